@@ -1,0 +1,40 @@
+package io.metasystem.mlcore.optimizer;
+
+import java.util.List;
+
+/**
+ * What the optimizer knows about one ad set. It may have totals, daily rows, both (daily rows win) or
+ * nothing at all (a brand-new ad set, which the pooled prior and exploration take care of).
+ *
+ * @param id            unique within the problem, non-blank
+ * @param name          display name, nullable
+ * @param status        ACTIVE or PAUSED (PAUSED is never funded)
+ * @param currentBudget today's daily budget (currency per day), nullable when unknown or new
+ * @param totals        window totals, nullable
+ * @param daily         daily rows in strictly increasing date order, possibly empty, never null
+ * @param prior         outside prior, nullable
+ */
+public record AdSetInput(String id, String name, AdSetStatus status, Double currentBudget, Totals totals,
+                         List<DailyMetrics> daily, Prior prior) {
+    public AdSetInput {
+        if (id == null || id.isBlank()) {
+            throw new InvalidProblemException("id", "is required");
+        }
+        if (status == null) {
+            throw new InvalidProblemException("status", "is required");
+        }
+        Checks.nonNegativeOrNull("current_budget", currentBudget);
+        daily = daily == null ? List.of() : List.copyOf(daily);
+        for (int i = 1; i < daily.size(); i++) {
+            if (!daily.get(i).date().isAfter(daily.get(i - 1).date())) {
+                throw new InvalidProblemException("daily[" + i + "].date",
+                        "dates must be strictly increasing, " + daily.get(i).date() + " follows " + daily.get(i - 1).date());
+            }
+        }
+    }
+
+    /** True when the ad set brings no evidence of its own (no totals, no daily rows). */
+    public boolean isNew() {
+        return totals == null && daily.isEmpty();
+    }
+}

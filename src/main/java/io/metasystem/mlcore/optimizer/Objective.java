@@ -1,0 +1,7 @@
+package io.metasystem.mlcore.optimizer;
+
+/** What the allocation maximises: expected conversions, or expected revenue (conversion value). */
+public enum Objective {
+    CONVERSIONS,
+    REVENUE
+}
