@@ -1,0 +1,68 @@
+package io.metasystem.mlcore.api;
+
+import java.io.IOException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.metasystem.mlcore.config.ApiKeyHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Requires the API key on every {@code /api/**} route, as {@code X-API-Key: <key>} or
+ * {@code Authorization: Bearer <key>}. Health, metrics and API docs stay open.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class ApiKeyFilter extends OncePerRequestFilter {
+    static final String HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyHolder keys;
+    private final ObjectMapper mapper;
+
+    ApiKeyFilter(ApiKeyHolder keys, ObjectMapper mapper) {
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.equals("/api") || path.startsWith("/api/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = presentedKey(request);
+        if (presented != null && keys.matches(presented)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String detail = presented == null
+                ? "Send the API key as 'X-API-Key: <key>' or 'Authorization: Bearer <key>'."
+                : "The API key is not valid.";
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ml-core\"");
+        ProblemResponses.write(response, mapper,
+                ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail));
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.metasystem.mlcore.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** OpenAPI 3.1 description served at {@code /v3/api-docs} and rendered at {@code /docs}. */
+@Configuration
+class OpenApiConfig {
+    static final String API_KEY_SCHEME = "apiKey";
+    static final String BEARER_SCHEME = "bearer";
+
+    @Bean
+    OpenAPI mlCoreOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("ML Core")
+                        .version("v1")
+                        .description("Decides how to split a daily Meta ads budget across ad sets, and explains why: "
+                                + "Bayesian posteriors, diminishing returns, risk penalty, Thompson-sampling exploration "
+                                + "and early stop. Every /api route needs the API key (X-API-Key or Authorization: Bearer). "
+                                + "Errors are RFC 9457 application/problem+json.")
+                        .license(new License().name("Proprietary")))
+                .components(new Components()
+                        .addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER))
+                        .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+}

@@ -1,0 +1,185 @@
+package io.metasystem.mlcore.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import io.metasystem.mlcore.optimizer.InfeasibleBudgetException;
+import io.metasystem.mlcore.optimizer.InvalidProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every failure to RFC 9457 {@code application/problem+json}: invalid input 400 with {@code errors[]}
+ * naming JSON paths, infeasible constraints 422, anything unexpected 500 without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(RequestValidationException.class)
+    ResponseEntity<Object> invalidRequest(RequestValidationException e) {
+        return badRequest(e.errors());
+    }
+
+    @ExceptionHandler(InvalidProblemException.class)
+    ResponseEntity<Object> invalidProblem(InvalidProblemException e) {
+        return badRequest(List.of(new FieldProblem(e.field(), e.getMessage().substring(e.field().length() + 2))));
+    }
+
+    @ExceptionHandler(InfeasibleBudgetException.class)
+    ResponseEntity<Object> infeasible(InfeasibleBudgetException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                "Constraints cannot all hold", e.getMessage());
+        problem.setProperty("constraint", e.constraint());
+        problem.setProperty("shortfall", e.shortfall());
+        ProblemResponses.withErrors(problem, List.of(new FieldProblem(e.constraint(), e.getMessage())));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                "An unexpected error occurred. Quote the X-Request-Id header when reporting it.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+                ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit);
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
+        JacksonException jackson = findCause(e, JacksonException.class);
+        if (jackson == null) {
+            return badRequest("Request body is missing or not readable.", List.of(new FieldProblem("$", "required JSON body is missing")));
+        }
+        String path = jsonPath(jackson.getPath());
+        String message;
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "expected " + describe(mismatch.getTargetType());
+        } else if (jackson instanceof StreamReadException && jackson.getLocation() != null) {
+            message = "malformed JSON at line " + jackson.getLocation().getLineNr() + ", column "
+                    + jackson.getLocation().getColumnNr() + ": " + firstSentence(jackson.getOriginalMessage());
+        } else {
+            message = firstSentence(jackson.getOriginalMessage());
+        }
+        return badRequest("The request body is not valid JSON for this endpoint.", List.of(new FieldProblem(path, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(snakeCase(error.getField()), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem("$", error.getDefaultMessage())));
+        return badRequest(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid; see errors.";
+        return badRequest(detail, errors);
+    }
+
+    private static ResponseEntity<Object> badRequest(String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemResponses.withErrors(
+                ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "$" : out.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).toList();
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        return "an object";
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) {
+            return "unreadable value";
+        }
+        int cut = message.indexOf('\n');
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    static String snakeCase(String javaPath) {
+        return javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

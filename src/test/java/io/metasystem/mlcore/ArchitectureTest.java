@@ -1,0 +1,42 @@
+package io.metasystem.mlcore;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rules of docs/design: a pure optimizer, no cycles between features, controllers only in api. */
+@AnalyzeClasses(packages = "io.metasystem.mlcore", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule optimizerIsPure = classes().that().resideInAPackage("..mlcore.optimizer..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("..mlcore.optimizer..", "java..", "org.hipparchus..")
+            .because("the allocation math must stay free of frameworks and I/O (deterministic, testable)");
+
+    @ArchTest
+    static final ArchRule optimizerDoesNoIo = classes().that().resideInAPackage("..mlcore.optimizer..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("java.io..", "java.nio..", "java.net..", "java.sql..")
+            .andShould().onlyDependOnClassesThat().doNotHaveFullyQualifiedName("java.time.Clock")
+            .andShould().onlyDependOnClassesThat().doNotHaveFullyQualifiedName("java.lang.System")
+            .because("no I/O, no clock, no global state in the optimizer");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().matching("io.metasystem.mlcore.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule controllersOnlyInApi = classes().that().areAnnotatedWith(RestController.class)
+            .or().areAnnotatedWith(Controller.class)
+            .should().resideInAPackage("..mlcore.api..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnApi = classes().that().resideOutsideOfPackage("..mlcore.api..")
+            .and().resideOutsideOfPackage("io.metasystem.mlcore")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackage("..mlcore.api..");
+}
