@@ -40,6 +40,7 @@ public class InsightImporter {
     private final SqlDialect dialect;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public InsightImporter(JdbcClient jdbc, SqlDialect dialect) {
         this(jdbc, dialect, Clock.systemUTC());
     }
@@ -67,7 +68,7 @@ public class InsightImporter {
         long updated = 0;
         long unchanged = 0;
         Set<String> campaigns = new HashSet<>();
-        Set<String> adSets = new HashSet<>();
+        java.util.Map<String, InsightRow> latest = new java.util.HashMap<>();
         LocalDate first = null;
         LocalDate last = null;
         String currency = null;
@@ -94,8 +95,12 @@ public class InsightImporter {
             if (row.campaignId() != null && campaigns.add(row.campaignId())) {
                 upsertCampaign(accountId, row, now);
             }
-            if (adSets.add(row.adSetId())) {
+            InsightRow previous = latest.get(row.adSetId());
+            if (previous == null) {
                 upsertAdSet(accountId, row, now);
+            }
+            if (previous == null || !row.date().isBefore(previous.date())) {
+                latest.put(row.adSetId(), row);
             }
             switch (upsertInsight(accountId, source, row, now)) {
                 case INSERTED -> inserted++;
@@ -109,11 +114,15 @@ public class InsightImporter {
         if (problemCount > 0) {
             throw new ImportRejectedException(problems, problemCount);
         }
+        for (InsightRow row : latest.values()) {
+            // status and budget as of the latest day in the file
+            upsertAdSet(accountId, row, now);
+        }
         if (currency != null) {
             jdbc.sql("update ad_account set currency = :currency where id = :id and currency is null")
                     .param("currency", currency).param("id", accountId).update();
         }
-        ImportReport report = new ImportReport(accountId, source, read, inserted, updated, unchanged, adSets.size(),
+        ImportReport report = new ImportReport(accountId, source, read, inserted, updated, unchanged, latest.size(),
                 first, last, currency);
         log.info("Imported {} file into account {}: {} rows read, {} inserted, {} updated, {} unchanged", source,
                 accountId, read, inserted, updated, unchanged);

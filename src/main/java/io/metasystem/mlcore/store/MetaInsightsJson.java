@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MetaInsightsJson {
     /** Action type counted as a conversion unless the caller picks another. */
     public static final String DEFAULT_ACTION_TYPE = "offsite_conversion.fb_pixel_purchase";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Set<String> MAPPED = Set.of("adset_id", "adset_name", "campaign_id", "campaign_name",
             "date_start", "date_stop", "spend", "impressions", "clicks", "actions", "action_values",
             "account_currency", "account_id", "account_name", "adset_status", "adset_effective_status",

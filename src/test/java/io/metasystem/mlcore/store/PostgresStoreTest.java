@@ -1,0 +1,13 @@
+package io.metasystem.mlcore.store;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The store contract on a real PostgreSQL 14 server, as in production. */
+class PostgresStoreTest extends StoreContractTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("mlcore.store.database-url", () -> EmbeddedPostgresSupport.jdbcUrl("store_contract"));
+    }
+}
