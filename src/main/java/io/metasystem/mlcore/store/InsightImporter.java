@@ -6,14 +6,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,18 +38,22 @@ public class InsightImporter {
     private static final Logger log = LoggerFactory.getLogger(InsightImporter.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final long PROGRESS_EVERY = 10_000;
+    /** Rows looked up and written per round trip. */
+    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final SqlDialect dialect;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public InsightImporter(JdbcClient jdbc, SqlDialect dialect) {
-        this(jdbc, dialect, Clock.systemUTC());
+    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect) {
+        this(jdbc, batch, dialect, Clock.systemUTC());
     }
 
-    InsightImporter(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
+    InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.dialect = dialect;
         this.clock = clock;
     }
@@ -72,6 +79,8 @@ public class InsightImporter {
         LocalDate first = null;
         LocalDate last = null;
         String currency = null;
+        List<InsightRow> chunk = new ArrayList<>(CHUNK);
+        Counts counts = new Counts();
         while (lines.hasNext()) {
             ParsedLine line = lines.next();
             if (!line.problems().isEmpty()) {
@@ -102,10 +111,10 @@ public class InsightImporter {
             if (previous == null || !row.date().isBefore(previous.date())) {
                 latest.put(row.adSetId(), row);
             }
-            switch (upsertInsight(accountId, source, row, now)) {
-                case INSERTED -> inserted++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                counts.add(writeChunk(accountId, source, chunk, now));
+                chunk.clear();
             }
             first = first == null || row.date().isBefore(first) ? row.date() : first;
             last = last == null || row.date().isAfter(last) ? row.date() : last;
@@ -114,6 +123,10 @@ public class InsightImporter {
         if (problemCount > 0) {
             throw new ImportRejectedException(problems, problemCount);
         }
+        counts.add(writeChunk(accountId, source, chunk, now));
+        inserted = counts.inserted;
+        updated = counts.updated;
+        unchanged = counts.unchanged;
         for (InsightRow row : latest.values()) {
             // status and budget as of the latest day in the file
             upsertAdSet(accountId, row, now);
@@ -164,55 +177,115 @@ public class InsightImporter {
         }
     }
 
-    private enum Outcome { INSERTED, UPDATED, UNCHANGED }
+    private static final class Counts {
+        long inserted;
+        long updated;
+        long unchanged;
+
+        void add(Counts other) {
+            inserted += other.inserted;
+            updated += other.updated;
+            unchanged += other.unchanged;
+        }
+    }
+
+    private record Key(String adsetId, LocalDate date) {
+    }
 
     private record Stored(BigDecimal spend, Long impressions, Long clicks, BigDecimal conversions, BigDecimal revenue,
                           String extra, String source, OffsetDateTime importedAt) {
+        static Stored of(InsightRow row, String source, OffsetDateTime now) {
+            return new Stored(row.spend(), row.impressions(), row.clicks(), row.conversions(), row.revenue(),
+                    row.extraJson(), source, now);
+        }
+
+        boolean sameValues(InsightRow row) {
+            return same(spend, row.spend()) && Objects.equals(impressions, row.impressions())
+                    && Objects.equals(clicks, row.clicks()) && same(conversions, row.conversions())
+                    && same(revenue, row.revenue()) && sameJson(extra, row.extraJson());
+        }
     }
 
-    private Outcome upsertInsight(String accountId, String source, InsightRow row, OffsetDateTime now) {
-        Optional<Stored> existing = jdbc.sql("select spend, impressions, clicks, conversions, revenue, "
+    /**
+     * Upserts a chunk of rows in file order: one query finds the stored rows, then batched inserts, history rows
+     * and updates. A key repeated inside the file behaves as if the rows had been imported one after the other.
+     */
+    private Counts writeChunk(String accountId, String source, List<InsightRow> rows, OffsetDateTime now) {
+        Counts counts = new Counts();
+        if (rows.isEmpty()) {
+            return counts;
+        }
+        Set<String> adSetIds = new HashSet<>();
+        LocalDate min = rows.get(0).date();
+        LocalDate max = min;
+        for (InsightRow row : rows) {
+            adSetIds.add(row.adSetId());
+            min = row.date().isBefore(min) ? row.date() : min;
+            max = row.date().isAfter(max) ? row.date() : max;
+        }
+        Map<Key, Stored> state = new HashMap<>();
+        jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, "
                         + "cast(extra_metrics as varchar) as extra, source, imported_at from daily_insight "
-                        + "where account_id = :account and adset_id = :adset and insight_date = :day")
-                .param("account", accountId).param("adset", row.adSetId()).param("day", row.date())
-                .query((rs, n) -> new Stored(rs.getBigDecimal("spend"), (Long) rs.getObject("impressions", Long.class),
-                        rs.getObject("clicks", Long.class), rs.getBigDecimal("conversions"), rs.getBigDecimal("revenue"),
-                        rs.getString("extra"), rs.getString("source"), rs.getObject("imported_at", OffsetDateTime.class)))
-                .optional();
-        if (existing.isEmpty()) {
-            jdbc.sql("insert into daily_insight (account_id, adset_id, insight_date, spend, impressions, clicks, conversions, "
-                            + "revenue, extra_metrics, source, imported_at) values (:account, :adset, :day, :spend, :impressions, "
-                            + ":clicks, :conversions, :revenue, " + dialect.json(":extra") + ", :source, :now)")
-                    .param("account", accountId).param("adset", row.adSetId()).param("day", row.date())
-                    .param("spend", row.spend()).param("impressions", row.impressions()).param("clicks", row.clicks())
-                    .param("conversions", row.conversions()).param("revenue", row.revenue())
-                    .param("extra", row.extraJson()).param("source", source).param("now", now).update();
-            return Outcome.INSERTED;
+                        + "where account_id = :account and adset_id in (:adsets) and insight_date between :min and :max")
+                .param("account", accountId).param("adsets", adSetIds).param("min", min).param("max", max)
+                .query((rs, n) -> {
+                    state.put(new Key(rs.getString("adset_id"), rs.getObject("insight_date", LocalDate.class)),
+                            new Stored(rs.getBigDecimal("spend"), rs.getObject("impressions", Long.class),
+                                    rs.getObject("clicks", Long.class), rs.getBigDecimal("conversions"),
+                                    rs.getBigDecimal("revenue"), rs.getString("extra"), rs.getString("source"),
+                                    rs.getObject("imported_at", OffsetDateTime.class)));
+                    return null;
+                }).list();
+        Map<Key, InsightRow> inserts = new LinkedHashMap<>();
+        Map<Key, InsightRow> updates = new LinkedHashMap<>();
+        List<Object[]> history = new ArrayList<>();
+        for (InsightRow row : rows) {
+            Key key = new Key(row.adSetId(), row.date());
+            Stored old = state.get(key);
+            if (old != null && old.sameValues(row)) {
+                counts.unchanged++;
+                continue;
+            }
+            if (old == null || inserts.containsKey(key)) {
+                // new key, or a repeat of a key first seen in this chunk: still one insert
+                if (old == null) {
+                    counts.inserted++;
+                } else {
+                    counts.updated++;
+                }
+                inserts.put(key, row);
+            } else {
+                counts.updated++;
+                history.add(new Object[] {accountId, row.adSetId(), row.date(), old.spend(), old.impressions(),
+                        old.clicks(), old.conversions(), old.revenue(), old.extra(), old.source(), old.importedAt(),
+                        now, source});
+                updates.put(key, row);
+            }
+            state.put(key, Stored.of(row, source, now));
         }
-        Stored old = existing.get();
-        if (same(old.spend(), row.spend()) && Objects.equals(old.impressions(), row.impressions())
-                && Objects.equals(old.clicks(), row.clicks()) && same(old.conversions(), row.conversions())
-                && same(old.revenue(), row.revenue()) && sameJson(old.extra(), row.extraJson())) {
-            return Outcome.UNCHANGED;
+        JdbcTemplate template = batch; // JdbcClient has no batch API; same transaction and connection
+        if (!inserts.isEmpty()) {
+            template.batchUpdate("insert into daily_insight (account_id, adset_id, insight_date, spend, impressions, clicks, "
+                            + "conversions, revenue, extra_metrics, source, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
+                            + dialect.json("?") + ", ?, ?)",
+                    inserts.values().stream().map(row -> new Object[] {accountId, row.adSetId(), row.date(), row.spend(),
+                            row.impressions(), row.clicks(), row.conversions(), row.revenue(), row.extraJson(), source, now})
+                            .toList());
         }
-        jdbc.sql("insert into insight_history (account_id, adset_id, insight_date, spend, impressions, clicks, conversions, "
-                        + "revenue, extra_metrics, source, imported_at, replaced_at, replaced_by) values (:account, :adset, :day, "
-                        + ":spend, :impressions, :clicks, :conversions, :revenue, " + dialect.json(":extra")
-                        + ", :source, :imported, :now, :by)")
-                .param("account", accountId).param("adset", row.adSetId()).param("day", row.date())
-                .param("spend", old.spend()).param("impressions", old.impressions()).param("clicks", old.clicks())
-                .param("conversions", old.conversions()).param("revenue", old.revenue()).param("extra", old.extra())
-                .param("source", old.source()).param("imported", old.importedAt()).param("now", now).param("by", source)
-                .update();
-        jdbc.sql("update daily_insight set spend = :spend, impressions = :impressions, clicks = :clicks, "
-                        + "conversions = :conversions, revenue = :revenue, extra_metrics = " + dialect.json(":extra")
-                        + ", source = :source, imported_at = :now "
-                        + "where account_id = :account and adset_id = :adset and insight_date = :day")
-                .param("spend", row.spend()).param("impressions", row.impressions()).param("clicks", row.clicks())
-                .param("conversions", row.conversions()).param("revenue", row.revenue()).param("extra", row.extraJson())
-                .param("source", source).param("now", now).param("account", accountId).param("adset", row.adSetId())
-                .param("day", row.date()).update();
-        return Outcome.UPDATED;
+        if (!history.isEmpty()) {
+            template.batchUpdate("insert into insight_history (account_id, adset_id, insight_date, spend, impressions, "
+                    + "clicks, conversions, revenue, extra_metrics, source, imported_at, replaced_at, replaced_by) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json("?") + ", ?, ?, ?, ?)", history);
+        }
+        if (!updates.isEmpty()) {
+            template.batchUpdate("update daily_insight set spend = ?, impressions = ?, clicks = ?, conversions = ?, "
+                            + "revenue = ?, extra_metrics = " + dialect.json("?") + ", source = ?, imported_at = ? "
+                            + "where account_id = ? and adset_id = ? and insight_date = ?",
+                    updates.values().stream().map(row -> new Object[] {row.spend(), row.impressions(), row.clicks(),
+                            row.conversions(), row.revenue(), row.extraJson(), source, now, accountId, row.adSetId(),
+                            row.date()}).toList());
+        }
+        return counts;
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
