@@ -8,7 +8,7 @@ import org.hipparchus.special.Gamma;
  * <ul>
  *   <li>{@link #normalQuantile}: Acklam's rational approximation of Φ⁻¹, relative error &lt; 1.2·10⁻⁹.</li>
  *   <li>{@link #gammaQuantile}: Wilson–Hilferty cube-root normal approximation of the Gamma quantile
- *       (Wilson &amp; Hilferty 1931), a few per cent accurate in the tails for shape &ge; 1 and monotone
+ *       (Wilson &amp; Hilferty 1931), within 3 % between the 5 % and 95 % quantiles for shape &ge; 2 (the prior-strength floor guarantees shape &ge; 2) and monotone
  *       increasing in the shape and in z for shape &ge; 1 — the property that couples posterior draws
  *       ("more evidence of conversions never lowers a draw").</li>
  *   <li>{@link #gammaCdf}: exact regularised incomplete Gamma function from Hipparchus.</li>
