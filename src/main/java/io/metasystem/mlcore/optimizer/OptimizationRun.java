@@ -64,6 +64,7 @@ final class OptimizationRun {
         Src loSrc = Src.MIN;
         Src hiSrc = Src.NONE;
         boolean boundConflict;
+        boolean overflowOnly;       // would be stopped, kept only to absorb what the others cannot
         double bExploit;
         double bTs;
         double b;
@@ -129,8 +130,8 @@ final class OptimizationRun {
         estimateSaturation();
         computeExposures();
         buildPosteriors();
-        earlyStop();
         computeBounds();
+        earlyStop();
         allocate();
         return report();
     }
@@ -401,6 +402,11 @@ final class OptimizationRun {
             }
             boolean enough = a.rawSpend >= needSpend - EPS;
             boolean stop = rules.enabled() && enough && prob >= rules.confidence();
+            if (stop) {
+                a.stopped = true;
+                a.early = new EarlyStopDecision(true, prob, what);
+                continue;
+            }
             String reason;
             if (stop) {
                 reason = String.format(Locale.ROOT, "early stop: %s >= %.2f after %s spent", what,
@@ -413,8 +419,47 @@ final class OptimizationRun {
             } else {
                 reason = String.format(Locale.ROOT, "%s < %.2f: keep", what, rules.confidence());
             }
-            a.early = new EarlyStopDecision(stop, prob, reason);
-            a.stopped = stop;
+            a.early = new EarlyStopDecision(false, prob, reason);
+        }
+        applyStops(rules);
+    }
+
+    /**
+     * Confirms early stops, most certain loser first (ties by id), as long as the ad sets still funded can absorb
+     * the total under their ceilings. A loser whose pause would leave budget unspendable is kept, marked
+     * overflow-only: its value coefficient is set to 0 so it receives only what the others cannot absorb.
+     */
+    private void applyStops(EarlyStopRules rules) {
+        List<Arm> candidates = new ArrayList<>();
+        double capacity = 0;
+        for (Arm a : arms) {
+            if (a.stopped) {
+                candidates.add(a);
+            }
+            if (!a.callerPaused) {
+                capacity += Math.min(a.hi, total);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((Arm a) -> -a.early.probabilityAboveTarget()));
+        for (Arm a : candidates) {
+            String what = a.early.reason();
+            double prob = a.early.probabilityAboveTarget();
+            double remaining = capacity - Math.min(a.hi, total);
+            if (remaining >= total - 1e-9 * total) {
+                capacity = remaining;
+                a.lo = 0;
+                a.hi = 0;
+                a.early = new EarlyStopDecision(true, prob, String.format(Locale.ROOT,
+                        "early stop: %s >= %.2f after %s spent", what, rules.confidence(), money(a.rawSpend)));
+            } else {
+                a.stopped = false;
+                a.overflowOnly = true;
+                a.early = new EarlyStopDecision(false, prob, String.format(Locale.ROOT,
+                        "%s >= %.2f, but the other ad sets' caps cannot absorb its budget: kept, funded only with "
+                                + "what they cannot take", what, rules.confidence()));
+                warnings.add(a.in.id() + ": would be stopped early, kept because the remaining caps cannot absorb "
+                        + "the budget");
+            }
         }
     }
 
@@ -499,10 +544,6 @@ final class OptimizationRun {
                 warnings.add(String.format(Locale.ROOT,
                         "%s: max_change_ratio conflicts with min/max_per_adset; moved to %.2f", a.in.id(), a.lo));
             }
-            if (a.stopped) {
-                a.lo = 0;
-                a.hi = 0;
-            }
         }
     }
 
@@ -520,10 +561,11 @@ final class OptimizationRun {
         for (int i = 0; i < n; i++) {
             Arm a = arms[i];
             double curve = Math.pow(r, 1 - a.theta) * valueScale(a);
-            coefExploit[i] = Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * curve;
+            coefExploit[i] = a.overflowOnly ? 0.0
+                    : Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * curve;
             RandomStreams.Stream st = new RandomStreams.Stream(
                     RandomStreams.streamSeed(p.seed(), a.in.id(), RandomStreams.PURPOSE_THOMPSON));
-            coefTs[i] = Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
+            coefTs[i] = a.overflowOnly ? 0.0 : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
             theta[i] = a.theta;
             lo[i] = a.active() ? a.lo : 0;
             hi[i] = a.active() ? Math.min(a.hi, total) : 0;
