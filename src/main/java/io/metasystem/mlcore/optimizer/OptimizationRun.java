@@ -18,6 +18,8 @@ import org.hipparchus.distribution.continuous.GammaDistribution;
 final class OptimizationRun {
     private static final double LN2 = Math.log(2.0);
     private static final double EPS = 1e-9;
+    /** An early-stop candidate is paused only if the allocation would give it at most this share of r. */
+    static final double STARVED_SHARE = 0.1;
 
     private enum Src { NONE, MIN, MAX, RATIO }
 
@@ -362,6 +364,13 @@ final class OptimizationRun {
         }
     }
 
+    /** a_i of v_i(b) = a_i·b^θ_i: (E[κ] − λ·SD[κ])⁺ · r^{1−θ} · value per conversion. */
+    private double exploitCoefficient(Arm a) {
+        double lambda = p.riskAversion();
+        return Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * Math.pow(r, 1 - a.theta)
+                * valueScale(a);
+    }
+
     private double valueScale(Arm a) {
         if (revenueObjective && aovPool != null) {
             return a.aov;
@@ -408,10 +417,7 @@ final class OptimizationRun {
                 continue;
             }
             String reason;
-            if (stop) {
-                reason = String.format(Locale.ROOT, "early stop: %s >= %.2f after %s spent", what,
-                        rules.confidence(), money(a.rawSpend));
-            } else if (!rules.enabled()) {
+            if (!rules.enabled()) {
                 reason = what + "; early stop disabled";
             } else if (!enough) {
                 reason = String.format(Locale.ROOT, "%s; not judged before %s spent (%.1f so far)", what,
@@ -438,6 +444,37 @@ final class OptimizationRun {
             }
             if (!a.callerPaused) {
                 capacity += Math.min(a.hi, total);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        // where the allocation is heading: water-filling under min/max only (no change cap, no stop)
+        double[] coef = new double[n];
+        double[] th = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double sumHi = 0;
+        for (int i = 0; i < n; i++) {
+            Arm a = arms[i];
+            coef[i] = exploitCoefficient(a);
+            th[i] = a.theta;
+            lo[i] = a.callerPaused ? 0 : p.budget().minPerAdSet();
+            hi[i] = a.callerPaused ? 0 : Math.min(total, p.budget().maxPerAdSet() == null ? total
+                    : p.budget().maxPerAdSet());
+            sumHi += hi[i];
+        }
+        double[] heading = WaterFilling.solve(coef, th, lo, hi, Math.min(total, sumHi));
+        double starve = Math.max(p.budget().minPerAdSet(), STARVED_SHARE * r) + 1e-9;
+        for (int i = 0; i < n; i++) {
+            Arm a = arms[i];
+            if (a.stopped && heading[i] > starve) {
+                a.stopped = false;
+                a.early = new EarlyStopDecision(false, a.early.probabilityAboveTarget(), String.format(Locale.ROOT,
+                        "%s >= %.2f, but the allocation still funds it at %s (more than %.0f %% of the equal "
+                                + "share): not paused", a.early.reason(), rules.confidence(), money(heading[i]),
+                        100 * STARVED_SHARE));
+                candidates.remove(a);
             }
         }
         candidates.sort(Comparator.comparingDouble((Arm a) -> -a.early.probabilityAboveTarget()));
@@ -561,8 +598,7 @@ final class OptimizationRun {
         for (int i = 0; i < n; i++) {
             Arm a = arms[i];
             double curve = Math.pow(r, 1 - a.theta) * valueScale(a);
-            coefExploit[i] = a.overflowOnly ? 0.0
-                    : Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * curve;
+            coefExploit[i] = a.overflowOnly ? 0.0 : exploitCoefficient(a);
             RandomStreams.Stream st = new RandomStreams.Stream(
                     RandomStreams.streamSeed(p.seed(), a.in.id(), RandomStreams.PURPOSE_THOMPSON));
             coefTs[i] = a.overflowOnly ? 0.0 : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
