@@ -18,8 +18,6 @@ import org.hipparchus.distribution.continuous.GammaDistribution;
 final class OptimizationRun {
     private static final double LN2 = Math.log(2.0);
     private static final double EPS = 1e-9;
-    /** An early-stop candidate is paused only if the allocation would give it at most this share of r. */
-    static final double STARVED_SHARE = 0.1;
 
     private enum Src { NONE, MIN, MAX, RATIO }
 
@@ -465,7 +463,7 @@ final class OptimizationRun {
             sumHi += hi[i];
         }
         double[] heading = WaterFilling.solve(coef, th, lo, hi, Math.min(total, sumHi));
-        double starve = Math.max(p.budget().minPerAdSet(), STARVED_SHARE * r) + 1e-9;
+        double starve = Math.max(p.budget().minPerAdSet(), cfg.starvedShare() * r) + 1e-9;
         for (int i = 0; i < n; i++) {
             Arm a = arms[i];
             if (a.stopped && heading[i] > starve) {
@@ -473,7 +471,7 @@ final class OptimizationRun {
                 a.early = new EarlyStopDecision(false, a.early.probabilityAboveTarget(), String.format(Locale.ROOT,
                         "%s >= %.2f, but the allocation still funds it at %s (more than %.0f %% of the equal "
                                 + "share): not paused", a.early.reason(), rules.confidence(), money(heading[i]),
-                        100 * STARVED_SHARE));
+                        100 * cfg.starvedShare()));
                 candidates.remove(a);
             }
         }
@@ -654,8 +652,11 @@ final class OptimizationRun {
     }
 
     /**
-     * probabilityBest and expectedLoss. "Best" = highest value (conversions, or revenue for REVENUE) per unit of
-     * spend at its recommended budget, among funded ad sets: v_i = κ_i·(b_i/r)^{θ_i−1}·scale_i.
+     * probabilityBest and expectedLoss from M joint posterior draws (M adaptive to n, see the mandate).
+     * "Best" in a draw = the funded ad set with the highest value per unit of spend at the common reference spend
+     * r, i.e. the highest κ_j·scale_j (conversions, or revenue for REVENUE, per currency unit at equal spend).
+     * Loss of ad set i in a draw = what its budget b_i would have earned on the best ad set's curve minus what it
+     * earns on its own: max(0, κ_best·f_best(b_i) − κ_i·f_i(b_i)), f(b) = r·(b/r)^θ; expectedLoss is the mean.
      */
     private void monteCarlo() {
         int funded = 0;
@@ -678,11 +679,17 @@ final class OptimizationRun {
             f[j] = a;
             RandomStreams.Stream st = new RandomStreams.Stream(
                     RandomStreams.streamSeed(p.seed(), a.in.id(), RandomStreams.PURPOSE_MONTE_CARLO));
-            double perUnit = Math.pow(a.b / r, a.theta - 1) * valueScale(a);
+            double scale = valueScale(a);
             for (int m = 0; m < draws; m++) {
-                val[j][m] = Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * perUnit;
+                val[j][m] = Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * scale;
             }
             j++;
+        }
+        double[] curveOwn = new double[funded];
+        double[] logRel = new double[funded];
+        for (int i = 0; i < funded; i++) {
+            logRel[i] = Math.log(f[i].b / r);
+            curveOwn[i] = r * Math.exp(f[i].theta * logRel[i]);
         }
         int[] best = new int[funded];
         double[] loss = new double[funded];
@@ -696,13 +703,17 @@ final class OptimizationRun {
                 }
             }
             best[arg]++;
+            double thetaBest = f[arg].theta;
             for (int i = 0; i < funded; i++) {
-                loss[i] += top - val[i][m];
+                if (i != arg) {
+                    double onBest = top * r * Math.exp(thetaBest * logRel[i]);
+                    loss[i] += Math.max(0.0, onBest - val[i][m] * curveOwn[i]);
+                }
             }
         }
         for (int i = 0; i < funded; i++) {
             f[i].probBest = (double) best[i] / draws;
-            f[i].loss = f[i].b * loss[i] / draws;
+            f[i].loss = loss[i] / draws;
         }
     }
 

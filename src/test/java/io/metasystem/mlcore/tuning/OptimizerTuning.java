@@ -23,11 +23,14 @@ public final class OptimizerTuning {
     private OptimizerTuning() {
     }
 
-    record Named(String name, OptimizerSettings settings, double halfLife) {
+    record Named(String name, OptimizerSettings settings, double halfLife, EarlyStopRules stop) {
+        Named(String name, OptimizerSettings settings, double halfLife) {
+            this(name, settings, halfLife, EarlyStopRules.DEFAULT);
+        }
     }
 
     static Policy policy(Named n) {
-        OptimizerPolicy inner = new OptimizerPolicy(new BudgetOptimizer(n.settings()), 0.0, EarlyStopRules.DEFAULT,
+        OptimizerPolicy inner = new OptimizerPolicy(new BudgetOptimizer(n.settings()), 0.0, n.stop(),
                 n.halfLife());
         return new Policy() {
             @Override
@@ -73,6 +76,11 @@ public final class OptimizerTuning {
                 variants.add(new Named("nofunnel", d.withPriorShape(2, 50, 4, false), 7));
                 variants.add(new Named("shape1-20", d.withPriorShape(2, 20, 4, true), 7));
                 variants.add(new Named("shape5", d.withPriorShape(5, 50, 5, true), 7));
+            }
+            case "stop" -> {
+                variants.add(new Named("es-off", d, 7, new EarlyStopRules(false, 0.95, 2.0)));
+                variants.add(new Named("starve.05", d.withStarvedShare(0.05), 7));
+                variants.add(new Named("starve.02", d.withStarvedShare(0.02), 7));
             }
             case "refs" -> {
             }
