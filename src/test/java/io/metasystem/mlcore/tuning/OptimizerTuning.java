@@ -82,6 +82,21 @@ public final class OptimizerTuning {
                 variants.add(new Named("starve.05", d.withStarvedShare(0.05), 7));
                 variants.add(new Named("starve.02", d.withStarvedShare(0.02), 7));
             }
+            case "theta2" -> {
+                OptimizerSettings s5 = d.withStarvedShare(0.05);
+                variants.add(new Named("s5", s5, 7));
+                variants.add(new Named("s5-th.6", s5.withTheta(0.6, 0.15, 20), 7));
+                variants.add(new Named("s5-th.6w60", s5.withTheta(0.6, 0.15, 60), 7));
+                variants.add(new Named("s5-th.55", s5.withTheta(0.55, 0.15, 20), 7));
+                variants.add(new Named("s5-th.6sd.1", s5.withTheta(0.6, 0.1, 20), 7));
+            }
+            case "theta3" -> {
+                OptimizerSettings s5 = d.withStarvedShare(0.05);
+                variants.add(new Named("s5", s5, 7));
+                variants.add(new Named("s5-w5sd.1", s5.withTheta(0.7, 0.1, 5), 7));
+                variants.add(new Named("s5-w5sd.15", s5.withTheta(0.7, 0.15, 5), 7));
+                variants.add(new Named("s5-w2sd.07", s5.withTheta(0.7, 0.07, 2), 7));
+            }
             case "refs" -> {
             }
             default -> throw new IllegalArgumentException(mode);
