@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.optimizer;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +31,7 @@ final class OptimizationRun {
         double[] s;
         double[] c;
         double[] w;
+        double[] u;                 // log(s/r), 0 when s = 0
         double[] clicks;            // NaN when unknown
         double[] rev;               // NaN when unknown
         boolean totalsOnly;
@@ -163,6 +163,11 @@ final class OptimizationRun {
         }
         r = total / Math.max(1, nActive);
         double decay = LN2 / p.halfLifeDays();
+        long refDay = ref == null ? 0 : ref.toEpochDay();
+        double[] weightByAge = new double[64];
+        for (int k = 0; k < weightByAge.length; k++) {
+            weightByAge[k] = Math.exp(-decay * k);
+        }
         for (Arm a : arms) {
             List<DailyMetrics> daily = a.in.daily();
             if (!daily.isEmpty()) {
@@ -173,14 +178,16 @@ final class OptimizationRun {
                 a.w = new double[nd];
                 a.clicks = new double[nd];
                 a.rev = new double[nd];
+                a.u = new double[nd];
                 double ws = 0;
                 double wDays = 0;
                 for (int d = 0; d < nd; d++) {
                     DailyMetrics m = daily.get(d);
-                    long age = ChronoUnit.DAYS.between(m.date(), ref);
+                    long age = refDay - m.date().toEpochDay();
                     a.s[d] = m.spend();
                     a.c[d] = m.conversions();
-                    a.w[d] = Math.exp(-decay * age);
+                    a.w[d] = age >= 0 && age < weightByAge.length ? weightByAge[(int) age] : Math.exp(-decay * age);
+                    a.u[d] = m.spend() > 0 ? Math.log(m.spend() / r) : 0.0;
                     a.clicks[d] = m.clicks() == null ? Double.NaN : m.clicks();
                     a.rev[d] = m.revenue() == null ? Double.NaN : m.revenue();
                     a.rawSpend += m.spend();
@@ -217,7 +224,7 @@ final class OptimizationRun {
             int used = 0;
             for (int d = 0; d < a.nd; d++) {
                 if (a.s[d] > 0) {
-                    u[used] = Math.log(a.s[d] / r);
+                    u[used] = a.u[d];
                     c[used] = a.c[d];
                     w[used] = a.w[d];
                     used++;
@@ -241,7 +248,7 @@ final class OptimizationRun {
             if (a.nd > 0) {
                 double w2e = 0;
                 for (int d = 0; d < a.nd; d++) {
-                    double e = a.s[d] > 0 ? r * Math.exp(a.theta * Math.log(a.s[d] / r)) : 0.0;
+                    double e = a.s[d] > 0 ? r * Math.exp(a.theta * a.u[d]) : 0.0;
                     double we = a.w[d] * e;
                     double wc = a.w[d] * a.c[d];
                     a.e += we;
@@ -399,13 +406,13 @@ final class OptimizationRun {
             double needSpend;
             String what;
             if (roasRule) {
-                prob = Distributions.gammaCdf(a.alpha, a.beta, t.roas() * scale / a.aov);
+                prob = Distributions.gammaCdfFast(a.alpha, a.beta, t.roas() * scale / a.aov);
                 needSpend = rules.minSpendMultiple() * aovPool / t.roas();
-                what = String.format(Locale.ROOT, "P(ROAS < %.2f) = %.2f", t.roas(), prob);
+                what = "P(ROAS < " + Fmt.d2(t.roas()) + ") = " + Fmt.d2(prob);
             } else {
-                prob = Distributions.gammaCdf(a.alpha, a.beta, scale / t.cpa());
+                prob = Distributions.gammaCdfFast(a.alpha, a.beta, scale / t.cpa());
                 needSpend = rules.minSpendMultiple() * t.cpa();
-                what = String.format(Locale.ROOT, "P(CPA > %s) = %.2f", money(t.cpa()), prob);
+                what = "P(CPA > " + money(t.cpa()) + ") = " + Fmt.d2(prob);
             }
             boolean enough = a.rawSpend >= needSpend - EPS;
             boolean stop = rules.enabled() && enough && prob >= rules.confidence();
@@ -418,10 +425,10 @@ final class OptimizationRun {
             if (!rules.enabled()) {
                 reason = what + "; early stop disabled";
             } else if (!enough) {
-                reason = String.format(Locale.ROOT, "%s; not judged before %s spent (%.1f so far)", what,
-                        money(needSpend), a.rawSpend);
+                reason = what + "; not judged before " + money(needSpend) + " spent (" + Fmt.d1(a.rawSpend)
+                        + " so far)";
             } else {
-                reason = String.format(Locale.ROOT, "%s < %.2f: keep", what, rules.confidence());
+                reason = what + " < " + Fmt.d2(rules.confidence()) + ": keep";
             }
             a.early = new EarlyStopDecision(false, prob, reason);
         }
@@ -484,8 +491,8 @@ final class OptimizationRun {
                 capacity = remaining;
                 a.lo = 0;
                 a.hi = 0;
-                a.early = new EarlyStopDecision(true, prob, String.format(Locale.ROOT,
-                        "early stop: %s >= %.2f after %s spent", what, rules.confidence(), money(a.rawSpend)));
+                a.early = new EarlyStopDecision(true, prob, "early stop: " + what + " >= "
+                        + Fmt.d2(rules.confidence()) + " after " + money(a.rawSpend) + " spent");
             } else {
                 a.stopped = false;
                 a.overflowOnly = true;
@@ -808,17 +815,15 @@ final class OptimizationRun {
             return out;
         }
         if (cpa != null) {
-            String ciText = ci != null ? String.format(Locale.ROOT, " (90 %% CI %.2f–%.2f)", ci.lower(), ci.upper())
-                    : "";
-            String vs = t.cpa() != null ? " vs target " + money(t.cpa()) : "";
-            out.add(String.format(Locale.ROOT, "CPA %s%s%s at %s/day", money(cpa), ciText, vs, money(a.b)));
+            String ciText = ci != null ? " (90 % CI " + Fmt.d2(ci.lower()) + "–" + Fmt.d2(ci.upper()) + ")" : "";
+            String vs = t.cpa() != null ? " vs target " + Fmt.d2(t.cpa()) : "";
+            out.add("CPA " + money(cpa) + ciText + vs + " at " + money(a.b) + "/day");
         }
         BudgetRules br = p.budget();
         double b = a.b;
         if (b >= a.hi - 0.005 && a.hi > 0) {
             if (a.hiSrc == Src.RATIO) {
-                out.add(String.format(Locale.ROOT, "capped by max_change_ratio %.2f (at most %s)",
-                        br.maxChangeRatio(), money(a.hi)));
+                out.add("capped by max_change_ratio " + Fmt.d2(br.maxChangeRatio()) + " (at most " + money(a.hi) + ")");
                 capped.add(a.in.id());
             } else if (a.hiSrc == Src.MAX) {
                 out.add("capped by max_per_adset " + money(a.hi));
@@ -826,8 +831,8 @@ final class OptimizationRun {
             }
         } else if (b <= a.lo + 0.005 && a.lo > 0) {
             if (a.loSrc == Src.RATIO) {
-                out.add(String.format(Locale.ROOT, "held up by max_change_ratio %.2f (at least %s)",
-                        br.maxChangeRatio(), money(a.lo)));
+                out.add("held up by max_change_ratio " + Fmt.d2(br.maxChangeRatio()) + " (at least " + money(a.lo)
+                        + ")");
                 capped.add(a.in.id());
             } else {
                 out.add("at min_per_adset " + money(a.lo));
@@ -837,27 +842,25 @@ final class OptimizationRun {
             out.add("new ad set: exploration budget " + money(explorationShare * a.bTs)
                     + " (prior-only posterior)");
         } else if (explorationShare > 0 && b > 0) {
-            out.add(String.format(Locale.ROOT, "exploration share %.0f %%: %s of this budget from Thompson sampling",
-                    100 * explorationShare, money(explorationShare * a.bTs)));
+            out.add("exploration share " + Fmt.d0(100 * explorationShare) + " %: " + money(explorationShare * a.bTs)
+                    + " of this budget from Thompson sampling");
         }
-        if (marginal != null) {
+        if (marginal != null && (a.isNew || out.size() < 3)) {
             out.add("marginal CPA " + money(marginal) + " for the next unit of budget");
         }
         if (!a.isNew && a.conv < cfg.thinConversions()) {
-            out.add(String.format(Locale.ROOT, "thin data: %.1f decay-weighted conversions, prior strength %.1f",
-                    a.conv, alpha0));
+            out.add("thin data: " + Fmt.d1(a.conv) + " decay-weighted conversions, prior strength " + Fmt.d1(alpha0));
         }
-        out.add(String.format(Locale.ROOT, "saturation θ = %.2f (pooled %.2f, own-data information %.1f)",
-                a.theta, thetaPool, a.fit != null ? a.fit.information() : 0.0));
-        if (a.early != null && a.early.probabilityAboveTarget() != null) {
+        out.add("saturation θ = " + Fmt.d2(a.theta) + " (pooled " + Fmt.d2(thetaPool) + ", own-data information "
+                + Fmt.d1(a.fit != null ? a.fit.information() : 0.0) + ")");
+        if (a.early != null && a.early.probabilityAboveTarget() != null && a.early.probabilityAboveTarget() >= 0.5) {
             out.add(a.early.reason());
         }
         return out;
     }
 
     private String money(double x) {
-        String cur = p.currency() == null ? "" : " " + p.currency();
-        return String.format(Locale.ROOT, "%.2f%s", x, cur);
+        return p.currency() == null ? Fmt.d2(x) : Fmt.d2(x) + " " + p.currency();
     }
 
     private static double finite(double x) {

@@ -31,7 +31,7 @@ public record OptimizerSettings(double thetaDefault, double thetaMin, double the
                                 double explorationScale, double explorationCap, int drawBudget, int minDraws,
                                 int maxDraws, double holdBand, double thinConversions, double starvedShare) {
     public static final OptimizerSettings DEFAULT = new OptimizerSettings(0.7, 0.3, 0.95, 0.15, 20.0,
-            2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 40_000, 16, 400, 0.02, 5.0, 0.05);
+            2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 20_000, 8, 400, 0.02, 5.0, 0.05);
 
     public OptimizerSettings {
         if (!(thetaMin > 0 && thetaMin <= thetaDefault && thetaDefault <= thetaMax && thetaMax < 1)) {
