@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Our optimizer against the reference policies on fixed seeds. Skipped (not failed) only while
  * {@code BudgetOptimizer.optimize} still throws {@link UnsupportedOperationException}.
+ *
+ * <p>24 scenarios rather than 6: per scenario, optimizer − Thompson share has a standard deviation of about 0.056
+ * (seed 1, 50 scenarios), so with 6 scenarios the standard error (0.023) equals the whole margin and the gate
+ * would flip on noise. The seed was fixed before any result was seen; do not hunt for a friendlier one.
  */
 class BacktestRegressionTest {
     static final long SEED = 20260105L;
-    static final int SCENARIOS = 6;
+    static final int SCENARIOS = 24;
     static final int DAYS = 28;
 
     @Test
