@@ -29,10 +29,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Same concave allocation problem (Σ κ_i·b_i^θ_i, bounds, ±30 % change caps, Σ b = total), three solvers:
+ * Same concave allocation problem (Σ κ_i·b_i^θ_i, bounds, ±30 % change caps, Σ b = total), four solvers:
  * water-filling on equal marginal value ({@code waterFilling}, the method of our engine, as implemented in
  * {@code simulation.Allocations}), Hipparchus' general SQP ({@code sqp}, {@code SQPOptimizerS} with the exact
- * Hessian), and our {@link BudgetOptimizer} called through its public API with exploration 0 and risk 0
+ * Hessian), the engine's water-filling kernel on the same objective ({@code engineWaterFilling}), and our
+ * {@link BudgetOptimizer} called through its public API with exploration 0 and risk 0
  * ({@code engine}; fails with UnsupportedOperationException until the engine is merged). The objective gap of each
  * solver against water-filling is printed once per trial.
  *
@@ -59,6 +60,17 @@ public class SolverComparisonBenchmark {
         double[] wf = problem.solveWaterFilling();
         System.out.printf(Locale.ROOT, "%n[n=%d] water-filling objective %.6f, infeasibility %.2e%n", n,
                 problem.value(wf), problem.infeasibility(wf));
+        try {
+            double[] ek = engineWaterFilling();
+            System.out.printf(Locale.ROOT, "[n=%d] engine kernel relative gap %.2e, infeasibility %.2e%n", n,
+                    (problem.value(wf) - problem.value(ek)) / problem.value(wf), problem.infeasibility(ek));
+            double[] en = engine();
+            System.out.printf(Locale.ROOT, "[n=%d] engine end-to-end relative gap %.2e (model fitted from data), "
+                    + "infeasibility %.2e%n", n, (problem.value(wf) - problem.value(en)) / problem.value(wf),
+                    problem.infeasibility(en));
+        } catch (Throwable e) {
+            System.out.println("[n=" + n + "] engine unavailable: " + e);
+        }
     }
 
     @Benchmark
@@ -69,6 +81,30 @@ public class SolverComparisonBenchmark {
     @Benchmark
     public double[] sqp() {
         return problem.solveSqp();
+    }
+
+    /**
+     * The engine's own water-filling kernel ({@code optimizer.WaterFilling.solve}, package-private, reached through a
+     * method handle so the optimizer package stays untouched) on exactly this objective.
+     */
+    @Benchmark
+    public double[] engineWaterFilling() throws Throwable {
+        return (double[]) ENGINE_KERNEL.invokeExact(problem.kappa, problem.theta, problem.lower, problem.upper,
+                problem.total);
+    }
+
+    static final java.lang.invoke.MethodHandle ENGINE_KERNEL = engineKernel();
+
+    private static java.lang.invoke.MethodHandle engineKernel() {
+        try {
+            java.lang.reflect.Method m = Class.forName("io.metasystem.mlcore.optimizer.WaterFilling")
+                    .getDeclaredMethod("solve", double[].class, double[].class, double[].class, double[].class,
+                            double.class);
+            m.setAccessible(true);
+            return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     @Benchmark
