@@ -101,6 +101,7 @@ public final class Backtest {
         double expectedSpend = 0;
         int violations = 0;
         int errors = 0;
+        String firstError = null;
         for (int day = 0; day < days; day++) {
             // what the policy sees
             List<Integer> visible = new ArrayList<>();
@@ -132,6 +133,9 @@ public final class Backtest {
                 throw e;
             } catch (RuntimeException e) {
                 errors++;
+                if (firstError == null) {
+                    firstError = "day " + day + ": " + e;
+                }
                 BudgetConstraints.Box box = context.box();
                 budgets = Allocations.fit(context.previous(), box.lower(), box.upper(), rules.total());
             }
@@ -194,7 +198,7 @@ public final class Backtest {
         double sumOptimum = Allocations.sum(dailyOptimum);
         return new PolicyRun(policy.name(), scenario.index(), scenario.label(), n,
                 sumOptimum > 0 ? sumExpected / sumOptimum : 1, sumExpected, sumOptimum, realised, spend,
-                expectedSpend > 0 ? wasted / expectedSpend : 0, violations, errors, dailyExpected, dailyOptimum);
+                expectedSpend > 0 ? wasted / expectedSpend : 0, violations, errors, firstError, dailyExpected, dailyOptimum);
     }
 
     /**

@@ -30,9 +30,14 @@ public final class BacktestCharts {
         opt.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 10f, new float[] {6f, 4f}, 0f));
         opt.setLineColor(java.awt.Color.GRAY);
+        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e),
+            new java.awt.Color(0x2ca02c), new java.awt.Color(0xd62728), new java.awt.Color(0x9467bd),
+            new java.awt.Color(0x8c564b), new java.awt.Color(0xe377c2), new java.awt.Color(0x17becf)};
+        int k = 0;
         for (String p : report.policies()) {
             XYSeries s = chart.addSeries(p, x, report.meanCumulativeShare(p));
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(palette[k++ % palette.length]);
         }
         return chart;
     }

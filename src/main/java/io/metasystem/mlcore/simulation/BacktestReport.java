@@ -118,12 +118,13 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
     /** CSV of every run, one line per (scenario, policy). */
     public String csv() {
         StringBuilder sb = new StringBuilder("scenario,label,adsets,policy,share,expected_conversions,"
-                + "optimum_conversions,realised_conversions,spend,realised_cpa,wasted_share,violations,errors\n");
+                + "optimum_conversions,realised_conversions,spend,realised_cpa,wasted_share,violations,errors,first_error\n");
         for (PolicyRun r : runs) {
-            sb.append(String.format(Locale.ROOT, "%d,\"%s\",%d,%s,%.5f,%.3f,%.3f,%.0f,%.2f,%.4f,%.5f,%d,%d%n",
+            sb.append(String.format(Locale.ROOT, "%d,\"%s\",%d,%s,%.5f,%.3f,%.3f,%.0f,%.2f,%.4f,%.5f,%d,%d,\"%s\"%n",
                     r.scenarioIndex(), r.scenarioLabel(), r.adSets(), r.policy(), r.share(), r.expectedConversions(),
                     r.optimumConversions(), r.realisedConversions(), r.spend(), r.realisedCpa(), r.wastedShare(),
-                    r.violations(), r.errors()));
+                    r.violations(), r.errors(),
+                    r.firstError() == null ? "" : r.firstError().replace('"', '\'').replace('\n', ' ')));
         }
         return sb.toString();
     }

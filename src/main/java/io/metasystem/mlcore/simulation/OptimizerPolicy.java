@@ -5,6 +5,7 @@ import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.BudgetRules;
 import io.metasystem.mlcore.optimizer.EarlyStopRules;
+import io.metasystem.mlcore.optimizer.InfeasibleBudgetException;
 import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Our {@link BudgetOptimizer}, called exactly as the HTTP API would call it: objective CONVERSIONS, the scenario's
@@ -20,6 +22,12 @@ import java.util.Map;
  * early stop and half-life, a seed derived from (scenario seed, day), and every ad set (ACTIVE and PAUSED) with
  * its full daily history and current budget = yesterday's budget. Ad sets the optimizer pauses get 0 and stay
  * paused (the harness then reports them PAUSED).
+ *
+ * <p>When the optimizer answers that the change cap cannot hold ({@link InfeasibleBudgetException} on
+ * {@code budget.max_change_ratio}, HTTP 422 — e.g. the advertiser paused a large ad set and the others may only
+ * grow 20 %), the policy asks again without the cap, as the automation would after that 422; this is the same rule
+ * the harness applies to every policy (caps are dropped on days they cannot hold). {@link #relaxedRequests()}
+ * counts those retries.
  */
 public final class OptimizerPolicy implements Policy {
     /** Risk aversion the API uses when the request does not set one. */
@@ -29,6 +37,7 @@ public final class OptimizerPolicy implements Policy {
     private final double riskAversion;
     private final EarlyStopRules earlyStop;
     private final double halfLifeDays;
+    private final AtomicLong relaxed = new AtomicLong();
 
     public OptimizerPolicy() {
         this(new BudgetOptimizer(), DEFAULT_RISK_AVERSION, EarlyStopRules.DEFAULT,
@@ -48,10 +57,19 @@ public final class OptimizerPolicy implements Policy {
         return "optimizer";
     }
 
+    /** Requests re-sent without the change cap because it could not hold (see class comment). */
+    public long relaxedRequests() {
+        return relaxed.get();
+    }
+
     /** The request the API would send today. */
     public OptimizationProblem problem(PolicyContext context) {
+        return problem(context, context.constraints().maxChangeRatio());
+    }
+
+    private OptimizationProblem problem(PolicyContext context, Double maxChangeRatio) {
         BudgetConstraints c = context.constraints();
-        BudgetRules rules = new BudgetRules(c.total(), c.minPerAdSet(), c.maxPerAdSet(), c.maxChangeRatio(), null);
+        BudgetRules rules = new BudgetRules(c.total(), c.minPerAdSet(), c.maxPerAdSet(), maxChangeRatio, null);
         List<AdSetInput> inputs = new ArrayList<>();
         for (AdSetView a : context.adSets()) {
             inputs.add(new AdSetInput(a.id(), a.name(), a.status(), a.currentBudget(), null, a.daily(), null));
@@ -62,7 +80,16 @@ public final class OptimizerPolicy implements Policy {
 
     @Override
     public double[] allocate(PolicyContext context) {
-        OptimizationResult result = optimizer.optimize(problem(context));
+        OptimizationResult result;
+        try {
+            result = optimizer.optimize(problem(context));
+        } catch (InfeasibleBudgetException e) {
+            if (!"budget.max_change_ratio".equals(e.constraint()) || context.constraints().maxChangeRatio() == null) {
+                throw e;
+            }
+            relaxed.incrementAndGet();
+            result = optimizer.optimize(problem(context, null));
+        }
         Map<String, Double> byId = new HashMap<>();
         for (AdSetRecommendation r : result.adSets()) {
             byId.put(r.id(), r.recommendedBudget());

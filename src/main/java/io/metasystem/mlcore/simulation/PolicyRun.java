@@ -17,13 +17,14 @@ package io.metasystem.mlcore.simulation;
  *                            2× the best ad set's that day)
  * @param violations          broken constraints (ad-set-days plus total-days), see docs/simulation.md
  * @param errors              days on which the policy threw (the harness then kept yesterday's budgets)
+ * @param firstError          "day N: exception message" of the first such day, null when none
  * @param dailyExpected       expected conversions per day
  * @param dailyOptimum        optimum's expected conversions per day
  */
 public record PolicyRun(String policy, int scenarioIndex, String scenarioLabel, int adSets, double share,
                         double expectedConversions, double optimumConversions, double realisedConversions,
-                        double spend, double wastedShare, int violations, int errors, double[] dailyExpected,
-                        double[] dailyOptimum) {
+                        double spend, double wastedShare, int violations, int errors, String firstError,
+                        double[] dailyExpected, double[] dailyOptimum) {
 
     /** Realised cost per conversion, +∞ when nothing converted. */
     public double realisedCpa() {
