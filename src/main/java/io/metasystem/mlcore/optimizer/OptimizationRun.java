@@ -46,6 +46,8 @@ final class OptimizationRun {
         double e;                   // Σ w·r·(s/r)^θ
         double conv;                // Σ w c
         double q = 1;               // Σ w² e / Σ w e
+        double phi = 1;             // negative-binomial dispersion factor 1 + μ̄/k
+        double wDays;               // Σ w over days with spend
         double k;                   // Σ w clicks (days with clicks)
         double ek;                  // Σ w e (days with clicks)
         double ck;                  // Σ w c (days with clicks)
@@ -253,6 +255,9 @@ final class OptimizationRun {
                     double wc = a.w[d] * a.c[d];
                     a.e += we;
                     a.conv += wc;
+                    if (a.s[d] > 0) {
+                        a.wDays += a.w[d];
+                    }
                     w2e += a.w[d] * we;
                     if (!Double.isNaN(a.clicks[d])) {
                         a.k += a.w[d] * a.clicks[d];
@@ -316,6 +321,7 @@ final class OptimizationRun {
                 aovForValue = Double.NaN; // per ad set
             }
         }
+        estimateDispersion();
         boolean funnel = cfg.useFunnel() && sk > 0 && sck > 0 && sek > 0;
         double cvrPool = funnel ? sck / sk : 0;
         double cpePool = funnel ? sk / sek : 0;
@@ -330,7 +336,7 @@ final class OptimizationRun {
             if (a.e > 0) {
                 double ni = a.priorMean * a.e;
                 double z = a.conv / ni;
-                num += ni * (z - 1) * (z - 1) - a.q;
+                num += ni * (z - 1) * (z - 1) - a.phi * a.q;
                 den += ni;
                 count++;
             }
@@ -343,8 +349,8 @@ final class OptimizationRun {
             alpha0 = cfg.priorShapeDefault();
         }
         for (Arm a : arms) {
-            a.alpha = alpha0 + a.conv;
-            a.beta = alpha0 / a.priorMean + a.e;
+            a.alpha = alpha0 + a.conv / a.phi;
+            a.beta = alpha0 / a.priorMean + a.e / a.phi;
             if (aovPool != null) {
                 a.aov = (cfg.aovPseudo() * aovPool + a.v) / (cfg.aovPseudo() + a.cv);
             }
@@ -374,6 +380,41 @@ final class OptimizationRun {
         double lambda = p.riskAversion();
         return Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * Math.pow(r, 1 - a.theta)
                 * valueScale(a);
+    }
+
+    /**
+     * Day-level overdispersion: c_d ~ NB(mean μ_d, shape k), Var = μ + μ²/k. Pooled moment estimator
+     * 1/k = Σ w((c − μ̂)² − μ̂) / Σ w μ̂², μ̂_d = (C_i/E_i)·e_d, clamped to [0, 2]. Each ad set's evidence is then
+     * divided by φ_i = 1 + μ̄_i/k (μ̄_i its mean daily conversions), the effective-sample-size correction of a
+     * Gamma–Poisson likelihood with extra-Poisson variation: days worth less when conversions are noisy.
+     */
+    private void estimateDispersion() {
+        if (!cfg.overdispersion()) {
+            return;
+        }
+        double num = 0;
+        double den = 0;
+        for (Arm a : arms) {
+            if (a.nd < 3 || a.e <= 0 || a.conv <= 0) {
+                continue;
+            }
+            double k = a.conv / a.e;
+            for (int d = 0; d < a.nd; d++) {
+                if (a.s[d] <= 0) {
+                    continue;
+                }
+                double mu = k * r * Math.exp(a.theta * a.u[d]);
+                double res = a.c[d] - mu;
+                num += a.w[d] * (res * res - mu);
+                den += a.w[d] * mu * mu;
+            }
+        }
+        double invK = den > 0 ? Math.max(0.0, Math.min(2.0, num / den)) : 0.0;
+        for (Arm a : arms) {
+            if (a.nd > 0 && a.wDays > 0) {
+                a.phi = 1.0 + invK * a.conv / a.wDays;
+            }
+        }
     }
 
     private double valueScale(Arm a) {

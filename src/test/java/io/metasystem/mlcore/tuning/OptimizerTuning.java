@@ -97,6 +97,24 @@ public final class OptimizerTuning {
                 variants.add(new Named("s5-w5sd.15", s5.withTheta(0.7, 0.15, 5), 7));
                 variants.add(new Named("s5-w2sd.07", s5.withTheta(0.7, 0.07, 2), 7));
             }
+            case "disp" -> {
+                variants.add(new Named("nodisp", d.withOverdispersion(false), 7));
+                variants.add(new Named("th.8", d.withTheta(0.8, 0.15, 20), 7));
+                variants.add(new Named("th.8nodisp", d.withTheta(0.8, 0.15, 20).withOverdispersion(false), 7));
+            }
+            case "theta4" -> {
+                variants.add(new Named("sd.08", d.withTheta(0.7, 0.08, 20), 7));
+                variants.add(new Named("sd.05", d.withTheta(0.7, 0.05, 20), 7));
+                variants.add(new Named("sd.08w5", d.withTheta(0.7, 0.08, 5), 7));
+                variants.add(new Named("sd.08th.75", d.withTheta(0.75, 0.08, 20), 7));
+                variants.add(new Named("sd.08expl.25", d.withTheta(0.7, 0.08, 20).withExploration(0.25, 0.3), 7));
+            }
+            case "clicks" -> {
+                variants.add(new Named("clk5", d.withClickPseudo(5), 7));
+                variants.add(new Named("clk100", d.withClickPseudo(100), 7));
+                variants.add(new Named("shape2-20d3", d.withPriorShape(2, 20, 3, true), 7));
+                variants.add(new Named("shape3-100", d.withPriorShape(3, 100, 4, true), 7));
+            }
             case "refs" -> {
             }
             default -> throw new IllegalArgumentException(mode);
