@@ -1,0 +1,134 @@
+package io.metasystem.mlcore.simulation;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.random.RandomDataGenerator;
+
+/**
+ * Draws reproducible, varied {@link MarketScenario}s: small and large accounts, tight and loose budgets
+ * (budget relative to the spend at which CPM saturates), 4–12 ad sets, with and without min/max/change caps.
+ * {@code generate(seed, index)} is a pure function.
+ */
+public final class ScenarioGenerator {
+    private final MarketParameters parameters;
+
+    public ScenarioGenerator(MarketParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public ScenarioGenerator() {
+        this(MarketParameters.DEFAULT);
+    }
+
+    public MarketParameters parameters() {
+        return parameters;
+    }
+
+    /** Scenario number {@code index} of the family identified by {@code seed}. */
+    public MarketScenario generate(long seed, int index) {
+        MarketParameters p = parameters;
+        long scenarioSeed = Seeds.mix(seed, index);
+        RandomDataGenerator rng = Seeds.rng(scenarioSeed);
+        int n = rng.nextInt(p.minAdSets(), p.maxAdSets());
+        double total = round2(Math.exp(rng.nextUniform(Math.log(p.minTotalBudget()), Math.log(p.maxTotalBudget()) + 1e-12)));
+        double equalShare = total / n;
+        double tightness = Math.exp(rng.nextUniform(Math.log(p.saturationMinShare()), Math.log(p.saturationMaxShare()) + 1e-12));
+
+        // constraints
+        double min = 0;
+        if (rng.nextDouble() < p.minBudgetProbability()) {
+            min = round2(Math.max(1.0, total * rng.nextUniform(0.01, 0.05)));
+            min = Math.min(min, round2(0.5 * total / n));
+        }
+        Double max = null;
+        int mustRunFromStart = 3;
+        if (rng.nextDouble() < p.maxBudgetProbability()) {
+            double share = rng.nextUniform(0.3, 0.6);
+            max = round2(Math.max(total * share, 2 * min));
+            mustRunFromStart = Math.max(3, (int) Math.ceil(total / max) + 1);
+        }
+        Double cap = null;
+        if (rng.nextDouble() < p.changeCapProbability()) {
+            double[] caps = {0.2, 0.3, 0.5};
+            cap = caps[rng.nextInt(caps.length)];
+        }
+
+        // ad sets
+        int warmup = p.warmupDays();
+        List<AdSetTruth> adSets = new ArrayList<>();
+        double sumCpa = 0;
+        for (int i = 0; i < n; i++) {
+            double cpm = p.cpmMedian() * Math.exp(p.cpmLogSd() * rng.nextGaussian());
+            double ctr = Math.min(0.2, p.ctrMedian() * Math.exp(p.ctrLogSd() * rng.nextGaussian()));
+            double cvr = Math.min(0.5, p.cvrMedian() * Math.exp(p.cvrLogSd() * rng.nextGaussian()));
+            double aov = p.orderValueMedian() * Math.exp(p.orderValueLogSd() * rng.nextGaussian());
+            double saturation = equalShare * tightness * Math.exp(p.saturationLogSd() * rng.nextGaussian());
+            double gamma = rng.nextUniform(p.minElasticity(), p.maxElasticity());
+            double dailyImpressions = 1000 * equalShare / cpm;
+            double fatigueImpr = dailyImpressions * rng.nextUniform(p.minFatigueDays(), p.maxFatigueDays());
+            double floor = rng.nextUniform(p.minFatigueFloor(), p.maxFatigueFloor());
+            double delivery = rng.nextUniform(p.minDelivery(), p.maxDelivery());
+            double dispersion = rng.nextUniform(p.minDispersion(), p.maxDispersion());
+            int start = -warmup;
+            int pause = Integer.MAX_VALUE;
+            if (i >= mustRunFromStart) {
+                if (rng.nextDouble() < p.lateStartProbability()) {
+                    start = rng.nextInt(1, 14);
+                } else if (rng.nextDouble() < p.pauseProbability()) {
+                    pause = rng.nextInt(7, 21);
+                }
+            }
+            sumCpa += cpm / (1000 * ctr * cvr);
+            adSets.add(new AdSetTruth(String.format("as-%02d", i + 1), "ad set " + (i + 1), cpm, ctr, cvr, aov,
+                    saturation, gamma, fatigueImpr, floor, delivery, dispersion, start, pause));
+        }
+        double typicalCpa = sumCpa / n;
+        double targetCpa = round2(typicalCpa * rng.nextUniform(0.7, 1.3));
+
+        // the advertiser's own (uneven) split during warm-up, within min/max
+        double[] weights = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean live = adSets.get(i).liveOn(-warmup);
+            weights[i] = live ? rng.nextGamma(2.0, 1.0) : 0;
+            lo[i] = live ? min : 0;
+            hi[i] = live ? (max == null ? Double.POSITIVE_INFINITY : max) : 0;
+        }
+        double[] initial = Allocations.fit(weights, lo, hi, total);
+        List<Double> initialBudgets = new ArrayList<>();
+        for (double b : initial) {
+            initialBudgets.add(round2(b));
+        }
+        fixRounding(initialBudgets, total);
+
+        double cvrAmp = rng.nextUniform(0, p.maxSeasonAmplitude());
+        double cpmAmp = rng.nextUniform(0, p.maxSeasonAmplitude() / 2);
+        DayOfWeek peak = DayOfWeek.of(rng.nextInt(1, 7));
+        LocalDate first = LocalDate.of(2026, 1, 5).plusDays(index % 7 + 7L * (index / 7 % 40));
+        String label = (total < 500 ? "small" : total < 2000 ? "medium" : "large") + "/"
+                + (tightness < 1 ? "loose" : "tight") + "/" + n + " ad sets"
+                + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
+        BudgetConstraints constraints = new BudgetConstraints(total, min, max, cap, targetCpa);
+        return new MarketScenario(scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets,
+                cvrAmp, cpmAmp, peak);
+    }
+
+    private static void fixRounding(List<Double> budgets, double total) {
+        double sum = 0;
+        int largest = 0;
+        for (int i = 0; i < budgets.size(); i++) {
+            sum += budgets.get(i);
+            if (budgets.get(i) > budgets.get(largest)) {
+                largest = i;
+            }
+        }
+        budgets.set(largest, round2(budgets.get(largest) + total - sum));
+    }
+
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

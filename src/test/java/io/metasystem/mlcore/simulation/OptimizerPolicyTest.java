@@ -1,0 +1,65 @@
+package io.metasystem.mlcore.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metasystem.mlcore.optimizer.AdSetInput;
+import io.metasystem.mlcore.optimizer.AdSetStatus;
+import io.metasystem.mlcore.optimizer.Objective;
+import io.metasystem.mlcore.optimizer.OptimizationProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptimizerPolicyTest {
+
+    /** Records every context it is given and splits equally. */
+    static final class Spy implements Policy {
+        final List<PolicyContext> seen = new ArrayList<>();
+        final Policy delegate = new MetaRulesPolicy();
+
+        @Override
+        public String name() {
+            return "spy";
+        }
+
+        @Override
+        public double[] allocate(PolicyContext context) {
+            seen.add(context);
+            return delegate.allocate(context);
+        }
+    }
+
+    @Test
+    void buildsTheRequestTheApiWouldSend() {
+        ScenarioGenerator generator = new ScenarioGenerator();
+        for (int k = 0; k < 10; k++) {
+            MarketScenario scenario = generator.generate(1, k);
+            Spy spy = new Spy();
+            new Backtest(generator, List.of(spy), 14).run(spy, scenario);
+            OptimizerPolicy policy = new OptimizerPolicy();
+            for (PolicyContext ctx : spy.seen) {
+                OptimizationProblem p = policy.problem(ctx);
+                assertThat(p.objective()).isEqualTo(Objective.CONVERSIONS);
+                assertThat(p.budget().total()).isEqualTo(scenario.constraints().total());
+                assertThat(p.budget().minPerAdSet()).isEqualTo(scenario.constraints().minPerAdSet());
+                assertThat(p.budget().maxPerAdSet()).isEqualTo(scenario.constraints().maxPerAdSet());
+                assertThat(p.budget().maxChangeRatio()).isEqualTo(scenario.constraints().maxChangeRatio());
+                assertThat(p.targets().cpa()).isEqualTo(scenario.constraints().targetCpa());
+                assertThat(p.seed()).isEqualTo(Seeds.mix(scenario.seed(), ctx.day()));
+                assertThat(p.adSets()).hasSameSizeAs(ctx.adSets());
+                for (int i = 0; i < p.adSets().size(); i++) {
+                    AdSetInput in = p.adSets().get(i);
+                    AdSetView view = ctx.adSets().get(i);
+                    assertThat(in.daily()).isEqualTo(view.daily());
+                    assertThat(in.currentBudget()).isEqualTo(view.currentBudget());
+                    assertThat(in.status()).isEqualTo(view.status());
+                    if (in.status() == AdSetStatus.PAUSED) {
+                        assertThat(in.currentBudget()).isNull();
+                    }
+                }
+            }
+            int longest = spy.seen.get(13).adSets().stream().mapToInt(a -> a.daily().size()).max().orElse(0);
+            assertThat(longest).as("warm-up plus 13 observed days").isEqualTo(scenario.warmupDays() + 13);
+        }
+    }
+}
