@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.optimizer;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Rounds budgets to cents so that they sum exactly to the cent-rounded target while each stays inside its bounds
@@ -35,14 +34,18 @@ final class CentRounding {
         if (diff == 0) {
             return cents;
         }
-        Integer[] order = new Integer[n];
+        // order by remainder (descending when cents are missing, ascending when in excess), ties by position:
+        // pack a 31-bit remainder rank and the index into one long and sort primitives
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            double f = Math.max(0.0, Math.min(1.0, frac[i]));
+            long rank = (long) ((diff > 0 ? 1.0 - f : f) * (1L << 30));
+            keys[i] = (rank << 32) | i;
         }
-        if (diff > 0) {
-            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -frac[i]).thenComparingInt(i -> i));
-        } else {
-            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> frac[i]).thenComparingInt(i -> i));
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) (keys[k] & 0xffffffffL);
         }
         // several passes: a cent each to ad sets with room, in order of their remainders
         for (int pass = 0; pass < 1_000 && diff != 0; pass++) {

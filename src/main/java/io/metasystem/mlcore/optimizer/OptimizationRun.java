@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.optimizer;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,8 +17,6 @@ import org.hipparchus.distribution.continuous.GammaDistribution;
 final class OptimizationRun {
     private static final double LN2 = Math.log(2.0);
     private static final double EPS = 1e-9;
-    /** An early-stop candidate is paused only if the allocation would give it at most this share of r. */
-    static final double STARVED_SHARE = 0.1;
 
     private enum Src { NONE, MIN, MAX, RATIO }
 
@@ -34,6 +31,7 @@ final class OptimizationRun {
         double[] s;
         double[] c;
         double[] w;
+        double[] u;                 // log(s/r), 0 when s = 0
         double[] clicks;            // NaN when unknown
         double[] rev;               // NaN when unknown
         boolean totalsOnly;
@@ -48,6 +46,8 @@ final class OptimizationRun {
         double e;                   // Σ w·r·(s/r)^θ
         double conv;                // Σ w c
         double q = 1;               // Σ w² e / Σ w e
+        double phi = 1;             // negative-binomial dispersion factor 1 + μ̄/k
+        double wDays;               // Σ w over days with spend
         double k;                   // Σ w clicks (days with clicks)
         double ek;                  // Σ w e (days with clicks)
         double ck;                  // Σ w c (days with clicks)
@@ -165,6 +165,11 @@ final class OptimizationRun {
         }
         r = total / Math.max(1, nActive);
         double decay = LN2 / p.halfLifeDays();
+        long refDay = ref == null ? 0 : ref.toEpochDay();
+        double[] weightByAge = new double[64];
+        for (int k = 0; k < weightByAge.length; k++) {
+            weightByAge[k] = Math.exp(-decay * k);
+        }
         for (Arm a : arms) {
             List<DailyMetrics> daily = a.in.daily();
             if (!daily.isEmpty()) {
@@ -175,14 +180,16 @@ final class OptimizationRun {
                 a.w = new double[nd];
                 a.clicks = new double[nd];
                 a.rev = new double[nd];
+                a.u = new double[nd];
                 double ws = 0;
                 double wDays = 0;
                 for (int d = 0; d < nd; d++) {
                     DailyMetrics m = daily.get(d);
-                    long age = ChronoUnit.DAYS.between(m.date(), ref);
+                    long age = refDay - m.date().toEpochDay();
                     a.s[d] = m.spend();
                     a.c[d] = m.conversions();
-                    a.w[d] = Math.exp(-decay * age);
+                    a.w[d] = age >= 0 && age < weightByAge.length ? weightByAge[(int) age] : Math.exp(-decay * age);
+                    a.u[d] = m.spend() > 0 ? Math.log(m.spend() / r) : 0.0;
                     a.clicks[d] = m.clicks() == null ? Double.NaN : m.clicks();
                     a.rev[d] = m.revenue() == null ? Double.NaN : m.revenue();
                     a.rawSpend += m.spend();
@@ -219,7 +226,7 @@ final class OptimizationRun {
             int used = 0;
             for (int d = 0; d < a.nd; d++) {
                 if (a.s[d] > 0) {
-                    u[used] = Math.log(a.s[d] / r);
+                    u[used] = a.u[d];
                     c[used] = a.c[d];
                     w[used] = a.w[d];
                     used++;
@@ -243,11 +250,14 @@ final class OptimizationRun {
             if (a.nd > 0) {
                 double w2e = 0;
                 for (int d = 0; d < a.nd; d++) {
-                    double e = a.s[d] > 0 ? r * Math.exp(a.theta * Math.log(a.s[d] / r)) : 0.0;
+                    double e = a.s[d] > 0 ? r * Math.exp(a.theta * a.u[d]) : 0.0;
                     double we = a.w[d] * e;
                     double wc = a.w[d] * a.c[d];
                     a.e += we;
                     a.conv += wc;
+                    if (a.s[d] > 0) {
+                        a.wDays += a.w[d];
+                    }
                     w2e += a.w[d] * we;
                     if (!Double.isNaN(a.clicks[d])) {
                         a.k += a.w[d] * a.clicks[d];
@@ -311,6 +321,7 @@ final class OptimizationRun {
                 aovForValue = Double.NaN; // per ad set
             }
         }
+        estimateDispersion();
         boolean funnel = cfg.useFunnel() && sk > 0 && sck > 0 && sek > 0;
         double cvrPool = funnel ? sck / sk : 0;
         double cpePool = funnel ? sk / sek : 0;
@@ -325,7 +336,7 @@ final class OptimizationRun {
             if (a.e > 0) {
                 double ni = a.priorMean * a.e;
                 double z = a.conv / ni;
-                num += ni * (z - 1) * (z - 1) - a.q;
+                num += ni * (z - 1) * (z - 1) - a.phi * a.q;
                 den += ni;
                 count++;
             }
@@ -338,8 +349,8 @@ final class OptimizationRun {
             alpha0 = cfg.priorShapeDefault();
         }
         for (Arm a : arms) {
-            a.alpha = alpha0 + a.conv;
-            a.beta = alpha0 / a.priorMean + a.e;
+            a.alpha = alpha0 + a.conv / a.phi;
+            a.beta = alpha0 / a.priorMean + a.e / a.phi;
             if (aovPool != null) {
                 a.aov = (cfg.aovPseudo() * aovPool + a.v) / (cfg.aovPseudo() + a.cv);
             }
@@ -369,6 +380,41 @@ final class OptimizationRun {
         double lambda = p.riskAversion();
         return Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * Math.pow(r, 1 - a.theta)
                 * valueScale(a);
+    }
+
+    /**
+     * Day-level overdispersion: c_d ~ NB(mean μ_d, shape k), Var = μ + μ²/k. Pooled moment estimator
+     * 1/k = Σ w((c − μ̂)² − μ̂) / Σ w μ̂², μ̂_d = (C_i/E_i)·e_d, clamped to [0, 2]. Each ad set's evidence is then
+     * divided by φ_i = 1 + μ̄_i/k (μ̄_i its mean daily conversions), the effective-sample-size correction of a
+     * Gamma–Poisson likelihood with extra-Poisson variation: days worth less when conversions are noisy.
+     */
+    private void estimateDispersion() {
+        if (!cfg.overdispersion()) {
+            return;
+        }
+        double num = 0;
+        double den = 0;
+        for (Arm a : arms) {
+            if (a.nd < 3 || a.e <= 0 || a.conv <= 0) {
+                continue;
+            }
+            double k = a.conv / a.e;
+            for (int d = 0; d < a.nd; d++) {
+                if (a.s[d] <= 0) {
+                    continue;
+                }
+                double mu = k * r * Math.exp(a.theta * a.u[d]);
+                double res = a.c[d] - mu;
+                num += a.w[d] * (res * res - mu);
+                den += a.w[d] * mu * mu;
+            }
+        }
+        double invK = den > 0 ? Math.max(0.0, Math.min(2.0, num / den)) : 0.0;
+        for (Arm a : arms) {
+            if (a.nd > 0 && a.wDays > 0) {
+                a.phi = 1.0 + invK * a.conv / a.wDays;
+            }
+        }
     }
 
     private double valueScale(Arm a) {
@@ -401,13 +447,13 @@ final class OptimizationRun {
             double needSpend;
             String what;
             if (roasRule) {
-                prob = Distributions.gammaCdf(a.alpha, a.beta, t.roas() * scale / a.aov);
+                prob = Distributions.gammaCdfFast(a.alpha, a.beta, t.roas() * scale / a.aov);
                 needSpend = rules.minSpendMultiple() * aovPool / t.roas();
-                what = String.format(Locale.ROOT, "P(ROAS < %.2f) = %.2f", t.roas(), prob);
+                what = "P(ROAS < " + Fmt.d2(t.roas()) + ") = " + Fmt.d2(prob);
             } else {
-                prob = Distributions.gammaCdf(a.alpha, a.beta, scale / t.cpa());
+                prob = Distributions.gammaCdfFast(a.alpha, a.beta, scale / t.cpa());
                 needSpend = rules.minSpendMultiple() * t.cpa();
-                what = String.format(Locale.ROOT, "P(CPA > %s) = %.2f", money(t.cpa()), prob);
+                what = "P(CPA > " + money(t.cpa()) + ") = " + Fmt.d2(prob);
             }
             boolean enough = a.rawSpend >= needSpend - EPS;
             boolean stop = rules.enabled() && enough && prob >= rules.confidence();
@@ -420,10 +466,10 @@ final class OptimizationRun {
             if (!rules.enabled()) {
                 reason = what + "; early stop disabled";
             } else if (!enough) {
-                reason = String.format(Locale.ROOT, "%s; not judged before %s spent (%.1f so far)", what,
-                        money(needSpend), a.rawSpend);
+                reason = what + "; not judged before " + money(needSpend) + " spent (" + Fmt.d1(a.rawSpend)
+                        + " so far)";
             } else {
-                reason = String.format(Locale.ROOT, "%s < %.2f: keep", what, rules.confidence());
+                reason = what + " < " + Fmt.d2(rules.confidence()) + ": keep";
             }
             a.early = new EarlyStopDecision(false, prob, reason);
         }
@@ -465,7 +511,7 @@ final class OptimizationRun {
             sumHi += hi[i];
         }
         double[] heading = WaterFilling.solve(coef, th, lo, hi, Math.min(total, sumHi));
-        double starve = Math.max(p.budget().minPerAdSet(), STARVED_SHARE * r) + 1e-9;
+        double starve = Math.max(p.budget().minPerAdSet(), cfg.starvedShare() * r) + 1e-9;
         for (int i = 0; i < n; i++) {
             Arm a = arms[i];
             if (a.stopped && heading[i] > starve) {
@@ -473,7 +519,7 @@ final class OptimizationRun {
                 a.early = new EarlyStopDecision(false, a.early.probabilityAboveTarget(), String.format(Locale.ROOT,
                         "%s >= %.2f, but the allocation still funds it at %s (more than %.0f %% of the equal "
                                 + "share): not paused", a.early.reason(), rules.confidence(), money(heading[i]),
-                        100 * STARVED_SHARE));
+                        100 * cfg.starvedShare()));
                 candidates.remove(a);
             }
         }
@@ -486,8 +532,8 @@ final class OptimizationRun {
                 capacity = remaining;
                 a.lo = 0;
                 a.hi = 0;
-                a.early = new EarlyStopDecision(true, prob, String.format(Locale.ROOT,
-                        "early stop: %s >= %.2f after %s spent", what, rules.confidence(), money(a.rawSpend)));
+                a.early = new EarlyStopDecision(true, prob, "early stop: " + what + " >= "
+                        + Fmt.d2(rules.confidence()) + " after " + money(a.rawSpend) + " spent");
             } else {
                 a.stopped = false;
                 a.overflowOnly = true;
@@ -654,8 +700,11 @@ final class OptimizationRun {
     }
 
     /**
-     * probabilityBest and expectedLoss. "Best" = highest value (conversions, or revenue for REVENUE) per unit of
-     * spend at its recommended budget, among funded ad sets: v_i = κ_i·(b_i/r)^{θ_i−1}·scale_i.
+     * probabilityBest and expectedLoss from M joint posterior draws (M adaptive to n, see the mandate).
+     * "Best" in a draw = the funded ad set with the highest value per unit of spend at the common reference spend
+     * r, i.e. the highest κ_j·scale_j (conversions, or revenue for REVENUE, per currency unit at equal spend).
+     * Loss of ad set i in a draw = what its budget b_i would have earned on the best ad set's curve minus what it
+     * earns on its own: max(0, κ_best·f_best(b_i) − κ_i·f_i(b_i)), f(b) = r·(b/r)^θ; expectedLoss is the mean.
      */
     private void monteCarlo() {
         int funded = 0;
@@ -678,11 +727,17 @@ final class OptimizationRun {
             f[j] = a;
             RandomStreams.Stream st = new RandomStreams.Stream(
                     RandomStreams.streamSeed(p.seed(), a.in.id(), RandomStreams.PURPOSE_MONTE_CARLO));
-            double perUnit = Math.pow(a.b / r, a.theta - 1) * valueScale(a);
+            double scale = valueScale(a);
             for (int m = 0; m < draws; m++) {
-                val[j][m] = Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * perUnit;
+                val[j][m] = Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * scale;
             }
             j++;
+        }
+        double[] curveOwn = new double[funded];
+        double[] logRel = new double[funded];
+        for (int i = 0; i < funded; i++) {
+            logRel[i] = Math.log(f[i].b / r);
+            curveOwn[i] = r * Math.exp(f[i].theta * logRel[i]);
         }
         int[] best = new int[funded];
         double[] loss = new double[funded];
@@ -696,13 +751,17 @@ final class OptimizationRun {
                 }
             }
             best[arg]++;
+            double thetaBest = f[arg].theta;
             for (int i = 0; i < funded; i++) {
-                loss[i] += top - val[i][m];
+                if (i != arg) {
+                    double onBest = top * r * Math.exp(thetaBest * logRel[i]);
+                    loss[i] += Math.max(0.0, onBest - val[i][m] * curveOwn[i]);
+                }
             }
         }
         for (int i = 0; i < funded; i++) {
             f[i].probBest = (double) best[i] / draws;
-            f[i].loss = f[i].b * loss[i] / draws;
+            f[i].loss = loss[i] / draws;
         }
     }
 
@@ -797,17 +856,15 @@ final class OptimizationRun {
             return out;
         }
         if (cpa != null) {
-            String ciText = ci != null ? String.format(Locale.ROOT, " (90 %% CI %.2f–%.2f)", ci.lower(), ci.upper())
-                    : "";
-            String vs = t.cpa() != null ? " vs target " + money(t.cpa()) : "";
-            out.add(String.format(Locale.ROOT, "CPA %s%s%s at %s/day", money(cpa), ciText, vs, money(a.b)));
+            String ciText = ci != null ? " (90 % CI " + Fmt.d2(ci.lower()) + "–" + Fmt.d2(ci.upper()) + ")" : "";
+            String vs = t.cpa() != null ? " vs target " + Fmt.d2(t.cpa()) : "";
+            out.add("CPA " + money(cpa) + ciText + vs + " at " + money(a.b) + "/day");
         }
         BudgetRules br = p.budget();
         double b = a.b;
         if (b >= a.hi - 0.005 && a.hi > 0) {
             if (a.hiSrc == Src.RATIO) {
-                out.add(String.format(Locale.ROOT, "capped by max_change_ratio %.2f (at most %s)",
-                        br.maxChangeRatio(), money(a.hi)));
+                out.add("capped by max_change_ratio " + Fmt.d2(br.maxChangeRatio()) + " (at most " + money(a.hi) + ")");
                 capped.add(a.in.id());
             } else if (a.hiSrc == Src.MAX) {
                 out.add("capped by max_per_adset " + money(a.hi));
@@ -815,8 +872,8 @@ final class OptimizationRun {
             }
         } else if (b <= a.lo + 0.005 && a.lo > 0) {
             if (a.loSrc == Src.RATIO) {
-                out.add(String.format(Locale.ROOT, "held up by max_change_ratio %.2f (at least %s)",
-                        br.maxChangeRatio(), money(a.lo)));
+                out.add("held up by max_change_ratio " + Fmt.d2(br.maxChangeRatio()) + " (at least " + money(a.lo)
+                        + ")");
                 capped.add(a.in.id());
             } else {
                 out.add("at min_per_adset " + money(a.lo));
@@ -826,27 +883,25 @@ final class OptimizationRun {
             out.add("new ad set: exploration budget " + money(explorationShare * a.bTs)
                     + " (prior-only posterior)");
         } else if (explorationShare > 0 && b > 0) {
-            out.add(String.format(Locale.ROOT, "exploration share %.0f %%: %s of this budget from Thompson sampling",
-                    100 * explorationShare, money(explorationShare * a.bTs)));
+            out.add("exploration share " + Fmt.d0(100 * explorationShare) + " %: " + money(explorationShare * a.bTs)
+                    + " of this budget from Thompson sampling");
         }
-        if (marginal != null) {
+        if (marginal != null && (a.isNew || out.size() < 3)) {
             out.add("marginal CPA " + money(marginal) + " for the next unit of budget");
         }
         if (!a.isNew && a.conv < cfg.thinConversions()) {
-            out.add(String.format(Locale.ROOT, "thin data: %.1f decay-weighted conversions, prior strength %.1f",
-                    a.conv, alpha0));
+            out.add("thin data: " + Fmt.d1(a.conv) + " decay-weighted conversions, prior strength " + Fmt.d1(alpha0));
         }
-        out.add(String.format(Locale.ROOT, "saturation θ = %.2f (pooled %.2f, own-data information %.1f)",
-                a.theta, thetaPool, a.fit != null ? a.fit.information() : 0.0));
-        if (a.early != null && a.early.probabilityAboveTarget() != null) {
+        out.add("saturation θ = " + Fmt.d2(a.theta) + " (pooled " + Fmt.d2(thetaPool) + ", own-data information "
+                + Fmt.d1(a.fit != null ? a.fit.information() : 0.0) + ")");
+        if (a.early != null && a.early.probabilityAboveTarget() != null && a.early.probabilityAboveTarget() >= 0.5) {
             out.add(a.early.reason());
         }
         return out;
     }
 
     private String money(double x) {
-        String cur = p.currency() == null ? "" : " " + p.currency();
-        return String.format(Locale.ROOT, "%.2f%s", x, cur);
+        return p.currency() == null ? Fmt.d2(x) : Fmt.d2(x) + " " + p.currency();
     }
 
     private static double finite(double x) {

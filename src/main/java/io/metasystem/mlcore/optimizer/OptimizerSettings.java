@@ -22,14 +22,18 @@ package io.metasystem.mlcore.optimizer;
  * @param maxDraws            upper bound of draws per ad set
  * @param holdBand            relative band around the current budget reported as HOLD
  * @param thinConversions     decay-weighted conversions below which an ad set is flagged as thin
+ * @param starvedShare        an early-stop candidate is paused only if the allocation would give it at most
+ *                            this share of the reference spend r (or min_per_adset)
+ * @param overdispersion      whether day-level negative-binomial overdispersion tempers the evidence
  */
 public record OptimizerSettings(double thetaDefault, double thetaMin, double thetaMax, double thetaPriorSd,
                                 double thetaDefaultWeight, double priorShapeMin, double priorShapeMax,
                                 double priorShapeDefault, double clickPseudo, double aovPseudo, boolean useFunnel,
                                 double explorationScale, double explorationCap, int drawBudget, int minDraws,
-                                int maxDraws, double holdBand, double thinConversions) {
-    public static final OptimizerSettings DEFAULT = new OptimizerSettings(0.7, 0.3, 0.95, 0.15, 20.0,
-            2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 40_000, 16, 400, 0.02, 5.0);
+                                int maxDraws, double holdBand, double thinConversions, double starvedShare,
+                                boolean overdispersion) {
+    public static final OptimizerSettings DEFAULT = new OptimizerSettings(0.7, 0.3, 0.95, 0.08, 20.0,
+            2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 20_000, 8, 400, 0.02, 5.0, 0.05, false);
 
     public OptimizerSettings {
         if (!(thetaMin > 0 && thetaMin <= thetaDefault && thetaDefault <= thetaMax && thetaMax < 1)) {
@@ -38,7 +42,7 @@ public record OptimizerSettings(double thetaDefault, double thetaMin, double the
         if (!(thetaPriorSd > 0 && thetaDefaultWeight > 0 && priorShapeMin >= 1 && priorShapeMax >= priorShapeMin
                 && priorShapeDefault >= priorShapeMin && clickPseudo > 0 && aovPseudo > 0 && explorationScale >= 0
                 && explorationCap >= 0 && explorationCap <= 1 && drawBudget > 0 && minDraws > 0
-                && maxDraws >= minDraws && holdBand >= 0 && thinConversions >= 0)) {
+                && maxDraws >= minDraws && holdBand >= 0 && thinConversions >= 0 && starvedShare >= 0)) {
             throw new IllegalArgumentException("invalid optimizer settings");
         }
     }
@@ -46,18 +50,38 @@ public record OptimizerSettings(double thetaDefault, double thetaMin, double the
     public OptimizerSettings withExploration(double scale, double cap) {
         return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
                 priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel, scale, cap,
-                drawBudget, minDraws, maxDraws, holdBand, thinConversions);
+                drawBudget, minDraws, maxDraws, holdBand, thinConversions, starvedShare, overdispersion);
+    }
+
+    public OptimizerSettings withStarvedShare(double share) {
+        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
+                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
+                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions, share, overdispersion);
+    }
+
+    public OptimizerSettings withOverdispersion(boolean on) {
+        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
+                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
+                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
+                starvedShare, on);
+    }
+
+    public OptimizerSettings withClickPseudo(double clicks) {
+        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
+                priorShapeMin, priorShapeMax, priorShapeDefault, clicks, aovPseudo, useFunnel,
+                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
+                starvedShare, overdispersion);
     }
 
     public OptimizerSettings withTheta(double defaultTheta, double priorSd, double defaultWeight) {
         return new OptimizerSettings(defaultTheta, thetaMin, thetaMax, priorSd, defaultWeight,
                 priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions);
+                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions, starvedShare, overdispersion);
     }
 
     public OptimizerSettings withPriorShape(double min, double max, double dflt, boolean funnel) {
         return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
                 min, max, dflt, clickPseudo, aovPseudo, funnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions);
+                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions, starvedShare, overdispersion);
     }
 }

@@ -10,7 +10,7 @@ package io.metasystem.mlcore.optimizer;
  * It is concave; its score is U(θ) = Σ w c u − C·ū_θ and its observed information
  * I(θ) = C·Var_θ(u), where ū_θ and Var_θ are the mean and variance of u under weights w_d·e^{θ u_d}.
  * So the information is literally "conversions × spend variation". We run Newton from the default with the step
- * clamped to ±0.5 and θ kept in [0, 2], at most {@link #MAX_ITERATIONS} steps, stopping when |step| &lt; 10⁻⁶.
+ * clamped to ±0.5 and θ kept in [0, 2], at most {@link #MAX_ITERATIONS} steps, stopping when |step| &lt; 10⁻⁵.
  *
  * <p><b>Pooling and shrinkage</b> (normal approximation of the likelihood, as in Gelman et al., BDA3 §5.4):
  * θ_pool = (Σ_i I_i θ̂_i + W_0·θ_default)/(Σ_i I_i + W_0) and θ_i = (I_i θ̂_i + P·θ_pool)/(I_i + P), clamped to
@@ -64,7 +64,7 @@ final class SaturationEstimator {
             double step = (cu - cTot * mean) / info;
             step = Math.max(-0.5, Math.min(0.5, step));
             double next = Math.max(0.0, Math.min(2.0, theta + step));
-            boolean done = Math.abs(next - theta) < 1e-6;
+            boolean done = Math.abs(next - theta) < 1e-5;
             theta = next;
             if (done) {
                 break;

@@ -50,6 +50,21 @@ class DistributionsTest {
     }
 
     @Test
+    void fastGammaCdfMatchesExactForLargeShapes() {
+        for (double shape : new double[]{20, 50, 300, 5000}) {
+            GammaDistribution g = new GammaDistribution(shape, 1.0 / 7.0);
+            for (double p : new double[]{0.01, 0.05, 0.5, 0.95, 0.99}) {
+                double x = g.inverseCumulativeProbability(p);
+                assertEquals(p, Distributions.gammaCdfFast(shape, 7.0, x), 1e-3);
+            }
+        }
+        assertEquals(NORMAL.cumulativeProbability(-1.3), Distributions.normalCdf(-1.3), 1e-7);
+        assertEquals(NORMAL.cumulativeProbability(2.7), Distributions.normalCdf(2.7), 1e-7);
+    }
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
+
+    @Test
     void streamsDependOnIdNotOnOrder() {
         long a = RandomStreams.streamSeed(42, "alpha", RandomStreams.PURPOSE_THOMPSON);
         long b = RandomStreams.streamSeed(42, "alpha", RandomStreams.PURPOSE_THOMPSON);

@@ -23,11 +23,14 @@ public final class OptimizerTuning {
     private OptimizerTuning() {
     }
 
-    record Named(String name, OptimizerSettings settings, double halfLife) {
+    record Named(String name, OptimizerSettings settings, double halfLife, EarlyStopRules stop) {
+        Named(String name, OptimizerSettings settings, double halfLife) {
+            this(name, settings, halfLife, EarlyStopRules.DEFAULT);
+        }
     }
 
     static Policy policy(Named n) {
-        OptimizerPolicy inner = new OptimizerPolicy(new BudgetOptimizer(n.settings()), 0.0, EarlyStopRules.DEFAULT,
+        OptimizerPolicy inner = new OptimizerPolicy(new BudgetOptimizer(n.settings()), 0.0, n.stop(),
                 n.halfLife());
         return new Policy() {
             @Override
@@ -73,6 +76,44 @@ public final class OptimizerTuning {
                 variants.add(new Named("nofunnel", d.withPriorShape(2, 50, 4, false), 7));
                 variants.add(new Named("shape1-20", d.withPriorShape(2, 20, 4, true), 7));
                 variants.add(new Named("shape5", d.withPriorShape(5, 50, 5, true), 7));
+            }
+            case "stop" -> {
+                variants.add(new Named("es-off", d, 7, new EarlyStopRules(false, 0.95, 2.0)));
+                variants.add(new Named("starve.05", d.withStarvedShare(0.05), 7));
+                variants.add(new Named("starve.02", d.withStarvedShare(0.02), 7));
+            }
+            case "theta2" -> {
+                OptimizerSettings s5 = d.withStarvedShare(0.05);
+                variants.add(new Named("s5", s5, 7));
+                variants.add(new Named("s5-th.6", s5.withTheta(0.6, 0.15, 20), 7));
+                variants.add(new Named("s5-th.6w60", s5.withTheta(0.6, 0.15, 60), 7));
+                variants.add(new Named("s5-th.55", s5.withTheta(0.55, 0.15, 20), 7));
+                variants.add(new Named("s5-th.6sd.1", s5.withTheta(0.6, 0.1, 20), 7));
+            }
+            case "theta3" -> {
+                OptimizerSettings s5 = d.withStarvedShare(0.05);
+                variants.add(new Named("s5", s5, 7));
+                variants.add(new Named("s5-w5sd.1", s5.withTheta(0.7, 0.1, 5), 7));
+                variants.add(new Named("s5-w5sd.15", s5.withTheta(0.7, 0.15, 5), 7));
+                variants.add(new Named("s5-w2sd.07", s5.withTheta(0.7, 0.07, 2), 7));
+            }
+            case "disp" -> {
+                variants.add(new Named("nodisp", d.withOverdispersion(false), 7));
+                variants.add(new Named("th.8", d.withTheta(0.8, 0.15, 20), 7));
+                variants.add(new Named("th.8nodisp", d.withTheta(0.8, 0.15, 20).withOverdispersion(false), 7));
+            }
+            case "theta4" -> {
+                variants.add(new Named("sd.08", d.withTheta(0.7, 0.08, 20), 7));
+                variants.add(new Named("sd.05", d.withTheta(0.7, 0.05, 20), 7));
+                variants.add(new Named("sd.08w5", d.withTheta(0.7, 0.08, 5), 7));
+                variants.add(new Named("sd.08th.75", d.withTheta(0.75, 0.08, 20), 7));
+                variants.add(new Named("sd.08expl.25", d.withTheta(0.7, 0.08, 20).withExploration(0.25, 0.3), 7));
+            }
+            case "clicks" -> {
+                variants.add(new Named("clk5", d.withClickPseudo(5), 7));
+                variants.add(new Named("clk100", d.withClickPseudo(100), 7));
+                variants.add(new Named("shape2-20d3", d.withPriorShape(2, 20, 3, true), 7));
+                variants.add(new Named("shape3-100", d.withPriorShape(3, 100, 4, true), 7));
             }
             case "refs" -> {
             }

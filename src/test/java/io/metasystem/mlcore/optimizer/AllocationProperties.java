@@ -1,0 +1,205 @@
+package io.metasystem.mlcore.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants of {@link BudgetOptimizer} over random problems (jqwik; modest tries to keep the suite fast). */
+class AllocationProperties {
+    private static final BudgetOptimizer OPTIMIZER = new BudgetOptimizer();
+
+    /** A random but feasible-by-construction problem (caps wide enough around currents summing near the total). */
+    static OptimizationProblem randomProblem(long seed, int n, Double exploration, boolean targets) {
+        return randomProblem(seed, n, exploration, targets, false);
+    }
+
+    static OptimizationProblem randomProblem(long seed, int n, Double exploration, boolean targets,
+                                             boolean constantSpend) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        LocalDate end = LocalDate.of(2026, 11, 27);
+        List<AdSetInput> sets = new ArrayList<>();
+        double sumCurrent = 0;
+        boolean anyCurrent = false;
+        for (int i = 0; i < n; i++) {
+            int days = rnd.nextInt(0, 15);
+            double base = 10 + rnd.nextDouble() * 90;
+            double kappa = 0.02 + rnd.nextDouble() * 0.1;
+            List<DailyMetrics> rows = new ArrayList<>();
+            int lag = rnd.nextInt(0, 3);
+            for (int d = days - 1; d >= 0; d--) {
+                double s = constantSpend ? Math.round(base * 100) / 100.0
+                        : Math.round(base * (0.7 + 0.6 * rnd.nextDouble()) * 100) / 100.0;
+                double c = Fixtures.poisson(rnd, kappa * 100 * Math.pow(s / 100, 0.7));
+                Double clicks = rnd.nextInt(4) == 0 ? null : (double) Fixtures.poisson(rnd, 20 * (c + 1));
+                rows.add(new DailyMetrics(end.minusDays(d + lag), s, null, clicks, c, c * 20));
+            }
+            AdSetStatus status = rnd.nextInt(8) == 0 ? AdSetStatus.PAUSED : AdSetStatus.ACTIVE;
+            Double current = rnd.nextInt(4) == 0 ? null : Math.round(base * 100) / 100.0;
+            if (current != null && status == AdSetStatus.ACTIVE) {
+                sumCurrent += current;
+                anyCurrent = true;
+            }
+            sets.add(new AdSetInput("id-" + Long.toHexString(rnd.nextLong()).substring(0, 6) + i, null, status,
+                    current, null, rows, null));
+        }
+        double total = anyCurrent ? sumCurrent * (0.9 + 0.2 * rnd.nextDouble()) + 20 * rnd.nextDouble()
+                : 50 + rnd.nextDouble() * 500;
+        total = Math.round(total * 100) / 100.0;
+        double min = rnd.nextBoolean() ? 0 : Math.round(rnd.nextDouble() * 2 * 100) / 100.0;
+        Double max = rnd.nextBoolean() ? null : Math.round(total * (0.5 + rnd.nextDouble()) * 100) / 100.0;
+        Double ratio = rnd.nextBoolean() ? null : 0.3 + 0.5 * rnd.nextDouble();
+        return new OptimizationProblem(Objective.CONVERSIONS, "EUR",
+                new BudgetRules(total, min, max, ratio, exploration),
+                targets ? new Targets(20.0, null) : Targets.NONE, rnd.nextDouble() < 0.3 ? 0.5 : 0.0,
+                EarlyStopRules.DEFAULT, 7.0, rnd.nextLong(), sets);
+    }
+
+    private static OptimizationResult solveOrSkip(OptimizationProblem p) {
+        try {
+            return OPTIMIZER.optimize(p);
+        } catch (InfeasibleBudgetException e) {
+            Assume.that(false);
+            throw e;
+        }
+    }
+
+    @Property(tries = 150)
+    void budgetIsConservedToTheCent(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
+        OptimizationProblem p = randomProblem(seed, n, null, true);
+        OptimizationResult r = solveOrSkip(p);
+        long cents = 0;
+        for (AdSetRecommendation a : r.adSets()) {
+            assertThat(Math.abs(a.recommendedBudget() * 100 - Math.round(a.recommendedBudget() * 100))).isLessThan(1e-6);
+            cents += Math.round(a.recommendedBudget() * 100);
+        }
+        boolean anyActive = p.adSets().stream().anyMatch(a -> a.status() == AdSetStatus.ACTIVE);
+        boolean unspentWarned = r.warnings().stream().anyMatch(w -> w.contains("unspent"));
+        if (anyActive && !unspentWarned) {
+            assertThat(cents).isEqualTo(Math.round(p.budget().total() * 100));
+        }
+        assertThat(r.summary().allocated()).isEqualTo(cents / 100.0);
+    }
+
+    @Property(tries = 150)
+    void boundsAndChangeCapsAreNeverBroken(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
+        OptimizationProblem p = randomProblem(seed, n, null, true);
+        OptimizationResult r = solveOrSkip(p);
+        BudgetRules br = p.budget();
+        boolean conflicts = r.warnings().stream().anyMatch(w -> w.contains("conflicts"));
+        for (int i = 0; i < r.adSets().size(); i++) {
+            AdSetRecommendation a = r.adSets().get(i);
+            AdSetInput in = p.adSets().get(i);
+            assertThat(a.id()).isEqualTo(in.id());
+            assertThat(a.recommendedBudget()).isGreaterThanOrEqualTo(0.0);
+            if (a.action() == Action.PAUSE) {
+                assertThat(a.recommendedBudget()).isEqualTo(0.0);
+                continue;
+            }
+            assertThat(a.recommendedBudget()).isGreaterThanOrEqualTo(br.minPerAdSet() - 1e-9);
+            if (br.maxPerAdSet() != null) {
+                assertThat(a.recommendedBudget()).isLessThanOrEqualTo(br.maxPerAdSet() + 1e-9);
+            }
+            if (br.maxChangeRatio() != null && in.currentBudget() != null && in.currentBudget() > 0 && !conflicts) {
+                assertThat(Math.abs(a.recommendedBudget() - in.currentBudget()))
+                        .isLessThanOrEqualTo(br.maxChangeRatio() * in.currentBudget() + 0.01);
+            }
+        }
+    }
+
+    @Property(tries = 150)
+    void pausedAdSetsAreNeverFunded(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
+        OptimizationProblem p = randomProblem(seed, n, null, true);
+        OptimizationResult r = solveOrSkip(p);
+        for (int i = 0; i < r.adSets().size(); i++) {
+            if (p.adSets().get(i).status() == AdSetStatus.PAUSED || r.adSets().get(i).earlyStop().stop()) {
+                assertThat(r.adSets().get(i).recommendedBudget()).isEqualTo(0.0);
+                assertThat(r.adSets().get(i).action()).isEqualTo(Action.PAUSE);
+            }
+        }
+    }
+
+    /**
+     * Covered setting (see the mandate, "Monotonicity"): every ad set spends the same amount every day (so no θ is
+     * identified and every θ equals the pooled default), no target (early stop inactive), explicit exploration share
+     * in [0, 0.3], random min/max/change caps. One ad set's conversions are multiplied by a factor ≥ 1 on every
+     * day: its budget must not fall. Thompson draws are coupled (same (seed, id) stream, Gamma quantile monotone in
+     * the posterior), so exploration does not break it.
+     */
+    @Property(tries = 150)
+    void moreConversionsAtEqualSpendNeverGetLessBudget(@ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int n,
+                                                        @ForAll @DoubleRange(min = 0, max = 0.3) double exploration,
+                                                        @ForAll @DoubleRange(min = 1.0, max = 3.0) double factor) {
+        OptimizationProblem p = randomProblem(seed, n, exploration, false, true);
+        int k = (int) Math.floorMod(seed, (long) n);
+        AdSetInput target = p.adSets().get(k);
+        Assume.that(target.status() == AdSetStatus.ACTIVE && !target.daily().isEmpty());
+        List<DailyMetrics> better = new ArrayList<>();
+        for (DailyMetrics d : target.daily()) {
+            better.add(new DailyMetrics(d.date(), d.spend(), d.impressions(), d.clicks(),
+                    d.conversions() * factor, d.revenue()));
+        }
+        List<AdSetInput> sets = new ArrayList<>(p.adSets());
+        sets.set(k, new AdSetInput(target.id(), target.name(), target.status(), target.currentBudget(), null, better,
+                null));
+        OptimizationProblem q = new OptimizationProblem(p.objective(), p.currency(), p.budget(), p.targets(),
+                p.riskAversion(), p.earlyStop(), p.halfLifeDays(), p.seed(), sets);
+        OptimizationResult r0 = solveOrSkip(p);
+        OptimizationResult r1 = solveOrSkip(q);
+        assertThat(r1.adSets().get(k).recommendedBudget())
+                .isGreaterThanOrEqualTo(r0.adSets().get(k).recommendedBudget() - 0.011); // one cent of rounding
+    }
+
+    @Property(tries = 100)
+    void permutingTheInputChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int n) {
+        OptimizationProblem p = randomProblem(seed, n, null, true);
+        OptimizationResult r0 = solveOrSkip(p);
+        List<AdSetInput> shuffled = new ArrayList<>(p.adSets());
+        Collections.shuffle(shuffled, new Random(seed));
+        OptimizationProblem q = new OptimizationProblem(p.objective(), p.currency(), p.budget(), p.targets(),
+                p.riskAversion(), p.earlyStop(), p.halfLifeDays(), p.seed(), shuffled);
+        OptimizationResult r1 = OPTIMIZER.optimize(q);
+        Map<String, AdSetRecommendation> byId = new HashMap<>();
+        r1.adSets().forEach(a -> byId.put(a.id(), a));
+        for (AdSetRecommendation a : r0.adSets()) {
+            assertThat(byId.get(a.id())).isEqualTo(a);
+        }
+        assertThat(r1.summary()).isEqualTo(r0.summary());
+        assertThat(r1.warnings()).isEqualTo(r0.warnings());
+    }
+
+    @Property(tries = 100)
+    void sameSeedGivesTheSameAnswer(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
+        OptimizationProblem p = randomProblem(seed, n, null, true);
+        OptimizationResult r0 = solveOrSkip(p);
+        assertThat(new BudgetOptimizer().optimize(p)).isEqualTo(r0);
+    }
+
+    @Property(tries = 100)
+    void numbersAreNeverNanOrInfinite(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
+        OptimizationResult r = solveOrSkip(randomProblem(seed, n, null, true));
+        for (AdSetRecommendation a : r.adSets()) {
+            for (Double x : new Double[]{a.recommendedBudget(), a.expectedConversions(), a.expectedRevenue(),
+                    a.expectedCpa(), a.probabilityBest(), a.expectedLoss(), a.marginalCpa(),
+                    a.posterior().shape(), a.posterior().rate(), a.posterior().conversionsPerUnit(),
+                    a.posterior().saturationExponent()}) {
+                assertThat(x == null || Double.isFinite(x)).isTrue();
+            }
+        }
+        AllocationSummary s = r.summary();
+        assertThat(Double.isFinite(s.expectedConversions() + s.riskPenalty() + s.explorationBudget()
+                + s.conversionsInterval().upper() + s.expectedRevenue())).isTrue();
+    }
+}
