@@ -67,7 +67,8 @@ public final class BacktestCommand implements Callable<Integer> {
         });
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.csv"), report.csv(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("summary.md"), report.markdownTable(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("summary.md"), report.markdownTable() + "\nMean share by segment:\n\n"
+                + report.segmentTable(), StandardCharsets.UTF_8);
         BacktestCharts.writePng(report, out.resolve("cumulative.png"));
         stdout.printf("Backtest: %d scenarios x %d days, seed %d (%.1f s)%n", scenarios, days, seed,
                 (System.nanoTime() - start) / 1e9);

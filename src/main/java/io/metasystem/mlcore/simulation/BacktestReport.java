@@ -115,6 +115,40 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
         return sb.toString();
     }
 
+    /**
+     * Mean share per policy by segment of the scenario label (account size, loose/tight budget, change cap or not),
+     * as a Markdown table: where a policy wins or loses.
+     */
+    public String segmentTable() {
+        java.util.Map<String, java.util.function.Predicate<String>> segments = new java.util.LinkedHashMap<>();
+        segments.put("small", l -> l.startsWith("small/"));
+        segments.put("medium", l -> l.startsWith("medium/"));
+        segments.put("large", l -> l.startsWith("large/"));
+        segments.put("loose", l -> l.contains("/loose/"));
+        segments.put("tight", l -> l.contains("/tight/"));
+        segments.put("change cap", l -> l.contains("/cap "));
+        segments.put("no cap", l -> !l.contains("/cap "));
+        StringBuilder sb = new StringBuilder("| policy |");
+        StringBuilder rule = new StringBuilder("|---|");
+        String first = policies.isEmpty() ? "" : policies.get(0);
+        for (var e : segments.entrySet()) {
+            long count = runsOf(first).stream().filter(r -> e.getValue().test(r.scenarioLabel())).count();
+            sb.append(' ').append(e.getKey()).append(" (").append(count).append(") |");
+            rule.append("---:|");
+        }
+        sb.append('\n').append(rule).append('\n');
+        for (String p : policies) {
+            sb.append("| ").append(p).append(" |");
+            for (var e : segments.values()) {
+                double m = runsOf(p).stream().filter(r -> e.test(r.scenarioLabel())).mapToDouble(PolicyRun::share)
+                        .average().orElse(Double.NaN);
+                sb.append(String.format(Locale.ROOT, " %.3f |", m));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** CSV of every run, one line per (scenario, policy). */
     public String csv() {
         StringBuilder sb = new StringBuilder("scenario,label,adsets,policy,share,expected_conversions,"
