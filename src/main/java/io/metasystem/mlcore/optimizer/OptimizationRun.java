@@ -105,7 +105,6 @@ final class OptimizationRun {
     private double kappaPool;
     private double alpha0;
     private Double aovPool;
-    private double aovForValue = 1.0;
     private boolean revenueObjective;
     private double explorationShare;
 
@@ -317,8 +316,6 @@ final class OptimizationRun {
         if (revenueObjective) {
             if (aovPool == null) {
                 warnings.add("objective REVENUE but no revenue data: allocating for conversions");
-            } else {
-                aovForValue = Double.NaN; // per ad set
             }
         }
         estimateDispersion();

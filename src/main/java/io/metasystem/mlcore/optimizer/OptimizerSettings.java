@@ -32,7 +32,7 @@ public record OptimizerSettings(double thetaDefault, double thetaMin, double the
                                 double explorationScale, double explorationCap, int drawBudget, int minDraws,
                                 int maxDraws, double holdBand, double thinConversions, double starvedShare,
                                 boolean overdispersion) {
-    public static final OptimizerSettings DEFAULT = new OptimizerSettings(0.7, 0.3, 0.95, 0.08, 20.0,
+    public static final OptimizerSettings DEFAULT = new OptimizerSettings(0.7, 0.3, 0.9, 0.08, 20.0,
             2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 20_000, 8, 400, 0.02, 5.0, 0.05, false);
 
     public OptimizerSettings {
@@ -69,6 +69,13 @@ public record OptimizerSettings(double thetaDefault, double thetaMin, double the
     public OptimizerSettings withClickPseudo(double clicks) {
         return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
                 priorShapeMin, priorShapeMax, priorShapeDefault, clicks, aovPseudo, useFunnel,
+                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
+                starvedShare, overdispersion);
+    }
+
+    public OptimizerSettings withThetaRange(double min, double max) {
+        return new OptimizerSettings(thetaDefault, min, max, thetaPriorSd, thetaDefaultWeight,
+                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
                 explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
                 starvedShare, overdispersion);
     }

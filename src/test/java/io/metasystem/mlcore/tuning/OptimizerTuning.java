@@ -115,6 +115,17 @@ public final class OptimizerTuning {
                 variants.add(new Named("shape2-20d3", d.withPriorShape(2, 20, 3, true), 7));
                 variants.add(new Named("shape3-100", d.withPriorShape(3, 100, 4, true), 7));
             }
+            case "theta5" -> {
+                variants.add(new Named("max.9", d.withThetaRange(0.3, 0.9), 7));
+                variants.add(new Named("th.65", d.withTheta(0.65, 0.08, 20), 7));
+                variants.add(new Named("th.65max.85", d.withTheta(0.65, 0.08, 20).withThetaRange(0.3, 0.85), 7));
+                variants.add(new Named("shape4-50", d.withPriorShape(4, 50, 4, true), 7));
+            }
+            case "theta6" -> {
+                variants.add(new Named("max.9", d.withThetaRange(0.3, 0.9), 7));
+                variants.add(new Named("max.85", d.withThetaRange(0.3, 0.85), 7));
+                variants.add(new Named("max.9expl.25", d.withThetaRange(0.3, 0.9).withExploration(0.25, 0.3), 7));
+            }
             case "refs" -> {
             }
             default -> throw new IllegalArgumentException(mode);

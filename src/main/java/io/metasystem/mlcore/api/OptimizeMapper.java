@@ -1,0 +1,114 @@
+package io.metasystem.mlcore.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import io.metasystem.mlcore.optimizer.AdSetInput;
+import io.metasystem.mlcore.optimizer.AdSetRecommendation;
+import io.metasystem.mlcore.optimizer.AdSetStatus;
+import io.metasystem.mlcore.optimizer.AllocationSummary;
+import io.metasystem.mlcore.optimizer.BudgetRules;
+import io.metasystem.mlcore.optimizer.DailyMetrics;
+import io.metasystem.mlcore.optimizer.EarlyStopRules;
+import io.metasystem.mlcore.optimizer.Interval;
+import io.metasystem.mlcore.optimizer.Objective;
+import io.metasystem.mlcore.optimizer.OptimizationProblem;
+import io.metasystem.mlcore.optimizer.OptimizationResult;
+import io.metasystem.mlcore.optimizer.PosteriorSummary;
+import io.metasystem.mlcore.optimizer.Prior;
+import io.metasystem.mlcore.optimizer.Targets;
+import io.metasystem.mlcore.optimizer.Totals;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/** Translates between the wire format and the optimizer's domain records, applying the documented defaults. */
+@Component
+class OptimizeMapper {
+    private final ObjectMapper mapper;
+
+    OptimizeMapper(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** @throws RequestValidationException when the request is invalid */
+    OptimizationProblem toProblem(OptimizeRequest r) {
+        OptimizeRequestValidator.validate(r);
+        OptimizeRequest.Budget b = r.budget();
+        BudgetRules budget = new BudgetRules(b.total(), orZero(b.minPerAdset()), b.maxPerAdset(), b.maxChangeRatio(),
+                b.explorationShare());
+        Targets targets = r.targets() == null ? Targets.NONE : new Targets(r.targets().cpa(), r.targets().roas());
+        EarlyStopRules defaults = EarlyStopRules.DEFAULT;
+        EarlyStopRules earlyStop = r.earlyStop() == null ? defaults : new EarlyStopRules(
+                r.earlyStop().enabled() == null ? defaults.enabled() : r.earlyStop().enabled(),
+                r.earlyStop().confidence() == null ? defaults.confidence() : r.earlyStop().confidence(),
+                r.earlyStop().minSpendMultiple() == null ? defaults.minSpendMultiple() : r.earlyStop().minSpendMultiple());
+        List<AdSetInput> adSets = new ArrayList<>(r.adsets().size());
+        for (OptimizeRequest.AdSet a : r.adsets()) {
+            adSets.add(toAdSet(a));
+        }
+        return new OptimizationProblem(
+                r.objective() == null ? Objective.CONVERSIONS : Objective.valueOf(r.objective().toUpperCase(Locale.ROOT)),
+                r.currency(), budget, targets, orZero(r.riskAversion()), earlyStop,
+                r.halfLifeDays() == null ? OptimizationProblem.DEFAULT_HALF_LIFE_DAYS : r.halfLifeDays(),
+                r.seed() == null ? defaultSeed(r) : r.seed(), adSets);
+    }
+
+    private static AdSetInput toAdSet(OptimizeRequest.AdSet a) {
+        Totals totals = a.metrics() == null ? null : new Totals(a.metrics().spend(), a.metrics().impressions(),
+                a.metrics().clicks(), a.metrics().conversions(), a.metrics().revenue());
+        List<DailyMetrics> daily = a.daily() == null ? List.of() : a.daily().stream()
+                .map(d -> new DailyMetrics(d.date(), d.spend(), d.impressions(), d.clicks(), d.conversions(), d.revenue()))
+                .toList();
+        Prior prior = a.prior() == null ? null
+                : new Prior(a.prior().cpa(), a.prior().cvr(), a.prior().roas(), a.prior().weight(), a.prior().source());
+        AdSetStatus status = a.status() == null ? AdSetStatus.ACTIVE : AdSetStatus.valueOf(a.status().toUpperCase(Locale.ROOT));
+        return new AdSetInput(a.id(), a.name(), status, a.currentBudget(), totals, daily, prior);
+    }
+
+    /**
+     * A seed derived from the request itself: the same request gives the same answer, while tomorrow's request
+     * (new history) draws fresh exploration instead of repeating today's draws.
+     */
+    long defaultSeed(OptimizeRequest r) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsString(r).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    OptimizeResponse toResponse(OptimizationProblem problem, OptimizationResult result) {
+        List<OptimizeResponse.AdSetResult> adsets = result.adSets().stream().map(OptimizeMapper::toResult).toList();
+        AllocationSummary s = result.summary();
+        OptimizeResponse.Summary summary = new OptimizeResponse.Summary(s.totalBudget(), s.allocated(),
+                s.expectedConversions(), pair(s.conversionsInterval()), s.expectedRevenue(), s.expectedCpa(),
+                s.riskPenalty(), s.explorationBudget());
+        return new OptimizeResponse(adsets, summary, result.warnings(), result.method(), result.version(),
+                problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed());
+    }
+
+    private static OptimizeResponse.AdSetResult toResult(AdSetRecommendation a) {
+        PosteriorSummary p = a.posterior();
+        OptimizeResponse.Posterior posterior = p == null ? null : new OptimizeResponse.Posterior(p.shape(), p.rate(),
+                p.conversionsPerUnit(), p.effectiveSpend(), p.effectiveConversions(), p.saturationExponent(), p.orderValue());
+        OptimizeResponse.EarlyStop earlyStop = a.earlyStop() == null ? null : new OptimizeResponse.EarlyStop(
+                a.earlyStop().stop(), a.earlyStop().probabilityAboveTarget(), a.earlyStop().reason());
+        return new OptimizeResponse.AdSetResult(a.id(), a.name(), a.action().name().toLowerCase(Locale.ROOT),
+                a.recommendedBudget(), a.currentBudget(), a.expectedConversions(), a.expectedRevenue(), a.expectedCpa(),
+                pair(a.cpaInterval()), a.probabilityBest(), a.expectedLoss(), a.marginalCpa(), earlyStop, posterior,
+                a.reasons());
+    }
+
+    private static List<Double> pair(Interval interval) {
+        return interval == null ? null : List.of(interval.lower(), interval.upper());
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+}

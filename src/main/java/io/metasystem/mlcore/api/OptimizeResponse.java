@@ -1,0 +1,38 @@
+package io.metasystem.mlcore.api;
+
+import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Answer of the optimize endpoints. Every number is explained in {@code docs/optimization-mandate.md}.
+ * Money in the request's currency per day, conversions per day.
+ */
+@Schema(description = "Budget per ad set with the reasoning behind it")
+public record OptimizeResponse(List<AdSetResult> adsets, Summary summary, List<String> warnings, String method,
+                               String version, String objective, String currency, long seed) {
+
+    /** The recommendation for one ad set, in the order of the request. */
+    public record AdSetResult(String id, String name,
+                              @Schema(allowableValues = {"increase", "decrease", "hold", "pause"}) String action,
+                              double recommendedBudget, Double currentBudget, double expectedConversions,
+                              double expectedRevenue, Double expectedCpa,
+                              @Schema(description = "90 % credible interval [lo, hi] of the CPA") List<Double> cpaInterval,
+                              double probabilityBest, double expectedLoss, Double marginalCpa, EarlyStop earlyStop,
+                              Posterior posterior, List<String> reasons) {
+    }
+
+    /** Early-stop verdict. */
+    public record EarlyStop(boolean stop, Double probabilityAboveTarget, String reason) {
+    }
+
+    /** The fitted model behind the numbers of one ad set. */
+    public record Posterior(double shape, double rate, double conversionsPerUnit, double effectiveSpend,
+                            double effectiveConversions, double saturationExponent, Double orderValue) {
+    }
+
+    /** Totals over all ad sets. */
+    public record Summary(double totalBudget, double allocated, double expectedConversions,
+                          @Schema(description = "90 % credible interval [lo, hi] of the day's conversions") List<Double> conversionsInterval,
+                          double expectedRevenue, Double expectedCpa, double riskPenalty, double explorationBudget) {
+    }
+}
