@@ -274,6 +274,82 @@ abstract class StoreContractTest {
                 .param("a", account).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void optimizesFromTheStoreAndRecordsTheRecommendationAndItsOutcome() {
+        http.csv(account, StoreHttp.example("ads_manager_export.csv"));
+        HttpResponse<String> response = http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":150}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = body(response);
+        String id = answer.get("recommendation_id").asString();
+        assertThat(id).isNotBlank();
+        assertThat(answer.get("adsets").size()).isEqualTo(4);
+        assertThat(answer.at("/history/lookback_days").asInt()).isEqualTo(28);
+        assertThat(answer.get("currency").asString()).isEqualTo("EUR");
+        double total = 0;
+        for (JsonNode a : answer.get("adsets")) {
+            total += a.get("recommended_budget").asDouble();
+            if (a.get("id").asString().equals("23851000000000004")) {
+                assertThat(a.get("recommended_budget").asDouble()).isZero(); // PAUSED in the store
+            }
+        }
+        assertThat(total).isLessThanOrEqualTo(150.0001);
+
+        JsonNode stored = body(http.get("/api/v1/recommendations/" + id));
+        assertThat(stored.get("account_id").asString()).isEqualTo(account);
+        assertThat(stored.get("request_hash").asString()).hasSize(64);
+        assertThat(stored.get("optimizer_version").asString()).isNotBlank();
+        assertThat(stored.at("/response/recommendation_id").asString()).isEqualTo(id);
+        assertThat(stored.at("/inputs_summary/adsets").asInt()).isEqualTo(4);
+        JsonNode list = body(http.get("/api/v1/recommendations?account_id=" + account));
+        assertThat(list.get("total").asLong()).isEqualTo(1);
+        assertThat(list.get("items").get(0).get("id").asString()).isEqualTo(id);
+
+        JsonNode before = body(http.get("/api/v1/recommendations/" + id + "/outcome"));
+        assertThat(before.get("status").asString()).isEqualTo("no_data_yet");
+        assertThat(before.get("message").asString()).startsWith("no data yet");
+
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        http.csv(account, "Ad set ID,Day,Amount spent (EUR),Results\n23851000000000001," + tomorrow + ",40,3\n"
+                + "23851000000000002," + tomorrow + ",30,1\n");
+        JsonNode after = body(http.get("/api/v1/recommendations/" + id + "/outcome?days=1"));
+        assertThat(after.get("status").asString()).isEqualTo("complete");
+        assertThat(after.get("days_observed").asInt()).isEqualTo(1);
+        assertThat(after.at("/total/realised_spend").decimalValue()).isEqualByComparingTo("70");
+        assertThat(after.at("/total/realised_conversions").decimalValue()).isEqualByComparingTo("4");
+        assertThat(after.at("/total/recommended_spend").decimalValue()).isPositive();
+        assertThat(after.get("ad_sets").size()).isEqualTo(4);
+    }
+
+    @Test
+    void accountOptimizeRejectsUnknownAccountsBadWindowsAndEmptyCampaigns() {
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json", "{\"budget\":{\"total\":10}}")
+                .statusCode()).isEqualTo(404);
+        http.csv(account, HEADER + "C,A,1,2026-10-01,10,1000,10,1,20\n");
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":10},\"lookback_days\":0}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":10},\"adsets\":[]}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":-1}}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":10},\"campaign_id\":\"nope\"}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void statelessOptimizeIsRecordedWithoutAnAccount() {
+        HttpResponse<String> response = http.post("/api/v1/meta_ads/optimize", "application/json",
+                "{\"budget\":{\"total\":100},\"adsets\":[{\"id\":\"s1\",\"metrics\":{\"spend\":100,\"conversions\":5}},"
+                        + "{\"id\":\"s2\",\"metrics\":{\"spend\":100,\"conversions\":2}}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String id = body(response).get("recommendation_id").asString();
+        JsonNode stored = body(http.get("/api/v1/recommendations/" + id));
+        assertThat(stored.has("account_id")).isFalse();
+        assertThat(stored.at("/response/adsets").size()).isEqualTo(2);
+        assertThat(http.get("/api/v1/recommendations/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(body(http.get("/api/v1/recommendations/" + id + "/outcome")).get("status").asString()).isEqualTo("no_data_yet");
+    }
+
     private String snapshot() {
         return jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, imported_at "
                         + "from daily_insight where account_id = :a order by adset_id, insight_date")
