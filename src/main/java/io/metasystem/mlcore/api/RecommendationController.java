@@ -52,8 +52,15 @@ class RecommendationController {
 
     @GetMapping(value = "/api/v1/recommendations/{id}/outcome", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Recommended vs realised spend and conversions on the days after the recommendation",
-            description = "days (1-90, default 7) after the recommendation's day (UTC). status no_data_yet until insights arrive.")
-    RecommendationOutcome outcome(@PathVariable String id, @RequestParam(defaultValue = "7") String days) {
+            description = "days (1-90, default 7) from 'from' (default: the day after the recommendation, UTC). "
+                    + "status no_data_yet until insights arrive.")
+    RecommendationOutcome outcome(@PathVariable String id, @RequestParam(defaultValue = "7") String days,
+                                  @RequestParam(required = false) String from) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate start = date("from", from, problems);
+        if (!problems.isEmpty()) {
+            throw new RequestValidationException(problems);
+        }
         int n;
         try {
             n = Integer.parseInt(days.strip());
@@ -63,7 +70,7 @@ class RecommendationController {
         if (n < 1 || n > 90) {
             throw new RequestValidationException("days", "must be between 1 and 90, got " + n);
         }
-        return recommendations.outcome(id, n);
+        return recommendations.outcome(id, n, start);
     }
 
     private static LocalDate date(String field, String value, List<FieldProblem> problems) {

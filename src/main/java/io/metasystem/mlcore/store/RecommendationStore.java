@@ -123,8 +123,19 @@ public class RecommendationStore {
      */
     @Transactional(readOnly = true)
     public RecommendationOutcome outcome(String id, int days) {
+        return outcome(id, days, null);
+    }
+
+    /**
+     * Compares a recommendation with the insights of {@code days} days from {@code start}.
+     *
+     * @param start first day to compare; null: the day after the recommendation (UTC)
+     * @throws UnknownRecommendationException when there is no such recommendation
+     */
+    @Transactional(readOnly = true)
+    public RecommendationOutcome outcome(String id, int days, LocalDate start) {
         Recommendation r = get(id);
-        LocalDate from = r.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        LocalDate from = start != null ? start : r.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().plusDays(1);
         LocalDate to = from.plusDays(days - 1L);
         List<RecommendationOutcome.Line> lines = new ArrayList<>();
         java.util.Set<LocalDate> observed = new java.util.HashSet<>();

@@ -319,6 +319,9 @@ abstract class StoreContractTest {
         assertThat(after.at("/total/realised_conversions").decimalValue()).isEqualByComparingTo("4");
         assertThat(after.at("/total/recommended_spend").decimalValue()).isPositive();
         assertThat(after.get("ad_sets").size()).isEqualTo(4);
+        JsonNode backdated = body(http.get("/api/v1/recommendations/" + id + "/outcome?from=2026-10-22&days=7"));
+        assertThat(backdated.get("status").asString()).isEqualTo("complete");
+        assertThat(backdated.at("/total/realised_spend").decimalValue()).isPositive();
     }
 
     @Test
