@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,11 +41,11 @@ class OptimizeController {
                     @ApiResponse(responseCode = "200", description = "Budget per ad set with reasons", content = @Content(
                             schema = @Schema(implementation = OptimizeResponse.class))),
                     @ApiResponse(responseCode = "400", description = "Invalid input; errors[] names each field",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
                     @ApiResponse(responseCode = "401", description = "Missing or wrong API key",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
                     @ApiResponse(responseCode = "422", description = "Constraints cannot all hold; says which and by how much",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))})
     Object optimize(@RequestBody OptimizeRequest request,
                     @RequestParam(name = "account_id", required = false) String accountId) {
         String account = accountId == null || accountId.isBlank() ? null : AccountController.accountId(accountId);

@@ -29,6 +29,7 @@ public record OptimizeRequest(
         List<AdSet> adsets) {
 
     /** Budget and its constraints, currency per day. */
+    @Schema(name = "OptimizeBudget")
     public record Budget(
             @Schema(description = "Daily budget to distribute, > 0", requiredMode = Schema.RequiredMode.REQUIRED) Double total,
             @Schema(description = "Floor per unpaused ad set", defaultValue = "0") Double minPerAdset,
@@ -38,10 +39,12 @@ public record OptimizeRequest(
     }
 
     /** Business targets, used by early stop and explanations. */
+    @Schema(name = "OptimizeTargets")
     public record Targets(Double cpa, Double roas) {
     }
 
     /** Early-stop rules for losers. */
+    @Schema(name = "EarlyStopRules")
     public record EarlyStop(
             @Schema(defaultValue = "true") Boolean enabled,
             @Schema(description = "Posterior probability required, in (0.5, 1)", defaultValue = "0.95") Double confidence,
@@ -49,6 +52,7 @@ public record OptimizeRequest(
     }
 
     /** One ad set: totals, daily rows, both (daily wins) or nothing (brand new). */
+    @Schema(name = "OptimizeAdSet")
     public record AdSet(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
             String name,
@@ -60,15 +64,18 @@ public record OptimizeRequest(
     }
 
     /** Window totals. {@code spend} and {@code conversions} are required; the rest may be omitted. */
+    @Schema(name = "AdSetMetrics")
     public record Metrics(Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {
     }
 
     /** One day of delivery. */
+    @Schema(name = "DailyMetrics")
     public record Daily(LocalDate date, Double spend, Double impressions, Double clicks, Double conversions,
                         Double revenue) {
     }
 
     /** Outside knowledge worth {@code weight} pseudo-conversions (from an ML model or a human). */
+    @Schema(name = "AdSetPrior")
     public record Prior(Double cpa, Double cvr, Double roas, Double weight, String source) {
     }
 }

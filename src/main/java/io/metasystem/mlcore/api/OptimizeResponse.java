@@ -12,6 +12,7 @@ public record OptimizeResponse(List<AdSetResult> adsets, Summary summary, List<S
                                String version, String objective, String currency, long seed) {
 
     /** The recommendation for one ad set, in the order of the request. */
+    @Schema(name = "AdSetRecommendation")
     public record AdSetResult(String id, String name,
                               @Schema(allowableValues = {"increase", "decrease", "hold", "pause"}) String action,
                               double recommendedBudget, Double currentBudget, double expectedConversions,
@@ -22,15 +23,18 @@ public record OptimizeResponse(List<AdSetResult> adsets, Summary summary, List<S
     }
 
     /** Early-stop verdict. */
+    @Schema(name = "EarlyStopVerdict")
     public record EarlyStop(boolean stop, Double probabilityAboveTarget, String reason) {
     }
 
     /** The fitted model behind the numbers of one ad set. */
+    @Schema(name = "AdSetPosterior")
     public record Posterior(double shape, double rate, double conversionsPerUnit, double effectiveSpend,
                             double effectiveConversions, double saturationExponent, Double orderValue) {
     }
 
     /** Totals over all ad sets. */
+    @Schema(name = "AllocationSummary")
     public record Summary(double totalBudget, double allocated, double expectedConversions,
                           @Schema(description = "90 % credible interval [lo, hi] of the day's conversions") List<Double> conversionsInterval,
                           double expectedRevenue, Double expectedCpa, double riskPenalty, double explorationBudget) {

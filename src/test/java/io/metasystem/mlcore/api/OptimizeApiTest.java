@@ -224,6 +224,12 @@ class OptimizeApiTest {
                 .isEqualTo(130.0);
         assertThat(post.at("/responses/200/content/application~1json/examples/optimize-response/value/adsets").size())
                 .isEqualTo(6);
+        assertThat(spec.at("/components/schemas/AllocationSummary/properties/expected_revenue").isMissingNode())
+                .as("schemas use the wire's snake_case names").isFalse();
+        assertThat(spec.at("/components/schemas/EarlyStopRules/properties/min_spend_multiple").isMissingNode()).isFalse();
+        assertThat(spec.at("/components/schemas/EarlyStopVerdict/properties/probability_above_target").isMissingNode()).isFalse();
+        assertThat(post.at("/responses/422/content/application~1problem+json/schema/$ref").asString())
+                .endsWith("/Problem");
         try (InputStream in = getClass().getResourceAsStream("/examples/optimize-422.json")) {
             assertThat(in).as("422 example on the class path").isNotNull();
         }
