@@ -37,6 +37,9 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             } catch (SQLException e) {
                 throw invalid(url, "has no JDBC driver on the class path (expected jdbc:postgresql:// or jdbc:h2:)");
             }
+            if (url.startsWith("jdbc:postgresql:")) {
+                return withoutQueryCredentials(url);
+            }
             return new DatabaseUrl(url, url.startsWith("jdbc:h2:") ? "sa" : null, url.startsWith("jdbc:h2:") ? "" : null);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
@@ -65,6 +68,29 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             return new DatabaseUrl(jdbc, user, password);
         }
         throw invalid(url, "must be a JDBC URL (jdbc:postgresql://host:port/db) or postgresql://user:password@host:port/db");
+    }
+
+    /** Moves {@code user=} and {@code password=} out of a PostgreSQL JDBC URL, so no log line can show them. */
+    private static DatabaseUrl withoutQueryCredentials(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return new DatabaseUrl(url, null, null);
+        }
+        String user = null;
+        String password = null;
+        StringBuilder rest = new StringBuilder();
+        for (String pair : url.substring(q + 1).split("&")) {
+            String name = pair.split("=", 2)[0];
+            String value = pair.contains("=") ? decode(pair.split("=", 2)[1]) : "";
+            if (name.equals("user")) {
+                user = value;
+            } else if (name.equals("password")) {
+                password = value;
+            } else if (!pair.isEmpty()) {
+                rest.append(rest.isEmpty() ? "?" : "&").append(pair);
+            }
+        }
+        return new DatabaseUrl(url.substring(0, q) + rest, user, password);
     }
 
     /** True for PostgreSQL, false for H2 (the only two databases the migrations are tested on). */

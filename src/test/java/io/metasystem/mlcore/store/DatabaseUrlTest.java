@@ -27,8 +27,11 @@ class DatabaseUrlTest {
 
     @Test
     void acceptsJdbcUrlsAsTheyAre() {
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://db:5432/mlcore?user=a&password=b").jdbcUrl())
-                .isEqualTo("jdbc:postgresql://db:5432/mlcore?user=a&password=b");
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db:5432/mlcore?user=a&password=b%26c&sslmode=require");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/mlcore?sslmode=require");
+        assertThat(url.username()).isEqualTo("a");
+        assertThat(url.password()).isEqualTo("b&c");
+        assertThat(DatabaseUrl.parse("jdbc:h2:mem:x").jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
     }
 
     @Test
