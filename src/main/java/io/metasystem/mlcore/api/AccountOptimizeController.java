@@ -11,6 +11,9 @@ import io.metasystem.mlcore.store.DailyInsight;
 import io.metasystem.mlcore.store.InsightStore;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -48,7 +51,16 @@ class AccountOptimizeController {
     @Operation(summary = "Allocate tomorrow's daily budget across the stored ad sets of an account",
             description = "Same body as /api/v1/meta_ads/optimize without adsets, plus lookback_days (default 28) and "
                     + "campaign_id. 404 for an unknown account, 422 when it has no ACTIVE or PAUSED ad set. "
-                    + "The answer carries recommendation_id.")
+                    + "The answer carries recommendation_id and the history window used.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Budget per ad set with reasons, plus recommendation_id and history",
+                            content = @Content(schema = @Schema(implementation = OptimizeResponse.class))),
+                    @ApiResponse(responseCode = "400", description = "Invalid input; errors[] names each field",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
+                    @ApiResponse(responseCode = "404", description = "Unknown account",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
+                    @ApiResponse(responseCode = "422", description = "No ACTIVE or PAUSED ad set, or constraints cannot all hold",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))})
     ResponseEntity<Object> optimize(@PathVariable("account_id") String accountId, @RequestBody AccountOptimizeRequest request) {
         String id = AccountController.accountId(accountId);
         if (request.budget() == null) {

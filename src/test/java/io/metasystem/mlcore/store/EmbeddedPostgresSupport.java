@@ -42,4 +42,10 @@ final class EmbeddedPostgresSupport {
         }
         return postgres.getJdbcUrl("postgres", database);
     }
+
+    /** The same database in the {@code postgresql://user:password@host:port/db} form Railway publishes. */
+    static synchronized String railwayUrl(String database) {
+        jdbcUrl(database);
+        return "postgresql://postgres:not-checked-by-trust-auth@localhost:" + postgres.getPort() + "/" + database;
+    }
 }
