@@ -13,14 +13,17 @@ final class AdSetState {
     final int inputIndex;
     final boolean callerPaused;
     final Double current;      // null when unknown or 0
+    final long idHash;         // FNV-1a of the id, keys the random streams
     // evidence
     int nd;
     double[] s;
     double[] c;
     double[] w;
     double[] u;                 // log(s/r), 0 when s = 0
-    double[] clicks;            // NaN when unknown
-    double[] rev;               // NaN when unknown
+    int clickDays;              // days with clicks known
+    int revenueDays;            // days with revenue known
+    double[] clicks;            // per day, NaN when unknown; only when some but not all days have clicks
+    double[] rev;               // per day, NaN when unknown; only when some but not all days have revenue
     boolean totalsOnly;
     boolean isNew;
     double rawSpend;
@@ -35,10 +38,10 @@ final class AdSetState {
     double q = 1;               // Σ w² e / Σ w e
     double phi = 1;             // negative-binomial dispersion factor 1 + μ̄/k
     double wDays;               // Σ w over days with spend
-    double k;                   // Σ w clicks (days with clicks)
+    double k;                   // Σ w clicks (days with clicks), set by Evidence
     double ek;                  // Σ w e (days with clicks)
     double ck;                  // Σ w c (days with clicks)
-    double v;                   // Σ w revenue (days with revenue)
+    double v;                   // Σ w revenue (days with revenue), set by Evidence
     double cv;                  // Σ w c (days with revenue)
     // posterior
     double priorMean;
@@ -66,6 +69,7 @@ final class AdSetState {
         this.inputIndex = inputIndex;
         this.callerPaused = in.status() == AdSetStatus.PAUSED;
         this.current = in.currentBudget() != null && in.currentBudget() > 0 ? in.currentBudget() : null;
+        this.idHash = RandomStreams.idHash(in.id());
     }
 
     /** Posterior mean E[κ] = α/β. */

@@ -26,6 +26,13 @@ final class EarlyStopping {
         Targets t = p.targets();
         boolean roasRule = revenueObjective && t.roas() != null && aovPool != null;
         boolean cpaRule = !roasRule && t.cpa() != null;
+        // the parts of the sentences that do not depend on the ad set, built once
+        String prefix = roasRule ? "P(ROAS < " + Fmt.d2(t.roas()) + ") = "
+                : cpaRule ? "P(CPA > " + ctx.money(t.cpa()) + ") = " : "";
+        double needSpend = roasRule ? rules.minSpendMultiple() * aovPool / t.roas()
+                : cpaRule ? rules.minSpendMultiple() * t.cpa() : 0.0;
+        String notJudged = "; not judged before " + ctx.money(needSpend) + " spent (";
+        String keep = " < " + Fmt.d2(rules.confidence()) + ": keep";
         for (AdSetState a : arms) {
             if (a.callerPaused) {
                 a.early = new EarlyStopDecision(false, null, "paused by caller");
@@ -38,18 +45,9 @@ final class EarlyStopping {
             }
             // own operating point: CPA(s̄) = (s̄/r)^{1−θ}/κ, ROAS(s̄) = κ·aov·(s̄/r)^{θ−1}
             double scale = Math.pow(a.typicalSpend / r, 1.0 - a.theta);
-            double prob;
-            double needSpend;
-            String what;
-            if (roasRule) {
-                prob = Distributions.gammaCdfFast(a.alpha, a.beta, t.roas() * scale / a.aov);
-                needSpend = rules.minSpendMultiple() * aovPool / t.roas();
-                what = "P(ROAS < " + Fmt.d2(t.roas()) + ") = " + Fmt.d2(prob);
-            } else {
-                prob = Distributions.gammaCdfFast(a.alpha, a.beta, scale / t.cpa());
-                needSpend = rules.minSpendMultiple() * t.cpa();
-                what = "P(CPA > " + ctx.money(t.cpa()) + ") = " + Fmt.d2(prob);
-            }
+            double prob = roasRule ? Distributions.gammaCdfFast(a.alpha, a.beta, t.roas() * scale / a.aov)
+                    : Distributions.gammaCdfFast(a.alpha, a.beta, scale / t.cpa());
+            String what = Fmt.append(ctx.line().append(prefix), prob, 2).toString();
             boolean enough = a.rawSpend >= needSpend - EPS;
             boolean stop = rules.enabled() && enough && prob >= rules.confidence();
             if (stop) {
@@ -61,10 +59,10 @@ final class EarlyStopping {
             if (!rules.enabled()) {
                 reason = what + "; early stop disabled";
             } else if (!enough) {
-                reason = what + "; not judged before " + ctx.money(needSpend) + " spent (" + Fmt.d1(a.rawSpend)
-                        + " so far)";
+                reason = Fmt.append(ctx.line().append(what).append(notJudged), a.rawSpend, 1).append(" so far)")
+                        .toString();
             } else {
-                reason = what + " < " + Fmt.d2(rules.confidence()) + ": keep";
+                reason = what + keep;
             }
             a.early = new EarlyStopDecision(false, prob, reason);
         }

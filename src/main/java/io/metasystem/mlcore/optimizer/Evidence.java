@@ -45,11 +45,11 @@ final class Evidence {
                 a.s = new double[nd];
                 a.c = new double[nd];
                 a.w = new double[nd];
-                a.clicks = new double[nd];
-                a.rev = new double[nd];
                 a.u = new double[nd];
                 double ws = 0;
                 double wDays = 0;
+                int clickDays = 0;
+                int revenueDays = 0;
                 for (int d = 0; d < nd; d++) {
                     DailyMetrics m = daily.get(d);
                     long age = refDay - m.date().toEpochDay();
@@ -57,8 +57,16 @@ final class Evidence {
                     a.c[d] = m.conversions();
                     a.w[d] = age >= 0 && age < weightByAge.length ? weightByAge[(int) age] : Math.exp(-decay * age);
                     a.u[d] = m.spend() > 0 ? Math.log(m.spend() / r) : 0.0;
-                    a.clicks[d] = m.clicks() == null ? Double.NaN : m.clicks();
-                    a.rev[d] = m.revenue() == null ? Double.NaN : m.revenue();
+                    Double clicks = m.clicks();
+                    if (clicks != null) {
+                        a.k += a.w[d] * clicks;
+                        clickDays++;
+                    }
+                    Double rev = m.revenue();
+                    if (rev != null) {
+                        a.v += a.w[d] * rev;
+                        revenueDays++;
+                    }
                     a.rawSpend += m.spend();
                     a.rawConv += m.conversions();
                     if (m.spend() > 0) {
@@ -67,6 +75,22 @@ final class Evidence {
                     }
                 }
                 a.typicalSpend = wDays > 0 ? ws / wDays : (a.current != null ? a.current : r);
+                a.clickDays = clickDays;
+                a.revenueDays = revenueDays;
+                if (clickDays > 0 && clickDays < nd) {
+                    a.clicks = new double[nd];
+                    for (int d = 0; d < nd; d++) {
+                        Double x = daily.get(d).clicks();
+                        a.clicks[d] = x == null ? Double.NaN : x;
+                    }
+                }
+                if (revenueDays > 0 && revenueDays < nd) {
+                    a.rev = new double[nd];
+                    for (int d = 0; d < nd; d++) {
+                        Double x = daily.get(d).revenue();
+                        a.rev[d] = x == null ? Double.NaN : x;
+                    }
+                }
             } else if (a.in.totals() != null) {
                 a.totalsOnly = true;
                 a.rawSpend = a.in.totals().spend();

@@ -27,7 +27,7 @@ final class Explanations {
     }
 
     static List<String> reasons(RunContext ctx, AdSetState a, Double cpa, Interval ci, Double marginal, Targets t, List<String> capped) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(6);
         if (a.callerPaused) {
             out.add("paused by caller: not funded");
             return out;
@@ -36,45 +36,60 @@ final class Explanations {
             out.add(a.early.reason() + "; paused (a pause is exempt from the change cap)");
             return out;
         }
+        StringBuilder sb = ctx.line();
         if (cpa != null) {
-            String ciText = ci != null ? " (90 % CI " + Fmt.d2(ci.lower()) + "–" + Fmt.d2(ci.upper()) + ")" : "";
-            String vs = t.cpa() != null ? " vs target " + Fmt.d2(t.cpa()) : "";
-            out.add("CPA " + ctx.money(cpa) + ciText + vs + " at " + ctx.money(a.b) + "/day");
+            sb.append("CPA ");
+            ctx.money(sb, cpa);
+            if (ci != null) {
+                Fmt.append(sb.append(" (90 % CI "), ci.lower(), 2).append('–');
+                Fmt.append(sb, ci.upper(), 2).append(')');
+            }
+            if (t.cpa() != null) {
+                Fmt.append(sb.append(" vs target "), t.cpa(), 2);
+            }
+            ctx.money(sb.append(" at "), a.b).append("/day");
+            out.add(sb.toString());
         }
         BudgetRules br = ctx.p.budget();
         double b = a.b;
         if (b >= a.hi - 0.005 && a.hi > 0) {
             if (a.hiSrc == AdSetState.BoundSource.RATIO) {
-                out.add("capped by max_change_ratio " + Fmt.d2(br.maxChangeRatio()) + " (at most " + ctx.money(a.hi) + ")");
+                Fmt.append(ctx.line().append("capped by max_change_ratio "), br.maxChangeRatio(), 2);
+                out.add(ctx.money(ctx.line.append(" (at most "), a.hi).append(')').toString());
                 capped.add(a.in.id());
             } else if (a.hiSrc == AdSetState.BoundSource.MAX) {
-                out.add("capped by max_per_adset " + ctx.money(a.hi));
+                out.add(ctx.money(ctx.line().append("capped by max_per_adset "), a.hi).toString());
                 capped.add(a.in.id());
             }
         } else if (b <= a.lo + 0.005 && a.lo > 0) {
             if (a.loSrc == AdSetState.BoundSource.RATIO) {
-                out.add("held up by max_change_ratio " + Fmt.d2(br.maxChangeRatio()) + " (at least " + ctx.money(a.lo)
-                        + ")");
+                Fmt.append(ctx.line().append("held up by max_change_ratio "), br.maxChangeRatio(), 2);
+                out.add(ctx.money(ctx.line.append(" (at least "), a.lo).append(')').toString());
                 capped.add(a.in.id());
             } else {
-                out.add("at min_per_adset " + ctx.money(a.lo));
+                out.add(ctx.money(ctx.line().append("at min_per_adset "), a.lo).toString());
             }
         }
         if (a.isNew) {
-            out.add("new ad set: exploration budget " + ctx.money(ctx.explorationShare * a.bTs)
-                    + " (prior-only posterior)");
+            out.add(ctx.money(ctx.line().append("new ad set: exploration budget "), ctx.explorationShare * a.bTs)
+                    .append(" (prior-only posterior)").toString());
         } else if (ctx.explorationShare > 0 && b > 0) {
-            out.add("exploration share " + Fmt.d0(100 * ctx.explorationShare) + " %: " + ctx.money(ctx.explorationShare * a.bTs)
-                    + " of this budget from Thompson sampling");
+            Fmt.append(ctx.line().append("exploration share "), 100 * ctx.explorationShare, 0).append(" %: ");
+            out.add(ctx.money(ctx.line, ctx.explorationShare * a.bTs)
+                    .append(" of this budget from Thompson sampling").toString());
         }
         if (marginal != null && (a.isNew || out.size() < 3)) {
-            out.add("marginal CPA " + ctx.money(marginal) + " for the next unit of budget");
+            out.add(ctx.money(ctx.line().append("marginal CPA "), marginal)
+                    .append(" for the next unit of budget").toString());
         }
         if (!a.isNew && a.conv < ctx.cfg.thinConversions()) {
-            out.add("thin data: " + Fmt.d1(a.conv) + " decay-weighted conversions, prior strength " + Fmt.d1(ctx.alpha0));
+            Fmt.append(ctx.line().append("thin data: "), a.conv, 1)
+                    .append(" decay-weighted conversions, prior strength ");
+            out.add(Fmt.append(ctx.line, ctx.alpha0, 1).toString());
         }
-        out.add("saturation θ = " + Fmt.d2(a.theta) + " (pooled " + Fmt.d2(ctx.thetaPool) + ", own-data information "
-                + Fmt.d1(a.fit != null ? a.fit.information() : 0.0) + ")");
+        Fmt.append(ctx.line().append("saturation θ = "), a.theta, 2).append(" (pooled ");
+        Fmt.append(ctx.line, ctx.thetaPool, 2).append(", own-data information ");
+        out.add(Fmt.append(ctx.line, a.fit != null ? a.fit.information() : 0.0, 1).append(')').toString());
         if (a.early != null && a.early.probabilityAboveTarget() != null && a.early.probabilityAboveTarget() >= 0.5) {
             out.add(a.early.reason());
         }

@@ -32,7 +32,7 @@ final class ExplorationMix {
             double curve = Math.pow(r, 1 - a.theta) * ctx.valueScale(a);
             coefExploit[i] = a.overflowOnly ? 0.0 : ctx.exploitCoefficient(a);
             RandomStreams.Stream st = new RandomStreams.Stream(
-                    RandomStreams.streamSeed(p.seed(), a.in.id(), RandomStreams.PURPOSE_THOMPSON));
+                    RandomStreams.streamSeed(p.seed(), a.idHash, RandomStreams.PURPOSE_THOMPSON));
             coefTs[i] = a.overflowOnly ? 0.0 : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
             theta[i] = a.theta;
             lo[i] = a.active() ? a.lo : 0;

@@ -31,7 +31,7 @@ final class MonteCarloSummaries {
         }
         int draws = Math.max(cfg.minDraws(), Math.min(cfg.maxDraws(), (cfg.drawBudget() + funded - 1) / funded));
         AdSetState[] f = new AdSetState[funded];
-        double[][] val = new double[funded][draws];
+        double[] val = new double[draws * funded];     // val[m·funded + i]: draw m of ad set i, value per unit at r
         int j = 0;
         for (AdSetState a : arms) {
             if (a.b <= 0) {
@@ -39,10 +39,16 @@ final class MonteCarloSummaries {
             }
             f[j] = a;
             RandomStreams.Stream st = new RandomStreams.Stream(
-                    RandomStreams.streamSeed(p.seed(), a.in.id(), RandomStreams.PURPOSE_MONTE_CARLO));
+                    RandomStreams.streamSeed(p.seed(), a.idHash, RandomStreams.PURPOSE_MONTE_CARLO));
             double scale = ctx.valueScale(a);
+            // Wilson–Hilferty quantile (Distributions.gammaQuantile) with its per-ad-set constants hoisted
+            double c = 1.0 / (9.0 * a.alpha);
+            double oneMinusC = 1.0 - c;
+            double sqrtC = Math.sqrt(c);
+            double mean = a.alpha / a.beta;
             for (int m = 0; m < draws; m++) {
-                val[j][m] = Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * scale;
+                double t = oneMinusC + st.nextNormal() * sqrtC;
+                val[m * funded + j] = (t <= 0 ? 0.0 : mean * t * t * t) * scale;
             }
             j++;
         }
@@ -54,21 +60,31 @@ final class MonteCarloSummaries {
         }
         int[] best = new int[funded];
         double[] loss = new double[funded];
+        double[] relOnBest = new double[funded];     // (b_i/r)^θ_best, reused while θ_best repeats
+        double cachedTheta = Double.NaN;
         for (int m = 0; m < draws; m++) {
+            int row = m * funded;
             int arg = 0;
-            double top = val[0][m];
+            double top = val[row];
             for (int i = 1; i < funded; i++) {
-                if (val[i][m] > top) {
-                    top = val[i][m];
+                if (val[row + i] > top) {
+                    top = val[row + i];
                     arg = i;
                 }
             }
             best[arg]++;
             double thetaBest = f[arg].theta;
+            if (thetaBest != cachedTheta) {
+                for (int i = 0; i < funded; i++) {
+                    relOnBest[i] = Math.exp(thetaBest * logRel[i]);
+                }
+                cachedTheta = thetaBest;
+            }
+            double topR = top * r;
             for (int i = 0; i < funded; i++) {
                 if (i != arg) {
-                    double onBest = top * r * Math.exp(thetaBest * logRel[i]);
-                    loss[i] += Math.max(0.0, onBest - val[i][m] * curveOwn[i]);
+                    double onBest = topR * relOnBest[i];
+                    loss[i] += Math.max(0.0, onBest - val[row + i] * curveOwn[i]);
                 }
             }
         }

@@ -16,14 +16,14 @@ final class OptimizationRun {
     OptimizationRun(OptimizationProblem p, OptimizerSettings cfg) {
         this.ctx = new RunContext(p, cfg);
         int n = ctx.n;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> p.adSets().get(i).id()));
         arms = new AdSetState[n];
-        for (int k = 0; k < n; k++) {
-            arms[k] = new AdSetState(p.adSets().get(order[k]), order[k]);
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            arms[i] = new AdSetState(p.adSets().get(i), i);
+            sorted &= i == 0 || arms[i - 1].in.id().compareTo(arms[i].in.id()) <= 0;
+        }
+        if (!sorted) {
+            Arrays.sort(arms, Comparator.comparing((AdSetState a) -> a.in.id()));
         }
     }
 

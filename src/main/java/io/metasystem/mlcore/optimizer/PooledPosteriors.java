@@ -20,6 +20,8 @@ final class PooledPosteriors {
         double r = ctx.r;
         for (AdSetState a : arms) {
             if (a.nd > 0) {
+                boolean allClicks = a.clickDays == a.nd;
+                boolean allRevenue = a.revenueDays == a.nd;
                 double w2e = 0;
                 for (int d = 0; d < a.nd; d++) {
                     double e = a.s[d] > 0 ? r * Math.exp(a.theta * a.u[d]) : 0.0;
@@ -31,15 +33,20 @@ final class PooledPosteriors {
                         a.wDays += a.w[d];
                     }
                     w2e += a.w[d] * we;
-                    if (!Double.isNaN(a.clicks[d])) {
-                        a.k += a.w[d] * a.clicks[d];
+                    if (a.clicks != null && !Double.isNaN(a.clicks[d])) {
                         a.ek += we;
                         a.ck += wc;
                     }
-                    if (!Double.isNaN(a.rev[d])) {
-                        a.v += a.w[d] * a.rev[d];
+                    if (a.rev != null && !Double.isNaN(a.rev[d])) {
                         a.cv += wc;
                     }
+                }
+                if (allClicks) {
+                    a.ek = a.e;
+                    a.ck = a.conv;
+                }
+                if (allRevenue) {
+                    a.cv = a.conv;
                 }
                 a.q = a.e > 0 ? w2e / a.e : 1.0;
             } else if (a.totalsOnly) {

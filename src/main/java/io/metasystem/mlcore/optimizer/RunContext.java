@@ -46,6 +46,21 @@ final class RunContext {
                 * valueScale(a);
     }
 
+    /** Scratch buffer for explanation strings (one run is single-threaded). */
+    final StringBuilder line = new StringBuilder(128);
+
+    /** The scratch buffer, emptied. */
+    StringBuilder line() {
+        line.setLength(0);
+        return line;
+    }
+
+    /** Appends an amount with two decimals and the currency when one is given. */
+    StringBuilder money(StringBuilder sb, double x) {
+        Fmt.append(sb, x, 2);
+        return p.currency() == null ? sb : sb.append(' ').append(p.currency());
+    }
+
     /** Amount with two decimals and the currency when one is given. */
     String money(double x) {
         return p.currency() == null ? Fmt.d2(x) : Fmt.d2(x) + " " + p.currency();

@@ -19,19 +19,29 @@ final class SaturationFits {
             if (a.nd == 0) {
                 continue;
             }
-            double[] u = new double[a.nd];
-            double[] c = new double[a.nd];
-            double[] w = new double[a.nd];
             int used = 0;
             for (int d = 0; d < a.nd; d++) {
                 if (a.s[d] > 0) {
-                    u[used] = a.u[d];
-                    c[used] = a.c[d];
-                    w[used] = a.w[d];
                     used++;
                 }
             }
-            a.fit = SaturationEstimator.fit(u, c, w, used, cfg.thetaDefault());
+            if (used == a.nd) {
+                a.fit = SaturationEstimator.fit(a.u, a.c, a.w, used, cfg.thetaDefault());
+            } else {
+                double[] u = new double[used];
+                double[] c = new double[used];
+                double[] w = new double[used];
+                used = 0;
+                for (int d = 0; d < a.nd; d++) {
+                    if (a.s[d] > 0) {
+                        u[used] = a.u[d];
+                        c[used] = a.c[d];
+                        w[used] = a.w[d];
+                        used++;
+                    }
+                }
+                a.fit = SaturationEstimator.fit(u, c, w, used, cfg.thetaDefault());
+            }
             thetas[m] = a.fit.theta();
             infos[m] = a.fit.information();
             m++;
