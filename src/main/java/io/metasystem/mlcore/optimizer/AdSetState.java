@@ -41,6 +41,8 @@ final class AdSetState {
     double k;                   // Σ w clicks (days with clicks), set by Evidence
     double ek;                  // Σ w e (days with clicks)
     double ck;                  // Σ w c (days with clicks)
+    double kLong;               // Σ w_L clicks over days with clicks, w_L the long (CVR) decay weights
+    double cLong;               // Σ w_L c over the same days
     double v;                   // Σ w revenue (days with revenue), set by Evidence
     double cv;                  // Σ w c (days with revenue)
     // posterior

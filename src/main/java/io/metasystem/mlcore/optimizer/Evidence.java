@@ -37,6 +37,11 @@ final class Evidence {
         for (int k = 0; k < weightByAge.length; k++) {
             weightByAge[k] = Math.exp(-decay * k);
         }
+        double decayLong = decay / ctx.cfg.cvrHalfLifeFactor();
+        double[] longByAge = new double[64];
+        for (int k = 0; k < longByAge.length; k++) {
+            longByAge[k] = Math.exp(-decayLong * k);
+        }
         for (AdSetState a : arms) {
             List<DailyMetrics> daily = a.in.daily();
             if (!daily.isEmpty()) {
@@ -60,6 +65,10 @@ final class Evidence {
                     Double clicks = m.clicks();
                     if (clicks != null) {
                         a.k += a.w[d] * clicks;
+                        double wl = age >= 0 && age < longByAge.length ? longByAge[(int) age]
+                                : Math.exp(-decayLong * age);
+                        a.kLong += wl * clicks;
+                        a.cLong += wl * m.conversions();
                         clickDays++;
                     }
                     Double rev = m.revenue();

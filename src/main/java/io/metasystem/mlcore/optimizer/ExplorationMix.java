@@ -69,6 +69,9 @@ final class ExplorationMix {
             }
             double cv = den > 0 ? num / den : 0;
             ctx.explorationShare = Math.min(cfg.explorationCap(), cfg.explorationScale() * cv);
+            if (p.budget().maxChangeRatio() != null) {
+                ctx.explorationShare *= cfg.capExploration();
+            }
         }
         double[] bt = target > 0 && ctx.explorationShare > 0
                 ? WaterFilling.solve(coefTs, theta, lo, hi, target) : bx;

@@ -129,9 +129,19 @@ final class PooledPosteriors {
         }
         ctx.alpha0 = alpha0;
         double r = ctx.r;
+        boolean splitFunnel = funnel && cfg.cvrHalfLifeFactor() != 1.0;
         for (AdSetState a : arms) {
-            a.alpha = alpha0 + a.conv / a.phi;
-            a.beta = alpha0 / a.priorMean + a.e / a.phi;
+            if (splitFunnel && a.ek > 0 && a.kLong > 0) {
+                // κ_i = (clicks per exposure, recent) × (conversions per click, longer memory): fatigue moves
+                // the click-through part, which clicks measure precisely; the conversion rate per click is
+                // estimated from more days. CVR_i ~ Gamma(α₀ + C^L, α₀/CVR_pool + K^L), κ_i = cpe_i·CVR_i.
+                double cpe = (a.k + cfg.clickPseudo()) / (a.ek + cfg.clickPseudo() / cpePool);
+                a.alpha = alpha0 + a.cLong / a.phi;
+                a.beta = (alpha0 / cvrPool + a.kLong / a.phi) / cpe;
+            } else {
+                a.alpha = alpha0 + a.conv / a.phi;
+                a.beta = alpha0 / a.priorMean + a.e / a.phi;
+            }
             if (ctx.aovPool != null) {
                 a.aov = (cfg.aovPseudo() * ctx.aovPool + a.v) / (cfg.aovPseudo() + a.cv);
             }
