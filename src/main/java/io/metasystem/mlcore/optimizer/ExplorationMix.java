@@ -29,11 +29,7 @@ final class ExplorationMix {
         int live = 0;
         for (int i = 0; i < n; i++) {
             AdSetState a = arms[i];
-            double curve = Math.pow(r, 1 - a.theta) * ctx.valueScale(a);
             coefExploit[i] = a.overflowOnly ? 0.0 : ctx.exploitCoefficient(a);
-            RandomStreams.Stream st = new RandomStreams.Stream(
-                    RandomStreams.streamSeed(p.seed(), a.idHash, RandomStreams.PURPOSE_THOMPSON));
-            coefTs[i] = a.overflowOnly ? 0.0 : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
             theta[i] = a.theta;
             lo[i] = a.active() ? a.lo : 0;
             hi[i] = a.active() ? Math.min(a.hi, total) : 0;
@@ -73,8 +69,19 @@ final class ExplorationMix {
                 ctx.explorationShare *= cfg.capExploration();
             }
         }
-        double[] bt = target > 0 && ctx.explorationShare > 0
-                ? WaterFilling.solve(coefTs, theta, lo, hi, target) : bx;
+        double[] bt = bx;
+        if (target > 0 && ctx.explorationShare > 0) {
+            // one coupled posterior draw per ad set, made only when it is used
+            for (int i = 0; i < n; i++) {
+                AdSetState a = arms[i];
+                double curve = Math.pow(r, 1 - a.theta) * ctx.valueScale(a);
+                RandomStreams.Stream st = new RandomStreams.Stream(
+                        RandomStreams.streamSeed(p.seed(), a.idHash, RandomStreams.PURPOSE_THOMPSON));
+                coefTs[i] = a.overflowOnly ? 0.0
+                        : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
+            }
+            bt = WaterFilling.solve(coefTs, theta, lo, hi, target);
+        }
         double[] mix = new double[n];
         for (int i = 0; i < n; i++) {
             arms[i].bExploit = bx[i];
