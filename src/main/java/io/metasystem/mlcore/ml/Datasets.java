@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
  * conversions per unit of spend with log(spend) as offset, so a row without spend carries no information about that
  * rate (its expected count is 0 whatever the rate) and conversions recorded at zero spend (207 kag ads with 212 total /
  * 76 approved conversions, attribution of unpaid exposure) cannot be bought with budget. In the daily data the 64
- * zero-cost rows have no conversions.
+ * zero-cost rows have no conversions (108 displays, 1 click).
  */
 public final class Datasets {
     /** The first day of the daily data set (the year is not in the file; its description gives Q2 2020). */
