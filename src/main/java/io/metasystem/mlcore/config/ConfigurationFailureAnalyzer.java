@@ -19,7 +19,9 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             "mlcore.port", "PORT",
             "mlcore.dummy-mode", "DUMMY_MODE",
             "mlcore.api-key", "API_KEY",
-            "mlcore.max-request-size", "MAX_REQUEST_SIZE");
+            "mlcore.max-request-size", "MAX_REQUEST_SIZE",
+            "mlcore.store.database-url", "DATABASE_URL",
+            "mlcore.store.max-import-size", "MAX_IMPORT_SIZE");
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -47,7 +49,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             if (property != null && !(t.getCause() instanceof BindValidationException)) {
                 String variable = variableOf(property);
                 String raw = System.getenv(variable);
-                String value = raw == null || "API_KEY".equals(variable) ? "" : "='" + raw + "'";
+                String value = raw == null || "API_KEY".equals(variable) || "DATABASE_URL".equals(variable) ? "" : "='" + raw + "'";
                 return analysis("Invalid configuration: " + variable + value + " is not a valid value"
                         + expected(variable), variable);
             }
@@ -70,6 +72,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             case "PORT" -> " (expected a port number 0-65535)";
             case "DUMMY_MODE" -> " (expected true or false)";
             case "MAX_REQUEST_SIZE" -> " (expected a size such as 5MB)";
+            case "MAX_IMPORT_SIZE" -> " (expected a size such as 50MB)";
             default -> "";
         };
     }
