@@ -92,6 +92,31 @@ class MlApiTest {
         assertThat(retry.get("model_version").asLong()).isEqualTo(version);
         assertThat(JSON.readTree(send("GET", "/api/v1/ml/models", null).body())).hasSize(1);
 
+        // optimize with model priors: the new ad set gets the champion's prior, the answer names the model
+        String optimize = "{\"currency\":\"EUR\",\"budget\":{\"total\":100},\"seed\":1,\"use_model_priors\":true,"
+                + "\"model_scope\":\"kag\",\"adsets\":[{\"id\":\"old\",\"current_budget\":50,\"metrics\":"
+                + "{\"spend\":300,\"clicks\":100,\"conversions\":10}},{\"id\":\"new\",\"current_budget\":50,"
+                + "\"attributes\":{\"campaign\":\"1178\",\"age\":\"30-34\",\"gender\":\"M\",\"interest\":\"16\","
+                + "\"log_spend\":\"3.9\"}}]}";
+        HttpResponse<String> optimized = send("POST", "/api/v1/meta_ads/optimize", optimize);
+        assertThat(optimized.statusCode()).as(optimized.body()).isEqualTo(200);
+        JsonNode o = JSON.readTree(optimized.body());
+        assertThat(o.get("model_version").asLong()).isEqualTo(version);
+        assertThat(o.get("model_id").asString()).startsWith("xgb-kag");
+        HttpResponse<String> withoutPriors = send("POST", "/api/v1/meta_ads/optimize",
+                optimize.replace("\"use_model_priors\":true", "\"use_model_priors\":false"));
+        assertThat(withoutPriors.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(withoutPriors.body()).has("model_version")).isFalse();
+        assertThat(o.get("adsets").get(1).toString()).isNotEqualTo(JSON.readTree(withoutPriors.body()).get("adsets")
+                .get(1).toString());
+        HttpResponse<String> noScope = send("POST", "/api/v1/meta_ads/optimize", optimize.replace("\"model_scope\":\"kag\",", ""));
+        assertThat(noScope.statusCode()).isEqualTo(400);
+        assertThat(noScope.body()).contains("model_scope");
+        assertThat(send("POST", "/api/v1/meta_ads/optimize", optimize.replace("\"model_scope\":\"kag\"",
+                "\"model_scope\":\"nothing\"")).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/meta_ads/optimize", optimize.replace("\"3.9\"", "\"abc\"")).statusCode())
+                .isEqualTo(400);
+
         assertThat(send("POST", "/api/v1/ml/models/" + version + "/promote", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/v1/ml/models/999", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/ml/jobs/nope", null).statusCode()).isEqualTo(404);
