@@ -7,25 +7,37 @@ import io.metasystem.mlcore.store.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The promotion rule on H2 with the real migrations; provenances are synthetic (no training). */
-class ModelRegistryTest {
+/**
+ * The promotion rule with the real migrations (V1..V11) on a fresh database per test; provenances are synthetic
+ * (no training). Run on H2 ({@link H2ModelRegistryTest}) and PostgreSQL ({@link PostgresModelRegistryTest}).
+ */
+abstract class ModelRegistryContract {
     ModelRegistry registry;
 
+    /** A fresh, empty database. */
+    abstract DataSource freshDatabase() throws Exception;
+
+    abstract SqlDialect dialect();
+
     @BeforeEach
-    void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
+    void setUp() throws Exception {
+        DataSource ds = freshDatabase();
         Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .placeholders(Map.of("json_type", SqlDialect.H2.jsonType())).load().migrate();
-        registry = new ModelRegistry(JdbcClient.create(ds), SqlDialect.H2);
+                .placeholders(Map.of("json_type", dialect().jsonType())).load().migrate();
+        registry = new ModelRegistry(JdbcClient.create(ds), dialect());
+    }
+
+    @Test
+    void storesTheProvenanceJson() {
+        byte[] artifact = "p".getBytes(StandardCharsets.UTF_8);
+        RegisteredModel m = registry.register("s", artifact, provenance(artifact, "d", 1), "{\"k\": 1}", 0.01);
+        assertThat(registry.provenance(m.version())).contains("\"k\"");
     }
 
     static Provenance provenance(byte[] artifact, String source, double deviance) {
