@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.ml;
 
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.metasystem.mlcore.config.InvalidConfigurationException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,7 +22,15 @@ public record MlProperties(@DefaultValue("data/samples") String dataDir, @Defaul
                            @DefaultValue("online_advertising") String retrainScope) {
     public MlProperties {
         if (promotionMargin < 0 || promotionMargin >= 1) {
-            throw new IllegalArgumentException("mlcore.ml.promotion-margin must be in [0, 1), was " + promotionMargin);
+            throw new InvalidConfigurationException("ML_PROMOTION_MARGIN", "must be in [0, 1), was " + promotionMargin);
+        }
+        if (retrainCron != null && !retrainCron.isBlank() && !retrainCron.equals("-")) {
+            try {
+                Schedules.cron(retrainCron);
+            } catch (RuntimeException e) {
+                throw new InvalidConfigurationException("ML_RETRAIN_CRON",
+                        "is not a six-field cron expression (or '-'): '" + retrainCron + "' (" + e.getMessage() + ")");
+            }
         }
     }
 }
