@@ -65,13 +65,12 @@ class OptimizeController {
         OptimizationProblem problem = mapper.toProblem(effective);
         OptimizationResult result = optimizer.optimize(problem);
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
-        var body = recorder.record(account, json.valueToTree(request), problem, result,
-                mapper.toResponse(problem, result), champion == null ? null : champion.label());
+        OptimizeResponse response = mapper.toResponse(problem, result);
         if (champion != null) {
-            body.put("model_version", champion.model().version());
-            body.put("model_id", champion.model().modelId());
+            response = response.withModel(champion.model().version(), champion.model().modelId());
         }
-        return body;
+        return recorder.record(account, json.valueToTree(request), problem, result, response,
+                champion == null ? null : champion.label());
     }
 
     /** Ad sets with attributes and no explicit prior get the champion's prior; an explicit prior always wins. */

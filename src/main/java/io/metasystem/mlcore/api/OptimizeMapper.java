@@ -89,7 +89,7 @@ class OptimizeMapper {
                 s.expectedConversions(), pair(s.conversionsInterval()), s.expectedRevenue(), s.expectedCpa(),
                 s.riskPenalty(), s.explorationBudget());
         return new OptimizeResponse(adsets, summary, result.warnings(), result.method(), result.version(),
-                problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed());
+                problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed(), null, null);
     }
 
     private static OptimizeResponse.AdSetResult toResult(AdSetRecommendation a) {

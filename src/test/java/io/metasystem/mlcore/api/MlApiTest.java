@@ -103,6 +103,9 @@ class MlApiTest {
         JsonNode o = JSON.readTree(optimized.body());
         assertThat(o.get("model_version").asLong()).isEqualTo(version);
         assertThat(o.get("model_id").asString()).startsWith("xgb-kag");
+        JsonNode stored = JSON.readTree(send("GET", "/api/v1/recommendations/" + o.get("recommendation_id").asString(),
+                null).body());
+        assertThat(stored.get("model_version").asString()).isEqualTo("v" + version + ":" + o.get("model_id").asString());
         HttpResponse<String> withoutPriors = send("POST", "/api/v1/meta_ads/optimize",
                 optimize.replace("\"use_model_priors\":true", "\"use_model_priors\":false"));
         assertThat(withoutPriors.statusCode()).isEqualTo(200);
