@@ -45,6 +45,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "units with at least this many conversions enter the CPA MAE (default ${DEFAULT-VALUE})")
     double minConversions;
 
+    @Option(names = "--cold-start", description = "dated data: also hold the scored segments out of training")
+    boolean coldStart;
+
     @Option(names = "--max-rounds", defaultValue = "600", description = "upper bound of boosting rounds (default ${DEFAULT-VALUE})")
     int maxRounds;
 
@@ -58,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Validation.Settings settings;
         try {
-            settings = new Validation.Settings(folds, origins, 7, minConversions, seed);
+            settings = new Validation.Settings(folds, origins, 7, minConversions, seed, coldStart);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

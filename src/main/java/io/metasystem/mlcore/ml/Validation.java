@@ -29,12 +29,18 @@ public final class Validation {
      * @param horizon        days scored per origin
      * @param minConversions units with at least this many conversions enter the CPA MAE
      * @param seed           seed of fold assignment and of the models
+     * @param coldStart      dated data only: each origin also holds out a seeded fold of groups (segments) that the
+     *                       model never sees in training, so scored units are new <em>and</em> in the future
      */
-    public record Settings(int folds, int origins, int horizon, double minConversions, long seed) {
+    public record Settings(int folds, int origins, int horizon, double minConversions, long seed, boolean coldStart) {
         public Settings {
             if (folds < 2 || origins < 1 || horizon < 1 || minConversions < 1) {
                 throw new IllegalArgumentException("folds >= 2, origins >= 1, horizon >= 1, minConversions >= 1");
             }
+        }
+
+        public Settings(int folds, int origins, int horizon, double minConversions, long seed) {
+            this(folds, origins, horizon, minConversions, seed, false);
         }
 
         public static Settings defaults(long seed) {
@@ -60,7 +66,36 @@ public final class Validation {
     }
 
     public static List<Fold> folds(FeatureTable table, Settings s) {
-        return table.temporal() ? rollingOrigin(table, s.origins(), s.horizon()) : groupedKFold(table, s.folds(), s.seed());
+        if (!table.temporal()) {
+            return groupedKFold(table, s.folds(), s.seed());
+        }
+        List<Fold> rolling = rollingOrigin(table, s.origins(), s.horizon());
+        if (!s.coldStart()) {
+            return rolling;
+        }
+        // origin k holds out group fold (k mod folds): train on earlier days of the other groups only
+        Map<String, Integer> foldOf = groupFolds(table, s.folds(), s.seed());
+        List<Fold> out = new ArrayList<>();
+        for (int k = 0; k < rolling.size(); k++) {
+            int fold = k % s.folds();
+            Fold f = rolling.get(k);
+            out.add(new Fold(f.label() + ", new segments of group fold " + (fold + 1) + "/" + s.folds(),
+                    f.train().stream().filter(r -> foldOf.get(r.group()) != fold).toList(),
+                    f.test().stream().filter(r -> foldOf.get(r.group()) == fold).toList()));
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> groupFolds(FeatureTable table, int k, long seed) {
+        TreeSet<String> groups = new TreeSet<>();
+        table.rows().forEach(r -> groups.add(r.group()));
+        List<String> shuffled = new ArrayList<>(groups);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        Map<String, Integer> foldOf = new HashMap<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+            foldOf.put(shuffled.get(i), i % k);
+        }
+        return foldOf;
     }
 
     static List<Fold> rollingOrigin(FeatureTable table, int origins, int horizon) {
@@ -81,14 +116,7 @@ public final class Validation {
     }
 
     static List<Fold> groupedKFold(FeatureTable table, int k, long seed) {
-        TreeSet<String> groups = new TreeSet<>();
-        table.rows().forEach(r -> groups.add(r.group()));
-        Map<String, Integer> foldOf = new HashMap<>();
-        List<String> shuffled = new ArrayList<>(groups);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
-        for (int i = 0; i < shuffled.size(); i++) {
-            foldOf.put(shuffled.get(i), i % k);
-        }
+        Map<String, Integer> foldOf = groupFolds(table, k, seed);
         List<Fold> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int fold = f;
@@ -145,7 +173,8 @@ public final class Validation {
         }
         String protocol = table.temporal()
                 ? "rolling origin: train on days < t, score days t..t+" + (s.horizon() - 1) + ", " + folds.size()
-                + " origins"
+                + " origins" + (s.coldStart() ? "; cold start: scored segments held out of training (group "
+                + s.folds() + "-fold, seed " + s.seed() + ")" : "")
                 : "grouped " + s.folds() + "-fold by ad set (fb_campaign_id), seed " + s.seed();
         return new Result(table.dataset(), table.target(), protocol, folds.stream().map(Fold::label).toList(), scores);
     }

@@ -21,6 +21,20 @@ class ValidationTest {
     }
 
     @Test
+    void coldStartRollingOriginScoresOnlyFutureDaysOfSegmentsNeverTrainedOn() {
+        FeatureTable t = MlFixtures.known(900, 1, true);
+        List<Validation.Fold> folds = Validation.folds(t, new Validation.Settings(3, 3, 7, 3, 5, true));
+        assertThat(folds).hasSize(3);
+        for (Validation.Fold f : folds) {
+            int firstTest = f.test().stream().mapToInt(FeatureRow::day).min().orElseThrow();
+            assertThat(f.train()).allMatch(r -> r.day() < firstTest);
+            Set<String> trainGroups = new HashSet<>();
+            f.train().forEach(r -> trainGroups.add(r.group()));
+            assertThat(f.test()).isNotEmpty().noneMatch(r -> trainGroups.contains(r.group()));
+        }
+    }
+
+    @Test
     void groupedKFoldScoresEveryRowOnceAndNeverSplitsAGroup() {
         FeatureTable t = MlFixtures.known(500, 2, false);
         List<Validation.Fold> folds = Validation.folds(t, new Validation.Settings(5, 1, 7, 3, 4));
