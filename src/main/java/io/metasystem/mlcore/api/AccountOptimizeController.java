@@ -88,7 +88,7 @@ class AccountOptimizeController {
         String currency = request.currency() != null ? request.currency() : histories.stream()
                 .map(h -> h.adSet().currency()).filter(c -> c != null).findFirst().orElse(null);
         OptimizeRequest full = new OptimizeRequest(request.objective(), currency, request.budget(), request.targets(),
-                request.riskAversion(), request.earlyStop(), request.halfLifeDays(), request.seed(), adSets(histories));
+                request.riskAversion(), request.earlyStop(), request.halfLifeDays(), request.seed(), adSets(histories), null, null);
         OptimizationProblem problem = mapper.toProblem(full);
         OptimizationResult result = optimizer.optimize(problem);
         ObjectNode hashed = json.createObjectNode();
@@ -117,7 +117,7 @@ class AccountOptimizeController {
                         d.revenue() == null ? null : d.revenue().doubleValue()));
             }
             out.add(new OptimizeRequest.AdSet(h.adSet().id(), h.adSet().name(), h.adSet().status(),
-                    h.adSet().dailyBudget() == null ? null : h.adSet().dailyBudget().doubleValue(), null, daily, null));
+                    h.adSet().dailyBudget() == null ? null : h.adSet().dailyBudget().doubleValue(), null, daily, null, null));
         }
         return out;
     }

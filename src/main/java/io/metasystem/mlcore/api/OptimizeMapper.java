@@ -90,7 +90,7 @@ class OptimizeMapper {
                 s.riskPenalty(), s.explorationBudget());
         // recommendation_id is stamped by RecommendationRecorder once the answer is stored
         return new OptimizeResponse(null, adsets, summary, result.warnings(), result.method(), result.version(),
-                problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed());
+                problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed(), null, null);
     }
 
     private static OptimizeResponse.AdSetResult toResult(AdSetRecommendation a) {

@@ -26,7 +26,12 @@ public record OptimizeRequest(
         @Schema(description = "Seed of every random draw; omitted: derived from the request, so the same request gives the same answer")
         Long seed,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 10,000 ad sets")
-        List<AdSet> adsets) {
+        List<AdSet> adsets,
+        @Schema(description = "Fill the prior of every ad set that has attributes and no prior from the champion model "
+                + "of model_scope (docs/ml.md)", defaultValue = "false")
+        Boolean useModelPriors,
+        @Schema(description = "Registry scope of the model used by use_model_priors, e.g. kag or online_advertising")
+        String modelScope) {
 
     /** Budget and its constraints, currency per day. */
     @Schema(name = "OptimizeBudget")
@@ -60,7 +65,10 @@ public record OptimizeRequest(
             Double currentBudget,
             Metrics metrics,
             List<Daily> daily,
-            Prior prior) {
+            Prior prior,
+            @Schema(description = "Ad-set attributes for model priors (e.g. campaign, age, gender, interest; numeric "
+                    + "features such as log_spend as decimal strings)")
+            java.util.Map<String, String> attributes) {
     }
 
     /** Window totals. {@code spend} and {@code conversions} are required; the rest may be omitted. */

@@ -12,7 +12,16 @@ public record OptimizeResponse(
         @Schema(description = "Id of the stored recommendation (GET /api/v1/recommendations/{id})")
         String recommendationId,
         List<AdSetResult> adsets, Summary summary, List<String> warnings, String method,
-                               String version, String objective, String currency, long seed) {
+        String version, String objective, String currency, long seed,
+        @Schema(description = "Registry version of the model whose priors were used (use_model_priors); omitted otherwise")
+        Long modelVersion,
+        @Schema(description = "Model id of that version; omitted otherwise") String modelId) {
+
+    /** The same answer naming the model whose priors it used. */
+    public OptimizeResponse withModel(long version, String id) {
+        return new OptimizeResponse(recommendationId, adsets, summary, warnings, method, this.version, objective,
+                currency, seed, version, id);
+    }
 
     /** The recommendation for one ad set, in the order of the request. */
     @Schema(name = "AdSetRecommendation")

@@ -1,0 +1,139 @@
+package io.metasystem.mlcore.api;
+
+import io.metasystem.mlcore.ml.ModelArtifact;
+import io.metasystem.mlcore.ml.ModelRegistry;
+import io.metasystem.mlcore.ml.MlProperties;
+import io.metasystem.mlcore.ml.RegisteredModel;
+import io.metasystem.mlcore.ml.TrainingJob;
+import io.metasystem.mlcore.ml.TrainingJobs;
+import io.metasystem.mlcore.ml.UnknownModelException;
+import io.metasystem.mlcore.optimizer.Prior;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Training jobs, the model registry and priors for new ad sets (docs/ml.md). */
+@RestController
+@Tag(name = "ml")
+class MlController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final TrainingJobs jobs;
+    private final ModelRegistry registry;
+    private final MlProperties properties;
+
+    MlController(TrainingJobs jobs, ModelRegistry registry, MlProperties properties) {
+        this.jobs = jobs;
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    /** Body of {@code POST /api/v1/ml/train}. */
+    record TrainBody(String scope, String csv, String target) {
+    }
+
+    /** Body of {@code POST /api/v1/ml/predict}. */
+    record PredictBody(String scope, Long modelVersion, Map<String, String> attributes, Map<String, Double> numeric) {
+    }
+
+    /** Answer of {@code POST /api/v1/ml/predict}. */
+    record PredictResponse(long modelVersion, String modelId, Prior prior, double conversionsPerSpend,
+                           double conversionsPerClick) {
+    }
+
+    @PostMapping(value = "/api/v1/ml/train", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Start a training job", description = "csv: a file name in mlcore.ml.data-dir (default "
+            + "data/samples); target APPROVED|TOTAL (kag only); scope defaults to the file's data set. 202 with the job.")
+    ResponseEntity<TrainingJob> train(@RequestBody TrainBody body) {
+        if (body == null || body.csv() == null) {
+            throw new RequestValidationException(List.of(new FieldProblem("csv", "is required")));
+        }
+        String scope = body.scope() != null ? body.scope()
+                : body.csv().startsWith("kag") ? "kag" : "online_advertising";
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.submit(scope, body.csv(), body.target()));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e);
+        }
+    }
+
+    @GetMapping(value = "/api/v1/ml/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Status and progress of a training job")
+    TrainingJob job(@PathVariable String id) {
+        return jobs.get(id);
+    }
+
+    @GetMapping(value = "/api/v1/ml/models", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Model versions, newest first, optionally of one scope")
+    List<RegisteredModel> models(@RequestParam(required = false) String scope) {
+        return registry.list(scope);
+    }
+
+    @GetMapping(value = "/api/v1/ml/models/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One model version with its provenance")
+    ModelDetail model(@PathVariable String version) {
+        long v = version(version);
+        return new ModelDetail(registry.get(v), JSON.readTree(registry.provenance(v)));
+    }
+
+    /** A version and its provenance (data window, features, params, libraries, validation). */
+    record ModelDetail(RegisteredModel model, JsonNode provenance) {
+    }
+
+    @PostMapping(value = "/api/v1/ml/models/{version}/promote", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Make a version the champion of its scope (manual promotion or rollback)")
+    RegisteredModel promote(@PathVariable String version) {
+        return registry.promote(version(version));
+    }
+
+    @PostMapping(value = "/api/v1/ml/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Reinstate the previous champion of a scope")
+    RegisteredModel rollback(@RequestParam String scope) {
+        return registry.rollback(scope);
+    }
+
+    @PostMapping(value = "/api/v1/ml/predict", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Prior for a new ad set from its attributes",
+            description = "attributes: categorical features (kag: campaign, age, gender, interest; daily: campaign, "
+                    + "engagement, banner, placement); numeric: e.g. log_spend (default: training median). Uses the "
+                    + "scope's champion unless model_version is given.")
+    PredictResponse predict(@RequestBody PredictBody body) {
+        if (body == null || (body.scope() == null && body.modelVersion() == null)) {
+            throw new RequestValidationException(List.of(new FieldProblem("scope", "scope or model_version is required")));
+        }
+        long version = body.modelVersion() != null ? body.modelVersion()
+                : registry.champion(body.scope()).orElseThrow(() -> new UnknownModelException("scope",
+                        "no champion model for scope " + body.scope())).version();
+        ModelArtifact.Predictor p = registry.predictor(version);
+        Map<String, String> cats = body.attributes() == null ? Map.of() : body.attributes();
+        Map<String, Double> nums = body.numeric() == null ? Map.of() : body.numeric();
+        double[] rates = p.rates(p.row(cats, nums));
+        return new PredictResponse(version, p.artifact().modelId(), p.prior(cats, nums), rates[0], rates[1]);
+    }
+
+    private static long version(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            throw new RequestValidationException(List.of(new FieldProblem("version", "must be an integer, was " + version)));
+        }
+    }
+
+    private static RequestValidationException invalid(IllegalArgumentException e) {
+        String msg = String.valueOf(e.getMessage());
+        int colon = msg.indexOf(':');
+        String field = colon > 0 ? msg.substring(0, colon) : "$";
+        return new RequestValidationException(List.of(new FieldProblem(field, colon > 0 ? msg.substring(colon + 1).trim() : msg)));
+    }
+}

@@ -1,0 +1,23 @@
+package io.metasystem.mlcore.api;
+
+import io.metasystem.mlcore.ml.UnknownModelException;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Problem responses of the ml routes: unknown model version, champion or job is 404. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MlProblemHandler {
+    @ExceptionHandler(UnknownModelException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownModelException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not Found", e.getMessage());
+        ProblemResponses.withErrors(problem, List.of(new FieldProblem(e.field(), e.getMessage())));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}

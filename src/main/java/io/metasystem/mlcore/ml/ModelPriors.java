@@ -1,0 +1,54 @@
+package io.metasystem.mlcore.ml;
+
+import io.metasystem.mlcore.optimizer.Prior;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Priors for ad sets from the champion model of a scope (used by the optimize endpoints' {@code use_model_priors}). */
+@Service
+public class ModelPriors {
+    private final ModelRegistry registry;
+
+    public ModelPriors(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The champion of a scope and its loaded predictor. */
+    public record Champion(RegisteredModel model, ModelArtifact.Predictor predictor) {
+        /**
+         * Prior from string attributes: keys naming a numeric feature are parsed as decimals; the rest are
+         * categorical.
+         *
+         * @throws IllegalArgumentException naming the attribute when a numeric value does not parse
+         */
+        public Prior prior(Map<String, String> attributes) {
+            Map<String, String> cats = new HashMap<>();
+            Map<String, Double> nums = new HashMap<>();
+            for (var e : attributes.entrySet()) {
+                if (predictor.artifact().encoder().numericNames().contains(e.getKey())) {
+                    try {
+                        nums.put(e.getKey(), Double.parseDouble(e.getValue()));
+                    } catch (NumberFormatException | NullPointerException ex) {
+                        throw new IllegalArgumentException(e.getKey() + ": must be a number, was " + e.getValue());
+                    }
+                } else {
+                    cats.put(e.getKey(), e.getValue());
+                }
+            }
+            return predictor.prior(cats, nums);
+        }
+
+        /** Names the model in responses and stored recommendations: {@code v<version>:<model id>}. */
+        public String label() {
+            return "v" + model.version() + ":" + model.modelId();
+        }
+    }
+
+    /** @throws UnknownModelException if the scope has no champion */
+    public Champion champion(String scope) {
+        RegisteredModel m = registry.champion(scope)
+                .orElseThrow(() -> new UnknownModelException("model_scope", "no champion model for scope " + scope));
+        return new Champion(m, registry.predictor(m.version()));
+    }
+}

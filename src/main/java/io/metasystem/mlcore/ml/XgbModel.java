@@ -1,0 +1,76 @@
+package io.metasystem.mlcore.ml;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * A fitted XGBoost {@code count:poisson} booster trained with log(exposure) as base margin: with base margin 0 it
+ * predicts conversions per unit of exposure.
+ */
+public final class XgbModel implements RateModel {
+    private final Booster booster;
+    private final FeatureEncoder encoder;
+    private final int rounds;
+
+    XgbModel(Booster booster, FeatureEncoder encoder, int rounds) {
+        this.booster = booster;
+        this.encoder = encoder;
+        this.rounds = rounds;
+    }
+
+    /** Loads a booster saved with {@link #boosterBytes()}. */
+    static XgbModel load(byte[] ubj, FeatureEncoder encoder, int rounds) {
+        try {
+            return new XgbModel(XGBoost.loadModel(ubj), encoder, rounds);
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalArgumentException("model: cannot load XGBoost booster: " + e.getMessage(), e);
+        }
+    }
+
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    /** The booster in XGBoost's UBJSON format. */
+    public byte[] boosterBytes() {
+        try {
+            return booster.toByteArray("ubj");
+        } catch (XGBoostError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public double rate(FeatureRow row) {
+        return rates(List.of(row))[0];
+    }
+
+    /** Rates of many rows in one native call. */
+    public double[] rates(List<FeatureRow> rows) {
+        if (rows.isEmpty()) {
+            return new double[0];
+        }
+        DMatrix m = null;
+        try {
+            m = new DMatrix(encoder.encode(rows), rows.size(), encoder.width(), Float.NaN);
+            m.setBaseMargin(new float[rows.size()]);
+            float[][] p = booster.predict(m);
+            return Arrays.stream(p).mapToDouble(v -> Math.max(v[0], 1e-12)).toArray();
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("xgboost prediction failed: " + e.getMessage(), e);
+        } finally {
+            if (m != null) {
+                m.dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.metasystem.mlcore.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metasystem.mlcore.config.InvalidConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class MlPropertiesTest {
+    @Test
+    void invalidSettingsNameTheirVariable() {
+        assertThatThrownBy(() -> new MlProperties("d", 1.0, "-", "f", "s"))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("[0, 1)")
+                .extracting(e -> ((InvalidConfigurationException) e).variable()).isEqualTo("ML_PROMOTION_MARGIN");
+        assertThatThrownBy(() -> new MlProperties("d", 0.01, "every day", "f", "s"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .extracting(e -> ((InvalidConfigurationException) e).variable()).isEqualTo("ML_RETRAIN_CRON");
+        assertThat(new MlProperties("d", 0.01, "0 0 3 * * *", "f", "s").retrainCron()).isEqualTo("0 0 3 * * *");
+    }
+}

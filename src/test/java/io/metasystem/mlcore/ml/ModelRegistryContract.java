@@ -1,0 +1,113 @@
+package io.metasystem.mlcore.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metasystem.mlcore.store.SqlDialect;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The promotion rule with the real migrations (V1..V11) on a fresh database per test; provenances are synthetic
+ * (no training). Run on H2 ({@link H2ModelRegistryTest}) and PostgreSQL ({@link PostgresModelRegistryTest}).
+ */
+abstract class ModelRegistryContract {
+    ModelRegistry registry;
+
+    /** A fresh, empty database. */
+    abstract DataSource freshDatabase() throws Exception;
+
+    abstract SqlDialect dialect();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        DataSource ds = freshDatabase();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .placeholders(Map.of("json_type", dialect().jsonType())).load().migrate();
+        registry = new ModelRegistry(JdbcClient.create(ds), dialect());
+    }
+
+    @Test
+    void storesTheProvenanceJson() {
+        byte[] artifact = "p".getBytes(StandardCharsets.UTF_8);
+        RegisteredModel m = registry.register("s", artifact, provenance(artifact, "d", 1), "{\"k\": 1}", 0.01);
+        assertThat(registry.provenance(m.version())).contains("\"k\"");
+    }
+
+    static Provenance provenance(byte[] artifact, String source, double deviance) {
+        Validation.ModelScore score = new Validation.ModelScore("xgboost_poisson", 10, deviance, deviance, 1, 1, 0.1,
+                10, 1, 1, List.of());
+        Validation.Result result = new Validation.Result("kag", "t", "grouped 5-fold", List.of("fold 1/5"),
+                List.of(score));
+        return new Provenance("m-" + deviance, "model.json", Datasets.sha256(artifact), "kag", source, "t", "w", 10, 0,
+                List.of("f"), Map.of(), 42, Map.of(), result);
+    }
+
+    RegisteredModel register(String scope, String content, String source, double deviance) {
+        byte[] artifact = content.getBytes(StandardCharsets.UTF_8);
+        return registry.register(scope, artifact, provenance(artifact, source, deviance), "{}", 0.05);
+    }
+
+    @Test
+    void firstModelIsChampionAndAChallengerNeedsTheMarginOnTheSameHoldout() {
+        RegisteredModel v1 = register("s", "a1", "data-1", 1.00);
+        assertThat(v1.status()).isEqualTo(RegisteredModel.CHAMPION);
+        RegisteredModel slightlyBetter = register("s", "a2", "data-1", 0.97); // needs < 0.95
+        assertThat(slightlyBetter.status()).isEqualTo(RegisteredModel.CHALLENGER);
+        assertThat(slightlyBetter.decision()).contains("does not beat");
+        RegisteredModel otherHoldout = register("s", "a3", "data-2", 0.10);
+        assertThat(otherHoldout.status()).isEqualTo(RegisteredModel.CHALLENGER);
+        assertThat(otherHoldout.decision()).contains("different holdout");
+        RegisteredModel better = register("s", "a4", "data-1", 0.90);
+        assertThat(better.status()).isEqualTo(RegisteredModel.CHAMPION);
+        assertThat(registry.get(v1.version()).status()).isEqualTo(RegisteredModel.RETIRED);
+        assertThat(registry.champion("s")).get().extracting(RegisteredModel::version).isEqualTo(better.version());
+        assertThat(registry.champion("other")).isEmpty();
+    }
+
+    @Test
+    void registeringTheSameArtifactAgainReturnsTheExistingVersion() {
+        RegisteredModel v1 = register("s", "same", "d", 1.0);
+        RegisteredModel again = register("s", "same", "d", 1.0);
+        assertThat(again.version()).isEqualTo(v1.version());
+        assertThat(registry.list("s")).hasSize(1);
+    }
+
+    @Test
+    void manualPromoteAndRollback() {
+        RegisteredModel v1 = register("s", "x1", "d", 1.0);
+        RegisteredModel v2 = register("s", "x2", "d", 2.0);
+        assertThat(v2.status()).isEqualTo(RegisteredModel.CHALLENGER);
+        assertThat(registry.promote(v2.version()).status()).isEqualTo(RegisteredModel.CHAMPION);
+        assertThat(registry.get(v1.version()).status()).isEqualTo(RegisteredModel.RETIRED);
+        RegisteredModel back = registry.rollback("s");
+        assertThat(back.version()).isEqualTo(v1.version());
+        assertThat(back.status()).isEqualTo(RegisteredModel.CHAMPION);
+        assertThat(registry.get(v2.version()).status()).isEqualTo(RegisteredModel.RETIRED);
+        assertThat(registry.list(null)).extracting(RegisteredModel::version).containsExactly(v2.version(), v1.version());
+    }
+
+    @Test
+    void unknownVersionsAndScopesAreNamed() {
+        assertThatThrownBy(() -> registry.get(99)).isInstanceOf(UnknownModelException.class)
+                .hasMessageContaining("99");
+        assertThatThrownBy(() -> registry.rollback("none")).isInstanceOf(UnknownModelException.class);
+        register("s", "only", "d", 1.0);
+        assertThatThrownBy(() -> registry.rollback("s")).isInstanceOf(UnknownModelException.class)
+                .hasMessageContaining("no earlier champion");
+    }
+
+    @Test
+    void rejectsAnArtifactWhoseChecksumDiffersFromItsProvenance() {
+        byte[] artifact = "abc".getBytes(StandardCharsets.UTF_8);
+        Provenance p = provenance("xyz".getBytes(StandardCharsets.UTF_8), "d", 1);
+        assertThatThrownBy(() -> registry.register("s", artifact, p, "{}", 0.01))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sha256");
+    }
+}

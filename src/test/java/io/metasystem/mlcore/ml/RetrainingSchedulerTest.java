@@ -1,0 +1,59 @@
+package io.metasystem.mlcore.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metasystem.mlcore.MlCoreApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A short cron fires the db-scheduler task, which trains and registers a champion. */
+@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"mlcore.ml.retrain-cron=*/2 * * * * *", "mlcore.ml.retrain-csv=kag_conversion_data.csv",
+            "mlcore.ml.retrain-scope=scheduled"})
+class RetrainingSchedulerTest {
+    static Path dataDir;
+
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RetrainingScheduler scheduler;
+
+    @BeforeAll
+    static void copyData() throws Exception {
+        dataDir = Files.createTempDirectory("ml-sched");
+        Files.copy(Path.of("data/samples/kag_conversion_data.csv"), dataDir.resolve("kag_conversion_data.csv"));
+    }
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        r.add("mlcore.ml.data-dir", () -> dataDir.toString());
+    }
+
+    @Test
+    void cronRunsTrainingAndRegistersAModel() throws Exception {
+        assertThat(scheduler.isRunning()).isTrue();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        List<RegisteredModel> models = List.of();
+        while (System.nanoTime() < deadline && models.isEmpty()) {
+            Thread.sleep(500);
+            models = registry.list("scheduled");
+        }
+        assertThat(models).hasSize(1);
+        assertThat(models.get(0).status()).isEqualTo(RegisteredModel.CHAMPION);
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ml-retrain'").query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from ml_job where scope = 'scheduled' and status = 'succeeded'")
+                .query(Long.class).single()).isPositive();
+    }
+}
