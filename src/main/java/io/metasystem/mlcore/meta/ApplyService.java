@@ -141,7 +141,11 @@ public class ApplyService {
             params.put("daily_budget", Long.toString(Currencies.toMinor(t.recommendedBudget(), currency)));
         }
         String key = ApplyLedger.key(rec.id(), t.adsetId());
-        String request = JSON.writeValueAsString(Map.of("method", "POST", "path", "/" + t.adsetId(), "params", params));
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("method", "POST");
+        call.put("path", "/" + t.adsetId());
+        call.put("params", params);
+        String request = JSON.writeValueAsString(call);
         boolean alreadyThere = t.pause() ? "PAUSED".equals(beforeStatus)
                 : beforeBudget != null && Currencies.toMinor(beforeBudget, currency) == Currencies.toMinor(after, currency);
         String afterStatus = t.pause() ? "PAUSED" : beforeStatus;
@@ -158,9 +162,9 @@ public class ApplyService {
             return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "dry_run", null, null, null);
         }
         try {
-            GraphCall call = graph.updateAdSet(t.adsetId(), params);
+            GraphCall sent = graph.updateAdSet(t.adsetId(), params);
             audit.record(entry(rec, account, t, key, action, beforeBudget, after, beforeStatus, afterStatus, currency,
-                    requestedBy, request, call.response(), "applied", null));
+                    requestedBy, request, sent.response(), "applied", null));
             ledger.finish(rec.id(), t.adsetId(), false, "applied", null);
             return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "applied", null, null, null);
         } catch (GraphApiException e) {
