@@ -94,8 +94,9 @@ class N8nWebhookController {
             }
             case "optimize" -> {
                 String account = requireAccount(accountRaw);
-                out.put("result", optimizer.optimize(account, params));
-                return ResponseEntity.ok(out);
+                ResponseEntity<Object> optimized = optimizer.optimize(account, params);
+                out.put("result", optimized.getBody());
+                return ResponseEntity.status(optimized.getStatusCode()).body(out);
             }
             default -> throw new RequestValidationException("action",
                     "must be one of [sync, optimize, apply], got '" + action + "'");

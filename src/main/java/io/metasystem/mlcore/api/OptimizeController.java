@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 /** The stateless optimizer: the caller sends the whole state, nothing is read from storage. */
 @RestController
@@ -19,9 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class OptimizeController {
     private final BudgetOptimizer optimizer = new BudgetOptimizer();
     private final OptimizeMapper mapper;
+    private final RecommendationRecorder recorder;
+    private final ObjectMapper json;
 
-    OptimizeController(OptimizeMapper mapper) {
+    OptimizeController(OptimizeMapper mapper, RecommendationRecorder recorder, ObjectMapper json) {
         this.mapper = mapper;
+        this.recorder = recorder;
+        this.json = json;
     }
 
     @PostMapping(value = "/api/v1/meta_ads/optimize", consumes = "application/json", produces = "application/json")
@@ -40,9 +46,12 @@ class OptimizeController {
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
                     @ApiResponse(responseCode = "422", description = "Constraints cannot all hold; says which and by how much",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))})
-    OptimizeResponse optimize(@RequestBody OptimizeRequest request) {
+    Object optimize(@RequestBody OptimizeRequest request,
+                    @RequestParam(name = "account_id", required = false) String accountId) {
+        String account = accountId == null || accountId.isBlank() ? null : AccountController.accountId(accountId);
         OptimizationProblem problem = mapper.toProblem(request);
         OptimizationResult result = optimizer.optimize(problem);
-        return mapper.toResponse(problem, result);
+        // saved as a recommendation; the answer carries its recommendation_id
+        return recorder.record(account, json.valueToTree(request), problem, result, mapper.toResponse(problem, result), null);
     }
 }

@@ -66,7 +66,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
-                ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit);
+                ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit, tooLarge.variable);
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
             }
         }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.store.StoreProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,57 +19,78 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Rejects bodies larger than {@code MAX_REQUEST_SIZE} with 413: at once when {@code Content-Length} says so,
- * and while reading for chunked uploads (the read fails with {@link PayloadTooLargeException}).
+ * and while reading for chunked uploads (the read fails with {@link PayloadTooLargeException}). Import routes
+ * ({@code POST /api/v1/accounts/{id}/insights[.csv]}) stream their body and have their own limit,
+ * {@code MAX_IMPORT_SIZE}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
+    static final String REQUEST_VARIABLE = "MAX_REQUEST_SIZE";
+    static final String IMPORT_VARIABLE = "MAX_IMPORT_SIZE";
+    private static final java.util.regex.Pattern IMPORT_ROUTE =
+            java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?");
+
     private final long limit;
+    private final long importLimit;
     private final ObjectMapper mapper;
 
-    RequestSizeLimitFilter(MlCoreProperties properties, ObjectMapper mapper) {
+    RequestSizeLimitFilter(MlCoreProperties properties, StoreProperties store, ObjectMapper mapper) {
         this.limit = properties.maxRequestSize().toBytes();
+        this.importLimit = store.maxImportSize().toBytes();
         this.mapper = mapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            ProblemResponses.write(response, mapper, tooLarge(limit));
+        boolean isImport = "POST".equals(request.getMethod())
+                && IMPORT_ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        long max = isImport ? importLimit : limit;
+        String variable = isImport ? IMPORT_VARIABLE : REQUEST_VARIABLE;
+        if (request.getContentLengthLong() > max) {
+            ProblemResponses.write(response, mapper, tooLarge(max, variable));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, max, variable), response);
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long limit) {
+        return tooLarge(limit, REQUEST_VARIABLE);
+    }
+
+    static org.springframework.http.ProblemDetail tooLarge(long limit, String variable) {
         return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
-                "The request body is larger than the limit of " + limit + " bytes (MAX_REQUEST_SIZE).");
+                "The request body is larger than the limit of " + limit + " bytes (" + variable + ").");
     }
 
     /** Thrown while reading a body that grows past the limit. */
     static final class PayloadTooLargeException extends IOException {
         final long limit;
+        final String variable;
 
-        PayloadTooLargeException(long limit) {
+        PayloadTooLargeException(long limit, String variable) {
             super("request body exceeds " + limit + " bytes");
             this.limit = limit;
+            this.variable = variable;
         }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
+        private final String variable;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, String variable) {
             super(request);
             this.limit = limit;
+            this.variable = variable;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, variable);
             }
             return stream;
         }
@@ -77,11 +99,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream delegate;
         private final long limit;
+        private final String variable;
         private long count;
 
-        CountingStream(ServletInputStream delegate, long limit) {
+        CountingStream(ServletInputStream delegate, long limit, String variable) {
             this.delegate = delegate;
             this.limit = limit;
+            this.variable = variable;
         }
 
         @Override
@@ -105,7 +129,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void add(int n) throws PayloadTooLargeException {
             count += n;
             if (count > limit) {
-                throw new PayloadTooLargeException(limit);
+                throw new PayloadTooLargeException(limit, variable);
             }
         }
 

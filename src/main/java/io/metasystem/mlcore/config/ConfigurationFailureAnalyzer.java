@@ -20,6 +20,8 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.dummy-mode", "DUMMY_MODE"),
             Map.entry("mlcore.api-key", "API_KEY"),
             Map.entry("mlcore.max-request-size", "MAX_REQUEST_SIZE"),
+            Map.entry("mlcore.store.database-url", "DATABASE_URL"),
+            Map.entry("mlcore.store.max-import-size", "MAX_IMPORT_SIZE"),
             Map.entry("mlcore.meta.access-token", "META_ACCESS_TOKEN"),
             Map.entry("mlcore.meta.ad-account-id", "META_AD_ACCOUNT_ID"),
             Map.entry("mlcore.meta.api-base", "META_API_BASE"),
@@ -39,7 +41,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.webhooks.tolerance", "WEBHOOK_TOLERANCE"),
             Map.entry("mlcore.webhooks.max-attempts", "WEBHOOK_MAX_ATTEMPTS"),
             Map.entry("mlcore.webhooks.initial-backoff", "WEBHOOK_INITIAL_BACKOFF"));
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("API_KEY", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("API_KEY", "DATABASE_URL", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -95,6 +97,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             case "PORT" -> " (expected a port number 0-65535)";
             case "DUMMY_MODE" -> " (expected true or false)";
             case "MAX_REQUEST_SIZE" -> " (expected a size such as 5MB)";
+            case "MAX_IMPORT_SIZE" -> " (expected a size such as 50MB)";
             case "META_CONNECT_TIMEOUT", "META_READ_TIMEOUT", "META_INITIAL_BACKOFF", "META_MAX_BACKOFF",
                  "WEBHOOK_TOLERANCE", "WEBHOOK_INITIAL_BACKOFF" -> " (expected a duration such as 30s or 500ms)";
             case "META_MAX_RETRIES", "APPLY_MAX_RECOMMENDATION_AGE_HOURS", "WEBHOOK_MAX_ATTEMPTS" -> " (expected a whole number)";

@@ -27,22 +27,6 @@ class MetaConfiguration {
         return new GraphApiClient(meta, sleeper);
     }
 
-    /**
-     * Until the store is merged: no recommendations can be found and sync cannot import. Replaced by the store-backed
-     * adapters.
-     */
-    @Bean
-    RecommendationSource recommendationSource() {
-        return id -> java.util.Optional.empty();
-    }
-
-    @Bean
-    InsightSink insightSink() {
-        return (account, currency, json) -> {
-            throw new IllegalStateException("The campaign-history store is not available in this build.");
-        };
-    }
-
     static void check(MetaProperties meta, WebhookProperties webhooks, MlCoreProperties core) {
         if (meta.maxBackoff().compareTo(meta.initialBackoff()) < 0) {
             throw new InvalidConfigurationException("META_MAX_BACKOFF", "must not be shorter than META_INITIAL_BACKOFF");

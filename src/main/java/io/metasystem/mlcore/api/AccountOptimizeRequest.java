@@ -1,0 +1,23 @@
+package io.metasystem.mlcore.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Body of {@code POST /api/v1/accounts/{account_id}/optimize}: the budget parameters of {@link OptimizeRequest}
+ * without {@code adsets} (they come from the store), plus the history window and an optional campaign filter.
+ */
+@Schema(description = "Budget rules; ad sets and their daily history come from the store")
+public record AccountOptimizeRequest(
+        @Schema(allowableValues = {"conversions", "revenue"}, defaultValue = "conversions") String objective,
+        @Schema(description = "ISO 4217 code; omitted: the account's currency", example = "EUR") String currency,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) OptimizeRequest.Budget budget,
+        OptimizeRequest.Targets targets,
+        @Schema(defaultValue = "0") Double riskAversion,
+        OptimizeRequest.EarlyStop earlyStop,
+        @Schema(defaultValue = "7") Double halfLifeDays,
+        Long seed,
+        @Schema(description = "Days of history ending on the latest stored day, 1-365", defaultValue = "28") Integer lookbackDays,
+        @Schema(description = "Only the ad sets of this campaign; omitted: every campaign") String campaignId) {
+    static final int DEFAULT_LOOKBACK_DAYS = 28;
+    static final int MAX_LOOKBACK_DAYS = 365;
+}

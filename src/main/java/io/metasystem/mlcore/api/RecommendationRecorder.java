@@ -1,0 +1,108 @@
+package io.metasystem.mlcore.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import io.metasystem.mlcore.optimizer.AdSetInput;
+import io.metasystem.mlcore.optimizer.AdSetRecommendation;
+import io.metasystem.mlcore.optimizer.OptimizationProblem;
+import io.metasystem.mlcore.optimizer.OptimizationResult;
+import io.metasystem.mlcore.store.CanonicalJson;
+import io.metasystem.mlcore.store.Recommendation;
+import io.metasystem.mlcore.store.RecommendationStore;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Persists every optimize answer (stateless or from the store) and stamps its {@code recommendation_id} into the
+ * response: request hash, inputs summary, full response, optimizer version, per-ad-set recommendation.
+ */
+@Component
+class RecommendationRecorder {
+    private final RecommendationStore store;
+    private final ObjectMapper mapper;
+    private final io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks;
+
+    RecommendationRecorder(RecommendationStore store, ObjectMapper mapper,
+                           io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks) {
+        this.store = store;
+        this.mapper = mapper;
+        this.webhooks = webhooks;
+    }
+
+    /**
+     * @param accountId nullable for a stateless call without an account
+     * @param request   the request as received (hashed in canonical form)
+     * @param response  the response object; serialised with the service's JSON settings
+     * @return the response as JSON with {@code recommendation_id} first, as saved and as to be returned
+     */
+    ObjectNode record(String accountId, JsonNode request, OptimizationProblem problem, OptimizationResult result,
+                      Object response, String modelVersion) {
+        String id = store.newId();
+        ObjectNode body = mapper.createObjectNode();
+        body.put("recommendation_id", id);
+        JsonNode raw = mapper.valueToTree(response);
+        if (raw instanceof ObjectNode object) {
+            object.properties().forEach(e -> {
+                if (!"recommendation_id".equals(e.getKey())) {
+                    body.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        List<Recommendation.RecommendedAdSet> adSets = new ArrayList<>();
+        for (AdSetRecommendation a : result.adSets()) {
+            adSets.add(new Recommendation.RecommendedAdSet(a.id(), a.name(), decimal(a.currentBudget()),
+                    decimal(a.recommendedBudget()), decimal(a.expectedConversions()), decimal(a.expectedRevenue())));
+        }
+        store.save(new Recommendation(id, accountId, null, CanonicalJson.sha256(request), summary(problem), body,
+                result.version(), modelVersion, problem.currency(), decimal(problem.budget().total()), adSets));
+        // n8n hears of every recommendation (recorded only, as dry_run, when DUMMY_MODE=true)
+        java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("recommendation_id", id);
+        event.put("account_id", accountId);
+        event.put("currency", problem.currency());
+        event.put("total_budget", problem.budget().total());
+        event.put("adsets", adSets.stream().map(a -> java.util.Map.of("adset_id", a.adsetId(),
+                "recommended_budget", a.recommendedBudget())).toList());
+        webhooks.publish("recommendation.created", event);
+        return body;
+    }
+
+    private ObjectNode summary(OptimizationProblem problem) {
+        ObjectNode summary = mapper.createObjectNode();
+        summary.put("objective", problem.objective().name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("currency", problem.currency());
+        summary.put("total_budget", problem.budget().total());
+        summary.put("adsets", problem.adSets().size());
+        ArrayNode ids = summary.putArray("adset_ids");
+        long days = 0;
+        LocalDate first = null;
+        LocalDate last = null;
+        for (AdSetInput a : problem.adSets()) {
+            ids.add(a.id());
+            days += a.daily().size();
+            if (!a.daily().isEmpty()) {
+                LocalDate f = a.daily().get(0).date();
+                LocalDate l = a.daily().get(a.daily().size() - 1).date();
+                first = first == null || f.isBefore(first) ? f : first;
+                last = last == null || l.isAfter(last) ? l : last;
+            }
+        }
+        summary.put("daily_rows", days);
+        summary.put("first_date", first == null ? null : first.toString());
+        summary.put("last_date", last == null ? null : last.toString());
+        return summary;
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null || value.isNaN() || value.isInfinite() ? null : BigDecimal.valueOf(value);
+    }
+
+    private static BigDecimal decimal(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value) : BigDecimal.ZERO;
+    }
+}

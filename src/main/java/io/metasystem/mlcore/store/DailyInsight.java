@@ -1,0 +1,17 @@
+package io.metasystem.mlcore.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One stored day of one ad set. Money in the account currency.
+ *
+ * @param conversions  nullable (not in the file)
+ * @param extraMetrics JSON object of metrics without a column, nullable
+ */
+public record DailyInsight(String adsetId, LocalDate date, BigDecimal spend, Long impressions, Long clicks,
+                           BigDecimal conversions, BigDecimal revenue, JsonNode extraMetrics, String source,
+                           OffsetDateTime importedAt) {
+}

@@ -1,0 +1,65 @@
+package io.metasystem.mlcore.store;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Number and status parsing shared by the import formats. */
+final class Numbers {
+    private Numbers() {
+    }
+
+    /**
+     * Parses {@code 1234.5}, {@code 1,234.5}, {@code 1.234,5}, {@code 12,5} and {@code 1 234,5}. With only commas,
+     * a decimal comma is assumed when {@code decimalComma} (a {@code ;}-separated file) or when the commas do not
+     * group thousands; currency symbols and spaces are ignored.
+     *
+     * @throws NumberFormatException when the text is not a number
+     */
+    static BigDecimal parse(String text, boolean decimalComma) {
+        String s = text.strip().replace("\u00A0", "").replace(" ", "").replace("€", "").replace("$", "").replace("%", "");
+        if (s.isEmpty()) {
+            throw new NumberFormatException("empty");
+        }
+        int lastComma = s.lastIndexOf(',');
+        int lastDot = s.lastIndexOf('.');
+        if (lastComma >= 0 && lastDot >= 0) {
+            if (lastComma > lastDot) {
+                s = s.replace(".", "").replace(',', '.');
+            } else {
+                s = s.replace(",", "");
+            }
+        } else if (lastComma >= 0) {
+            boolean thousands = s.matches("-?\\d{1,3}(,\\d{3})+");
+            s = decimalComma || !thousands ? (s.indexOf(',') == lastComma ? s.replace(',', '.') : s.replace(",", ""))
+                    : s.replace(",", "");
+        } else if (lastDot >= 0 && s.indexOf('.') != lastDot) {
+            s = s.replace(".", "");
+        } else if (lastDot >= 0 && decimalComma && s.matches("-?\\d{1,3}\\.\\d{3}")) {
+            s = s.replace(".", "");
+        }
+        return new BigDecimal(s);
+    }
+
+    /** Maps a delivery / effective status text (English or Spanish) to ACTIVE, PAUSED, ARCHIVED, DELETED or null. */
+    static String status(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).strip();
+        if (s.equals("active") || s.equals("activo") || s.equals("activa")) {
+            return "ACTIVE";
+        }
+        if (s.contains("archiv")) {
+            return "ARCHIVED";
+        }
+        if (s.contains("delet") || s.contains("elimin")) {
+            return "DELETED";
+        }
+        if (s.contains("paus") || s.contains("inactiv") || s.contains("off") || s.contains("desactiv")
+                || s.contains("not delivering") || s.contains("no se esta publicando")) {
+            return "PAUSED";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package io.metasystem.mlcore.store;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stored recommendation.
+ *
+ * @param accountId        nullable for stateless calls without an account
+ * @param requestHash      SHA-256 of the canonical request
+ * @param inputsSummary    small JSON summary of the inputs (ad sets, days, budget)
+ * @param response         the full optimize response as returned, nullable in listings
+ * @param optimizerVersion version of the optimizer that produced it
+ * @param modelVersion     version of the ML model whose priors were used, nullable
+ * @param adSets           what was recommended per ad set
+ */
+public record Recommendation(String id, String accountId, OffsetDateTime createdAt, String requestHash,
+                             JsonNode inputsSummary, JsonNode response, String optimizerVersion, String modelVersion,
+                             String currency, BigDecimal totalBudget, List<RecommendedAdSet> adSets) {
+    public Recommendation {
+        adSets = adSets == null ? List.of() : List.copyOf(adSets);
+    }
+
+    /**
+     * One ad set's recommendation, per day.
+     *
+     * @param currentBudget       nullable
+     * @param expectedRevenue     nullable
+     */
+    public record RecommendedAdSet(String adsetId, String name, BigDecimal currentBudget, BigDecimal recommendedBudget,
+                                   BigDecimal expectedConversions, BigDecimal expectedRevenue) {
+    }
+}

@@ -1,0 +1,363 @@
+package io.metasystem.mlcore.store;
+
+import static io.metasystem.mlcore.store.StoreHttp.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import io.metasystem.mlcore.MlCoreApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The store's behaviour, through the real HTTP server, run once per database: {@link H2StoreTest} and
+ * {@link PostgresStoreTest}. Every test uses its own account id, so tests share one context safely.
+ */
+@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mlcore.api-key=" + StoreHttp.KEY, "mlcore.store.max-import-size=256KB"})
+abstract class StoreContractTest {
+    static final String HEADER = "Campaign name,Ad set name,Ad set ID,Day,Amount spent (EUR),Impressions,Link clicks,"
+            + "Results,Purchases conversion value\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    InsightStore store;
+    StoreHttp http;
+    String account;
+
+    @BeforeEach
+    void setUp() {
+        http = new StoreHttp(port);
+        account = "act_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    long count(String table) {
+        return jdbc.sql("select count(*) from " + table + " where account_id = :a").param("a", account)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void migrationsCreateTheSchema() {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success = true").query(Long.class).single())
+                .isGreaterThanOrEqualTo(1);
+        for (String table : List.of("ad_account", "campaign", "ad_set", "daily_insight", "insight_history",
+                "recommendation", "recommendation_adset")) {
+            assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).isNotNull();
+        }
+    }
+
+    @Test
+    void importsTheSampleExportAndReportsCounts() {
+        HttpResponse<String> response = http.csv(account, StoreHttp.example("ads_manager_export.csv"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = body(response);
+        assertThat(report.get("rows_read").asLong()).isEqualTo(112);
+        assertThat(report.get("inserted").asLong()).isEqualTo(112);
+        assertThat(report.get("ad_sets").asInt()).isEqualTo(4);
+        assertThat(report.get("currency").asString()).isEqualTo("EUR");
+        assertThat(count("daily_insight")).isEqualTo(112);
+
+        JsonNode adSets = body(http.get("/api/v1/accounts/" + account + "/adsets"));
+        assertThat(adSets.get("total").asLong()).isEqualTo(4);
+        JsonNode first = adSets.get("items").get(0);
+        assertThat(first.get("id").asString()).isEqualTo("23851000000000001");
+        assertThat(first.get("daily_budget").decimalValue()).isEqualByComparingTo("60");
+        assertThat(first.get("campaign_name").asString()).isEqualTo("Album launch | Prospecting");
+        assertThat(adSets.get("items").get(3).get("status").asString()).isEqualTo("PAUSED");
+    }
+
+    @Test
+    void importingTwiceChangesNothing() {
+        String csv = StoreHttp.example("ads_manager_export.csv");
+        assertThat(http.csv(account, csv).statusCode()).isEqualTo(200);
+        String before = snapshot();
+        JsonNode second = body(http.csv(account, csv));
+        assertThat(second.get("inserted").asLong()).isZero();
+        assertThat(second.get("updated").asLong()).isZero();
+        assertThat(second.get("unchanged").asLong()).isEqualTo(112);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(count("insight_history")).isZero();
+    }
+
+    @Test
+    void aCorrectedRowReplacesTheOldOneAndKeepsItInHistory() {
+        http.csv(account, HEADER + "C,A,1,2026-10-01,10.00,1000,10,1,20\nC,B,2,2026-10-01,5,500,5,0,0\n");
+        JsonNode report = body(http.csv(account, HEADER + "C,A,1,2026-10-01,12.50,1000,10,2,40\nC,B,2,2026-10-01,5.0000,500,5,0,0\n"));
+        assertThat(report.get("updated").asLong()).isEqualTo(1);
+        assertThat(report.get("unchanged").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("select spend from insight_history where account_id = :a").param("a", account)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("10");
+        JsonNode insights = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-01&adset_id=1"));
+        assertThat(insights.get("items").get(0).get("spend").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(insights.get("items").get(0).get("conversions").decimalValue()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aBadRowRollsBackTheWholeFileAndNamesLineAndColumn() {
+        String csv = HEADER + "C,A,1,2026-10-01,10,1000,10,1,20\n"
+                + "C,A,1,2026-10-02,ten,1000,10,1,20\n"
+                + "C,A,1,2026-13-03,10,1000,10,1,20\n";
+        HttpResponse<String> response = http.csv(account, csv);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode errors = body(response).get("errors");
+        assertThat(errors.size()).isEqualTo(2);
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("Amount spent (EUR)");
+        assertThat(errors.get(1).get("line").asLong()).isEqualTo(4);
+        assertThat(errors.get(1).get("field").asString()).isEqualTo("Day");
+        assertThat(count("daily_insight")).isZero();
+        assertThat(count("ad_set")).isZero();
+    }
+
+    @Test
+    void listsAtMostFiftyProblems() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 80; i++) {
+            csv.append("C,A,1,2026-10-01,-1,1000,10,1,20\n");
+        }
+        JsonNode problem = body(http.csv(account, csv.toString()));
+        assertThat(problem.get("errors").size()).isEqualTo(50);
+        assertThat(problem.get("total_errors").asLong()).isEqualTo(80);
+    }
+
+    @Test
+    void missingRequiredColumnIsNamed() {
+        HttpResponse<String> response = http.csv(account, "Ad set name,Day,Impressions\nA,2026-10-01,100\n");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = body(response).get("errors");
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("Amount spent");
+        assertThat(errors.get(0).get("message").asString()).contains("Amount spent").contains("Importe gastado");
+    }
+
+    @Test
+    void spanishExportWithBomSemicolonsAndDecimalCommas() {
+        HttpResponse<String> response = http.postBytes("/api/v1/accounts/" + account + "/insights.csv", "text/csv",
+                StoreHttp.exampleBytes("ads_manager_export_es.csv"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get("inserted").asLong()).isEqualTo(42);
+        JsonNode day = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-01&adset_id=23852000000000001"))
+                .get("items").get(0);
+        assertThat(day.get("spend").decimalValue()).isEqualByComparingTo("1216.73");
+        assertThat(day.get("revenue").decimalValue()).isEqualByComparingTo("2504.70");
+        JsonNode adSet = body(http.get("/api/v1/accounts/" + account + "/adsets")).get("items").get(2);
+        assertThat(adSet.get("name").asString()).isEqualTo("Retargeting; 30 días vídeo");
+        assertThat(adSet.get("daily_budget").decimalValue()).isEqualByComparingTo("600");
+    }
+
+    @Test
+    void multipartUploadWorksToo() {
+        String boundary = "----mlcore" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + HEADER + "C,\"A, quoted \"\"name\"\"\",1,2026-10-01,10,1000,10,1,20\n\r\n--"
+                + boundary + "--\r\n";
+        HttpResponse<String> response = http.post("/api/v1/accounts/" + account + "/insights.csv",
+                "multipart/form-data; boundary=" + boundary, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(http.get("/api/v1/accounts/" + account + "/adsets")).get("items").get(0).get("name").asString())
+                .isEqualTo("A, quoted \"name\"");
+    }
+
+    @Test
+    void importsMetaInsightsJsonWithTheChosenActionType() {
+        HttpResponse<String> response = http.json(account, StoreHttp.example("meta_insights.json"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get("inserted").asLong()).isEqualTo(9);
+        JsonNode day = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-03"))
+                .get("items").get(0);
+        assertThat(day.get("conversions").decimalValue()).isPositive();
+        assertThat(day.at("/extra_metrics/reach").isMissingNode()).isFalse();
+        assertThat(day.at("/extra_metrics/actions/link_click").isMissingNode()).isFalse();
+
+        JsonNode leads = body(http.post("/api/v1/accounts/" + account + "/insights?action_type=lead", "application/json",
+                StoreHttp.example("meta_insights.json")));
+        assertThat(leads.get("updated").asLong()).isEqualTo(9);
+        JsonNode again = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-03"))
+                .get("items").get(0);
+        assertThat(again.get("conversions").decimalValue()).isZero();
+    }
+
+    @Test
+    void badJsonRowIsRejectedWithItsPath() {
+        String json = "{\"data\":[{\"adset_id\":\"1\",\"date_start\":\"2026-10-01\",\"date_stop\":\"2026-10-01\",\"spend\":\"1\"},\n"
+                + "{\"adset_id\":\"1\",\"date_start\":\"2026-10-02\",\"date_stop\":\"2026-10-03\",\"spend\":\"x\"}]}";
+        HttpResponse<String> response = http.json(account, json);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = body(response).get("errors");
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("data[1].date_stop");
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(errors.get(1).get("field").asString()).isEqualTo("data[1].spend");
+        assertThat(count("daily_insight")).isZero();
+    }
+
+    @Test
+    void importBodiesHaveTheirOwnLimit() {
+        String big = HEADER + "C,A,1,2026-10-01,10,1000,10,1,20\n".repeat(10_000);
+        HttpResponse<String> response = http.csv(account, big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(body(response).get("detail").asString()).contains("MAX_IMPORT_SIZE");
+    }
+
+    @Test
+    void unknownAccountIsNotFound() {
+        for (String path : List.of("/adsets", "/insights")) {
+            HttpResponse<String> response = http.get("/api/v1/accounts/" + account + path);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(body(response).get("title").asString()).isEqualTo("Not Found");
+        }
+    }
+
+    @Test
+    void pagesAreBoundedAndValidated() {
+        http.csv(account, StoreHttp.example("ads_manager_export.csv"));
+        JsonNode page = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-28&page=1&size=50"));
+        assertThat(page.get("items").size()).isEqualTo(50);
+        assertThat(page.get("total").asLong()).isEqualTo(112);
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/accounts/" + account + "/insights?size=501").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/accounts/" + account + "/insights?from=yesterday").statusCode()).isEqualTo(400);
+        JsonNode accounts = body(http.get("/api/v1/accounts?size=500"));
+        assertThat(accounts.get("items").findValuesAsString("id")).contains(account);
+    }
+
+    @Test
+    void concurrentOverlappingImportsLeaveAConsistentState() throws Exception {
+        StringBuilder a = new StringBuilder(HEADER);
+        StringBuilder b = new StringBuilder(HEADER);
+        for (int day = 1; day <= 28; day++) {
+            for (int adSet = 1; adSet <= 5; adSet++) {
+                String date = "2026-10-" + String.format("%02d", day);
+                a.append("C,A").append(adSet).append(',').append(adSet).append(',').append(date).append(",10,100,1,1,5\n");
+                if (day > 14) {
+                    b.append("C,A").append(adSet).append(',').append(adSet).append(',').append(date).append(",20,100,1,1,5\n");
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(() -> http.csv(account, a.toString()));
+                calls.add(() -> http.csv(account, b.toString()));
+            }
+            for (Future<HttpResponse<String>> f : pool.invokeAll(calls)) {
+                assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("daily_insight")).isEqualTo(140);
+        assertThat(count("ad_set")).isEqualTo(5);
+        // every later-half row is one of the two versions, and history holds exactly the replaced versions
+        assertThat(jdbc.sql("select count(*) from daily_insight where account_id = :a and spend not in (10, 20)")
+                .param("a", account).query(Long.class).single()).isZero();
+        // last import wins per row, and the latest history row for a day never equals the current value
+        assertThat(jdbc.sql("select count(*) from insight_history h join daily_insight d on d.account_id = h.account_id "
+                        + "and d.adset_id = h.adset_id and d.insight_date = h.insight_date where h.account_id = :a "
+                        + "and h.spend = d.spend and h.id = (select max(id) from insight_history x where x.account_id = h.account_id "
+                        + "and x.adset_id = h.adset_id and x.insight_date = h.insight_date)")
+                .param("a", account).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void optimizesFromTheStoreAndRecordsTheRecommendationAndItsOutcome() {
+        http.csv(account, StoreHttp.example("ads_manager_export.csv"));
+        HttpResponse<String> response = http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":150}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = body(response);
+        String id = answer.get("recommendation_id").asString();
+        assertThat(id).isNotBlank();
+        assertThat(answer.get("adsets").size()).isEqualTo(4);
+        assertThat(answer.at("/history/lookback_days").asInt()).isEqualTo(28);
+        assertThat(answer.get("currency").asString()).isEqualTo("EUR");
+        double total = 0;
+        for (JsonNode a : answer.get("adsets")) {
+            total += a.get("recommended_budget").asDouble();
+            if (a.get("id").asString().equals("23851000000000004")) {
+                assertThat(a.get("recommended_budget").asDouble()).isZero(); // PAUSED in the store
+            }
+        }
+        assertThat(total).isLessThanOrEqualTo(150.0001);
+
+        JsonNode stored = body(http.get("/api/v1/recommendations/" + id));
+        assertThat(stored.get("account_id").asString()).isEqualTo(account);
+        assertThat(stored.get("request_hash").asString()).hasSize(64);
+        assertThat(stored.get("optimizer_version").asString()).isNotBlank();
+        assertThat(stored.at("/response/recommendation_id").asString()).isEqualTo(id);
+        assertThat(stored.at("/inputs_summary/adsets").asInt()).isEqualTo(4);
+        JsonNode list = body(http.get("/api/v1/recommendations?account_id=" + account));
+        assertThat(list.get("total").asLong()).isEqualTo(1);
+        assertThat(list.get("items").get(0).get("id").asString()).isEqualTo(id);
+
+        JsonNode before = body(http.get("/api/v1/recommendations/" + id + "/outcome"));
+        assertThat(before.get("status").asString()).isEqualTo("no_data_yet");
+        assertThat(before.get("message").asString()).startsWith("no data yet");
+
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        http.csv(account, "Ad set ID,Day,Amount spent (EUR),Results\n23851000000000001," + tomorrow + ",40,3\n"
+                + "23851000000000002," + tomorrow + ",30,1\n");
+        JsonNode after = body(http.get("/api/v1/recommendations/" + id + "/outcome?days=1"));
+        assertThat(after.get("status").asString()).isEqualTo("complete");
+        assertThat(after.get("days_observed").asInt()).isEqualTo(1);
+        assertThat(after.at("/total/realised_spend").decimalValue()).isEqualByComparingTo("70");
+        assertThat(after.at("/total/realised_conversions").decimalValue()).isEqualByComparingTo("4");
+        assertThat(after.at("/total/recommended_spend").decimalValue()).isPositive();
+        assertThat(after.get("ad_sets").size()).isEqualTo(4);
+        JsonNode backdated = body(http.get("/api/v1/recommendations/" + id + "/outcome?from=2026-10-22&days=7"));
+        assertThat(backdated.get("status").asString()).isEqualTo("complete");
+        assertThat(backdated.at("/total/realised_spend").decimalValue()).isPositive();
+    }
+
+    @Test
+    void accountOptimizeRejectsUnknownAccountsBadWindowsAndEmptyCampaigns() {
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json", "{\"budget\":{\"total\":10}}")
+                .statusCode()).isEqualTo(404);
+        http.csv(account, HEADER + "C,A,1,2026-10-01,10,1000,10,1,20\n");
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":10},\"lookback_days\":0}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":10},\"adsets\":[]}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":-1}}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
+                "{\"budget\":{\"total\":10},\"campaign_id\":\"nope\"}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void statelessOptimizeIsRecordedWithoutAnAccount() {
+        HttpResponse<String> response = http.post("/api/v1/meta_ads/optimize", "application/json",
+                "{\"budget\":{\"total\":100},\"adsets\":[{\"id\":\"s1\",\"metrics\":{\"spend\":100,\"conversions\":5}},"
+                        + "{\"id\":\"s2\",\"metrics\":{\"spend\":100,\"conversions\":2}}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String id = body(response).get("recommendation_id").asString();
+        JsonNode stored = body(http.get("/api/v1/recommendations/" + id));
+        assertThat(stored.has("account_id")).isFalse();
+        assertThat(stored.at("/response/adsets").size()).isEqualTo(2);
+        assertThat(http.get("/api/v1/recommendations/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(body(http.get("/api/v1/recommendations/" + id + "/outcome")).get("status").asString()).isEqualTo("no_data_yet");
+    }
+
+    private String snapshot() {
+        return jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, imported_at "
+                        + "from daily_insight where account_id = :a order by adset_id, insight_date")
+                .param("a", account).query().listOfRows().toString()
+                + jdbc.sql("select id, name, status, daily_budget from ad_set where account_id = :a order by id")
+                .param("a", account).query().listOfRows();
+    }
+}
