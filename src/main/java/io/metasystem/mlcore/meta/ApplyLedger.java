@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 /**
  * Idempotency of apply: one row per key {@code <recommendation id>/<ad set id>} (and dry-run flag). An ad set is
  * claimed ({@code in_progress}) before its Graph API call, so two concurrent applies (even on two replicas) never
- * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed again.
+ * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed again,
+ * and so may an {@code in_progress} claim older than {@link #STALE} (its apply crashed).
  */
 @Component
 class ApplyLedger {
+    /** A claim older than this is taken to belong to a crashed apply and may be taken over. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(15);
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -48,8 +51,10 @@ class ApplyLedger {
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
                     update meta_apply_item set status = 'in_progress', attempts = attempts + 1, updated_at = :now
-                    where idempotency_key = :key and dry_run = :dry and status = 'failed'""")
-                    .param("key", key(recommendationId, adsetId)).param("dry", dryRun).param("now", now).update() == 1;
+                    where idempotency_key = :key and dry_run = :dry
+                    and (status = 'failed' or (status = 'in_progress' and updated_at < :stale))""")
+                    .param("key", key(recommendationId, adsetId)).param("dry", dryRun).param("now", now)
+                    .param("stale", now.minus(STALE)).update() == 1;
         }
     }
 
