@@ -186,11 +186,12 @@ public class GraphApiClient {
             try {
                 raw = send(method, uri, form);
             } catch (ResourceAccessException e) {
+                String reason = redact(e.getMessage()); // the message quotes the URL, token included
                 if (attempt >= properties.maxRetries()) {
-                    throw new GraphApiException(shown + " failed after " + (attempt + 1) + " attempts: " + e.getMessage(),
+                    throw new GraphApiException(shown + " failed after " + (attempt + 1) + " attempts: " + reason,
                             0, 0, null, null);
                 }
-                log.warn("{} failed ({}); retry {} of {}", shown, e.getMessage(), attempt + 1, properties.maxRetries());
+                log.warn("{} failed ({}); retry {} of {}", shown, reason, attempt + 1, properties.maxRetries());
                 backoff = pause(backoff, Duration.ZERO);
                 continue;
             }

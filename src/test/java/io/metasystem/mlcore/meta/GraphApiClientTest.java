@@ -117,6 +117,16 @@ class GraphApiClientTest {
     }
 
     @Test
+    void neverPutsTheTokenOfAPagingLinkIntoAnError() {
+        fake.script("GET /v23.0/act_123/adsets", new FakeGraphApi.Scripted(200, "{\"data\":[{\"id\":\"as1\"}],\"paging\":{\"next\":"
+                + "\"http://127.0.0.1:1/v23.0/act_123/adsets?access_token=EAAB-secret-in-next&after=1\"}}", Map.of()));
+        assertThatThrownBy(() -> client(0, Duration.ofMinutes(5)).adSets("123"))
+                .isInstanceOf(GraphApiException.class)
+                .hasMessageContaining("access_token=<redacted>")
+                .hasMessageNotContaining("EAAB-secret");
+    }
+
+    @Test
     void redactsTokensInUrls() {
         assertThat(GraphApiClient.redact("https://graph.facebook.com/v23.0/act_1/adsets?access_token=EAAB123&after=x"))
                 .isEqualTo("https://graph.facebook.com/v23.0/act_1/adsets?access_token=<redacted>&after=x");
