@@ -66,7 +66,8 @@ class RecommendationRecorder {
         event.put("account_id", accountId);
         event.put("currency", problem.currency());
         event.put("total_budget", problem.budget().total());
-        event.put("adsets", adSets.stream().map(a -> java.util.Map.of("adset_id", a.adsetId(),
+        event.put("adset_count", adSets.size());
+        event.put("adsets", adSets.stream().limit(200).map(a -> java.util.Map.of("adset_id", a.adsetId(),
                 "recommended_budget", a.recommendedBudget())).toList());
         webhooks.publish("recommendation.created", event);
         return body;

@@ -58,8 +58,25 @@ public class OutboundWebhooks {
         this.clock = clock;
     }
 
-    /** Records the event and, unless in dummy mode or unconfigured, schedules its delivery. Returns its id. */
+    /** Largest stored and sent event body; larger data is replaced by a note (n8n can fetch the resource). */
+    static final int MAX_PAYLOAD = 150_000;
+
+    /**
+     * Records the event and, unless in dummy mode or unconfigured, schedules its delivery. Never throws: a webhook
+     * problem must not fail the optimize or apply that raised it (it is logged instead).
+     *
+     * @return the event id, or {@code null} when it could not even be recorded
+     */
     public String publish(String type, Object data) {
+        try {
+            return record(type, data);
+        } catch (RuntimeException e) {
+            log.error("Webhook {} could not be recorded: {}", type, e.getMessage());
+            return null;
+        }
+    }
+
+    private String record(String type, Object data) {
         String id = UUID.randomUUID().toString();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         Map<String, Object> envelope = new LinkedHashMap<>();
@@ -69,6 +86,11 @@ public class OutboundWebhooks {
         envelope.put("dry_run", dummyMode);
         envelope.put("data", data);
         String payload = mapper.writeValueAsString(envelope);
+        if (payload.length() > MAX_PAYLOAD) {
+            envelope.put("data", Map.of("truncated", true, "size", payload.length(),
+                    "note", "event data too large for a webhook; read it from the ML Core API"));
+            payload = mapper.writeValueAsString(envelope);
+        }
         String status = dummyMode ? "dry_run" : properties.n8nUrl() == null ? "not_configured" : "pending";
         jdbc.sql("""
                 insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at)
@@ -76,7 +98,8 @@ public class OutboundWebhooks {
                 .param("id", id).param("type", type).param("payload", payload).param("url", properties.n8nUrl())
                 .param("status", status).param("now", now).update();
         if ("pending".equals(status)) {
-            deliveries.submit(() -> deliver(id, payload));
+            String body = payload;
+            deliveries.submit(() -> deliver(id, body));
         } else {
             log.info("Webhook {} {} recorded as {}", type, id, status);
         }

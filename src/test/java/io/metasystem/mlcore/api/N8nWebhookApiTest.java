@@ -162,6 +162,14 @@ class N8nWebhookApiTest {
         assertThat(listed.body()).contains(id);
     }
 
+    @Test
+    void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
+        String id = outbound.publish("recommendation.created", java.util.Map.of("blob", "x".repeat(300_000)));
+        OutboxEntry entry = awaitFinal(id);
+        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean()).isTrue();
+    }
+
     OutboxEntry awaitFinal(String id) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             OutboxEntry e = outbound.recent(100).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
