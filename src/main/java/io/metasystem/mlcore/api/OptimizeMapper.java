@@ -88,7 +88,8 @@ class OptimizeMapper {
         OptimizeResponse.Summary summary = new OptimizeResponse.Summary(s.totalBudget(), s.allocated(),
                 s.expectedConversions(), pair(s.conversionsInterval()), s.expectedRevenue(), s.expectedCpa(),
                 s.riskPenalty(), s.explorationBudget());
-        return new OptimizeResponse(adsets, summary, result.warnings(), result.method(), result.version(),
+        // recommendation_id is stamped by RecommendationRecorder once the answer is stored
+        return new OptimizeResponse(null, adsets, summary, result.warnings(), result.method(), result.version(),
                 problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed());
     }
 

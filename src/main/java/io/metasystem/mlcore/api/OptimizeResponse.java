@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Money in the request's currency per day, conversions per day.
  */
 @Schema(description = "Budget per ad set with the reasoning behind it")
-public record OptimizeResponse(List<AdSetResult> adsets, Summary summary, List<String> warnings, String method,
+public record OptimizeResponse(
+        @Schema(description = "Id of the stored recommendation (GET /api/v1/recommendations/{id})")
+        String recommendationId,
+        List<AdSetResult> adsets, Summary summary, List<String> warnings, String method,
                                String version, String objective, String currency, long seed) {
 
     /** The recommendation for one ad set, in the order of the request. */

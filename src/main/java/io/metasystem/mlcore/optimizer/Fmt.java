@@ -35,6 +35,28 @@ final class Fmt {
         return sb.toString();
     }
 
+    /** Appends x with {@code decimals} (0–3) digits after the point, half-up, exactly as {@link #fixed}. */
+    static StringBuilder append(StringBuilder sb, double x, int decimals) {
+        if (!Double.isFinite(x)) {
+            return sb.append(x);
+        }
+        long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : decimals == 2 ? 100 : 1000;
+        long v = Math.round(Math.abs(x) * scale);
+        if (x < 0 && v != 0) {
+            sb.append('-');
+        }
+        sb.append(v / scale);
+        if (decimals > 0) {
+            sb.append('.');
+            long frac = v % scale;
+            for (long p = scale / 10; p > 1 && frac < p; p /= 10) {
+                sb.append('0');
+            }
+            sb.append(frac);
+        }
+        return sb;
+    }
+
     static String d2(double x) {
         return fixed(x, 2);
     }

@@ -16,12 +16,36 @@ final class RandomStreams {
 
     /** 64-bit FNV-1a over the UTF-8 bytes of the id, mixed with seed and purpose through SplitMix64 finalisers. */
     static long streamSeed(long seed, String id, long purpose) {
+        return streamSeed(seed, idHash(id), purpose);
+    }
+
+    /** Same as {@link #streamSeed(long, String, long)} with the id already hashed by {@link #idHash}. */
+    static long streamSeed(long seed, long idHash, long purpose) {
+        return mix(mix(seed ^ 0x9E3779B97F4A7C15L) ^ mix(idHash) ^ mix(purpose + 0x632BE59BD9B4E019L));
+    }
+
+    /** 64-bit FNV-1a over the UTF-8 bytes of the id (ASCII ids hashed without encoding them first). */
+    static long idHash(String id) {
+        long h = 0xcbf29ce484222325L;
+        int len = id.length();
+        for (int i = 0; i < len; i++) {
+            char ch = id.charAt(i);
+            if (ch >= 0x80) {
+                return utf8Hash(id);
+            }
+            h ^= ch;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long utf8Hash(String id) {
         long h = 0xcbf29ce484222325L;
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             h ^= (b & 0xff);
             h *= 0x100000001b3L;
         }
-        return mix(mix(seed ^ 0x9E3779B97F4A7C15L) ^ mix(h) ^ mix(purpose + 0x632BE59BD9B4E019L));
+        return h;
     }
 
     static long mix(long z) {

@@ -25,7 +25,9 @@ class ReferencePolicyProperties {
 
     @Property(tries = 30)
     void clairvoyantNeverLosesToEqualSplit(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Backtest bt = new Backtest(GENERATOR, List.of(new EqualSplitPolicy(), new ClairvoyantPolicy()), 10);
+        // One scored day: both policies face the same market state, so the day's optimum cannot lose. Over several
+        // days it can: the clairvoyant is greedy per day and its concentrated spend fatigues creatives faster.
+        Backtest bt = new Backtest(GENERATOR, List.of(new EqualSplitPolicy(), new ClairvoyantPolicy()), 1);
         List<PolicyRun> runs = bt.runScenario(GENERATOR.generate(seed, 0));
         assertThat(runs.get(1).expectedConversions()).isGreaterThanOrEqualTo(runs.get(0).expectedConversions() * 0.999);
     }

@@ -126,12 +126,29 @@ public final class OptimizerTuning {
                 variants.add(new Named("max.85", d.withThetaRange(0.3, 0.85), 7));
                 variants.add(new Named("max.9expl.25", d.withThetaRange(0.3, 0.9).withExploration(0.25, 0.3), 7));
             }
+            case "cvr" -> {
+                variants.add(new Named("v0.1", d.withCvrHalfLife(1, 1.0), 7));
+                variants.add(new Named("capExpl0", d.withCvrHalfLife(1, 0.0), 7));
+                variants.add(new Named("cvr2", d.withCvrHalfLife(2, 0.0), 7));
+                variants.add(new Named("cvrInf", d.withCvrHalfLife(1000, 0.0), 7));
+            }
+            case "decomp" -> {
+                variants.add(new Named("expl0", d.withExploration(0.0, 0.0), 7));
+                variants.add(new Named("es-off", d, 7, new EarlyStopRules(false, 0.95, 2.0)));
+                variants.add(new Named("v0.1", d.withCvrHalfLife(1, 1.0), 7));
+            }
             case "refs" -> {
             }
             default -> throw new IllegalArgumentException(mode);
         }
         List<Policy> policies = new ArrayList<>();
         variants.forEach(v -> policies.add(policy(v)));
+        if (mode.equals("decomp")) {
+            policies.add(new LocalPowerOracle("oracle-local-power", 0.01, 0.999, Double.NaN));
+            policies.add(new LocalPowerOracle("oracle-power-clamp.3-.9", 0.3, 0.9, Double.NaN));
+            policies.add(new LocalPowerOracle("oracle-power-theta.7", 0.3, 0.9, 0.7));
+            policies.add(new io.metasystem.mlcore.simulation.ClairvoyantPolicy());
+        }
         if (mode.equals("refs")) {
             policies.addAll(Policies.references());
         }
