@@ -25,10 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
 class RecommendationRecorder {
     private final RecommendationStore store;
     private final ObjectMapper mapper;
+    private final io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks;
 
-    RecommendationRecorder(RecommendationStore store, ObjectMapper mapper) {
+    RecommendationRecorder(RecommendationStore store, ObjectMapper mapper,
+                           io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks) {
         this.store = store;
         this.mapper = mapper;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -57,6 +60,16 @@ class RecommendationRecorder {
         }
         store.save(new Recommendation(id, accountId, null, CanonicalJson.sha256(request), summary(problem), body,
                 result.version(), modelVersion, problem.currency(), decimal(problem.budget().total()), adSets));
+        // n8n hears of every recommendation (recorded only, as dry_run, when DUMMY_MODE=true)
+        java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("recommendation_id", id);
+        event.put("account_id", accountId);
+        event.put("currency", problem.currency());
+        event.put("total_budget", problem.budget().total());
+        event.put("adset_count", adSets.size());
+        event.put("adsets", adSets.stream().limit(200).map(a -> java.util.Map.of("adset_id", a.adsetId(),
+                "recommended_budget", a.recommendedBudget())).toList());
+        webhooks.publish("recommendation.created", event);
         return body;
     }
 

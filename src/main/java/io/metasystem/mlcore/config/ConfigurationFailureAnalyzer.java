@@ -14,17 +14,42 @@ import org.springframework.core.Ordered;
  * property path and stack trace. Values of secret variables are never echoed.
  */
 public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
-    private static final Map<String, String> VARIABLES = Map.of(
-            "server.port", "PORT",
-            "mlcore.port", "PORT",
-            "mlcore.dummy-mode", "DUMMY_MODE",
-            "mlcore.api-key", "API_KEY",
-            "mlcore.max-request-size", "MAX_REQUEST_SIZE",
-            "mlcore.store.database-url", "DATABASE_URL",
-            "mlcore.store.max-import-size", "MAX_IMPORT_SIZE");
+    private static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("server.port", "PORT"),
+            Map.entry("mlcore.port", "PORT"),
+            Map.entry("mlcore.dummy-mode", "DUMMY_MODE"),
+            Map.entry("mlcore.api-key", "API_KEY"),
+            Map.entry("mlcore.max-request-size", "MAX_REQUEST_SIZE"),
+            Map.entry("mlcore.store.database-url", "DATABASE_URL"),
+            Map.entry("mlcore.store.max-import-size", "MAX_IMPORT_SIZE"),
+            Map.entry("mlcore.meta.access-token", "META_ACCESS_TOKEN"),
+            Map.entry("mlcore.meta.ad-account-id", "META_AD_ACCOUNT_ID"),
+            Map.entry("mlcore.meta.api-base", "META_API_BASE"),
+            Map.entry("mlcore.meta.api-version", "META_API_VERSION"),
+            Map.entry("mlcore.meta.connect-timeout", "META_CONNECT_TIMEOUT"),
+            Map.entry("mlcore.meta.read-timeout", "META_READ_TIMEOUT"),
+            Map.entry("mlcore.meta.max-retries", "META_MAX_RETRIES"),
+            Map.entry("mlcore.meta.initial-backoff", "META_INITIAL_BACKOFF"),
+            Map.entry("mlcore.meta.max-backoff", "META_MAX_BACKOFF"),
+            Map.entry("mlcore.meta.max-change-ratio", "APPLY_MAX_CHANGE_RATIO"),
+            Map.entry("mlcore.meta.min-daily-budget", "APPLY_MIN_DAILY_BUDGET"),
+            Map.entry("mlcore.meta.max-total-daily-budget", "APPLY_MAX_TOTAL_DAILY_BUDGET"),
+            Map.entry("mlcore.meta.allowed-accounts", "APPLY_ALLOWED_ACCOUNTS"),
+            Map.entry("mlcore.meta.max-recommendation-age", "APPLY_MAX_RECOMMENDATION_AGE_HOURS"),
+            Map.entry("mlcore.webhooks.secret", "WEBHOOK_SECRET"),
+            Map.entry("mlcore.webhooks.n8n-url", "N8N_WEBHOOK_URL"),
+            Map.entry("mlcore.webhooks.tolerance", "WEBHOOK_TOLERANCE"),
+            Map.entry("mlcore.webhooks.max-attempts", "WEBHOOK_MAX_ATTEMPTS"),
+            Map.entry("mlcore.webhooks.initial-backoff", "WEBHOOK_INITIAL_BACKOFF"));
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("API_KEY", "DATABASE_URL", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException invalid) {
+                return analysis("Invalid configuration: " + invalid.getMessage(), invalid.variable());
+            }
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidConfigurationException invalid) {
                 return analysis("Invalid configuration: " + invalid.getMessage(), invalid.variable());
@@ -49,7 +74,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             if (property != null && !(t.getCause() instanceof BindValidationException)) {
                 String variable = variableOf(property);
                 String raw = System.getenv(variable);
-                String value = raw == null || "API_KEY".equals(variable) || "DATABASE_URL".equals(variable) ? "" : "='" + raw + "'";
+                String value = raw == null || SECRETS.contains(variable) ? "" : "='" + raw + "'";
                 return analysis("Invalid configuration: " + variable + value + " is not a valid value"
                         + expected(variable), variable);
             }
@@ -73,6 +98,10 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             case "DUMMY_MODE" -> " (expected true or false)";
             case "MAX_REQUEST_SIZE" -> " (expected a size such as 5MB)";
             case "MAX_IMPORT_SIZE" -> " (expected a size such as 50MB)";
+            case "META_CONNECT_TIMEOUT", "META_READ_TIMEOUT", "META_INITIAL_BACKOFF", "META_MAX_BACKOFF",
+                 "WEBHOOK_TOLERANCE", "WEBHOOK_INITIAL_BACKOFF" -> " (expected a duration such as 30s or 500ms)";
+            case "META_MAX_RETRIES", "APPLY_MAX_RECOMMENDATION_AGE_HOURS", "WEBHOOK_MAX_ATTEMPTS" -> " (expected a whole number)";
+            case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" -> " (expected a number)";
             default -> "";
         };
     }

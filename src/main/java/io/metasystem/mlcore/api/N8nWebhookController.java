@@ -1,0 +1,121 @@
+package io.metasystem.mlcore.api;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.meta.ApplyService;
+import io.metasystem.mlcore.meta.MetaJob;
+import io.metasystem.mlcore.meta.SyncService;
+import io.metasystem.mlcore.webhooks.InboundWebhookVerifier;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
+import io.metasystem.mlcore.webhooks.OutboxEntry;
+import io.metasystem.mlcore.webhooks.WebhookSigner;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Inbound n8n webhook, authenticated by its HMAC signature instead of the API key (see {@link ApiKeyFilter}):
+ * {@code {"account_id", "action": "sync" | "optimize" | "apply", "params": {...}}}. {@code sync} answers 202 with a job,
+ * {@code apply} the apply result. Also lists the outbound outbox (API key).
+ */
+@RestController
+class N8nWebhookController {
+    static final String PATH = "/api/v1/webhooks/n8n";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final InboundWebhookVerifier verifier;
+    private final SyncService sync;
+    private final ApplyService apply;
+    private final OutboundWebhooks outbox;
+    private final WebhookOptimizer optimizer;
+    private final MetaProperties meta;
+
+    N8nWebhookController(InboundWebhookVerifier verifier, SyncService sync, ApplyService apply, OutboundWebhooks outbox,
+                         WebhookOptimizer optimizer, MetaProperties meta) {
+        this.verifier = verifier;
+        this.sync = sync;
+        this.apply = apply;
+        this.outbox = outbox;
+        this.optimizer = optimizer;
+        this.meta = meta;
+    }
+
+    @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "n8n → ML Core: sync, optimize or apply, signed with WEBHOOK_SECRET",
+            description = "Headers X-Timestamp: <unix seconds> and X-Signature: sha256=<hex HMAC-SHA256 of timestamp + '.' + raw body>. "
+                    + "Timestamps older than 5 minutes and replayed signatures are refused (401). No API key.")
+    ResponseEntity<Map<String, Object>> receive(@RequestBody(required = false) byte[] body,
+                                                @RequestHeader(name = WebhookSigner.SIGNATURE_HEADER, required = false) String signature,
+                                                @RequestHeader(name = WebhookSigner.TIMESTAMP_HEADER, required = false) String timestamp,
+                                                HttpServletRequest request) {
+        byte[] raw = body == null ? new byte[0] : body;
+        verifier.verify(signature, timestamp, raw);
+        JsonNode json;
+        try {
+            json = JSON.readTree(raw);
+        } catch (RuntimeException e) {
+            throw new RequestValidationException("$", "expected a JSON object {account_id, action, params}");
+        }
+        if (json == null || !json.isObject()) {
+            throw new RequestValidationException("$", "expected a JSON object {account_id, action, params}");
+        }
+        String action = json.path("action").asString("");
+        JsonNode params = json.path("params");
+        String accountRaw = json.path("account_id").asString(meta.adAccountId() == null ? "" : meta.adAccountId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("action", action);
+        switch (action) {
+            case "sync" -> {
+                String account = requireAccount(accountRaw);
+                LocalDate[] range = MetaController.range(params.path("since").asString(null), params.path("until").asString(null));
+                MetaJob job = sync.start(account, range[0], range[1]);
+                out.put("job", MetaController.jobBody(job));
+                return ResponseEntity.accepted().body(out);
+            }
+            case "apply" -> {
+                String id = params.path("recommendation_id").asString("");
+                if (id.isBlank()) {
+                    throw new RequestValidationException("params.recommendation_id", "is required for action apply");
+                }
+                out.put("result", apply.apply(id, MetaController.requester(request, "n8n-webhook")));
+                return ResponseEntity.ok(out);
+            }
+            case "optimize" -> {
+                String account = requireAccount(accountRaw);
+                ResponseEntity<Object> optimized = optimizer.optimize(account, params);
+                out.put("result", optimized.getBody());
+                return ResponseEntity.status(optimized.getStatusCode()).body(out);
+            }
+            default -> throw new RequestValidationException("action",
+                    "must be one of [sync, optimize, apply], got '" + action + "'");
+        }
+    }
+
+    @GetMapping(value = "/api/v1/webhooks/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Outbound webhook events, newest first, with delivery status (sent, failed, dry_run, not_configured)")
+    List<OutboxEntry> outbox(@RequestParam(name = "limit", defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new RequestValidationException("limit", "must be between 1 and 500, got " + limit);
+        }
+        return outbox.recent(limit);
+    }
+
+    private static String requireAccount(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new RequestValidationException("account_id", "is required (or set META_AD_ACCOUNT_ID)");
+        }
+        return MetaController.accountId(raw);
+    }
+}

@@ -1,0 +1,71 @@
+package io.metasystem.mlcore.meta;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import io.metasystem.mlcore.config.MetaProperties;
+
+/**
+ * The guardrails of apply, from configuration (APPLY_*). Stateless: callers pass the current and start-of-day
+ * budgets. Every check throws {@link GuardrailViolationException} naming the guardrail; nothing is half-applied
+ * because checks run before any change.
+ */
+final class ApplyGuardrails {
+    private final MetaProperties properties;
+
+    ApplyGuardrails(MetaProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Account allow-list, recommendation age, total budget. */
+    void checkRecommendation(AppliableRecommendation rec, Instant now) {
+        if (rec.accountId() == null || !properties.allowedAccounts().contains(MetaProperties.bareAccount(rec.accountId()))) {
+            throw new GuardrailViolationException("allowed_accounts", null, "Account '" + rec.accountId()
+                    + "' is not in APPLY_ALLOWED_ACCOUNTS " + properties.allowedAccounts() + "; nothing was changed.");
+        }
+        Duration age = Duration.between(rec.createdAt().toInstant(), now);
+        if (age.compareTo(Duration.ofHours(properties.maxRecommendationAge())) > 0) {
+            throw new GuardrailViolationException("max_recommendation_age_hours", null, "Recommendation "
+                    + rec.id() + " is " + age.toHours() + " h old; APPLY_MAX_RECOMMENDATION_AGE_HOURS is "
+                    + properties.maxRecommendationAge() + ". Optimize again.");
+        }
+        if (properties.maxTotalDailyBudget() != null) {
+            BigDecimal total = rec.adSets().stream().map(AppliableRecommendation.Target::recommendedBudget)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.compareTo(properties.maxTotalDailyBudget()) > 0) {
+                throw new GuardrailViolationException("max_total_daily_budget", null, "Recommended total "
+                        + total.toPlainString() + " per day exceeds APPLY_MAX_TOTAL_DAILY_BUDGET "
+                        + properties.maxTotalDailyBudget().toPlainString() + ".");
+            }
+        }
+    }
+
+    /**
+     * Minimum budget and largest change per ad set per day.
+     *
+     * @param baselines budget of each ad set at the start of the UTC day (before any apply of today), nullable values
+     */
+    void checkAdSet(AppliableRecommendation.Target target, Map<String, BigDecimal> baselines) {
+        if (target.pause()) {
+            return; // pausing stops spend; neither the minimum nor the change ratio applies
+        }
+        BigDecimal budget = target.recommendedBudget();
+        if (budget.compareTo(properties.minDailyBudget()) < 0) {
+            throw new GuardrailViolationException("min_daily_budget", target.adsetId(), "Ad set " + target.adsetId()
+                    + ": recommended " + budget.toPlainString() + " per day is below APPLY_MIN_DAILY_BUDGET "
+                    + properties.minDailyBudget().toPlainString() + ".");
+        }
+        BigDecimal baseline = baselines.get(target.adsetId());
+        if (baseline != null && baseline.signum() > 0) {
+            BigDecimal ratio = budget.subtract(baseline).abs().divide(baseline, MathContext.DECIMAL64);
+            if (ratio.compareTo(properties.maxChangeRatio()) > 0) {
+                throw new GuardrailViolationException("max_change_ratio", target.adsetId(), "Ad set " + target.adsetId()
+                        + ": " + baseline.toPlainString() + " → " + budget.toPlainString() + " per day is a change of "
+                        + ratio.multiply(BigDecimal.valueOf(100)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString()
+                        + " % today; APPLY_MAX_CHANGE_RATIO is " + properties.maxChangeRatio().toPlainString() + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.metasystem.mlcore.meta;
+
+/**
+ * An ad account as the Graph API describes it.
+ *
+ * @param id       account id without {@code act_}
+ * @param currency ISO 4217, nullable when Meta did not return it
+ */
+public record GraphAccount(String id, String name, String currency, String timezoneName) {
+}

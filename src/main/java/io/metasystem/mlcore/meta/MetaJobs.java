@@ -1,0 +1,54 @@
+package io.metasystem.mlcore.meta;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The {@code meta_job} table: job resources for sync, visible from every replica. */
+@Component
+public class MetaJobs {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MetaJobs(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    MetaJob start(String kind, String accountId) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at)
+                values (:id, :kind, :account, 'running', 'queued', :now, :now)""")
+                .param("id", id).param("kind", kind).param("account", accountId).param("now", now).update();
+        return find(id).orElseThrow();
+    }
+
+    void progress(String id, String progress) {
+        jdbc.sql("update meta_job set progress = :p, updated_at = :now where id = :id")
+                .param("p", progress).param("now", now()).param("id", id).update();
+    }
+
+    void finish(String id, String status, String result, String error) {
+        jdbc.sql("update meta_job set status = :s, result = :r, error = :e, updated_at = :now where id = :id")
+                .param("s", status).param("r", result).param("e", error == null ? null : error.substring(0, Math.min(4000, error.length())))
+                .param("now", now()).param("id", id).update();
+    }
+
+    public Optional<MetaJob> find(String id) {
+        return jdbc.sql("select * from meta_job where id = :id").param("id", id)
+                .query((rs, n) -> new MetaJob(rs.getString("id"), rs.getString("kind"), rs.getString("account_id"),
+                        rs.getString("status"), rs.getString("progress"), rs.getString("result"), rs.getString("error"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,102 @@
+package io.metasystem.mlcore.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.meta.RecommendationSource;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
+import io.metasystem.mlcore.webhooks.OutboxEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** DUMMY_MODE=true: apply sends nothing to Meta and webhooks send nothing to n8n; everything is recorded as dry runs. */
+@SpringBootTest(classes = {MlCoreApplication.class, MetaDummyModeTest.Recommendations.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetaDummyModeTest {
+    static final FakeGraphApi GRAPH = new FakeGraphApi();
+    static final WebhookReceiver N8N = new WebhookReceiver();
+    static final TestRecommendations RECOMMENDATIONS = new TestRecommendations();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestConfiguration
+    static class Recommendations {
+        @Bean
+        @Primary
+        RecommendationSource testRecommendations() {
+            return RECOMMENDATIONS;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
+        r.add("mlcore.dummy-mode", () -> "true");
+        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
+        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
+        r.add("mlcore.meta.allowed-accounts", () -> "123");
+        r.add("mlcore.webhooks.secret", () -> "whsec-test-0123456789abcdef");
+        r.add("mlcore.webhooks.n8n-url", N8N::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        GRAPH.close();
+        N8N.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutboundWebhooks outbound;
+    HttpClientSupport http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpClientSupport(port);
+    }
+
+    @Test
+    void applyIsADryRunThatRecordsTheExactCallsAndSendsNothing() throws InterruptedException {
+        GRAPH.adSet("x1", "X1", "ACTIVE", 2000L, "c1").adSet("x2", "X2", "ACTIVE", 1000L, "c1");
+        RECOMMENDATIONS.put(MetaApplyApiTest.rec("r-dry", "123", MetaApplyApiTest.now(),
+                MetaApplyApiTest.target("x1", "20", "24.99"), MetaApplyApiTest.target("x2", "10", "0")));
+        HttpResponse<String> response = http.postJson("/api/v1/recommendations/r-dry/apply", "");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.get("status").asString()).isEqualTo("dry_run");
+        assertThat(result.get("dry_run").asBoolean()).isTrue();
+        assertThat(result.get("items")).extracting(i -> i.get("outcome").asString()).containsExactly("dry_run", "dry_run");
+
+        JsonNode audit = JSON.readTree(http.get("/api/v1/audit?account_id=act_123&recommendation_id=r-dry").body());
+        assertThat(audit.get("total").asLong()).isEqualTo(2);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        audit.get("items").forEach(items::add);
+        assertThat(items).allMatch(i -> i.get("dry_run").asBoolean() && i.get("outcome").asString().equals("dry_run"));
+        assertThat(items).anyMatch(i -> i.get("request").asString().contains("\"daily_budget\":\"2499\""));
+        assertThat(items).anyMatch(i -> i.get("request").asString().contains("\"status\":\"PAUSED\""));
+
+        JsonNode again = JSON.readTree(http.postJson("/api/v1/recommendations/r-dry/apply", "").body());
+        assertThat(again.get("already_applied").asInt()).isEqualTo(2);
+
+        Thread.sleep(200);
+        assertThat(GRAPH.received()).as("nothing reached the Graph API").isEmpty();
+        assertThat(N8N.deliveries()).as("nothing reached n8n").isEmpty();
+        List<OutboxEntry> events = outbound.recent(20);
+        assertThat(events).isNotEmpty().allMatch(e -> e.status().equals("dry_run"));
+        assertThat(events).anyMatch(e -> e.eventType().equals("recommendation.applied") && e.payload().contains("r-dry"));
+    }
+}

@@ -1,0 +1,183 @@
+package io.metasystem.mlcore.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
+import io.metasystem.mlcore.webhooks.OutboxEntry;
+import io.metasystem.mlcore.webhooks.WebhookSigner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Inbound n8n webhook: signature accept / reject / replay / stale; outbound events signed, retried, recorded. */
+@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class N8nWebhookApiTest {
+    static final String SECRET = "whsec-test-0123456789abcdef";
+    static final FakeGraphApi GRAPH = new FakeGraphApi();
+    static final WebhookReceiver N8N = new WebhookReceiver();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
+        r.add("mlcore.dummy-mode", () -> "false");
+        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
+        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
+        r.add("mlcore.meta.initial-backoff", () -> "10ms");
+        r.add("mlcore.webhooks.secret", () -> SECRET);
+        r.add("mlcore.webhooks.n8n-url", N8N::url);
+        r.add("mlcore.webhooks.initial-backoff", () -> "10ms");
+        r.add("mlcore.webhooks.max-attempts", () -> "3");
+    }
+
+    @AfterAll
+    static void stop() {
+        GRAPH.close();
+        N8N.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutboundWebhooks outbound;
+    HttpClientSupport http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpClientSupport(port);
+        GRAPH.adSet("as1", "Lookalike DE", "ACTIVE", 2000L, "c1");
+    }
+
+    private HttpResponse<String> signed(String body, String timestamp, String signature) {
+        HttpRequest.Builder b = http.request(N8nWebhookController.PATH).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (timestamp != null) {
+            b.header("X-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            b.header("X-Signature", signature);
+        }
+        return http.send(b.build());
+    }
+
+    private HttpResponse<String> signed(String body) {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        return signed(body, ts, WebhookSigner.sign(SECRET, ts, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void acceptsAValidSignatureWithoutApiKeyAndStartsASyncJob() {
+        HttpResponse<String> response = signed("{\"account_id\":\"act_123\",\"action\":\"sync\",\"params\":{\"since\":\"2026-11-01\",\"until\":\"2026-11-02\"}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("action").asString()).isEqualTo("sync");
+        assertThat(body.path("job").path("job_id").asString()).isNotBlank();
+        assertThat(body.path("job").path("status_url").asString()).startsWith("/api/v1/jobs/");
+    }
+
+    @Test
+    void rejectsAWrongSignature() {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        String body = "{\"account_id\":\"123\",\"action\":\"sync\"}";
+        HttpResponse<String> response = signed(body, ts, WebhookSigner.sign("some-other-secret-123", ts, body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("X-Signature");
+    }
+
+    @Test
+    void rejectsATamperedBody() {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        String signature = WebhookSigner.sign(SECRET, ts, "{\"action\":\"sync\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(signed("{\"action\":\"apply\"}", ts, signature).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsMissingHeadersEvenWithTheApiKey() {
+        HttpResponse<String> response = http.send(http.request(N8nWebhookController.PATH).header("X-API-Key", HttpClientSupport.KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("X-Timestamp");
+    }
+
+    @Test
+    void rejectsATimestampOutsideFiveMinutes() {
+        String ts = Long.toString(Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond());
+        String body = "{\"account_id\":\"123\",\"action\":\"sync\"}";
+        HttpResponse<String> response = signed(body, ts, WebhookSigner.sign(SECRET, ts, body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("window");
+    }
+
+    @Test
+    void rejectsAReplayOfTheSameSignedRequest() {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        String body = "{\"account_id\":\"123\",\"action\":\"apply\",\"params\":{\"recommendation_id\":\"nope\"}}";
+        String signature = WebhookSigner.sign(SECRET, ts, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(signed(body, ts, signature).statusCode()).isEqualTo(404);
+        HttpResponse<String> replay = signed(body, ts, signature);
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(replay.body()).get("detail").asString()).contains("Replay");
+    }
+
+    @Test
+    void unknownActionIsABadRequestNamingTheField() {
+        HttpResponse<String> response = signed("{\"account_id\":\"123\",\"action\":\"delete_everything\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).get("field").asString()).isEqualTo("action");
+    }
+
+    @Test
+    void outboundEventsAreSignedRetriedAndRecorded() throws Exception {
+        N8N.clear();
+        N8N.failNext(1);
+        String id = outbound.publish("alert", java.util.Map.of("kind", "test"));
+        OutboxEntry entry = awaitFinal(id);
+        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.attempts()).isEqualTo(2);
+        var deliveries = N8N.deliveries().stream().filter(d -> id.equals(d.id())).toList();
+        assertThat(deliveries).hasSize(2);
+        var last = deliveries.get(1);
+        assertThat(WebhookSigner.matches(SECRET, last.timestamp(), last.body().getBytes(StandardCharsets.UTF_8), last.signature())).isTrue();
+        JsonNode event = JSON.readTree(last.body());
+        assertThat(event.get("type").asString()).isEqualTo("alert");
+        assertThat(event.get("dry_run").asBoolean()).isFalse();
+
+        HttpResponse<String> listed = http.get("/api/v1/webhooks/outbox?limit=10");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(id);
+    }
+
+    @Test
+    void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
+        String id = outbound.publish("recommendation.created", java.util.Map.of("blob", "x".repeat(300_000)));
+        OutboxEntry entry = awaitFinal(id);
+        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean()).isTrue();
+    }
+
+    OutboxEntry awaitFinal(String id) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            OutboxEntry e = outbound.recent(100).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            if (!e.status().equals("pending")) {
+                return e;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("webhook " + id + " still pending");
+    }
+}
