@@ -1,30 +1,12 @@
 package io.metasystem.mlcore.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static io.metasystem.mlcore.config.StartupFailures.startWith;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 class StartupConfigurationTest {
-
-    private static FailureAnalysis startWith(String... properties) {
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
-        settings.put("mlcore.port", "0");
-        settings.put("logging.structured.format.console", "");
-        for (String property : properties) {
-            String[] pair = property.split("=", 2);
-            settings.put(pair[0], pair[1]);
-        }
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(MlCoreApplication.class).run(args).close());
-        assertThat(failure).as("start-up should fail").isNotNull();
-        FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(failure);
-        assertThat(analysis).as("failure is analysed: " + failure).isNotNull();
-        return analysis;
-    }
 
     @Test
     void refusesToStartWithoutKeyOutsideDummyMode() {
