@@ -64,11 +64,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
-                ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit, tooLarge.variable);
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
-            }
+        ResponseEntity<Object> tooLarge = RequestSizeLimitFilter.tooLargeAnswer(e);
+        if (tooLarge != null) {
+            return tooLarge;
         }
         JacksonException jackson = findCause(e, JacksonException.class);
         if (jackson == null) {

@@ -13,6 +13,7 @@ import io.metasystem.mlcore.store.StoreProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -62,6 +63,19 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static org.springframework.http.ProblemDetail tooLarge(long limit, String variable) {
         return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
                 "The request body is larger than the limit of " + limit + " bytes (" + variable + ").");
+    }
+
+    /**
+     * The 413 answer when reading the body failed because it grew past a limit, wherever that failure sits in the
+     * cause chain (Jackson, multipart and CSV readers all wrap it); null when the failure has another cause.
+     */
+    static ResponseEntity<Object> tooLargeAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit, tooLarge.variable));
+            }
+        }
+        return null;
     }
 
     /** Thrown while reading a body that grows past the limit. */

@@ -63,12 +63,10 @@ class StoreProblemHandler {
     }
 
     @ExceptionHandler({UncheckedIOException.class, IOException.class})
-    ResponseEntity<ProblemDetail> io(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(RequestSizeLimitFilter.tooLarge(tooLarge.limit, tooLarge.variable));
-            }
+    ResponseEntity<Object> io(Exception e) {
+        ResponseEntity<Object> tooLarge = RequestSizeLimitFilter.tooLargeAnswer(e);
+        if (tooLarge != null) {
+            return tooLarge;
         }
         log.warn("Reading the request failed: {}", e.toString());
         return ResponseEntity.badRequest().body(ProblemResponses.withErrors(ProblemResponses.problem(
