@@ -8,21 +8,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A real HTTP client against the running server, so tests see exactly what a caller sees. */
-final class HttpClientSupport {
-    static final String KEY = "test-key-0123456789abcdef";
+public final class HttpClientSupport {
+    public static final String KEY = "test-key-0123456789abcdef";
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    HttpClientSupport(int port) {
+    public HttpClientSupport(int port) {
         this.port = port;
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,42 +1,33 @@
 package io.metasystem.mlcore.store;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.metasystem.mlcore.api.HttpClientSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP calls against the running test server (as the api tests do). */
+/** Store-route shortcuts over the shared test client ({@link HttpClientSupport}), always with the API key. */
 final class StoreHttp {
-    static final String KEY = "test-key-0123456789abcdef";
+    static final String KEY = HttpClientSupport.KEY;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final int port;
+    private final HttpClientSupport http;
 
     StoreHttp(int port) {
-        this.port = port;
+        this.http = new HttpClientSupport(port);
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(120))
-                .header("X-API-Key", KEY);
+        // imports of large files may take longer than the shared client's default timeout
+        return http.request(path).timeout(Duration.ofSeconds(120)).header("X-API-Key", KEY);
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(request);
     }
 
     HttpResponse<String> get(String path) {
