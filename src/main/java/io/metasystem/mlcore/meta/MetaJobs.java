@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobTable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,10 +15,12 @@ import org.springframework.stereotype.Component;
 public class MetaJobs {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JobLeases leases;
 
-    MetaJobs(JdbcClient jdbc, Clock clock) {
+    MetaJobs(JdbcClient jdbc, Clock clock, JobLeases leases) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.leases = leases;
     }
 
     MetaJob start(String kind, String accountId) {
@@ -26,6 +30,7 @@ public class MetaJobs {
                 insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at)
                 values (:id, :kind, :account, 'running', 'queued', :now, :now)""")
                 .param("id", id).param("kind", kind).param("account", accountId).param("now", now).update();
+        leases.acquire(JobTable.META_JOB, id);
         return find(id).orElseThrow();
     }
 
@@ -35,6 +40,7 @@ public class MetaJobs {
     }
 
     void finish(String id, String status, String result, String error) {
+        leases.release(JobTable.META_JOB, id);
         jdbc.sql("update meta_job set status = :s, result = :r, error = :e, updated_at = :now where id = :id")
                 .param("s", status).param("r", result).param("e", error == null ? null : error.substring(0, Math.min(4000, error.length())))
                 .param("now", now()).param("id", id).update();

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,13 +38,16 @@ public class TrainingJobs implements AutoCloseable {
     private final SqlDialect dialect;
     private final ModelRegistry registry;
     private final MlProperties properties;
+    private final JobLeases leases;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ml-training");
         t.setDaemon(true);
         return t;
     });
 
-    public TrainingJobs(JdbcClient jdbc, SqlDialect dialect, ModelRegistry registry, MlProperties properties) {
+    public TrainingJobs(JdbcClient jdbc, SqlDialect dialect, ModelRegistry registry, MlProperties properties,
+                        JobLeases leases) {
+        this.leases = leases;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.registry = registry;
@@ -91,6 +96,7 @@ public class TrainingJobs implements AutoCloseable {
                 .param("id", id).param("scope", scope)
                 .param("request", JSON.writeValueAsString(Map.of("csv", csv, "target", parseTarget(target).name())))
                 .param("status", TrainingJob.QUEUED).param("progress", "queued").param("now", now).update();
+        leases.acquire(JobTable.ML_JOB, id);
         return get(id);
     }
 
@@ -114,6 +120,7 @@ public class TrainingJobs implements AutoCloseable {
             log.warn("training job {} failed", id, e);
             update(id, TrainingJob.FAILED, 0, 0, "failed", null, String.valueOf(e.getMessage()));
         } finally {
+            leases.release(JobTable.ML_JOB, id);
             deleteQuietly(dir);
         }
     }

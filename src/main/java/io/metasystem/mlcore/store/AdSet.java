@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
  * @param status      ACTIVE, PAUSED, ARCHIVED or DELETED
  * @param dailyBudget currency per day, nullable when no import named it
  * @param platform    {@code meta}
+ * @param attributes  targeting/creative attributes (empty when none are known)
  */
 public record AdSet(String id, String name, String campaignId, String campaignName, String status,
                     BigDecimal dailyBudget, String currency, String platform, LocalDate firstDate, LocalDate lastDate,
-                    long days, OffsetDateTime updatedAt) {
+                    long days, OffsetDateTime updatedAt,
+                    AdSetAttributes attributes) {
 }

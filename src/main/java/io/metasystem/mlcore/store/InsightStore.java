@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class InsightStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AD_SET_COLUMNS = "s.id, s.name, s.campaign_id, c.name as campaign_name, s.status, "
-            + "s.daily_budget, s.currency, s.platform, s.updated_at, "
+            + "s.daily_budget, s.currency, s.platform, s.updated_at, cast(s.attributes as varchar) as attributes, "
             + "(select min(i.insight_date) from daily_insight i where i.account_id = s.account_id and i.adset_id = s.id) as first_date, "
             + "(select max(i.insight_date) from daily_insight i where i.account_id = s.account_id and i.adset_id = s.id) as last_date, "
             + "(select count(*) from daily_insight i where i.account_id = s.account_id and i.adset_id = s.id) as days "
@@ -150,7 +150,7 @@ public class InsightStore {
                 rs.getString("campaign_name"), rs.getString("status"), rs.getBigDecimal("daily_budget"),
                 rs.getString("currency"), rs.getString("platform"), rs.getObject("first_date", LocalDate.class),
                 rs.getObject("last_date", LocalDate.class), rs.getLong("days"),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class), AdSetCatalog.parse(rs.getString("attributes")));
     }
 
     private static DailyInsight insight(ResultSet rs) throws SQLException {

@@ -37,6 +37,10 @@ abstract class StoreContractTest {
     JdbcClient jdbc;
     @Autowired
     InsightStore store;
+    @Autowired
+    AdSetCatalog catalog;
+    @Autowired
+    io.metasystem.mlcore.scheduling.JobLeases leases;
     StoreHttp http;
     String account;
 
@@ -359,5 +363,58 @@ abstract class StoreContractTest {
                 .param("a", account).query().listOfRows().toString()
                 + jdbc.sql("select id, name, status, daily_budget from ad_set where account_id = :a order by id")
                 .param("a", account).query().listOfRows();
+    }
+
+    @Test
+    void catalogStoresAdSetsWithoutInsightsAndTheirAttributes() {
+        AdSetAttributes attributes = new AdSetAttributes(java.util.Map.of("placement", "reels", "age", "25-34"));
+        int created = catalog.upsert(account, List.of(
+                new AdSetDescriptor("as-new", "New | Reels", "c1", "Launch", "PAUSED", new java.math.BigDecimal("12.50"),
+                        "EUR", attributes),
+                new AdSetDescriptor("as-bare", null, null, null, null, null, null, null)));
+        assertThat(created).isEqualTo(2);
+        assertThat(catalog.upsert(account, List.of(new AdSetDescriptor("as-new", null, null, null, "ACTIVE", null, null,
+                null)))).isZero();
+
+        assertThat(catalog.attributes(account)).containsOnlyKeys("as-new");
+        assertThat(catalog.attributes(account).get("as-new").values()).containsExactly(
+                java.util.Map.entry("age", "25-34"), java.util.Map.entry("placement", "reels"));
+        JsonNode adSets = body(http.get("/api/v1/accounts/" + account + "/adsets"));
+        assertThat(adSets.get("total").asLong()).isEqualTo(2);
+        JsonNode first = adSets.get("items").get(1);
+        assertThat(first.get("id").asString()).isEqualTo("as-new");
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("daily_budget").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(first.get("attributes").get("placement").asString()).isEqualTo("reels");
+        assertThat(first.get("days").asLong()).isZero();
+
+        assertThat(catalog.putAttributes(account, "as-bare", new AdSetAttributes(java.util.Map.of("gender", "f"))))
+                .isTrue();
+        assertThat(catalog.putAttributes(account, "missing", AdSetAttributes.NONE)).isFalse();
+        assertThat(catalog.attributes(account)).containsOnlyKeys("as-bare", "as-new");
+    }
+
+    @Test
+    void expiredJobLeasesAreFailedAndLiveOnesKept() {
+        java.time.OffsetDateTime old = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+        String dead = UUID.randomUUID().toString();
+        String live = UUID.randomUUID().toString();
+        for (String id : List.of(dead, live)) {
+            jdbc.sql("insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at) "
+                            + "values (:id, 'sync', :a, 'running', 'page 3', :t, :t)")
+                    .param("id", id).param("a", account).param("t", old).update();
+        }
+        leases.acquire(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
+        try {
+            assertThat(leases.sweep()).isGreaterThanOrEqualTo(1);
+            assertThat(jdbc.sql("select status from meta_job where id = :id").param("id", dead).query(String.class)
+                    .single()).isEqualTo("failed");
+            assertThat(jdbc.sql("select error from meta_job where id = :id").param("id", dead).query(String.class)
+                    .single()).startsWith("interrupted");
+            assertThat(jdbc.sql("select status from meta_job where id = :id").param("id", live).query(String.class)
+                    .single()).isEqualTo("running");
+        } finally {
+            leases.release(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
+        }
     }
 }
