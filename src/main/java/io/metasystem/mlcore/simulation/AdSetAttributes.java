@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.simulation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public record AdSetAttributes(String audience, String placement, String creative) {
     /** Attribute names, in the order used as the hierarchy of the empirical-Bayes model. */
-    public static final java.util.List<String> NAMES = java.util.List.of("audience", "placement", "creative");
+    public static final List<String> NAMES = List.of("audience", "placement", "creative");
 
     public AdSetAttributes {
         check("audience", audience, AttributeEffects.AUDIENCES);
@@ -31,11 +32,11 @@ public record AdSetAttributes(String audience, String placement, String creative
     }
 
     /** Values in {@link #NAMES} order. */
-    public java.util.List<String> values() {
-        return java.util.List.of(audience, placement, creative);
+    public List<String> values() {
+        return List.of(audience, placement, creative);
     }
 
-    private static void check(String field, String value, java.util.List<String> levels) {
+    private static void check(String field, String value, List<String> levels) {
         if (!levels.contains(value)) {
             throw new IllegalArgumentException(field + " must be one of " + levels + ", was " + value);
         }
