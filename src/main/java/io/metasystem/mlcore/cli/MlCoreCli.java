@@ -5,10 +5,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Command-line entry point for offline jobs; {@code java -jar ml-core.jar backtest --help}. */
-@Command(name = "ml-core", mixinStandardHelpOptions = true, subcommands = {BacktestCommand.class, TrainCommand.class},
+@Command(name = "ml-core", mixinStandardHelpOptions = true, subcommands = {BacktestCommand.class, TrainCommand.class,
+        ColdStartCommand.class},
         description = "ML Core offline commands.")
 public final class MlCoreCli {
-    private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train");
+    private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train", "coldstart");
 
     /** True when {@code args[0]} names a subcommand of this CLI (otherwise the HTTP service starts). */
     public static boolean handles(String[] args) {

@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * grow 20 %), the policy asks again without the cap, as the automation would after that 422; this is the same rule
  * the harness applies to every policy (caps are dropped on days they cannot hold). {@link #relaxedRequests()}
  * counts those retries.
+ *
+ * <p>Outside priors come from a {@link PriorLookup} ({@link PriorLookup#NONE} by default, the request without
+ * {@code use_model_priors}); the cold-start benchmark passes model priors for new ad sets, as the API attaches them.
  */
 public final class OptimizerPolicy implements Policy {
     /** Risk aversion the API uses when the request does not set one. */
@@ -37,6 +40,8 @@ public final class OptimizerPolicy implements Policy {
     private final double riskAversion;
     private final EarlyStopRules earlyStop;
     private final double halfLifeDays;
+    private final String name;
+    private final PriorLookup priors;
     private final AtomicLong relaxed = new AtomicLong();
 
     public OptimizerPolicy() {
@@ -46,6 +51,24 @@ public final class OptimizerPolicy implements Policy {
 
     public OptimizerPolicy(BudgetOptimizer optimizer, double riskAversion, EarlyStopRules earlyStop,
                            double halfLifeDays) {
+        this("optimizer", PriorLookup.NONE, optimizer, riskAversion, earlyStop, halfLifeDays);
+    }
+
+    /**
+     * The API's defaults with outside priors per ad set, as {@code use_model_priors} attaches them.
+     *
+     * @param name   policy name in tables (e.g. {@code optimizer+priors})
+     * @param priors prior of each ad set, {@link PriorLookup#NONE} for none
+     */
+    public OptimizerPolicy(String name, PriorLookup priors) {
+        this(name, priors, new BudgetOptimizer(), DEFAULT_RISK_AVERSION, EarlyStopRules.DEFAULT,
+                OptimizationProblem.DEFAULT_HALF_LIFE_DAYS);
+    }
+
+    private OptimizerPolicy(String name, PriorLookup priors, BudgetOptimizer optimizer, double riskAversion,
+                            EarlyStopRules earlyStop, double halfLifeDays) {
+        this.name = name;
+        this.priors = priors;
         this.optimizer = optimizer;
         this.riskAversion = riskAversion;
         this.earlyStop = earlyStop;
@@ -54,7 +77,7 @@ public final class OptimizerPolicy implements Policy {
 
     @Override
     public String name() {
-        return "optimizer";
+        return name;
     }
 
     /** Requests re-sent without the change cap because it could not hold (see class comment). */
@@ -72,7 +95,8 @@ public final class OptimizerPolicy implements Policy {
         BudgetRules rules = new BudgetRules(c.total(), c.minPerAdSet(), c.maxPerAdSet(), maxChangeRatio, null);
         List<AdSetInput> inputs = new ArrayList<>();
         for (AdSetView a : context.adSets()) {
-            inputs.add(new AdSetInput(a.id(), a.name(), a.status(), a.currentBudget(), null, a.daily(), null));
+            inputs.add(new AdSetInput(a.id(), a.name(), a.status(), a.currentBudget(), null, a.daily(),
+                    priors.prior(context.scenarioSeed(), a.id())));
         }
         return new OptimizationProblem(Objective.CONVERSIONS, "EUR", rules, new Targets(c.targetCpa(), null),
                 riskAversion, earlyStop, halfLifeDays, Seeds.mix(context.scenarioSeed(), context.day()), inputs);

@@ -11,6 +11,7 @@ class MlCoreCliTest {
     @Test
     void handlesOnlyKnownSubcommands() {
         assertThat(MlCoreCli.handles(new String[] {"backtest", "--scenarios", "2"})).isTrue();
+        assertThat(MlCoreCli.handles(new String[] {"coldstart"})).isTrue();
         assertThat(MlCoreCli.handles(new String[] {"--server.port=8080"})).isFalse();
         assertThat(MlCoreCli.handles(new String[0])).isFalse();
     }

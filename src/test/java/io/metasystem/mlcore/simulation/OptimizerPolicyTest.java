@@ -6,6 +6,7 @@ import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
+import io.metasystem.mlcore.optimizer.Prior;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,24 @@ class OptimizerPolicyTest {
             int longest = spy.seen.get(13).adSets().stream().mapToInt(a -> a.daily().size()).max().orElse(0);
             assertThat(longest).as("warm-up plus 13 observed days").isEqualTo(scenario.warmupDays() + 13);
         }
+    }
+
+    @Test
+    void attachesTheLookedUpPriorToItsAdSetOnly() {
+        ColdStartScenario cold = new ColdStartScenarioGenerator().generate(1, 0);
+        String fresh = cold.newAdSets().iterator().next();
+        Prior prior = new Prior(12.0, 0.05, null, 2.5, "ml:test");
+        Spy spy = new Spy();
+        new Backtest(new ScenarioGenerator(), List.of(spy), cold.launchDay() + 2).run(spy, cold.scenario());
+        OptimizerPolicy policy = new OptimizerPolicy("optimizer+priors",
+                (seed, id) -> seed == cold.scenario().seed() && id.equals(fresh) ? prior : null);
+        assertThat(policy.name()).isEqualTo("optimizer+priors");
+        PolicyContext launch = spy.seen.get(cold.launchDay());
+        OptimizationProblem p = policy.problem(launch);
+        for (AdSetInput in : p.adSets()) {
+            assertThat(in.prior()).isEqualTo(in.id().equals(fresh) ? prior : null);
+        }
+        assertThat(p.adSets().stream().filter(a -> a.id().equals(fresh)).findFirst().orElseThrow().isNew()).isTrue();
+        assertThat(new OptimizerPolicy().problem(launch).adSets()).allMatch(a -> a.prior() == null);
     }
 }

@@ -1,0 +1,22 @@
+package io.metasystem.mlcore.evaluation;
+
+import io.metasystem.mlcore.optimizer.Prior;
+import io.metasystem.mlcore.simulation.AdSetAttributes;
+
+/** A trained model that turns a new ad set's attributes into the optimizer {@link Prior} the API would attach. */
+public interface AttributePriors {
+    /** Model name as in docs/ml.md ({@code hierarchical_eb}, {@code xgboost_poisson}). */
+    String model();
+
+    /** Pseudo-conversions of every emitted prior: 1/held-out overdispersion, clamped to [1, 200]. */
+    double weight();
+
+    /** Held-out overdispersion V̂ from which {@link #weight()} came. */
+    double overdispersion();
+
+    /**
+     * @param attributes the ad set's attributes
+     * @param dailySpend the spend level the prior is for (currency per day; used by models with a spend feature)
+     */
+    Prior prior(AdSetAttributes attributes, double dailySpend);
+}

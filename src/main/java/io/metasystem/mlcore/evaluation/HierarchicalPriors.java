@@ -1,0 +1,43 @@
+package io.metasystem.mlcore.evaluation;
+
+import io.metasystem.mlcore.ml.Exposure;
+import io.metasystem.mlcore.ml.FeatureRow;
+import io.metasystem.mlcore.ml.FeatureTable;
+import io.metasystem.mlcore.ml.HierarchicalTrainer;
+import io.metasystem.mlcore.ml.RateModel;
+import io.metasystem.mlcore.ml.Validation;
+import io.metasystem.mlcore.optimizer.Prior;
+import io.metasystem.mlcore.simulation.AdSetAttributes;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Priors from the ml package's {@link HierarchicalTrainer} (empirical-Bayes Gamma–Poisson over audience → placement →
+ * creative). The weight is the one {@link Validation} measures for that model (grouped k-fold by ad set, held-out
+ * overdispersion); the prior has the shape of {@code ModelArtifact.Predictor.prior}: cpa = 1/(conversions per
+ * spend), cvr = conversions per click capped at 1. The artifact format holds tree models only, hence this adapter.
+ */
+public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double weight, double overdispersion)
+        implements AttributePriors {
+
+    /** Validates (for the weight) and fits on all rows. */
+    public static HierarchicalPriors train(FeatureTable table, Validation.Settings settings, Consumer<String> progress) {
+        HierarchicalTrainer trainer = new HierarchicalTrainer();
+        Validation.ModelScore score = Validation.run(table, List.of(trainer), settings, progress).score(trainer.name());
+        progress.accept(trainer.name() + ": fitting on all " + table.rows().size() + " rows");
+        return new HierarchicalPriors(trainer.fit(table, Exposure.SPEND), trainer.fit(table, Exposure.CLICKS),
+                score.priorWeight(), score.overdispersion());
+    }
+
+    @Override
+    public String model() {
+        return "hierarchical_eb";
+    }
+
+    @Override
+    public Prior prior(AdSetAttributes attributes, double dailySpend) {
+        FeatureRow row = new FeatureRow("new", -1, attributes.values(), new double[] {Math.log(dailySpend)}, 1, 0, 0);
+        return new Prior(1 / perSpend.rate(row), Math.min(1.0, perClick.rate(row)), null, weight,
+                "ml:" + model());
+    }
+}

@@ -1,0 +1,128 @@
+package io.metasystem.mlcore.simulation;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hipparchus.random.RandomDataGenerator;
+
+/**
+ * Accounts for the cold-start benchmark: 3–7 established ad sets from the warm-up on, and 2–4 new ones that all
+ * launch on scored day 3–7 with no history. Every ad set has {@link AdSetAttributes} drawn uniformly; its CPM, CTR and
+ * CVR are the {@link MarketParameters} medians × the attributes' {@link AttributeEffects} × an account factor on CVR
+ * (log-sd {@value #ACCOUNT_LOG_SD}, e.g. product and landing page, unknown to any model) × a per-ad-set residual
+ * (log-sd {@value #RESIDUAL_LOG_SD} on each of CPM, CTR and CVR). The other parameters (saturation, elasticity,
+ * fatigue, delivery, dispersion, order value, seasonality) use the ranges of {@link MarketParameters}. No min/max per
+ * ad set and no advertiser pauses; 25 % of accounts cap daily changes at 30 % or 50 %.
+ *
+ * <p>A separate generation path on its own random stream (salted seed): {@link ScenarioGenerator} and the backtest
+ * scenarios are untouched. {@code generate(seed, index)} is a pure function.
+ */
+public final class ColdStartScenarioGenerator {
+    /** Log-sd of the account-level CVR factor. */
+    public static final double ACCOUNT_LOG_SD = 0.2;
+    /** Log-sd of each per-ad-set residual (CPM, CTR, CVR). */
+    public static final double RESIDUAL_LOG_SD = 0.3;
+    private static final long SALT = 0xC01D57A27L;
+
+    private final MarketParameters parameters;
+    private final AttributeEffects effects;
+
+    public ColdStartScenarioGenerator(MarketParameters parameters, AttributeEffects effects) {
+        this.parameters = parameters;
+        this.effects = effects;
+    }
+
+    public ColdStartScenarioGenerator() {
+        this(MarketParameters.DEFAULT, AttributeEffects.DEFAULT);
+    }
+
+    public AttributeEffects effects() {
+        return effects;
+    }
+
+    /** Scenario number {@code index} of the cold-start family identified by {@code seed}. */
+    public ColdStartScenario generate(long seed, int index) {
+        MarketParameters p = parameters;
+        long scenarioSeed = Seeds.mix(seed ^ SALT, index);
+        RandomDataGenerator rng = Seeds.rng(scenarioSeed);
+        int established = rng.nextInt(3, 7);
+        int fresh = rng.nextInt(2, 4);
+        int n = established + fresh;
+        int launchDay = rng.nextInt(3, 7);
+        double total = ScenarioGenerator.round2(Math.exp(rng.nextUniform(Math.log(100), Math.log(p.maxTotalBudget()))));
+        double equalShare = total / n;
+        double tightness = Math.exp(rng.nextUniform(Math.log(p.saturationMinShare()), Math.log(p.saturationMaxShare())));
+        Double cap = rng.nextDouble() < p.changeCapProbability() ? (rng.nextDouble() < 0.5 ? 0.3 : 0.5) : null;
+        double accountCvr = Math.exp(ACCOUNT_LOG_SD * rng.nextGaussian());
+
+        int warmup = p.warmupDays();
+        List<AdSetTruth> adSets = new ArrayList<>();
+        Map<String, AdSetAttributes> attributes = new HashMap<>();
+        Set<String> newIds = new HashSet<>();
+        double sumCpa = 0;
+        for (int i = 0; i < n; i++) {
+            AdSetAttributes attr = new AdSetAttributes(pick(rng, AttributeEffects.AUDIENCES),
+                    pick(rng, AttributeEffects.PLACEMENTS), pick(rng, AttributeEffects.CREATIVES));
+            double cpm = p.cpmMedian() * Math.exp(effects.logCpm(attr) + RESIDUAL_LOG_SD * rng.nextGaussian());
+            double ctr = Math.min(0.2, p.ctrMedian() * Math.exp(effects.logCtr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
+            double cvr = Math.min(0.5, p.cvrMedian() * accountCvr
+                    * Math.exp(effects.logCvr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
+            double aov = p.orderValueMedian() * Math.exp(p.orderValueLogSd() * rng.nextGaussian());
+            double saturation = equalShare * tightness * Math.exp(p.saturationLogSd() * rng.nextGaussian());
+            double gamma = rng.nextUniform(p.minElasticity(), p.maxElasticity());
+            double fatigueImpr = 1000 * equalShare / cpm * rng.nextUniform(p.minFatigueDays(), p.maxFatigueDays());
+            double floor = rng.nextUniform(p.minFatigueFloor(), p.maxFatigueFloor());
+            double delivery = rng.nextUniform(p.minDelivery(), p.maxDelivery());
+            double dispersion = rng.nextUniform(p.minDispersion(), p.maxDispersion());
+            boolean isNew = i >= established;
+            String id = String.format("as-%02d", i + 1);
+            adSets.add(new AdSetTruth(id, (isNew ? "new ad set " : "ad set ") + (i + 1), cpm, ctr, cvr, aov,
+                    saturation, gamma, fatigueImpr, floor, delivery, dispersion, isNew ? launchDay : -warmup,
+                    Integer.MAX_VALUE));
+            attributes.put(id, attr);
+            if (isNew) {
+                newIds.add(id);
+            }
+            sumCpa += cpm / (1000 * ctr * cvr);
+        }
+        double targetCpa = ScenarioGenerator.round2(sumCpa / n * rng.nextUniform(0.7, 1.3));
+
+        double[] weights = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean live = i < established;
+            weights[i] = live ? rng.nextGamma(2.0, 1.0) : 0;
+            hi[i] = live ? Double.POSITIVE_INFINITY : 0;
+        }
+        double[] initial = Allocations.fit(weights, lo, hi, total);
+        List<Double> initialBudgets = new ArrayList<>();
+        double sum = 0;
+        for (double b : initial) {
+            initialBudgets.add(ScenarioGenerator.round2(b));
+            sum += ScenarioGenerator.round2(b);
+        }
+        initialBudgets.set(0, ScenarioGenerator.round2(initialBudgets.get(0) + total - sum));
+
+        double cvrAmp = rng.nextUniform(0, p.maxSeasonAmplitude());
+        double cpmAmp = rng.nextUniform(0, p.maxSeasonAmplitude() / 2);
+        DayOfWeek peak = DayOfWeek.of(rng.nextInt(1, 7));
+        LocalDate first = LocalDate.of(2026, 3, 2).plusDays(index % 7);
+        String label = (total < 500 ? "small" : total < 2000 ? "medium" : "large") + "/"
+                + (tightness < 1 ? "loose" : "tight") + "/" + established + "+" + fresh + " new on day " + launchDay
+                + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
+        BudgetConstraints constraints = new BudgetConstraints(total, 0, null, cap, targetCpa);
+        MarketScenario scenario = new MarketScenario(scenarioSeed, index, label, first, warmup, constraints, adSets,
+                initialBudgets, cvrAmp, cpmAmp, peak);
+        return new ColdStartScenario(scenario, attributes, newIds, launchDay);
+    }
+
+    private static String pick(RandomDataGenerator rng, List<String> levels) {
+        return levels.get(rng.nextInt(0, levels.size() - 1));
+    }
+}
