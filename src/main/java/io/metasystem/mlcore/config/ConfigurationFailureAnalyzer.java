@@ -36,6 +36,15 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.meta.max-total-daily-budget", "APPLY_MAX_TOTAL_DAILY_BUDGET"),
             Map.entry("mlcore.meta.allowed-accounts", "APPLY_ALLOWED_ACCOUNTS"),
             Map.entry("mlcore.meta.max-recommendation-age", "APPLY_MAX_RECOMMENDATION_AGE_HOURS"),
+            Map.entry("mlcore.meta.max-data-age-days", "APPLY_MAX_DATA_AGE_DAYS"),
+            Map.entry("mlcore.meta.require-data-date", "APPLY_REQUIRE_DATA_DATE"),
+            Map.entry("mlcore.meta.sync.async-insights-days", "META_ASYNC_INSIGHTS_DAYS"),
+            Map.entry("mlcore.meta.sync.async-poll-interval", "META_ASYNC_POLL_INTERVAL"),
+            Map.entry("mlcore.meta.sync.async-timeout", "META_ASYNC_TIMEOUT"),
+            Map.entry("mlcore.meta.sync.cron", "META_SYNC_CRON"),
+            Map.entry("mlcore.meta.sync.accounts", "META_SYNC_ACCOUNTS"),
+            Map.entry("mlcore.meta.sync.days", "META_SYNC_DAYS"),
+            Map.entry("mlcore.webhooks.redelivery-interval", "WEBHOOK_REDELIVERY_INTERVAL"),
             Map.entry("mlcore.webhooks.secret", "WEBHOOK_SECRET"),
             Map.entry("mlcore.webhooks.n8n-url", "N8N_WEBHOOK_URL"),
             Map.entry("mlcore.webhooks.tolerance", "WEBHOOK_TOLERANCE"),
@@ -99,8 +108,11 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             case "MAX_REQUEST_SIZE" -> " (expected a size such as 5MB)";
             case "MAX_IMPORT_SIZE" -> " (expected a size such as 50MB)";
             case "META_CONNECT_TIMEOUT", "META_READ_TIMEOUT", "META_INITIAL_BACKOFF", "META_MAX_BACKOFF",
-                 "WEBHOOK_TOLERANCE", "WEBHOOK_INITIAL_BACKOFF" -> " (expected a duration such as 30s or 500ms)";
-            case "META_MAX_RETRIES", "APPLY_MAX_RECOMMENDATION_AGE_HOURS", "WEBHOOK_MAX_ATTEMPTS" -> " (expected a whole number)";
+                 "WEBHOOK_TOLERANCE", "WEBHOOK_INITIAL_BACKOFF", "WEBHOOK_REDELIVERY_INTERVAL", "META_ASYNC_POLL_INTERVAL",
+                 "META_ASYNC_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
+            case "META_MAX_RETRIES", "APPLY_MAX_RECOMMENDATION_AGE_HOURS", "WEBHOOK_MAX_ATTEMPTS", "APPLY_MAX_DATA_AGE_DAYS",
+                 "META_ASYNC_INSIGHTS_DAYS", "META_SYNC_DAYS" -> " (expected a whole number)";
+            case "APPLY_REQUIRE_DATA_DATE" -> " (expected true or false)";
             case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" -> " (expected a number)";
             default -> "";
         };

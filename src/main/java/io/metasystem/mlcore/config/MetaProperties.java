@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -31,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTotalDailyBudget  {@code APPLY_MAX_TOTAL_DAILY_BUDGET}: largest sum of a recommendation's budgets; null: none
  * @param allowedAccounts      {@code APPLY_ALLOWED_ACCOUNTS}: comma-separated account ids apply may change; empty: none
  * @param maxRecommendationAge {@code APPLY_MAX_RECOMMENDATION_AGE_HOURS}: older recommendations are refused
+ * @param maxDataAgeDays       {@code APPLY_MAX_DATA_AGE_DAYS}: recommendations whose newest insight day is more than this
+ *                             many days before today (UTC) are refused; 0: off
+ * @param requireDataDate      {@code APPLY_REQUIRE_DATA_DATE}: also refuse recommendations computed without dated data
  */
 @Validated
 @ConfigurationProperties(prefix = "mlcore.meta")
@@ -43,7 +47,9 @@ public record MetaProperties(String accessToken, String adAccountId,
                              @NotNull @DecimalMin("0.0") BigDecimal minDailyBudget,
                              BigDecimal maxTotalDailyBudget,
                              List<String> allowedAccounts,
-                             @Min(1) int maxRecommendationAge) {
+                             @Min(1) int maxRecommendationAge,
+                             @DefaultValue("3") @Min(0) int maxDataAgeDays,
+                             @DefaultValue("false") boolean requireDataDate) {
 
     public MetaProperties {
         allowedAccounts = allowedAccounts == null ? List.of()

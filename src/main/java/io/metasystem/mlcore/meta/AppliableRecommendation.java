@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,11 +10,18 @@ import java.util.List;
  *
  * @param accountId nullable (stateless optimize calls have none; apply refuses them)
  * @param currency  nullable: then the account's currency from the Graph API, else EUR offsets
+ * @param dataUntil newest insight day the recommendation was computed from; null when its input had no dated rows
  */
 public record AppliableRecommendation(String id, String accountId, OffsetDateTime createdAt, String currency,
-                                      List<Target> adSets) {
+                                      List<Target> adSets, LocalDate dataUntil) {
     public AppliableRecommendation {
         adSets = List.copyOf(adSets);
+    }
+
+    /** A recommendation without a known data date. */
+    public AppliableRecommendation(String id, String accountId, OffsetDateTime createdAt, String currency,
+                                   List<Target> adSets) {
+        this(id, accountId, createdAt, currency, adSets, null);
     }
 
     /**

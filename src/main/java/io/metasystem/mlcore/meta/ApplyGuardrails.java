@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import io.metasystem.mlcore.config.MetaProperties;
 
 /**
- * The guardrails of apply, from configuration (APPLY_*). Stateless: callers pass the current and start-of-day
- * budgets. Every check throws {@link GuardrailViolationException} naming the guardrail; nothing is half-applied
+ * The guardrails of apply, from configuration (APPLY_*): allow-list, recommendation age, data age (stale data),
+ * total, minimum, change per day. Stateless: callers pass the current and start-of-day budgets. Every check throws {@link GuardrailViolationException} naming the guardrail; nothing is half-applied
  * because checks run before any change.
  */
 final class ApplyGuardrails {
@@ -19,7 +22,7 @@ final class ApplyGuardrails {
         this.properties = properties;
     }
 
-    /** Account allow-list, recommendation age, total budget. */
+    /** Account allow-list, recommendation age, age of its data, total budget. */
     void checkRecommendation(AppliableRecommendation rec, Instant now) {
         if (rec.accountId() == null || !properties.allowedAccounts().contains(MetaProperties.bareAccount(rec.accountId()))) {
             throw new GuardrailViolationException("allowed_accounts", null, "Account '" + rec.accountId()
@@ -31,6 +34,7 @@ final class ApplyGuardrails {
                     + rec.id() + " is " + age.toHours() + " h old; APPLY_MAX_RECOMMENDATION_AGE_HOURS is "
                     + properties.maxRecommendationAge() + ". Optimize again.");
         }
+        checkDataAge(rec, now);
         if (properties.maxTotalDailyBudget() != null) {
             BigDecimal total = rec.adSets().stream().map(AppliableRecommendation.Target::recommendedBudget)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -39,6 +43,31 @@ final class ApplyGuardrails {
                         + total.toPlainString() + " per day exceeds APPLY_MAX_TOTAL_DAILY_BUDGET "
                         + properties.maxTotalDailyBudget().toPlainString() + ".");
             }
+        }
+    }
+
+    /**
+     * Stale data: the newest insight day the recommendation was computed from must be at most
+     * {@code APPLY_MAX_DATA_AGE_DAYS} before today (UTC). Without a data date (a stateless optimize call with undated
+     * rows) it passes unless {@code APPLY_REQUIRE_DATA_DATE=true}.
+     */
+    private void checkDataAge(AppliableRecommendation rec, Instant now) {
+        int maxDays = properties.maxDataAgeDays();
+        if (maxDays == 0) {
+            return;
+        }
+        if (rec.dataUntil() == null) {
+            if (properties.requireDataDate()) {
+                throw new GuardrailViolationException("max_data_age_days", null, "Recommendation " + rec.id()
+                        + " was computed without dated insights and APPLY_REQUIRE_DATA_DATE is true.");
+            }
+            return;
+        }
+        long age = ChronoUnit.DAYS.between(rec.dataUntil(), LocalDate.ofInstant(now, ZoneOffset.UTC));
+        if (age > maxDays) {
+            throw new GuardrailViolationException("max_data_age_days", null, "Recommendation " + rec.id()
+                    + " was computed from insights up to " + rec.dataUntil() + ", " + age
+                    + " days ago; APPLY_MAX_DATA_AGE_DAYS is " + maxDays + ". Sync, then optimize again.");
         }
     }
 

@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link MetaRateLimitException}. Usage headers at 95 % or more slow the next call down before Meta blocks.</li>
  * <li>Token errors (190): {@link MetaTokenException} at once, never retried.</li>
  * <li>Invalid parameters (100): {@link MetaValidationException} naming the blamed field.</li>
+ * <li>"Too much data" (100/1487534, 1/99, or code 1 asking to reduce the amount of data):
+ * {@link MetaTooMuchDataException} at once, so the caller can switch to an async report run.</li>
  * <li>5xx, transient errors (codes 1, 2, {@code is_transient}), timeouts: up to {@code META_MAX_RETRIES} retries
  * with back-off. Writes are retried too: they set absolute values ({@code daily_budget}, {@code status}).</li>
  * </ul>
@@ -87,11 +89,15 @@ public class GraphApiClient {
                 text(n, "timezone_name"));
     }
 
-    /** Every ad set of the account, all pages ({@code GET /act_<id>/adsets}). */
+    /** Ad-set fields sync reads: budget and status, targeting and goals (for attributes), the campaign. */
+    static final String AD_SET_FIELDS = "id,name,status,effective_status,daily_budget,optimization_goal,targeting,"
+            + "campaign{id,name,objective}";
+
+    /** Every ad set of the account, all pages ({@code GET /act_<id>/adsets}), with targeting. */
     public List<GraphAdSet> adSets(String accountId) {
         List<GraphAdSet> out = new ArrayList<>();
         forEachPage("act_" + MetaProperties.bareAccount(accountId) + "/adsets",
-                Map.of("fields", "id,name,status,effective_status,daily_budget,campaign{id,name}", "limit", "200"),
+                Map.of("fields", AD_SET_FIELDS, "limit", "200"),
                 page -> page.forEach(n -> out.add(GraphAdSet.from(n))));
         return out;
     }
@@ -118,14 +124,42 @@ public class GraphApiClient {
      * @param pageConsumer receives the {@code data} rows of each page, in the Graph API insights shape
      */
     public void insights(String accountId, String since, String until, Consumer<List<JsonNode>> pageConsumer) {
+        Map<String, String> params = insightParams(since, until);
+        params.put("limit", "500");
+        forEachPage("act_" + MetaProperties.bareAccount(accountId) + "/insights", params, pageConsumer);
+    }
+
+    /**
+     * Starts an async insights report run with the same parameters as {@link #insights}
+     * ({@code POST /act_<id>/insights}).
+     *
+     * @return the {@code report_run_id}
+     * @throws GraphApiException when Meta answers without one
+     */
+    public String startInsightsReport(String accountId, String since, String until) {
+        JsonNode n = post("act_" + MetaProperties.bareAccount(accountId) + "/insights", insightParams(since, until));
+        String id = text(n, "report_run_id");
+        if (id == null || id.isBlank()) {
+            throw new GraphApiException("POST /act_" + MetaProperties.bareAccount(accountId)
+                    + "/insights answered without report_run_id", 200, 0, null, null);
+        }
+        return id;
+    }
+
+    /** Level, daily increment, range and fields of the daily ad-set insights sync reads. */
+    static Map<String, String> insightParams(String since, String until) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("level", "adset");
         params.put("time_increment", "1");
         params.put("fields", "account_id,account_currency,campaign_id,campaign_name,adset_id,adset_name,date_start,"
                 + "date_stop,spend,impressions,clicks,actions,action_values");
         params.put("time_range", "{\"since\":\"" + since + "\",\"until\":\"" + until + "\"}");
-        params.put("limit", "500");
-        forEachPage("act_" + MetaProperties.bareAccount(accountId) + "/insights", params, pageConsumer);
+        return params;
+    }
+
+    /** POST of form parameters to an object or edge. */
+    public JsonNode post(String path, Map<String, String> form) {
+        return call(HttpMethod.POST, uri(path, Map.of()), form);
     }
 
     /** {@code POST /<adset_id>} with form parameters such as {@code daily_budget} (minor units) or {@code status}. */
@@ -212,6 +246,10 @@ public class GraphApiClient {
                 throw new MetaTokenException("Meta access token is invalid or expired (code " + code + "): " + message,
                         raw.status(), code, subcode, trace);
             }
+            if (tooMuchData(code, subcode, message)) {
+                throw new MetaTooMuchDataException("Meta asks for less data per call: " + detail, raw.status(), code,
+                        subcode, trace);
+            }
             if (code == 100) {
                 throw new MetaValidationException(userMessage != null ? userMessage : message,
                         blamedField(error), raw.status(), code, subcode, trace);
@@ -297,6 +335,18 @@ public class GraphApiClient {
             Thread.currentThread().interrupt();
             throw new GraphApiException("Interrupted while backing off", 0, 0, null, null);
         }
+    }
+
+    /**
+     * The errors Meta answers when one call asks for too much data: 100/1487534 (insights data-per-call limit, Insights
+     * API "Limits and Best Practices"), 1/99, and code 1 with "reduce the amount of data" in the message.
+     */
+    static boolean tooMuchData(int code, Integer subcode, String message) {
+        if (code == 100 && subcode != null && subcode == 1487534) {
+            return true;
+        }
+        return code == 1 && ((subcode != null && subcode == 99)
+                || (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("reduce the amount of data")));
     }
 
     /** Field Meta blamed: {@code error_data.blame_field_specs}, else "param X" in the messages. */

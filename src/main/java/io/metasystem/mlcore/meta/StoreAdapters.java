@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,18 @@ class StoreAdapters {
             }
             return Optional.of(new AppliableRecommendation(r.id(), r.accountId(), r.createdAt(), r.currency(),
                     r.adSets().stream().map(a -> new AppliableRecommendation.Target(a.adsetId(), a.name(),
-                            a.currentBudget(), a.recommendedBudget())).toList()));
+                            a.currentBudget(), a.recommendedBudget())).toList(), dataUntil(r)));
         };
+    }
+
+    /** {@code last_date} of the stored inputs summary: the newest insight day the optimizer saw. */
+    static LocalDate dataUntil(Recommendation r) {
+        String last = r.inputsSummary() == null ? null : r.inputsSummary().path("last_date").asString(null);
+        try {
+            return last == null || last.isBlank() ? null : LocalDate.parse(last);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Bean

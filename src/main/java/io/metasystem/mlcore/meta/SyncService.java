@@ -2,14 +2,20 @@ package io.metasystem.mlcore.meta;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.config.MetaSyncProperties;
+import io.metasystem.mlcore.store.AdSetAttributes;
+import io.metasystem.mlcore.store.AdSetCatalog;
+import io.metasystem.mlcore.store.AdSetDescriptor;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -22,10 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pulls an account's ad sets and daily ad-set insights from the Graph API into the store, as a job.
- * Ad sets: {@code id, name, status, daily_budget} (minor units, converted to currency per day), campaign.
- * Insights: {@code level=adset&time_increment=1}, fields spend, impressions, clicks, actions, action_values; each row
- * is enriched with its ad set's status and budget and handed to the store's insights importer, which is idempotent
- * by (account, ad set, day): syncing the same range twice changes nothing.
+ * Ad sets: {@code id, name, status, daily_budget} (minor units, converted to currency per day), campaign, targeting
+ * and goals; every ad set read is written through {@link AdSetCatalog#upsert}, with its {@link TargetingAttributes},
+ * whether or not it has insights in the range. Insights ({@link InsightReader}: synchronous or an async report run):
+ * {@code level=adset&time_increment=1}, fields spend, impressions, clicks, actions, action_values; each row is
+ * enriched with its ad set's status and budget and handed to the store's insights importer, which is idempotent by
+ * (account, ad set, day): syncing the same range twice changes nothing, so a sync that failed or was interrupted is
+ * resumed by submitting it again.
  */
 @Service
 public class SyncService {
@@ -38,14 +47,19 @@ public class SyncService {
     private final InsightSink sink;
     private final MetaJobs jobs;
     private final OutboundWebhooks webhooks;
+    private final AdSetCatalog catalog;
+    private final InsightReader reader;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "meta-sync");
         t.setDaemon(true);
         return t;
     });
 
-    SyncService(GraphApiClient graph, InsightSink sink, MetaJobs jobs, OutboundWebhooks webhooks) {
+    SyncService(GraphApiClient graph, InsightSink sink, MetaJobs jobs, OutboundWebhooks webhooks, AdSetCatalog catalog,
+                MetaSyncProperties properties, GraphApiClient.Sleeper sleeper) {
         this.graph = graph;
+        this.catalog = catalog;
+        this.reader = new InsightReader(graph, properties, sleeper);
         this.sink = sink;
         this.jobs = jobs;
         this.webhooks = webhooks;
@@ -64,7 +78,12 @@ public class SyncService {
         }
         String account = MetaProperties.bareAccount(accountId);
         MetaJob job = jobs.start("sync", account);
-        executor.submit(() -> run(job.id(), account, since, until));
+        try {
+            executor.submit(() -> run(job.id(), account, since, until));
+        } catch (RejectedExecutionException e) {
+            jobs.finish(job.id(), "failed", null, "the service is shutting down; submit the sync again");
+            return jobs.find(job.id()).orElseThrow();
+        }
         return job;
     }
 
@@ -77,70 +96,137 @@ public class SyncService {
         }
     }
 
-    /** Runs a sync in the calling thread; the job records progress and the result. */
+    /**
+     * Runs a sync in the calling thread (the scheduled sync) and returns its finished job.
+     *
+     * @throws MetaNotConfiguredException without META_ACCESS_TOKEN
+     */
+    public MetaJob runNow(String accountId, LocalDate since, LocalDate until) {
+        check(since, until);
+        if (!graph.configured()) {
+            throw new MetaNotConfiguredException("META_ACCESS_TOKEN is not set; sync needs the Graph API.");
+        }
+        String account = MetaProperties.bareAccount(accountId);
+        MetaJob job = jobs.start("sync", account);
+        run(job.id(), account, since, until);
+        return jobs.find(job.id()).orElseThrow();
+    }
+
+    /**
+     * Runs a sync in the calling thread; the job records progress and the result. The job is finished (and its lease
+     * released) in every outcome, an {@link Error} included, so it never stays {@code running} on a live replica.
+     */
     Map<String, Object> run(String jobId, String account, LocalDate since, LocalDate until) {
+        boolean finished = false;
         try {
-            jobs.progress(jobId, "reading account");
-            GraphAccount info = graph.account(account);
-            String currency = info.currency();
-            jobs.progress(jobId, "reading ad sets");
-            Map<String, GraphAdSet> adSets = new LinkedHashMap<>();
-            graph.adSets(account).forEach(a -> adSets.put(a.id(), a));
-            jobs.progress(jobId, adSets.size() + " ad sets; reading insights");
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            AtomicInteger rows = new AtomicInteger();
-            AtomicInteger pages = new AtomicInteger();
-            try (JsonGenerator out = JSON.createGenerator(buffer)) {
-                out.writeStartObject();
-                out.writeArrayPropertyStart("data");
-                graph.insights(account, since.toString(), until.toString(), (List<JsonNode> page) -> {
-                    for (JsonNode row : page) {
-                        ObjectNode r = ((ObjectNode) row).deepCopy();
-                        GraphAdSet adSet = adSets.get(r.path("adset_id").asString());
-                        if (adSet != null) {
-                            if (adSet.status() != null) {
-                                r.put("adset_status", adSet.status());
-                            }
-                            if (adSet.dailyBudgetMinor() != null) {
-                                r.put("adset_daily_budget", Currencies.toMajor(adSet.dailyBudgetMinor(), currency).toPlainString());
-                            }
-                        }
-                        if (!r.has("account_currency") && currency != null) {
-                            r.put("account_currency", currency);
-                        }
-                        JSON.writeValue(out, r);
-                        rows.incrementAndGet();
-                    }
-                    jobs.progress(jobId, adSets.size() + " ad sets; " + pages.incrementAndGet() + " insight pages, "
-                            + rows.get() + " rows");
-                });
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            jobs.progress(jobId, adSets.size() + " ad sets; " + rows.get() + " insight rows read; importing");
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("account_id", account);
-            result.put("since", since.toString());
-            result.put("until", until.toString());
-            result.put("currency", currency);
-            result.put("ad_sets", adSets.size());
-            result.put("insight_rows", rows.get());
-            result.put("insight_pages", pages.get());
-            result.put("import", rows.get() == 0 ? Map.of() : sink.importInsights(account, currency, buffer.toByteArray()));
-            jobs.progress(jobId, "done: " + adSets.size() + " ad sets, " + rows.get() + " insight rows");
+            Map<String, Object> result = sync(jobId, account, since, until);
             jobs.finish(jobId, "succeeded", JSON.writeValueAsString(result), null);
-            log.info("Sync {} of account {} {}..{}: {} ad sets, {} insight rows", jobId, account, since, until,
-                    adSets.size(), rows.get());
+            finished = true;
+            log.info("Sync {} of account {} {}..{}: {} ad sets, {} insight rows ({})", jobId, account, since, until,
+                    result.get("ad_sets"), result.get("insight_rows"), result.get("insights_read"));
             return result;
         } catch (RuntimeException e) {
             log.warn("Sync {} of account {} failed: {}", jobId, account, e.getMessage());
             jobs.finish(jobId, "failed", null, e.getMessage());
+            finished = true;
             if (e instanceof MetaTokenException) {
                 webhooks.publish("alert", Map.of("kind", "meta_token_invalid", "account_id", account,
                         "message", "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
             }
             return null;
+        } finally {
+            if (!finished) {
+                jobs.finish(jobId, "failed", null, "internal error; the sync stopped unexpectedly, submit it again");
+            }
         }
+    }
+
+    private Map<String, Object> sync(String jobId, String account, LocalDate since, LocalDate until) {
+        jobs.progress(jobId, "reading account");
+        GraphAccount info = graph.account(account);
+        String currency = info.currency();
+        jobs.progress(jobId, "reading ad sets");
+        Map<String, GraphAdSet> adSets = new LinkedHashMap<>();
+        graph.adSets(account).forEach(a -> adSets.put(a.id(), a));
+        int created = catalog.upsert(account, adSets.values().stream().map(a -> descriptor(a, currency)).toList());
+        jobs.progress(jobId, adSets.size() + " ad sets; reading insights");
+        List<ObjectNode> rows = new ArrayList<>();
+        AtomicInteger pages = new AtomicInteger();
+        String readAs = reader.read(account, since, until, new InsightReader.Rows() {
+            @Override
+            public void page(List<JsonNode> page) {
+                for (JsonNode row : page) {
+                    rows.add(enrich((ObjectNode) row, adSets, currency));
+                }
+                jobs.progress(jobId, adSets.size() + " ad sets; " + pages.incrementAndGet() + " insight pages, "
+                        + rows.size() + " rows");
+            }
+
+            @Override
+            public void restart() {
+                rows.clear();
+                pages.set(0);
+                jobs.progress(jobId, adSets.size() + " ad sets; Meta asked for less data, starting an async report");
+            }
+
+            @Override
+            public void progress(int percent) {
+                jobs.progress(jobId, adSets.size() + " ad sets; async insights report " + percent + " %");
+            }
+        });
+        jobs.progress(jobId, adSets.size() + " ad sets; " + rows.size() + " insight rows read; importing");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("account_id", account);
+        result.put("since", since.toString());
+        result.put("until", until.toString());
+        result.put("currency", currency);
+        result.put("ad_sets", adSets.size());
+        result.put("ad_sets_created", created);
+        result.put("insights_read", readAs);
+        result.put("insight_rows", rows.size());
+        result.put("insight_pages", pages.get());
+        result.put("import", rows.isEmpty() ? Map.of() : sink.importInsights(account, currency, json(rows)));
+        jobs.progress(jobId, "done: " + adSets.size() + " ad sets, " + rows.size() + " insight rows");
+        return result;
+    }
+
+    /** The row with its ad set's status and budget (major units) and the account currency added. */
+    private static ObjectNode enrich(ObjectNode row, Map<String, GraphAdSet> adSets, String currency) {
+        ObjectNode r = row.deepCopy();
+        GraphAdSet adSet = adSets.get(r.path("adset_id").asString());
+        if (adSet != null) {
+            if (adSet.status() != null) {
+                r.put("adset_status", adSet.status());
+            }
+            if (adSet.dailyBudgetMinor() != null) {
+                r.put("adset_daily_budget", Currencies.toMajor(adSet.dailyBudgetMinor(), currency).toPlainString());
+            }
+        }
+        if (!r.has("account_currency") && currency != null) {
+            r.put("account_currency", currency);
+        }
+        return r;
+    }
+
+    static AdSetDescriptor descriptor(GraphAdSet a, String currency) {
+        AdSetAttributes attributes = TargetingAttributes.of(a);
+        return new AdSetDescriptor(a.id(), a.name(), a.campaignId(), a.campaignName(), a.status(),
+                a.dailyBudgetMinor() == null ? null : Currencies.toMajor(a.dailyBudgetMinor(), currency), currency,
+                attributes.isEmpty() ? null : attributes);
+    }
+
+    private static byte[] json(List<ObjectNode> rows) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JsonGenerator out = JSON.createGenerator(buffer)) {
+            out.writeStartObject();
+            out.writeArrayPropertyStart("data");
+            for (ObjectNode r : rows) {
+                JSON.writeValue(out, r);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        return buffer.toByteArray();
     }
 
     @PreDestroy

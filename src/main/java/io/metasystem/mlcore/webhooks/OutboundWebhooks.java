@@ -1,12 +1,8 @@
 package io.metasystem.mlcore.webhooks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import io.metasystem.mlcore.config.MlCoreProperties;
 import io.metasystem.mlcore.config.WebhookProperties;
@@ -28,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Outbound events to n8n ({@code N8N_WEBHOOK_URL}): every event is first written to {@code webhook_outbox}, then
  * delivered in the background, signed like inbound webhooks, with up to {@code WEBHOOK_MAX_ATTEMPTS} attempts and
- * exponential back-off with jitter. With DUMMY_MODE=true an event is only recorded (status {@code dry_run}).
+ * exponential back-off with jitter ({@link WebhookDelivery}). Events left pending by a process that stopped are
+ * delivered by {@link OutboxRedelivery}. With DUMMY_MODE=true an event is only recorded (status {@code dry_run}).
  * <p>
  * Event body: {@code {"id", "type", "created_at", "data"}}. Types: {@code recommendation.created},
  * {@code recommendation.applied}, {@code alert}.
@@ -42,20 +38,23 @@ public class OutboundWebhooks {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Outbox outbox;
+    private final WebhookDelivery delivery;
     private final ExecutorService deliveries = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "webhook-delivery");
         t.setDaemon(true);
         return t;
     });
 
-    public OutboundWebhooks(WebhookProperties properties, MlCoreProperties core, JdbcClient jdbc, ObjectMapper mapper,
-                            Clock clock) {
+    OutboundWebhooks(WebhookProperties properties, MlCoreProperties core, JdbcClient jdbc, ObjectMapper mapper,
+                     Clock clock, Outbox outbox, WebhookDelivery delivery) {
         this.properties = properties;
         this.dummyMode = core.dummyMode();
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.clock = clock;
+        this.outbox = outbox;
+        this.delivery = delivery;
     }
 
     /** Largest stored and sent event body; larger data is replaced by a note (n8n can fetch the resource). */
@@ -92,11 +91,9 @@ public class OutboundWebhooks {
             payload = mapper.writeValueAsString(envelope);
         }
         String status = dummyMode ? "dry_run" : properties.n8nUrl() == null ? "not_configured" : "pending";
-        jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at)
-                values (:id, :type, :payload, :url, :status, 0, :now, :now)""")
-                .param("id", id).param("type", type).param("payload", payload).param("url", properties.n8nUrl())
-                .param("status", status).param("now", now).update();
+        // a pending event is claimed by this process from the start, so the re-delivery task leaves it alone
+        outbox.insert(id, type, payload, properties.n8nUrl(), status, now,
+                "pending".equals(status) ? now.plus(WebhookDelivery.CLAIM) : null);
         if ("pending".equals(status)) {
             String body = payload;
             deliveries.submit(() -> deliver(id, body));
@@ -117,72 +114,47 @@ public class OutboundWebhooks {
                 .list();
     }
 
+    /**
+     * Delivers a fresh event with every attempt in this thread, holding the claim through the waits; if the process
+     * stops meanwhile, the claim expires and {@link OutboxRedelivery} continues with the next attempt.
+     */
     private void deliver(String id, String payload) {
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        Duration wait = properties.initialBackoff();
-        String error = null;
-        Integer status = null;
-        for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+        for (int attempt = 1; ; attempt++) {
+            WebhookDelivery.Attempt result;
             try {
-                String timestamp = Long.toString(clock.instant().getEpochSecond());
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.n8nUrl()))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header(WebhookSigner.TIMESTAMP_HEADER, timestamp)
-                        .header(WebhookSigner.ID_HEADER, id)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                if (properties.secret() != null) {
-                    request.header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(properties.secret(), timestamp, body));
-                }
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
-                if (status / 100 == 2) {
-                    update(id, "sent", attempt, null, status);
-                    log.info("Webhook {} delivered on attempt {}", id, attempt);
-                    return;
-                }
-                error = "HTTP " + status;
-                if (status / 100 == 4 && status != 408 && status != 429) {
-                    break; // the receiver refuses this event; retrying will not help
-                }
+                result = delivery.send(id, payload);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                error = "interrupted";
-                break;
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                outbox.release(id, now());
+                log.info("Webhook {} left pending for re-delivery (shutting down)", id);
+                return;
             }
-            update(id, attempt < properties.maxAttempts() ? "pending" : "failed", attempt, error, status);
-            if (attempt < properties.maxAttempts()) {
-                sleep(jitter(wait));
-                wait = wait.multipliedBy(2);
+            if (result.delivered()) {
+                outbox.attempted(id, "sent", attempt, null, result.status(), now(), null, null);
+                log.info("Webhook {} delivered on attempt {}", id, attempt);
+                return;
+            }
+            if (!result.retryable() || attempt >= delivery.maxAttempts()) {
+                outbox.attempted(id, "failed", attempt, result.error(), result.status(), now(), null, null);
+                log.warn("Webhook {} failed after {} attempt(s): {}", id, attempt, result.error());
+                return;
+            }
+            Duration wait = delivery.backoff(attempt);
+            OffsetDateTime now = now();
+            outbox.attempted(id, "pending", attempt, result.error(), result.status(), now, now.plus(wait),
+                    now.plus(wait).plus(WebhookDelivery.CLAIM));
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outbox.release(id, now());
+                return;
             }
         }
-        update(id, "failed", properties.maxAttempts(), error, status);
-        log.warn("Webhook {} failed: {}", id, error);
     }
 
-    private void update(String id, String status, int attempts, String error, Integer responseStatus) {
-        jdbc.sql("""
-                update webhook_outbox set status = :status, attempts = :attempts, last_error = :error,
-                response_status = :code, updated_at = :now where id = :id""")
-                .param("status", status).param("attempts", attempts)
-                .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
-                .param("code", responseStatus).param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("id", id)
-                .update();
-    }
-
-    private static Duration jitter(Duration base) {
-        long millis = Math.max(1, base.toMillis());
-        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     @PreDestroy

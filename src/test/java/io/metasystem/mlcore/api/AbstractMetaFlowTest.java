@@ -27,6 +27,9 @@ import tools.jackson.databind.ObjectMapper;
 abstract class AbstractMetaFlowTest {
     static final String SECRET = "whsec-flow-0123456789abcdef";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The 14 days ending yesterday (UTC), so the data is fresh for the stale-data guardrail. */
+    static final LocalDate FIRST_DAY = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(14);
+    static final LocalDate LAST_DAY = FIRST_DAY.plusDays(13);
 
     @LocalServerPort
     int port;
@@ -49,7 +52,7 @@ abstract class AbstractMetaFlowTest {
         graph.pageSize(5);
         graph.adSet("f1", "Spotify DE", "ACTIVE", 2000L, "c1").adSet("f2", "Spotify AT", "ACTIVE", 2000L, "c1")
                 .adSet("f3", "YouTube DE", "ACTIVE", 2000L, "c2");
-        LocalDate day = LocalDate.parse("2026-11-01");
+        LocalDate day = FIRST_DAY;
         for (int d = 0; d < 14; d++, day = day.plusDays(1)) {
             graph.insight("f1", day.toString(), "20.00", 8000, 200, 9 + d % 3, "90.00")
                     .insight("f2", day.toString(), "20.00", 6000, 90, 3 + d % 2, "30.00")
@@ -94,7 +97,7 @@ abstract class AbstractMetaFlowTest {
     }
 
     private JsonNode sync(HttpClientSupport http) throws InterruptedException {
-        HttpResponse<String> started = http.postJson("/api/v1/accounts/act_123/sync?since=2026-11-01&until=2026-11-14", "");
+        HttpResponse<String> started = http.postJson("/api/v1/accounts/act_123/sync?since=" + FIRST_DAY + "&until=" + LAST_DAY, "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String url = JSON.readTree(started.body()).get("status_url").asString();
         for (int i = 0; i < 400; i++) {

@@ -162,6 +162,20 @@ class MetaApplyApiTest {
     }
 
     @Test
+    void recommendationsComputedFromStaleDataAreRefused() {
+        GRAPH.adSet("st1", "ST1", "ACTIVE", 2000L, "c1");
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        RECOMMENDATIONS.put(new AppliableRecommendation("r-stale", "123", now(), "EUR", List.of(target("st1", "20", "22")),
+                today.minusDays(4)));
+        RECOMMENDATIONS.put(new AppliableRecommendation("r-fresh", "123", now(), "EUR", List.of(target("st1", "20", "22")),
+                today.minusDays(3)));
+        assertGuardrail("r-stale", "max_data_age_days", "APPLY_MAX_DATA_AGE_DAYS");
+        assertThat(writesTo("st1")).isEmpty();
+        assertThat(apply("r-fresh", 200).get("status").asString()).isEqualTo("applied");
+        assertThat(writesTo("st1")).hasSize(1);
+    }
+
+    @Test
     void changeLimitCountsFromTheStartOfTheDay() {
         GRAPH.adSet("d1", "D1", "ACTIVE", 1000L, "c1");
         RECOMMENDATIONS.put(rec("r-day-1", "123", now(), target("d1", "10", "14")));

@@ -62,6 +62,12 @@ class MetaDummyModeTest {
     int port;
     @Autowired
     OutboundWebhooks outbound;
+    @Autowired
+    io.metasystem.mlcore.webhooks.OutboxRedelivery redelivery;
+    @Autowired
+    io.metasystem.mlcore.scheduling.ClusteredScheduler scheduler;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     HttpClientSupport http;
 
     @BeforeEach
@@ -98,5 +104,22 @@ class MetaDummyModeTest {
         List<OutboxEntry> events = outbound.recent(20);
         assertThat(events).isNotEmpty().allMatch(e -> e.status().equals("dry_run"));
         assertThat(events).anyMatch(e -> e.eventType().equals("recommendation.applied") && e.payload().contains("r-dry"));
+    }
+
+    @Test
+    void strandedPendingEventsAreNeverDeliveredInDummyMode() throws InterruptedException {
+        var past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
+        jdbc.sql("""
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
+                next_attempt_at) values ('stranded-1', 'alert', '{}', :url, 'pending', 0, :past, :past, :past)""")
+                .param("url", N8N.url()).param("past", past).update();
+        try {
+            assertThat(scheduler.taskNames()).doesNotContain("webhook-redelivery");
+            assertThat(redelivery.redeliverDue()).isZero();
+            Thread.sleep(300);
+            assertThat(N8N.deliveries()).noneMatch(d -> "stranded-1".equals(d.id()));
+        } finally {
+            jdbc.sql("delete from webhook_outbox where id = 'stranded-1'").update(); // the other test lists the outbox
+        }
     }
 }

@@ -52,4 +52,36 @@ class MetaStartupConfigurationTest {
     void namesAnInvalidWebhookUrl() {
         assertThat(startWith("mlcore.webhooks.n8n-url=not a url").getDescription()).contains("N8N_WEBHOOK_URL");
     }
+
+    @Test
+    void namesAnInvalidSyncCron() {
+        assertThat(startWith("mlcore.meta.sync.cron=every day", "mlcore.meta.sync.accounts=123").getDescription())
+                .contains("META_SYNC_CRON");
+    }
+
+    @Test
+    void aSyncCronNeedsAccountsAndAToken() {
+        assertThat(startWith("mlcore.meta.sync.cron=0 0 4 * * *").getDescription()).contains("META_SYNC_ACCOUNTS");
+        assertThat(startWith("mlcore.meta.sync.cron=0 0 4 * * *", "mlcore.meta.sync.accounts=act_123").getDescription())
+                .contains("META_ACCESS_TOKEN").contains("META_SYNC_CRON");
+    }
+
+    @Test
+    void namesInvalidSyncAccountsAndDays() {
+        assertThat(startWith("mlcore.meta.sync.accounts=act_1,not an id").getDescription()).contains("META_SYNC_ACCOUNTS");
+        assertThat(startWith("mlcore.meta.sync.days=0").getDescription()).contains("META_SYNC_DAYS");
+    }
+
+    @Test
+    void namesInvalidAsyncInsightSettings() {
+        assertThat(startWith("mlcore.meta.sync.async-insights-days=-1").getDescription()).contains("META_ASYNC_INSIGHTS_DAYS");
+        assertThat(startWith("mlcore.meta.sync.async-poll-interval=soon").getDescription()).contains("META_ASYNC_POLL_INTERVAL");
+        assertThat(startWith("mlcore.meta.sync.async-timeout=1ms").getDescription()).contains("META_ASYNC_TIMEOUT");
+    }
+
+    @Test
+    void namesInvalidGuardrailAndRedeliverySettings() {
+        assertThat(startWith("mlcore.meta.max-data-age-days=-2").getDescription()).contains("APPLY_MAX_DATA_AGE_DAYS");
+        assertThat(startWith("mlcore.webhooks.redelivery-interval=10ms").getDescription()).contains("WEBHOOK_REDELIVERY_INTERVAL");
+    }
 }

@@ -24,7 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * A local stand-in for graph.facebook.com, on the JDK's HTTP server, reproducing the documented shapes: edges with
  * {@code data} and {@code paging.next} (carrying {@code access_token}, as Meta's do), the {@code ids=} multi-object read,
  * {@code POST /<adset_id>} answering {@code {"success": true}}, error bodies {@code {"error": {...}}} and the usage
- * headers. Scripted responses (per "METHOD /path") are served first, then the stateful behaviour.
+ * headers, and async insight report runs ({@code POST /act_<id>/insights} → {@code {"report_run_id"}}, polled at
+ * {@code GET /<run>} through {@code Job Not Started}, {@code Job Running} with {@code async_percent_completion}, to
+ * {@code Job Completed} or a scripted failure, then paged rows at {@code GET /<run>/insights}). Scripted responses
+ * (per "METHOD /path") are served first, then the stateful behaviour.
  */
 public final class FakeGraphApi implements AutoCloseable {
     public static final String VERSION = "v23.0";
@@ -43,6 +46,9 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Map<String, ObjectNode> adSets = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<ObjectNode> insights = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> failingUpdates = new ConcurrentHashMap<>();
+    private final Map<String, ReportRun> runs = new ConcurrentHashMap<>();
+    private volatile int pollsBeforeCompletion = 2;
+    private volatile String nextRunOutcome = "Job Completed";
     private volatile String currency = "EUR";
     private volatile int pageSize = 2;
 
@@ -108,6 +114,54 @@ public final class FakeGraphApi implements AutoCloseable {
         return this;
     }
 
+    /** A report run: how often it was polled, and after how many polls it ends in which status. */
+    public static final class ReportRun {
+        final int pollsBeforeEnd;
+        final String outcome;
+        final Map<String, String> params;
+        int polls;
+
+        ReportRun(int pollsBeforeEnd, String outcome, Map<String, String> params) {
+            this.pollsBeforeEnd = pollsBeforeEnd;
+            this.outcome = outcome;
+            this.params = params;
+        }
+
+        public synchronized int polls() {
+            return polls;
+        }
+
+        public Map<String, String> params() {
+            return params;
+        }
+    }
+
+    /** Report runs answer "running" to this many polls before they end. */
+    public FakeGraphApi pollsBeforeCompletion(int value) {
+        pollsBeforeCompletion = value;
+        return this;
+    }
+
+    /** The next report run ends in this status ({@code Job Failed}, {@code Job Skipped}) instead of completing. */
+    public FakeGraphApi failNextReportRun(String status) {
+        nextRunOutcome = status;
+        return this;
+    }
+
+    /** Report runs created so far, by id. */
+    public Map<String, ReportRun> reportRuns() {
+        return Map.copyOf(runs);
+    }
+
+    /** Sets the ad set's targeting spec (JSON) and goals, as {@code GET /act_<id>/adsets} returns them. */
+    public FakeGraphApi targeting(String adSetId, String targetingJson, String objective, String optimizationGoal) {
+        ObjectNode adSet = adSets.get(adSetId);
+        adSet.set("targeting", JSON.readTree(targetingJson));
+        adSet.put("optimization_goal", optimizationGoal);
+        ((ObjectNode) adSet.get("campaign")).put("objective", objective);
+        return this;
+    }
+
     /** Makes every update of this ad set fail with a Graph API error 100 blaming daily_budget. */
     public FakeGraphApi failUpdates(String adSetId, String message) {
         failingUpdates.put(adSetId, message);
@@ -136,6 +190,13 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         error.put("fbtrace_id", "AbCdEf123");
         return new Scripted(status, body.toString(), headers);
+    }
+
+    /** A first page of one insight row whose {@code paging.next} points at the same path, so a later page can fail. */
+    public Scripted firstInsightPage(String path) {
+        return new Scripted(200, "{\"data\":[{\"adset_id\":\"a1\",\"date_start\":\"2026-09-01\",\"date_stop\":"
+                + "\"2026-09-01\",\"spend\":\"1\"}],\"paging\":{\"next\":\"" + baseUrl() + path + "?after=1\"}}",
+                Map.of());
     }
 
     public static Scripted rateLimited(int code, int regainMinutes) {
@@ -189,6 +250,34 @@ public final class FakeGraphApi implements AutoCloseable {
             return error(400, 2635, null, "Unknown API version", Map.of());
         }
         String rest = path.substring(prefix.length());
+        if (method.equals("POST") && rest.startsWith("act_") && rest.endsWith("/insights")) {
+            String id = "rr-" + (runs.size() + 1);
+            runs.put(id, new ReportRun(pollsBeforeCompletion, nextRunOutcome, Map.copyOf(form)));
+            nextRunOutcome = "Job Completed";
+            return ok("{\"report_run_id\":\"" + id + "\"}");
+        }
+        if (method.equals("GET") && runs.containsKey(rest)) {
+            ReportRun run = runs.get(rest);
+            ObjectNode state = JSON.createObjectNode();
+            state.put("id", rest);
+            synchronized (run) {
+                run.polls++;
+                boolean ended = run.polls > run.pollsBeforeEnd;
+                state.put("async_status", ended ? run.outcome : run.polls == 1 ? "Job Not Started" : "Job Running");
+                state.put("async_percent_completion", ended && run.outcome.equals("Job Completed") ? 100
+                        : Math.min(99, 100 * (run.polls - 1) / Math.max(1, run.pollsBeforeEnd)));
+            }
+            return ok(state.toString());
+        }
+        if (method.equals("GET") && rest.endsWith("/insights") && runs.containsKey(rest.substring(0, rest.length() - 9))) {
+            ReportRun run = runs.get(rest.substring(0, rest.length() - 9));
+            synchronized (run) {
+                if (run.polls <= run.pollsBeforeEnd || !run.outcome.equals("Job Completed")) {
+                    return error(400, 100, 2601, "The report is not ready", Map.of());
+                }
+            }
+            return page(path, query, new ArrayList<>(insights));
+        }
         if (method.equals("GET") && rest.endsWith("/adsets")) {
             return page(path, query, new ArrayList<>(adSets.values()));
         }

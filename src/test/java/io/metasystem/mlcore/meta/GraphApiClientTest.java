@@ -25,7 +25,7 @@ class GraphApiClientTest {
     private GraphApiClient client(int maxRetries, Duration maxBackoff) {
         MetaProperties p = new MetaProperties("EAAB-test-token", "123", fake.baseUrl(), "v23.0", Duration.ofSeconds(2),
                 Duration.ofSeconds(2), maxRetries, Duration.ofMillis(100), maxBackoff, new BigDecimal("0.5"),
-                BigDecimal.ONE, null, List.of("123"), 24);
+                BigDecimal.ONE, null, List.of("123"), 24, 3, false);
         return new GraphApiClient(p, sleeps::add);
     }
 

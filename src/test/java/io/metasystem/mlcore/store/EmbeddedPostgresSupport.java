@@ -8,13 +8,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One real PostgreSQL server per test JVM (zonky's bundled binaries, no Docker), started on first use and stopped
  * when the JVM exits. Its data directory lives under the system temp directory, never in the repository.
  */
-final class EmbeddedPostgresSupport {
+public final class EmbeddedPostgresSupport {
     private static EmbeddedPostgres postgres;
 
     private EmbeddedPostgresSupport() {
     }
 
-    static synchronized String jdbcUrl(String database) {
+    public static synchronized String jdbcUrl(String database) {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder()
@@ -44,7 +44,7 @@ final class EmbeddedPostgresSupport {
     }
 
     /** The same database in the {@code postgresql://user:password@host:port/db} form Railway publishes. */
-    static synchronized String railwayUrl(String database) {
+    public static synchronized String railwayUrl(String database) {
         jdbcUrl(database);
         return "postgresql://postgres:not-checked-by-trust-auth@localhost:" + postgres.getPort() + "/" + database;
     }
