@@ -39,6 +39,7 @@ public class AdSetCatalog {
      */
     @Transactional
     public int upsert(String accountId, List<AdSetDescriptor> adSets) {
+        accountId = AccountIds.canonical(accountId);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into ad_account (id, created_at, updated_at) values (:id, :now, :now) on conflict do nothing")
                 .param("id", accountId).param("now", now).update();
@@ -85,6 +86,7 @@ public class AdSetCatalog {
      */
     @Transactional
     public boolean putAttributes(String accountId, String adsetId, AdSetAttributes attributes) {
+        accountId = AccountIds.canonical(accountId);
         return jdbc.sql("update ad_set set attributes = " + dialect.json(":attributes") + ", updated_at = :now "
                         + "where account_id = :account and id = :id")
                 .param("attributes", JSON.writeValueAsString(attributes.values()))
@@ -95,6 +97,7 @@ public class AdSetCatalog {
     /** Attributes of every ad set of the account that has any, by ad-set id. */
     @Transactional(readOnly = true)
     public Map<String, AdSetAttributes> attributes(String accountId) {
+        accountId = AccountIds.canonical(accountId);
         Map<String, AdSetAttributes> out = new LinkedHashMap<>();
         jdbc.sql("select id, cast(attributes as varchar) as attributes from ad_set where account_id = :account "
                         + "and attributes is not null order by id")

@@ -66,6 +66,7 @@ public class InsightImporter {
      */
     @Transactional
     public ImportReport importRows(String accountId, String source, Iterator<ParsedLine> lines) {
+        accountId = AccountIds.canonical(accountId);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         lockAccount(accountId, now);
         List<ImportProblem> problems = new ArrayList<>();

@@ -33,12 +33,14 @@ public class InsightStore {
     }
 
     public boolean accountExists(String accountId) {
+        accountId = AccountIds.canonical(accountId);
         return jdbc.sql("select count(*) from ad_account where id = :id").param("id", accountId)
                 .query(Long.class).single() > 0;
     }
 
     /** @throws UnknownAccountException when the account is not stored */
     public void requireAccount(String accountId) {
+        accountId = AccountIds.canonical(accountId);
         if (!accountExists(accountId)) {
             throw new UnknownAccountException(accountId);
         }
@@ -63,6 +65,7 @@ public class InsightStore {
 
     /** @throws UnknownAccountException when the account is not stored */
     public Page<AdSet> adSets(String accountId, int page, int size) {
+        accountId = AccountIds.canonical(accountId);
         requireAccount(accountId);
         long total = jdbc.sql("select count(*) from ad_set where account_id = :account").param("account", accountId)
                 .query(Long.class).single();
@@ -80,6 +83,7 @@ public class InsightStore {
      * @throws UnknownAccountException when the account is not stored
      */
     public Page<DailyInsight> insights(String accountId, LocalDate from, LocalDate to, String adsetId, int page, int size) {
+        accountId = AccountIds.canonical(accountId);
         requireAccount(accountId);
         String where = "where account_id = :account and insight_date between :from and :to"
                 + (adsetId == null ? "" : " and adset_id = :adset");
@@ -105,6 +109,7 @@ public class InsightStore {
      * @throws UnknownAccountException when the account is not stored
      */
     public List<AdSetHistory> histories(String accountId, String campaignId, LocalDate from, LocalDate to) {
+        accountId = AccountIds.canonical(accountId);
         requireAccount(accountId);
         var adSetQuery = jdbc.sql("select " + AD_SET_COLUMNS + "where s.account_id = :account "
                         + "and s.status in ('ACTIVE', 'PAUSED')" + (campaignId == null ? "" : " and s.campaign_id = :campaign")
@@ -135,12 +140,14 @@ public class InsightStore {
 
     /** Latest insight day of an account, null when it has none. */
     public LocalDate lastDate(String accountId) {
+        accountId = AccountIds.canonical(accountId);
         return jdbc.sql("select max(insight_date) from daily_insight where account_id = :account")
                 .param("account", accountId).query(LocalDate.class).optional().orElse(null);
     }
 
     /** Number of replaced versions kept in insight_history for an account. */
     public long historyRows(String accountId) {
+        accountId = AccountIds.canonical(accountId);
         return jdbc.sql("select count(*) from insight_history where account_id = :account").param("account", accountId)
                 .query(Long.class).single();
     }

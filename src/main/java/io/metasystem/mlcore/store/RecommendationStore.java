@@ -57,7 +57,8 @@ public class RecommendationStore {
         jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, response, "
                         + "optimizer_version, model_version, currency, total_budget) values (:id, :account, :now, :hash, "
                         + dialect.json(":inputs") + ", " + dialect.json(":response") + ", :optimizer, :model, :currency, :total)")
-                .param("id", r.id()).param("account", r.accountId()).param("now", now).param("hash", r.requestHash())
+                .param("id", r.id()).param("account", AccountIds.canonical(r.accountId())).param("now", now)
+                .param("hash", r.requestHash())
                 .param("inputs", JSON.writeValueAsString(r.inputsSummary()))
                 .param("response", JSON.writeValueAsString(r.response())).param("optimizer", r.optimizerVersion())
                 .param("model", r.modelVersion()).param("currency", r.currency()).param("total", r.totalBudget())
@@ -70,7 +71,7 @@ public class RecommendationStore {
                     .param("current", a.currentBudget()).param("recommended", a.recommendedBudget())
                     .param("conversions", a.expectedConversions()).param("revenue", a.expectedRevenue()).update();
         }
-        return new Recommendation(r.id(), r.accountId(), now, r.requestHash(), r.inputsSummary(), r.response(),
+        return new Recommendation(r.id(), AccountIds.canonical(r.accountId()), now, r.requestHash(), r.inputsSummary(), r.response(),
                 r.optimizerVersion(), r.modelVersion(), r.currency(), r.totalBudget(), r.adSets());
     }
 
@@ -94,6 +95,7 @@ public class RecommendationStore {
      */
     @Transactional(readOnly = true)
     public Page<Recommendation> list(String accountId, LocalDate from, LocalDate to, int page, int size) {
+        accountId = AccountIds.canonical(accountId);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (accountId != null) {

@@ -51,7 +51,7 @@ abstract class StoreContractTest {
     }
 
     long count(String table) {
-        return jdbc.sql("select count(*) from " + table + " where account_id = :a").param("a", account)
+        return jdbc.sql("select count(*) from " + table + " where account_id = :a").param("a", AccountIds.canonical(account))
                 .query(Long.class).single();
     }
 
@@ -104,7 +104,7 @@ abstract class StoreContractTest {
         JsonNode report = body(http.csv(account, HEADER + "C,A,1,2026-10-01,12.50,1000,10,2,40\nC,B,2,2026-10-01,5.0000,500,5,0,0\n"));
         assertThat(report.get("updated").asLong()).isEqualTo(1);
         assertThat(report.get("unchanged").asLong()).isEqualTo(1);
-        assertThat(jdbc.sql("select spend from insight_history where account_id = :a").param("a", account)
+        assertThat(jdbc.sql("select spend from insight_history where account_id = :a").param("a", AccountIds.canonical(account))
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("10");
         JsonNode insights = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-01&adset_id=1"));
         assertThat(insights.get("items").get(0).get("spend").decimalValue()).isEqualByComparingTo("12.5");
@@ -236,7 +236,7 @@ abstract class StoreContractTest {
         assertThat(http.get("/api/v1/accounts/" + account + "/insights?size=501").statusCode()).isEqualTo(400);
         assertThat(http.get("/api/v1/accounts/" + account + "/insights?from=yesterday").statusCode()).isEqualTo(400);
         JsonNode accounts = body(http.get("/api/v1/accounts?size=500"));
-        assertThat(accounts.get("items").findValuesAsString("id")).contains(account);
+        assertThat(accounts.get("items").findValuesAsString("id")).contains(AccountIds.canonical(account));
     }
 
     @Test
@@ -269,13 +269,13 @@ abstract class StoreContractTest {
         assertThat(count("ad_set")).isEqualTo(5);
         // every later-half row is one of the two versions, and history holds exactly the replaced versions
         assertThat(jdbc.sql("select count(*) from daily_insight where account_id = :a and spend not in (10, 20)")
-                .param("a", account).query(Long.class).single()).isZero();
+                .param("a", AccountIds.canonical(account)).query(Long.class).single()).isZero();
         // last import wins per row, and the latest history row for a day never equals the current value
         assertThat(jdbc.sql("select count(*) from insight_history h join daily_insight d on d.account_id = h.account_id "
                         + "and d.adset_id = h.adset_id and d.insight_date = h.insight_date where h.account_id = :a "
                         + "and h.spend = d.spend and h.id = (select max(id) from insight_history x where x.account_id = h.account_id "
                         + "and x.adset_id = h.adset_id and x.insight_date = h.insight_date)")
-                .param("a", account).query(Long.class).single()).isZero();
+                .param("a", AccountIds.canonical(account)).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -300,7 +300,7 @@ abstract class StoreContractTest {
         assertThat(total).isLessThanOrEqualTo(150.0001);
 
         JsonNode stored = body(http.get("/api/v1/recommendations/" + id));
-        assertThat(stored.get("account_id").asString()).isEqualTo(account);
+        assertThat(stored.get("account_id").asString()).isEqualTo(AccountIds.canonical(account));
         assertThat(stored.get("request_hash").asString()).hasSize(64);
         assertThat(stored.get("optimizer_version").asString()).isNotBlank();
         assertThat(stored.at("/response/recommendation_id").asString()).isEqualTo(id);
@@ -360,9 +360,9 @@ abstract class StoreContractTest {
     private String snapshot() {
         return jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, imported_at "
                         + "from daily_insight where account_id = :a order by adset_id, insight_date")
-                .param("a", account).query().listOfRows().toString()
+                .param("a", AccountIds.canonical(account)).query().listOfRows().toString()
                 + jdbc.sql("select id, name, status, daily_budget from ad_set where account_id = :a order by id")
-                .param("a", account).query().listOfRows();
+                .param("a", AccountIds.canonical(account)).query().listOfRows();
     }
 
     @Test
@@ -402,7 +402,7 @@ abstract class StoreContractTest {
         for (String id : List.of(dead, live)) {
             jdbc.sql("insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at) "
                             + "values (:id, 'sync', :a, 'running', 'page 3', :t, :t)")
-                    .param("id", id).param("a", account).param("t", old).update();
+                    .param("id", id).param("a", AccountIds.canonical(account)).param("t", old).update();
         }
         leases.acquire(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
         try {
@@ -416,5 +416,20 @@ abstract class StoreContractTest {
         } finally {
             leases.release(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
         }
+    }
+
+    @Test
+    void accountIdsWithAndWithoutTheActPrefixAreOneAccount() {
+        String bare = account.replace("act_", "");
+        HttpResponse<String> response = http.csv(account, StoreHttp.example("ads_manager_export.csv"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get("account_id").asString()).isEqualTo(bare);
+        assertThat(body(http.get("/api/v1/accounts/" + bare + "/adsets")).get("total").asLong()).isEqualTo(4);
+        assertThat(body(http.get("/api/v1/accounts/" + account + "/adsets")).get("total").asLong()).isEqualTo(4);
+        assertThat(catalog.upsert(bare, List.of(new AdSetDescriptor("23851000000000001", null, null, null, null, null,
+                null, new AdSetAttributes(java.util.Map.of("placement", "reels")))))).isZero();
+        assertThat(catalog.attributes(account)).containsOnlyKeys("23851000000000001");
+        assertThat(jdbc.sql("select count(*) from ad_account where id like :a").param("a", "%" + bare)
+                .query(Long.class).single()).isEqualTo(1);
     }
 }

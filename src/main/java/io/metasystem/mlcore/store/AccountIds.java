@@ -1,0 +1,21 @@
+package io.metasystem.mlcore.store;
+
+/**
+ * One spelling per ad account: Meta writes the same account as {@code act_1234567890} (Graph API paths, Ads
+ * Manager) and {@code 1234567890} (the {@code account_id} of insights), so the store keys accounts without the
+ * {@code act_} prefix and every public store method accepts either form. Without this, an account synced from Meta
+ * and optimized through {@code /accounts/act_…/optimize} would be two accounts.
+ */
+public final class AccountIds {
+    private AccountIds() {
+    }
+
+    /** The stored form: surrounding blanks and a leading {@code act_} removed; null stays null. */
+    public static String canonical(String accountId) {
+        if (accountId == null) {
+            return null;
+        }
+        String id = accountId.strip();
+        return id.startsWith("act_") ? id.substring(4) : id;
+    }
+}
