@@ -23,7 +23,7 @@ checks = [
     ("sync stored the 4 ad sets", adsets["total"] == 4),
     ("the workflow notified the apply result", any(t.startswith("ML Core apply of") for t in texts)),
     ("audit lists one change per ad set", len(audit) >= 4),
-    ("a recommendation.created event was recorded", any(e["type"] == "recommendation.created" for e in outbox)),
+    ("a recommendation.created event was recorded", any(e["event_type"] == "recommendation.created" for e in outbox)),
 ]
 if mode == "live":
     checks += [

@@ -18,7 +18,10 @@ N8N="$N8N_DIR/node_modules/.bin/n8n"
 
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  if [ -n "${KEEP_RUNNING:-}" ]; then echo "left running (KEEP_RUNNING): ${PIDS[*]}"; return; fi
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+}
 trap cleanup EXIT
 KEY="e2e-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SECRET="e2e-secret-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"

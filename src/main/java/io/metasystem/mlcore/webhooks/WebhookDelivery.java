@@ -27,7 +27,10 @@ class WebhookDelivery {
 
     private final WebhookProperties properties;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 only: over plain http the JDK client would ask for an h2c upgrade, and servers that handle upgrades
+    // themselves (n8n does, for its websocket push) then never answer the POST.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     WebhookDelivery(WebhookProperties properties, Clock clock) {
         this.properties = properties;
