@@ -8,13 +8,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One real PostgreSQL server per test JVM (zonky's bundled binaries, no Docker), started on first use and stopped
  * when the JVM exits. Its data directory lives under the system temp directory, never in the repository.
  */
-final class EmbeddedPostgresSupport {
+public final class EmbeddedPostgresSupport {
     private static EmbeddedPostgres postgres;
 
     private EmbeddedPostgresSupport() {
     }
 
-    static synchronized String jdbcUrl(String database) {
+    /** JDBC URL of a database of that name on the shared server, created on first use. */
+    public static synchronized String jdbcUrl(String database) {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder()
