@@ -134,8 +134,8 @@ class AccountOptimizeController {
      * attributes the model sees {@code campaign} (campaign id) and the numeric features of the store data set
      * ({@link StoreDatasets#NUMERIC}) computed from the loaded history: {@code day_of_week} of {@code day},
      * {@code days_since_start} from the ad set's first stored day, {@code recent_spend_lag7} (missing when the loaded
-     * history starts after day − 13 and the ad set is older) and {@code log_spend} of the current daily budget (omitted without one: training median).
-     * Attributes the caller stored under those names win.
+     * history starts after day − 13 and the ad set is older) and {@code log_spend} of the current daily budget
+     * (omitted without one: the training median).
      */
     static List<OptimizeRequest.AdSet> withModelPriors(List<AdSetHistory> histories, List<OptimizeRequest.AdSet> adSets,
                                                        ModelPriors.Champion champion, LocalDate historyFrom, LocalDate day,
@@ -148,8 +148,11 @@ class AccountOptimizeController {
                 out.add(a);
                 continue;
             }
-            Map<String, String> features = new HashMap<>(features(h, historyFrom, day));
-            features.putAll(h.adSet().attributes().values());
+            // as in training (StoreDatasets): campaign is the campaign id and numeric features are computed, whatever
+            // attributes of those names say
+            Map<String, String> features = new HashMap<>(h.adSet().attributes().values());
+            features.remove("campaign");
+            features.putAll(features(h, historyFrom, day));
             ModelPriors.Prediction prediction = ModelPriorSelection.predict(champion, features,
                     "adsets[" + a.id() + "].attributes");
             Prior p = prediction.prior();

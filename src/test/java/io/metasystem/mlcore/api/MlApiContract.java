@@ -374,15 +374,20 @@ abstract class MlApiContract {
     @Test
     void aJobWhoseReplicaDiedIsFailedByTheLeaseSweep() throws Exception {
         String id = UUID.randomUUID().toString();
-        OffsetDateTime stale = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // a job another replica runs: a fresh heartbeat, so the (also scheduled) sweep leaves it alone
         jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
                         + "updated_at, owner, heartbeat_at) values (:id, 'kag', " + dialect.json(":r")
                         + ", 'running', 4, 16, 'xgboost_poisson fold 2/5', :t, :t, 'a-replica-that-died', :t)")
                 .param("id", id).param("r", "{\"csv\":\"kag_conversion_data.csv\",\"target\":\"APPROVED\"}")
-                .param("t", stale).update();
+                .param("t", now).update();
+        leases.sweep();
         assertThat(JSON.readTree(send("GET", "/api/v1/ml/jobs/" + id, null).body()).get("status").asString())
                 .isEqualTo("running");
-        assertThat(leases.sweep()).isPositive();
+        // the replica dies: its heartbeat stops and ages past the lease (2 minutes by default)
+        jdbc.sql("update ml_job set heartbeat_at = :t where id = :id").param("t", now.minusHours(1)).param("id", id)
+                .update();
+        leases.sweep();
         JsonNode job = JSON.readTree(send("GET", "/api/v1/ml/jobs/" + id, null).body());
         assertThat(job.get("status").asString()).isEqualTo("failed");
         assertThat(job.get("error").asString()).startsWith("interrupted").contains("submit it again");
