@@ -2,7 +2,13 @@ package io.metasystem.mlcore.api;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import io.metasystem.mlcore.ml.ModelPriors;
+import io.metasystem.mlcore.ml.StoreDatasets;
+import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
@@ -38,8 +44,11 @@ class AccountOptimizeController {
     private final InsightStore store;
     private final RecommendationRecorder recorder;
     private final ObjectMapper json;
+    private final ModelPriorSelection selector;
 
-    AccountOptimizeController(OptimizeMapper mapper, InsightStore store, RecommendationRecorder recorder, ObjectMapper json) {
+    AccountOptimizeController(OptimizeMapper mapper, InsightStore store, RecommendationRecorder recorder, ObjectMapper json,
+                              ModelPriorSelection selector) {
+        this.selector = selector;
         this.mapper = mapper;
         this.store = store;
         this.recorder = recorder;
@@ -87,21 +96,92 @@ class AccountOptimizeController {
         }
         String currency = request.currency() != null ? request.currency() : histories.stream()
                 .map(h -> h.adSet().currency()).filter(c -> c != null).findFirst().orElse(null);
+        Optional<ModelPriorSelection.Selection> selection = selector.select(request.useModelPriors(), request.modelScope(), id);
+        List<ModelPriorSelection.Applied> applied = new ArrayList<>();
+        List<OptimizeRequest.AdSet> adSets = adSets(histories);
+        if (selection.isPresent()) {
+            adSets = withModelPriors(histories, adSets, selection.get().champion(), from, to.plusDays(1), applied);
+        }
         OptimizeRequest full = new OptimizeRequest(request.objective(), currency, request.budget(), request.targets(),
-                request.riskAversion(), request.earlyStop(), request.halfLifeDays(), request.seed(), adSets(histories), null, null);
+                request.riskAversion(), request.earlyStop(), request.halfLifeDays(), request.seed(), adSets, null, null);
         OptimizationProblem problem = mapper.toProblem(full);
         OptimizationResult result = optimizer.optimize(problem);
         ObjectNode hashed = json.createObjectNode();
         hashed.put("account_id", id);
         hashed.set("request", json.valueToTree(request));
-        ObjectNode response = json.valueToTree(mapper.toResponse(problem, result));
+        OptimizeResponse answer = mapper.toResponse(problem, result);
+        ModelPriors.Champion champion = selection.filter(s -> s.explicit() || !applied.isEmpty())
+                .map(ModelPriorSelection.Selection::champion).orElse(null);
+        if (champion != null) {
+            answer = answer.withModel(champion.model().version(), champion.model().modelId());
+        }
+        ObjectNode response = json.valueToTree(answer);
         ObjectNode window = response.putObject("history");
         window.put("account_id", id);
         window.put("from", from.toString());
         window.put("to", to.toString());
         window.put("lookback_days", lookback);
         window.put("campaign_id", campaign);
-        return ResponseEntity.ok(recorder.record(id, hashed, problem, result, response, null));
+        ObjectNode body = recorder.record(id, hashed, problem, result, response, champion == null ? null : champion.label());
+        if (champion != null) {
+            selector.log(selection.get(), id, applied, body.get("recommendation_id").asString());
+        }
+        return ResponseEntity.ok(body);
+    }
+
+    /**
+     * Stored ad sets with attributes get the champion's prior for {@code day} (the day after the history). Besides the
+     * attributes the model sees {@code campaign} (campaign id) and the numeric features of the store data set
+     * ({@link StoreDatasets#NUMERIC}) computed from the loaded history: {@code day_of_week} of {@code day},
+     * {@code days_since_start} from the ad set's first stored day, {@code recent_spend_lag7} (missing when the loaded
+     * history starts after day − 13 and the ad set is older) and {@code log_spend} of the current daily budget
+     * (omitted without one: the training median).
+     */
+    static List<OptimizeRequest.AdSet> withModelPriors(List<AdSetHistory> histories, List<OptimizeRequest.AdSet> adSets,
+                                                       ModelPriors.Champion champion, LocalDate historyFrom, LocalDate day,
+                                                       List<ModelPriorSelection.Applied> applied) {
+        List<OptimizeRequest.AdSet> out = new ArrayList<>();
+        for (int i = 0; i < adSets.size(); i++) {
+            OptimizeRequest.AdSet a = adSets.get(i);
+            AdSetHistory h = histories.get(i);
+            if (h.adSet().attributes().isEmpty()) {
+                out.add(a);
+                continue;
+            }
+            // as in training (StoreDatasets): campaign is the campaign id and numeric features are computed, whatever
+            // attributes of those names say
+            Map<String, String> features = new HashMap<>(h.adSet().attributes().values());
+            features.remove("campaign");
+            features.putAll(features(h, historyFrom, day));
+            ModelPriors.Prediction prediction = ModelPriorSelection.predict(champion, features,
+                    "adsets[" + a.id() + "].attributes");
+            Prior p = prediction.prior();
+            out.add(new OptimizeRequest.AdSet(a.id(), a.name(), a.status(), a.currentBudget(), a.metrics(), a.daily(),
+                    new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()), null));
+            applied.add(new ModelPriorSelection.Applied(a.id(), day, prediction));
+        }
+        return out;
+    }
+
+    private static Map<String, String> features(AdSetHistory h, LocalDate historyFrom, LocalDate day) {
+        Map<String, String> f = new HashMap<>();
+        if (h.adSet().campaignId() != null) {
+            f.put("campaign", h.adSet().campaignId());
+        }
+        Map<LocalDate, Double> spend = new HashMap<>();
+        h.days().forEach(d -> spend.merge(d.date(), d.spend().doubleValue(), Double::sum));
+        // the loaded history covers days d-13..d-7, or the ad set started inside the loaded history
+        boolean lagKnown = !historyFrom.isAfter(day.minusDays(13))
+                || h.adSet().firstDate() != null && !h.adSet().firstDate().isBefore(historyFrom);
+        double[] numeric = StoreDatasets.numeric(day, h.adSet().firstDate(), spend,
+                h.adSet().dailyBudget() == null ? Double.NaN : h.adSet().dailyBudget().doubleValue());
+        f.put("day_of_week", Double.toString(numeric[0]));
+        f.put("days_since_start", Double.toString(numeric[1]));
+        f.put("recent_spend_lag7", lagKnown ? Double.toString(numeric[2]) : "NaN");
+        if (h.adSet().dailyBudget() != null && h.adSet().dailyBudget().signum() > 0) {
+            f.put("log_spend", Double.toString(numeric[3]));
+        }
+        return f;
     }
 
     /** Stored ad sets as request ad sets, so the stateless validation and mapping apply unchanged. */

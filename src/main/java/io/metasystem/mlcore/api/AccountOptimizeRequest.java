@@ -17,7 +17,11 @@ public record AccountOptimizeRequest(
         @Schema(defaultValue = "7") Double halfLifeDays,
         Long seed,
         @Schema(description = "Days of history ending on the latest stored day, 1-365", defaultValue = "28") Integer lookbackDays,
-        @Schema(description = "Only the ad sets of this campaign; omitted: every campaign") String campaignId) {
+        @Schema(description = "Only the ad sets of this campaign; omitted: every campaign") String campaignId,
+        @Schema(description = "Priors from a model for ad sets with stored attributes; omitted: on when a champion "
+                + "exists for model_scope, account:<account_id> or ML_DEFAULT_SCOPE (docs/ml.md)") Boolean useModelPriors,
+        @Schema(description = "Registry scope of the model; omitted: account:<account_id>, then ML_DEFAULT_SCOPE")
+        String modelScope) {
     static final int DEFAULT_LOOKBACK_DAYS = 28;
     static final int MAX_LOOKBACK_DAYS = 365;
 }

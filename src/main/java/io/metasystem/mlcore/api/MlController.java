@@ -2,7 +2,14 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.ModelRegistry;
-import io.metasystem.mlcore.ml.MlProperties;
+import io.metasystem.mlcore.ml.ModelPerformance;
+import io.metasystem.mlcore.ml.RetrainingScheduler;
+import io.metasystem.mlcore.ml.StoreDatasets;
+import io.metasystem.mlcore.store.InsightStore;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Locale;
 import io.metasystem.mlcore.ml.RegisteredModel;
 import io.metasystem.mlcore.ml.TrainingJob;
 import io.metasystem.mlcore.ml.TrainingJobs;
@@ -31,16 +38,19 @@ class MlController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final TrainingJobs jobs;
     private final ModelRegistry registry;
-    private final MlProperties properties;
+    private static final int DEFAULT_STORE_DAYS = 90;
+    private final InsightStore store;
+    private final ModelPerformance performance;
 
-    MlController(TrainingJobs jobs, ModelRegistry registry, MlProperties properties) {
+    MlController(TrainingJobs jobs, ModelRegistry registry, InsightStore store, ModelPerformance performance) {
         this.jobs = jobs;
         this.registry = registry;
-        this.properties = properties;
+        this.store = store;
+        this.performance = performance;
     }
 
-    /** Body of {@code POST /api/v1/ml/train}. */
-    record TrainBody(String scope, String csv, String target) {
+    /** Body of {@code POST /api/v1/ml/train}: a CSV of the data directory, or ({@code source: "store"}) stored insights. */
+    record TrainBody(String scope, String source, String csv, String target, String accountId, String from, String to) {
     }
 
     /** Body of {@code POST /api/v1/ml/predict}. */
@@ -53,9 +63,18 @@ class MlController {
     }
 
     @PostMapping(value = "/api/v1/ml/train", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Start a training job", description = "csv: a file name in mlcore.ml.data-dir (default "
-            + "data/samples); target APPROVED|TOTAL (kag only); scope defaults to the file's data set. 202 with the job.")
+    @Operation(summary = "Start a training job", description = "source csv (default): csv = a file name in "
+            + "mlcore.ml.data-dir (default data/samples), target APPROVED|TOTAL (kag only), scope defaults to the file's "
+            + "data set. source store: account_id (omitted: every account), from/to (default: the 90 days ending on the "
+            + "latest stored day), scope defaults to account:<account_id> (or store); 422 when the window has fewer than "
+            + StoreDatasets.MIN_DAYS + " days with spend. 202 with the job.")
     ResponseEntity<TrainingJob> train(@RequestBody TrainBody body) {
+        if (body != null && "store".equalsIgnoreCase(body.source())) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(trainOnStore(body));
+        }
+        if (body != null && body.source() != null && !"csv".equalsIgnoreCase(body.source())) {
+            throw new RequestValidationException("source", "must be csv or store, was " + body.source());
+        }
         if (body == null || body.csv() == null) {
             throw new RequestValidationException(List.of(new FieldProblem("csv", "is required")));
         }
@@ -65,6 +84,78 @@ class MlController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.submit(scope, body.csv(), body.target()));
         } catch (IllegalArgumentException e) {
             throw invalid(e);
+        }
+    }
+
+    private TrainingJob trainOnStore(TrainBody body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body.csv() != null) {
+            problems.add(new FieldProblem("csv", "not allowed with source store"));
+        }
+        if (body.target() != null) {
+            problems.add(new FieldProblem("target", "not allowed with source store (the target is conversions)"));
+        }
+        String account = body.accountId() == null ? null : AccountController.accountId(body.accountId());
+        LocalDate from = date("from", body.from(), problems);
+        LocalDate to = date("to", body.to(), problems);
+        if (!problems.isEmpty()) {
+            throw new RequestValidationException(problems);
+        }
+        if (account != null) {
+            store.requireAccount(account);
+        }
+        if (to == null) {
+            to = RetrainingScheduler.storeWindow(store, account, DEFAULT_STORE_DAYS).to();
+        }
+        if (from == null) {
+            from = to.minusDays(DEFAULT_STORE_DAYS - 1L);
+        }
+        String scope = body.scope() != null ? body.scope() : account != null ? "account:" + account : "store";
+        try {
+            return jobs.submitStore(scope, new StoreDatasets.Window(account, from, to));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e);
+        }
+    }
+
+    @GetMapping(value = "/api/v1/ml/models/{version}/performance", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Logged predictions of a version scored against the insights that arrived since",
+            description = "from/to (YYYY-MM-DD) filter the prediction days (default: all); bucket day (default) or week. "
+                    + "Per bucket: predictions, evaluated, spend, predicted vs observed conversions, ratio, mean Poisson "
+                    + "deviance per ad-set day, CPA MAE; plus the held-out score from training. 404 unknown version.")
+    ModelPerformance.Report performance(@PathVariable String version, @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(defaultValue = "day") String bucket) {
+        long v = version(version);
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate fromDate = date("from", from, problems);
+        LocalDate toDate = date("to", to, problems);
+        ModelPerformance.Bucket width = switch (bucket.strip().toLowerCase(Locale.ROOT)) {
+            case "day" -> ModelPerformance.Bucket.DAY;
+            case "week" -> ModelPerformance.Bucket.WEEK;
+            default -> {
+                problems.add(new FieldProblem("bucket", "must be day or week, was " + bucket));
+                yield null;
+            }
+        };
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            problems.add(new FieldProblem("from", "must not be after to (" + fromDate + " > " + toDate + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RequestValidationException(problems);
+        }
+        return performance.report(v, fromDate, toDate, width);
+    }
+
+    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "expected a date YYYY-MM-DD, was '" + value + "'"));
+            return null;
         }
     }
 

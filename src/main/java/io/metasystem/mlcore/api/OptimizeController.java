@@ -4,6 +4,13 @@ import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
+import io.metasystem.mlcore.optimizer.Prior;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,13 +32,16 @@ class OptimizeController {
     private final RecommendationRecorder recorder;
     private final ObjectMapper json;
 
-    private final ModelPriors modelPriors;
+    private final ModelPriorSelection selector;
+    private final Clock clock;
 
-    OptimizeController(OptimizeMapper mapper, RecommendationRecorder recorder, ObjectMapper json, ModelPriors modelPriors) {
+    OptimizeController(OptimizeMapper mapper, RecommendationRecorder recorder, ObjectMapper json,
+                       ModelPriorSelection selector, Clock clock) {
         this.mapper = mapper;
         this.recorder = recorder;
         this.json = json;
-        this.modelPriors = modelPriors;
+        this.selector = selector;
+        this.clock = clock;
     }
 
     @PostMapping(value = "/api/v1/meta_ads/optimize", consumes = "application/json", produces = "application/json")
@@ -53,48 +63,59 @@ class OptimizeController {
     Object optimize(@RequestBody OptimizeRequest request,
                     @RequestParam(name = "account_id", required = false) String accountId) {
         String account = accountId == null || accountId.isBlank() ? null : AccountController.accountId(accountId);
-        ModelPriors.Champion champion = null;
+        Optional<ModelPriorSelection.Selection> selection = request == null ? Optional.empty()
+                : selector.select(request.useModelPriors(), request.modelScope(), account);
         OptimizeRequest effective = request;
-        if (request != null && Boolean.TRUE.equals(request.useModelPriors())) {
-            if (request.modelScope() == null || request.modelScope().isBlank()) {
-                throw new RequestValidationException("model_scope", "is required when use_model_priors is true");
-            }
-            champion = modelPriors.champion(request.modelScope());
-            effective = withModelPriors(request, champion);
+        List<ModelPriorSelection.Applied> applied = new ArrayList<>();
+        if (selection.isPresent()) {
+            effective = withModelPriors(request, selection.get().champion(), applied, clock);
         }
         OptimizationProblem problem = mapper.toProblem(effective);
         OptimizationResult result = optimizer.optimize(problem);
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
         OptimizeResponse response = mapper.toResponse(problem, result);
+        ModelPriors.Champion champion = selection.filter(s -> s.explicit() || !applied.isEmpty())
+                .map(ModelPriorSelection.Selection::champion).orElse(null);
         if (champion != null) {
             response = response.withModel(champion.model().version(), champion.model().modelId());
         }
-        return recorder.record(account, json.valueToTree(request), problem, result, response,
+        ObjectNode body = recorder.record(account, json.valueToTree(request), problem, result, response,
                 champion == null ? null : champion.label());
+        if (champion != null) {
+            selector.log(selection.get(), account, applied, body.get("recommendation_id").asString());
+        }
+        return body;
     }
 
-    /** Ad sets with attributes and no explicit prior get the champion's prior; an explicit prior always wins. */
-    private static OptimizeRequest withModelPriors(OptimizeRequest r, ModelPriors.Champion champion) {
+    /**
+     * Ad sets with attributes and no explicit prior get the champion's prior; an explicit prior always wins. The
+     * prediction is for the day after the ad set's last daily row (today when it has none).
+     */
+    private static OptimizeRequest withModelPriors(OptimizeRequest r, ModelPriors.Champion champion,
+                                                   List<ModelPriorSelection.Applied> applied, Clock clock) {
         if (r.adsets() == null) {
             return r;
         }
-        java.util.List<OptimizeRequest.AdSet> adSets = new java.util.ArrayList<>();
+        List<OptimizeRequest.AdSet> adSets = new ArrayList<>();
         for (int i = 0; i < r.adsets().size(); i++) {
             OptimizeRequest.AdSet a = r.adsets().get(i);
             if (a != null && a.prior() == null && a.attributes() != null && !a.attributes().isEmpty()) {
-                io.metasystem.mlcore.optimizer.Prior p;
-                try {
-                    p = champion.prior(a.attributes());
-                } catch (IllegalArgumentException e) {
-                    throw new RequestValidationException("adsets[" + i + "].attributes." + e.getMessage().split(":")[0],
-                            e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
-                }
+                ModelPriors.Prediction prediction = ModelPriorSelection.predict(champion, a.attributes(),
+                        "adsets[" + i + "].attributes");
+                Prior p = prediction.prior();
                 a = new OptimizeRequest.AdSet(a.id(), a.name(), a.status(), a.currentBudget(), a.metrics(), a.daily(),
                         new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()), a.attributes());
+                applied.add(new ModelPriorSelection.Applied(a.id(), predictionDay(a, clock), prediction));
             }
             adSets.add(a);
         }
         return new OptimizeRequest(r.objective(), r.currency(), r.budget(), r.targets(), r.riskAversion(), r.earlyStop(),
                 r.halfLifeDays(), r.seed(), adSets, r.useModelPriors(), r.modelScope());
+    }
+
+    private static LocalDate predictionDay(OptimizeRequest.AdSet a, Clock clock) {
+        LocalDate last = a.daily() == null ? null : a.daily().stream().filter(d -> d != null && d.date() != null)
+                .map(OptimizeRequest.Daily::date).max(LocalDate::compareTo).orElse(null);
+        return last != null ? last.plusDays(1) : LocalDate.now(clock);
     }
 }

@@ -27,10 +27,12 @@ public record OptimizeRequest(
         Long seed,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 10,000 ad sets")
         List<AdSet> adsets,
-        @Schema(description = "Fill the prior of every ad set that has attributes and no prior from the champion model "
-                + "of model_scope (docs/ml.md)", defaultValue = "false")
+        @Schema(description = "Fill the prior of every ad set that has attributes and no prior from a champion model. "
+                + "Omitted: on when model_scope, account:<account_id> (query parameter) or ML_DEFAULT_SCOPE has a "
+                + "champion; false: off (docs/ml.md)")
         Boolean useModelPriors,
-        @Schema(description = "Registry scope of the model used by use_model_priors, e.g. kag or online_advertising")
+        @Schema(description = "Registry scope of the model, e.g. kag or online_advertising; omitted: "
+                + "account:<account_id>, then ML_DEFAULT_SCOPE")
         String modelScope) {
 
     /** Budget and its constraints, currency per day. */

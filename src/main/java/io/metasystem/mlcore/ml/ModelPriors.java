@@ -3,6 +3,7 @@ package io.metasystem.mlcore.ml;
 import io.metasystem.mlcore.optimizer.Prior;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Priors for ad sets from the champion model of a scope (used by the optimize endpoints' {@code use_model_priors}). */
@@ -23,6 +24,15 @@ public class ModelPriors {
          * @throws IllegalArgumentException naming the attribute when a numeric value does not parse
          */
         public Prior prior(Map<String, String> attributes) {
+            return predict(attributes).prior();
+        }
+
+        /**
+         * Prior and the raw rates behind it (the prediction log keeps the rates).
+         *
+         * @throws IllegalArgumentException naming the attribute when a numeric value does not parse
+         */
+        public Prediction predict(Map<String, String> attributes) {
             Map<String, String> cats = new HashMap<>();
             Map<String, Double> nums = new HashMap<>();
             for (var e : attributes.entrySet()) {
@@ -36,13 +46,31 @@ public class ModelPriors {
                     cats.put(e.getKey(), e.getValue());
                 }
             }
-            return predictor.prior(cats, nums);
+            double[] rates = predictor.rates(predictor.row(cats, nums));
+            return new Prediction(predictor.prior(cats, nums), rates[0], rates[1]);
         }
 
         /** Names the model in responses and stored recommendations: {@code v<version>:<model id>}. */
         public String label() {
             return "v" + model.version() + ":" + model.modelId();
         }
+    }
+
+    /**
+     * A model's prediction for one ad set.
+     *
+     * @param perSpend expected conversions per unit of spend
+     * @param perClick expected conversions per click (not capped)
+     */
+    public record Prediction(Prior prior, double perSpend, double perClick) {
+    }
+
+    /** The champion of a scope, empty when the scope has none (or the scope is null). */
+    public Optional<Champion> find(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return Optional.empty();
+        }
+        return registry.champion(scope).map(m -> new Champion(m, registry.predictor(m.version())));
     }
 
     /** @throws UnknownModelException if the scope has no champion */

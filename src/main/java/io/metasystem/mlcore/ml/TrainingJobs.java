@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,18 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs training jobs one at a time on a background thread, records status and progress in {@code ml_job}, and
  * registers the resulting model ({@link ModelRegistry}, promotion rule included). Training reads a CSV from
- * {@code mlcore.ml.data-dir} only (a request names a file, never a path).
+ * {@code mlcore.ml.data-dir} only (a request names a file, never a path), or a window of the store's insights
+ * ({@link StoreDatasets}). Each job holds a {@link JobLeases lease}: if this replica dies, the sweep marks it failed.
  */
 @Service
 public class TrainingJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String SCOPE = "[A-Za-z0-9_.:-]{1,80}";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final ModelRegistry registry;
     private final MlProperties properties;
     private final JobLeases leases;
+    private final StoreDatasets storeDatasets;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ml-training");
         t.setDaemon(true);
@@ -46,8 +51,9 @@ public class TrainingJobs implements AutoCloseable {
     });
 
     public TrainingJobs(JdbcClient jdbc, SqlDialect dialect, ModelRegistry registry, MlProperties properties,
-                        JobLeases leases) {
+                        JobLeases leases, StoreDatasets storeDatasets) {
         this.leases = leases;
+        this.storeDatasets = storeDatasets;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.registry = registry;
@@ -55,20 +61,32 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     /**
-     * Validates the request and queues a job.
+     * Validates the request and queues a job on a CSV of the data directory.
      *
      * @param csv    file name inside the data directory
      * @param target APPROVED or TOTAL (kag only; ignored for the daily data)
-     * @throws IllegalArgumentException naming the field when the file or target is invalid
+     * @throws IllegalArgumentException naming the field when the file, target or scope is invalid
      */
     public TrainingJob submit(String scope, String csv, String target) {
         Path file = resolve(csv);
         Datasets.KagTarget kagTarget = parseTarget(target);
-        if (scope == null || !scope.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("scope: 1-64 letters, digits, '_', '.', '-', was " + scope);
-        }
-        TrainingJob job = submitRecordOnly(scope, csv, target);
-        executor.submit(() -> run(job.id(), scope, file, kagTarget));
+        checkScope(scope);
+        TrainingJob job = record(scope, csvRequest(csv, kagTarget));
+        executor.submit(() -> run(job.id(), scope, file.getFileName().toString(), () -> Datasets.load(file, kagTarget)));
+        return job;
+    }
+
+    /**
+     * Validates the request and queues a job on the store's insights of a window.
+     *
+     * @throws IllegalArgumentException  naming the field when the scope or window is invalid
+     * @throws InsufficientDataException when the window has too few days ({@link StoreDatasets#MIN_DAYS})
+     */
+    public TrainingJob submitStore(String scope, StoreDatasets.Window window) {
+        checkScope(scope);
+        storeDatasets.check(window);
+        TrainingJob job = record(scope, storeRequest(window));
+        executor.submit(() -> run(job.id(), scope, "store " + window, () -> storeDatasets.load(window)));
         return job;
     }
 
@@ -80,57 +98,127 @@ public class TrainingJobs implements AutoCloseable {
                 .orElseThrow(() -> new UnknownModelException("id", "no training job " + id));
     }
 
-    /** Runs a job on the caller's thread (the scheduler uses this). */
+    /** Runs a CSV job on the caller's thread (the scheduler uses this). */
     public TrainingJob runNow(String scope, String csv, String target) {
-        resolve(csv);
-        TrainingJob job = submitRecordOnly(scope, csv, target);
-        run(job.id(), scope, resolve(csv), parseTarget(target));
+        Path file = resolve(csv);
+        Datasets.KagTarget kagTarget = parseTarget(target);
+        TrainingJob job = record(scope, csvRequest(csv, kagTarget));
+        run(job.id(), scope, csv, () -> Datasets.load(file, kagTarget));
         return get(job.id());
     }
 
-    private TrainingJob submitRecordOnly(String scope, String csv, String target) {
+    /** Runs a store job on the caller's thread (the scheduler uses this); a too-short window fails the job. */
+    public TrainingJob runNowStore(String scope, StoreDatasets.Window window) {
+        TrainingJob job = record(scope, storeRequest(window));
+        run(job.id(), scope, "store " + window, () -> {
+            storeDatasets.check(window);
+            return storeDatasets.load(window);
+        });
+        return get(job.id());
+    }
+
+    private static Map<String, Object> csvRequest(String csv, Datasets.KagTarget target) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("source", "csv");
+        request.put("csv", csv);
+        request.put("target", target.name());
+        return request;
+    }
+
+    private static Map<String, Object> storeRequest(StoreDatasets.Window w) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("source", "store");
+        request.put("account_id", w.accountId());
+        request.put("from", w.from().toString());
+        request.put("to", w.to().toString());
+        return request;
+    }
+
+    private static void checkScope(String scope) {
+        if (scope == null || !scope.matches(SCOPE)) {
+            throw new IllegalArgumentException("scope: 1-80 letters, digits, '_', '.', ':', '-', was " + scope);
+        }
+    }
+
+    private TrainingJob record(String scope, Map<String, Object> request) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
         jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
                         + "updated_at) values (:id, :scope, " + dialect.json(":request") + ", :status, 0, 0, :progress, :now, :now)")
-                .param("id", id).param("scope", scope)
-                .param("request", JSON.writeValueAsString(Map.of("csv", csv, "target", parseTarget(target).name())))
+                .param("id", id).param("scope", scope).param("request", JSON.writeValueAsString(request))
                 .param("status", TrainingJob.QUEUED).param("progress", "queued").param("now", now).update();
         leases.acquire(JobTable.ML_JOB, id);
         return get(id);
     }
 
-    private void run(String id, String scope, Path file, Datasets.KagTarget target) {
+    /** Loads the training table of a job. */
+    @FunctionalInterface
+    interface TableLoader {
+        FeatureTable load() throws IOException;
+    }
+
+    private void run(String id, String scope, String what, TableLoader loader) {
         Path dir = null;
         try {
-            update(id, TrainingJob.RUNNING, 0, 0, "loading " + file.getFileName(), null, null);
-            FeatureTable table = Datasets.load(file, target);
+            update(id, TrainingJob.RUNNING, 0, 0, "loading " + what);
+            FeatureTable table = loader.load();
             Validation.Settings settings = Validation.Settings.defaults(42);
             int total = 3 * Validation.folds(table, settings).size() + 1;
             AtomicInteger done = new AtomicInteger();
             dir = Files.createTempDirectory("ml-train-");
-            Training.run(table, settings, 600, dir, line -> {
+            Training.run(table, settings, properties.maxRounds(), dir, line -> {
                 log.info("training job {}: {}", id, line);
-                update(id, TrainingJob.RUNNING, Math.min(done.getAndIncrement(), total), total, line, null, null);
+                update(id, TrainingJob.RUNNING, Math.min(done.getAndIncrement(), total), total, line);
             });
             RegisteredModel m = registry.register(scope, dir, properties.promotionMargin());
-            update(id, TrainingJob.SUCCEEDED, total, total, "registered v" + m.version() + " (" + m.status() + ": "
-                    + m.decision() + ")", m.version(), null);
+            finish(id, total, "registered v" + m.version() + " (" + m.status() + ": " + m.decision() + ")", m.version());
         } catch (Exception | LinkageError e) {
             log.warn("training job {} failed", id, e);
-            update(id, TrainingJob.FAILED, 0, 0, "failed", null, String.valueOf(e.getMessage()));
+            fail(id, String.valueOf(e.getMessage()));
         } finally {
             leases.release(JobTable.ML_JOB, id);
             deleteQuietly(dir);
         }
     }
 
-    private void update(String id, String status, int done, int total, String progress, Long version, String error) {
+    /** Progress of a job that is still queued or running; a job already failed (e.g. by the lease sweep) stays so. */
+    private void update(String id, String status, int done, int total, String progress) {
         jdbc.sql("update ml_job set status = :status, steps_done = :done, steps_total = :total, progress = :progress, "
-                        + "model_version = :version, error = :error, updated_at = :now where id = :id")
+                        + "updated_at = :now where id = :id and status in ('queued', 'running')")
                 .param("status", status).param("done", done).param("total", total)
-                .param("progress", truncate(progress, 512)).param("version", version).param("error", truncate(error, 1000))
-                .param("now", now()).param("id", id).update();
+                .param("progress", truncate(progress, 512)).param("now", now()).param("id", id).update();
+    }
+
+    /**
+     * Marks a job succeeded — unless it is no longer running: a job the lease sweep already marked failed keeps its
+     * status (callers were told it failed and may have resubmitted it), and its error says that the run finished
+     * late and which version it registered.
+     *
+     * @return true when the job became succeeded
+     */
+    boolean finish(String id, int total, String progress, long version) {
+        int n = jdbc.sql("update ml_job set status = :status, steps_done = :total, steps_total = :total, "
+                        + "progress = :progress, model_version = :version, error = null, updated_at = :now "
+                        + "where id = :id and status in ('queued', 'running')")
+                .param("status", TrainingJob.SUCCEEDED).param("total", total).param("progress", truncate(progress, 512))
+                .param("version", version).param("now", now()).param("id", id).update();
+        if (n == 1) {
+            return true;
+        }
+        TrainingJob job = get(id);
+        log.warn("training job {} finished after it was marked {}; its status is kept", id, job.status());
+        jdbc.sql("update ml_job set model_version = :version, error = :error, updated_at = :now where id = :id")
+                .param("version", version).param("now", now()).param("id", id)
+                .param("error", truncate(job.error() + "; the run finished later anyway and registered v" + version
+                        + " (status kept: " + job.status() + ")", 1000)).update();
+        return false;
+    }
+
+    private void fail(String id, String error) {
+        jdbc.sql("update ml_job set status = :status, progress = 'failed', error = :error, updated_at = :now "
+                        + "where id = :id and status in ('queued', 'running')")
+                .param("status", TrainingJob.FAILED).param("error", truncate(error, 1000)).param("now", now())
+                .param("id", id).update();
     }
 
     Path resolve(String csv) {
@@ -175,11 +263,17 @@ public class TrainingJobs implements AutoCloseable {
     private static TrainingJob map(ResultSet rs, int row) throws SQLException {
         Map<?, ?> request = JSON.readValue(rs.getString("request"), Map.class);
         long version = rs.getLong("model_version");
-        return new TrainingJob(rs.getString("id"), rs.getString("scope"), (String) request.get("csv"),
-                (String) request.get("target"), rs.getString("status"), rs.getInt("steps_done"),
-                rs.getInt("steps_total"), rs.getString("progress"), rs.wasNull() ? null : version,
-                rs.getString("error"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+        Long modelVersion = rs.wasNull() ? null : version;
+        Object source = request.get("source");
+        return new TrainingJob(rs.getString("id"), rs.getString("scope"), source == null ? "csv" : (String) source,
+                (String) request.get("csv"), (String) request.get("target"), (String) request.get("account_id"),
+                date(request.get("from")), date(request.get("to")), rs.getString("status"), rs.getInt("steps_done"),
+                rs.getInt("steps_total"), rs.getString("progress"), modelVersion, rs.getString("error"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : LocalDate.parse(value.toString());
     }
 
     @Override

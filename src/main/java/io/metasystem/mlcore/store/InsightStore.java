@@ -138,6 +138,58 @@ public class InsightStore {
         return out;
     }
 
+    /**
+     * Insight days joined with their ad set (campaign, attributes, first insight day), ordered by account, ad set and
+     * day: the rows a store-backed training set or a prediction evaluation reads.
+     *
+     * @param accountId nullable: every account
+     */
+    public List<AdSetDay> adSetDays(String accountId, LocalDate from, LocalDate to) {
+        var query = jdbc.sql("select i.account_id, i.adset_id, s.campaign_id, i.insight_date, i.spend, i.clicks, "
+                        + "i.conversions, cast(s.attributes as varchar) as attributes, "
+                        + "(select min(f.insight_date) from daily_insight f where f.account_id = i.account_id "
+                        + "and f.adset_id = i.adset_id) as first_date "
+                        + "from daily_insight i join ad_set s on s.account_id = i.account_id and s.id = i.adset_id "
+                        + "where i.insight_date between :from and :to" + (accountId == null ? "" : " and i.account_id = :account")
+                        + " order by i.account_id, i.adset_id, i.insight_date")
+                .param("from", from).param("to", to);
+        if (accountId != null) {
+            query = query.param("account", accountId);
+        }
+        return query.query((rs, n) -> new AdSetDay(rs.getString("account_id"), rs.getString("adset_id"),
+                rs.getString("campaign_id"), rs.getObject("insight_date", LocalDate.class),
+                rs.getObject("first_date", LocalDate.class), rs.getBigDecimal("spend"),
+                rs.getObject("clicks", Long.class), rs.getBigDecimal("conversions"),
+                AdSetCatalog.parse(rs.getString("attributes")))).list();
+    }
+
+    /**
+     * First and last day with spend &gt; 0 in a window, and how many such ad-set days there are.
+     *
+     * @param accountId nullable: every account
+     */
+    public DayRange dayRange(String accountId, LocalDate from, LocalDate to) {
+        var query = jdbc.sql("select min(insight_date) as first_day, max(insight_date) as last_day, count(*) as n, "
+                        + "coalesce(sum(conversions), 0) as conv from daily_insight where spend > 0 "
+                        + "and insight_date between :from and :to" + (accountId == null ? "" : " and account_id = :account"))
+                .param("from", from).param("to", to);
+        if (accountId != null) {
+            query = query.param("account", accountId);
+        }
+        return query.query((rs, n) -> new DayRange(rs.getObject("first_day", LocalDate.class),
+                rs.getObject("last_day", LocalDate.class), rs.getLong("n"), rs.getDouble("conv"))).single();
+    }
+
+    /**
+     * Latest insight day, null when there is none.
+     *
+     * @param accountId nullable: every account
+     */
+    public LocalDate lastDateOrNull(String accountId) {
+        return accountId != null ? lastDate(accountId)
+                : jdbc.sql("select max(insight_date) from daily_insight").query(LocalDate.class).optional().orElse(null);
+    }
+
     /** Latest insight day of an account, null when it has none. */
     public LocalDate lastDate(String accountId) {
         accountId = AccountIds.canonical(accountId);

@@ -3,7 +3,13 @@ package io.metasystem.mlcore.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.SqlDialect;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class ModelRegistryContract {
     ModelRegistry registry;
+    JdbcClient jdbc;
 
     /** A fresh, empty database. */
     abstract DataSource freshDatabase() throws Exception;
@@ -30,7 +37,41 @@ abstract class ModelRegistryContract {
         DataSource ds = freshDatabase();
         Flyway.configure().dataSource(ds).locations("classpath:db/migration")
                 .placeholders(Map.of("json_type", dialect().jsonType())).load().migrate();
-        registry = new ModelRegistry(JdbcClient.create(ds), dialect());
+        jdbc = JdbcClient.create(ds);
+        registry = new ModelRegistry(jdbc, dialect());
+    }
+
+    @Test
+    void aJobFailedByTheLeaseSweepKeepsItsStatusWhenItsRunFinishesLate() {
+        JobLeases leases = new JobLeases(jdbc, Clock.systemUTC(), Duration.ofSeconds(2));
+        MlProperties props = new MlProperties("data/samples", 0.01, "-", "f", "s", "csv", null, null, 10);
+        try (TrainingJobs jobs = new TrainingJobs(jdbc, dialect(), registry, props, leases,
+                new StoreDatasets(new InsightStore(jdbc)))) {
+            String id = "00000000-0000-0000-0000-000000000001";
+            jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
+                            + "updated_at, owner, heartbeat_at) values (:id, 's', " + dialect().json(":r")
+                            + ", 'running', 3, 10, 'xgboost fold 1', :t, :t, 'dead-replica', :t)")
+                    .param("id", id).param("r", "{\"source\":\"csv\",\"csv\":\"x.csv\",\"target\":\"APPROVED\"}")
+                    .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)).update();
+            assertThat(leases.sweep()).isEqualTo(1);
+            assertThat(jobs.get(id).status()).isEqualTo(TrainingJob.FAILED);
+            assertThat(jobs.get(id).error()).startsWith("interrupted");
+
+            RegisteredModel m = register("s", "late", "d", 1.0);
+            assertThat(jobs.finish(id, 10, "registered", m.version())).isFalse();
+            TrainingJob after = jobs.get(id);
+            assertThat(after.status()).isEqualTo(TrainingJob.FAILED);
+            assertThat(after.error()).startsWith("interrupted")
+                    .contains("finished later anyway and registered v" + m.version());
+            assertThat(after.modelVersion()).isEqualTo(m.version());
+        }
+    }
+
+    @Test
+    void scopesMayNameAnAccountOfSixtyFourCharacters() {
+        String scope = "account:" + "a".repeat(64);
+        assertThat(register(scope, "x", "d", 1.0).scope()).isEqualTo(scope);
+        assertThat(registry.champion(scope)).isPresent();
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class EmbeddedPostgresSupport {
     private EmbeddedPostgresSupport() {
     }
 
+    /** JDBC URL of a database of that name on the shared server, created on first use. */
     public static synchronized String jdbcUrl(String database) {
         if (postgres == null) {
             try {

@@ -1,0 +1,120 @@
+package io.metasystem.mlcore.api;
+
+import io.metasystem.mlcore.ml.MlProperties;
+import io.metasystem.mlcore.ml.ModelPriors;
+import io.metasystem.mlcore.ml.PredictionLog;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which champion, if any, fills the priors of an optimize call (docs/ml.md, "Model priors by default"), and the log
+ * of the predictions it made.
+ *
+ * <ul>
+ *   <li>{@code use_model_priors: false}: none.</li>
+ *   <li>{@code use_model_priors: true}: the champion of {@code model_scope} (404 when it has none); without
+ *       {@code model_scope}, the first default scope below that has a champion (400 when none has).</li>
+ *   <li>omitted: the first of {@code model_scope}, {@code account:<account_id>}, {@code ML_DEFAULT_SCOPE} that has a
+ *       champion; none = no model priors, and the answer is exactly what it was before models existed.</li>
+ * </ul>
+ * Only ad sets with attributes and without an explicit prior get a model prior.
+ */
+@Component
+class ModelPriorSelection {
+    private final ModelPriors priors;
+    private final MlProperties properties;
+    private final PredictionLog log;
+
+    ModelPriorSelection(ModelPriors priors, MlProperties properties, PredictionLog log) {
+        this.priors = priors;
+        this.properties = properties;
+        this.log = log;
+    }
+
+    /**
+     * The champion to use.
+     *
+     * @param explicit true when the caller asked for model priors (the answer then names the model even if no ad set
+     *                 got a prior); false when it is the default rule (named only if a prior was applied)
+     */
+    record Selection(ModelPriors.Champion champion, boolean explicit) {
+    }
+
+    /** A prior the model gave one ad set, for the prediction log. */
+    record Applied(String adsetId, LocalDate day, ModelPriors.Prediction prediction) {
+    }
+
+    /**
+     * @param accountId nullable (stateless call without {@code account_id})
+     * @throws RequestValidationException naming model_scope when priors are asked for and no scope has a champion
+     */
+    Optional<Selection> select(Boolean use, String modelScope, String accountId) {
+        if (Boolean.FALSE.equals(use)) {
+            return Optional.empty();
+        }
+        String scope = modelScope == null || modelScope.isBlank() ? null : modelScope.strip();
+        if (Boolean.TRUE.equals(use)) {
+            if (scope != null) {
+                return Optional.of(new Selection(priors.champion(scope), true));
+            }
+            return defaults(accountId).map(c -> new Selection(c, true)).or(() -> {
+                throw new RequestValidationException("model_scope", "is required when use_model_priors is true and "
+                        + "no default scope (" + String.join(", ", defaultScopes(accountId)) + ") has a champion");
+            });
+        }
+        Optional<ModelPriors.Champion> chosen = scope != null ? priors.find(scope) : Optional.empty();
+        return chosen.or(() -> defaults(accountId)).map(c -> new Selection(c, false));
+    }
+
+    private Optional<ModelPriors.Champion> defaults(String accountId) {
+        for (String scope : defaultScopes(accountId)) {
+            Optional<ModelPriors.Champion> c = priors.find(scope);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> defaultScopes(String accountId) {
+        List<String> scopes = new ArrayList<>();
+        if (accountId != null) {
+            scopes.add("account:" + accountId);
+        }
+        if (properties.defaultScope() != null) {
+            scopes.add(properties.defaultScope());
+        }
+        return scopes;
+    }
+
+    /**
+     * A model prior for one ad set's attributes.
+     *
+     * @param path JSON path of the attributes, for the 400 when a numeric attribute does not parse
+     */
+    static ModelPriors.Prediction predict(ModelPriors.Champion champion, Map<String, String> attributes, String path) {
+        try {
+            return champion.predict(attributes);
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            int colon = msg.indexOf(':');
+            throw new RequestValidationException(path + "." + (colon > 0 ? msg.substring(0, colon) : "$"),
+                    colon > 0 ? msg.substring(colon + 1).strip() : msg);
+        }
+    }
+
+    /** Logs the predictions of an answer that has an account (without one, nothing can be scored later). */
+    void log(Selection selection, String accountId, List<Applied> applied, String recommendationId) {
+        if (accountId == null) {
+            return;
+        }
+        for (Applied a : applied) {
+            log.record(selection.champion().model().version(), accountId, a.adsetId(), a.day(),
+                    a.prediction().perSpend(), a.prediction().perClick(), recommendationId);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.metasystem.mlcore.ml;
+
+import io.metasystem.mlcore.store.AdSetDay;
+import io.metasystem.mlcore.store.DayRange;
+import io.metasystem.mlcore.store.InsightStore;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Training data from the store: one row per stored ad-set day with spend &gt; 0, {@code daily_insight} joined with
+ * the ad set's campaign and {@code attributes}.
+ *
+ * <p>Features, in this order (the categorical order is also the hierarchy of the empirical-Bayes baseline):
+ * {@code campaign} (campaign id), then the attribute keys present in the window: {@value #HIERARCHY_DOC} first, then
+ * the other keys alphabetically (a missing value is {@code unknown}; an attribute named {@code campaign} or like a
+ * numeric feature is ignored); numeric {@code day_of_week} (1 = Monday), {@code days_since_start} (days since the ad
+ * set's first stored insight day), {@code recent_spend_lag7} (its spend over days d−13..d−7, known at every origin of
+ * a 7-day forecast, read from before the window when needed) and {@code log_spend}. Target conversions, exposure
+ * spend (and clicks for the per-click model). The group (cold-start unit) is the ad set.
+ */
+@Component
+public class StoreDatasets {
+    /** Attribute keys that come first, coarse to fine. */
+    public static final List<String> HIERARCHY = List.of("objective", "audience_type", "age", "gender", "placement");
+    static final String HIERARCHY_DOC = "objective → audience_type → age → gender → placement";
+    public static final List<String> NUMERIC = List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
+    /**
+     * Minimum span of days with spend in the window: two rolling origins of 7 days after at least 7 training days
+     * (with fewer, the held-out score rests on one week or on a model trained on less than a week).
+     */
+    public static final int MIN_DAYS = 21;
+    static final String UNKNOWN = "unknown";
+
+    private final InsightStore store;
+
+    public StoreDatasets(InsightStore store) {
+        this.store = store;
+    }
+
+    /**
+     * A training window.
+     *
+     * @param accountId nullable: every account
+     * @param from      first day, inclusive
+     * @param to        last day, inclusive
+     */
+    public record Window(String accountId, LocalDate from, LocalDate to) {
+        public Window {
+            if (from == null || to == null) {
+                throw new IllegalArgumentException((from == null ? "from" : "to") + ": is required");
+            }
+            if (from.isAfter(to)) {
+                throw new IllegalArgumentException("from: must not be after to (" + from + " > " + to + ")");
+            }
+        }
+
+        String dataset() {
+            return accountId == null ? "store" : "store_" + accountId;
+        }
+    }
+
+    /**
+     * Checks that the window has enough data, without loading it.
+     *
+     * @throws InsufficientDataException naming {@code from} when the days with spend span fewer than {@link #MIN_DAYS},
+     *                                   or there are no conversions
+     * @throws io.metasystem.mlcore.store.UnknownAccountException for an unknown account
+     */
+    public void check(Window w) {
+        if (w.accountId() != null) {
+            store.requireAccount(w.accountId());
+        }
+        DayRange range = store.dayRange(w.accountId(), w.from(), w.to());
+        if (range.span() < MIN_DAYS) {
+            throw new InsufficientDataException("from", "the window " + w.from() + " .. " + w.to() + " has "
+                    + (range.first() == null ? "no days with spend" : range.span() + " days with spend (" + range.first()
+                    + " .. " + range.last() + ")") + "; training from the store needs at least " + MIN_DAYS
+                    + " (rolling-origin validation: two 7-day origins after 7 training days)");
+        }
+        if (range.conversions() <= 0) {
+            throw new InsufficientDataException("from", "the window " + w.from() + " .. " + w.to()
+                    + " has no conversions to learn a rate from");
+        }
+    }
+
+    /** Loads the window (call {@link #check} first for a clear error). */
+    public FeatureTable load(Window w) {
+        List<AdSetDay> days = store.adSetDays(w.accountId(), w.from().minusDays(Datasets.RECENT_LAG + Datasets.RECENT_WIDTH - 1L),
+                w.to());
+        return build(w, days);
+    }
+
+    static FeatureTable build(Window w, List<AdSetDay> days) {
+        List<String> keys = attributeKeys(days);
+        Map<String, Map<LocalDate, Double>> spendByAdSet = new HashMap<>();
+        for (AdSetDay d : days) {
+            spendByAdSet.computeIfAbsent(group(d), k -> new HashMap<>()).merge(d.date(), d.spend().doubleValue(), Double::sum);
+        }
+        LocalDate first = days.stream().filter(d -> !d.date().isBefore(w.from()) && d.spend().signum() > 0)
+                .map(AdSetDay::date).min(LocalDate::compareTo).orElse(w.from());
+        List<FeatureRow> rows = new ArrayList<>();
+        int dropped = 0;
+        double droppedConversions = 0;
+        StringBuilder canonical = new StringBuilder(w.toString()).append('\n');
+        for (AdSetDay d : days) {
+            if (d.date().isBefore(w.from())) {
+                continue; // read only for recent_spend_lag7
+            }
+            double spend = d.spend().doubleValue();
+            double conversions = d.conversions() == null ? 0 : d.conversions().doubleValue();
+            double clicks = d.clicks() == null ? 0 : d.clicks();
+            canonical.append(group(d)).append('|').append(d.campaignId()).append('|').append(d.date()).append('|')
+                    .append(spend).append('|').append(clicks).append('|').append(conversions).append('|')
+                    .append(d.attributes().values()).append('\n');
+            if (spend <= 0) {
+                dropped++;
+                droppedConversions += conversions;
+                continue;
+            }
+            List<String> cats = new ArrayList<>();
+            cats.add(d.campaignId() == null ? UNKNOWN : d.campaignId());
+            for (String key : keys) {
+                cats.add(d.attributes().values().getOrDefault(key, UNKNOWN));
+            }
+            rows.add(new FeatureRow(group(d), (int) (d.date().toEpochDay() - first.toEpochDay()), cats,
+                    numeric(d.date(), d.firstDate(), spendByAdSet.get(group(d)), spend), spend, clicks, conversions));
+        }
+        List<String> cats = new ArrayList<>();
+        cats.add("campaign");
+        cats.addAll(keys);
+        return new FeatureTable(w.dataset(), "conversions", cats, NUMERIC, rows, dropped, droppedConversions, true,
+                w.from() + " .. " + w.to(), Datasets.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Numeric features of an ad set on {@code day}, in the order of {@link #NUMERIC}. */
+    public static double[] numeric(LocalDate day, LocalDate firstDate, Map<LocalDate, Double> spendByDay, double spend) {
+        double recent = 0;
+        for (int lag = Datasets.RECENT_LAG; lag < Datasets.RECENT_LAG + Datasets.RECENT_WIDTH; lag++) {
+            recent += spendByDay == null ? 0 : spendByDay.getOrDefault(day.minusDays(lag), 0.0);
+        }
+        long sinceStart = firstDate == null ? 0 : Math.max(0, day.toEpochDay() - firstDate.toEpochDay());
+        return new double[] {day.getDayOfWeek().getValue(), sinceStart, recent, Math.log(spend)};
+    }
+
+    /** Attribute keys in the documented order: the hierarchy keys present, then the others alphabetically. */
+    static List<String> attributeKeys(List<AdSetDay> days) {
+        Set<String> present = new TreeSet<>();
+        days.forEach(d -> present.addAll(d.attributes().values().keySet()));
+        present.remove("campaign");
+        present.removeAll(NUMERIC);
+        Set<String> ordered = new LinkedHashSet<>();
+        HIERARCHY.stream().filter(present::contains).forEach(ordered::add);
+        ordered.addAll(present);
+        return List.copyOf(ordered);
+    }
+
+    private static String group(AdSetDay d) {
+        return d.accountId() + "|" + d.adsetId();
+    }
+}
