@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.store.AccountIds;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ public class PredictionLog {
         jdbc.sql("insert into ml_prediction (model_version, account_id, adset_id, prediction_date, horizon_days, "
                         + "conversions_per_spend, conversions_per_click, recommendation_id, created_at) values (:v, :account, "
                         + ":adset, :day, :horizon, :spend, :click, :rec, :now) on conflict do nothing")
-                .param("v", version).param("account", accountId).param("adset", adsetId).param("day", day)
+                .param("v", version).param("account", AccountIds.canonical(accountId)).param("adset", adsetId).param("day", day)
                 .param("horizon", HORIZON_DAYS).param("spend", perSpend).param("click", perClick)
                 .param("rec", recommendationId).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
     }

@@ -145,6 +145,7 @@ public class InsightStore {
      * @param accountId nullable: every account
      */
     public List<AdSetDay> adSetDays(String accountId, LocalDate from, LocalDate to) {
+        accountId = AccountIds.canonical(accountId);
         var query = jdbc.sql("select i.account_id, i.adset_id, s.campaign_id, i.insight_date, i.spend, i.clicks, "
                         + "i.conversions, cast(s.attributes as varchar) as attributes, "
                         + "(select min(f.insight_date) from daily_insight f where f.account_id = i.account_id "
@@ -169,6 +170,7 @@ public class InsightStore {
      * @param accountId nullable: every account
      */
     public DayRange dayRange(String accountId, LocalDate from, LocalDate to) {
+        accountId = AccountIds.canonical(accountId);
         var query = jdbc.sql("select min(insight_date) as first_day, max(insight_date) as last_day, count(*) as n, "
                         + "coalesce(sum(conversions), 0) as conv from daily_insight where spend > 0 "
                         + "and insight_date between :from and :to" + (accountId == null ? "" : " and account_id = :account"))

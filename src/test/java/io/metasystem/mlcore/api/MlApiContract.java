@@ -250,7 +250,7 @@ abstract class MlApiContract {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         JsonNode submitted = JSON.readTree(started.body());
         assertThat(submitted.get("source").asString()).isEqualTo("store");
-        assertThat(submitted.get("scope").asString()).isEqualTo("account:" + account);
+        assertThat(submitted.get("scope").asString()).isEqualTo("account:" + account.substring("act_".length()));
         assertThat(submitted.get("to").asString()).isEqualTo("2026-01-28");
         assertThat(submitted.get("from").asString()).isEqualTo("2025-10-31");
         JsonNode job = awaitJob(submitted.get("id").asString());
