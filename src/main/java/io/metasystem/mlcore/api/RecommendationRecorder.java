@@ -8,6 +8,7 @@ import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
+import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.CanonicalJson;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationStore;
@@ -63,7 +64,7 @@ class RecommendationRecorder {
         // n8n hears of every recommendation (recorded only, as dry_run, when DUMMY_MODE=true)
         java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
         event.put("recommendation_id", id);
-        event.put("account_id", accountId);
+        event.put("account_id", AccountIds.canonical(accountId));
         event.put("currency", problem.currency());
         event.put("total_budget", problem.budget().total());
         event.put("adset_count", adSets.size());
