@@ -69,8 +69,8 @@ class AccountController {
         String id = accountId(accountId);
         Paging paging = Paging.of(page, size);
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate toDate = date("to", to, problems);
-        LocalDate fromDate = date("from", from, problems);
+        LocalDate toDate = DateParameters.parse("to", to, null, problems);
+        LocalDate fromDate = DateParameters.parse("from", from, null, problems);
         if (!problems.isEmpty()) {
             throw new RequestValidationException(problems);
         }
@@ -150,17 +150,6 @@ class AccountController {
         return value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "expected a date YYYY-MM-DD, got '" + value + "'"));
-            return null;
-        }
-    }
 
     /** Validated paging parameters: page &ge; 0, 1 &le; size &le; 500. */
     record Paging(int page, int size) {

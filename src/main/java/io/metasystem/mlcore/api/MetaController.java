@@ -106,8 +106,8 @@ class MetaController {
     static LocalDate[] range(String since, String until) {
         List<FieldProblem> errors = new ArrayList<>();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        LocalDate to = parse("until", until, yesterday, errors);
-        LocalDate from = parse("since", since, to.minusDays(6), errors);
+        LocalDate to = DateParameters.parse("until", until, yesterday, errors);
+        LocalDate from = DateParameters.parse("since", since, to.minusDays(6), errors);
         if (errors.isEmpty() && to.isBefore(from)) {
             errors.add(new FieldProblem("until", "must not be before since (" + from + "), got " + to));
         }
@@ -120,17 +120,6 @@ class MetaController {
         return new LocalDate[] {from, to};
     }
 
-    private static LocalDate parse(String field, String value, LocalDate fallback, List<FieldProblem> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            errors.add(new FieldProblem(field, "expected a date (YYYY-MM-DD), got '" + value + "'"));
-            return fallback;
-        }
-    }
 
     static String accountId(String raw) {
         String id = raw.strip();

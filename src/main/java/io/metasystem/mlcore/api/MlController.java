@@ -13,7 +13,6 @@ import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.InsightStore;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
@@ -97,8 +96,8 @@ class MlController {
             problems.add(new FieldProblem("target", "not allowed with source store (the target is conversions)"));
         }
         String account = body.accountId() == null ? null : AccountController.accountId(body.accountId());
-        LocalDate from = date("from", body.from(), problems);
-        LocalDate to = date("to", body.to(), problems);
+        LocalDate from = DateParameters.parse("from", body.from(), null, problems);
+        LocalDate to = DateParameters.parse("to", body.to(), null, problems);
         if (!problems.isEmpty()) {
             throw new RequestValidationException(problems);
         }
@@ -130,8 +129,8 @@ class MlController {
                                         @RequestParam(defaultValue = "day") String bucket) {
         long v = version(version);
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate fromDate = date("from", from, problems);
-        LocalDate toDate = date("to", to, problems);
+        LocalDate fromDate = DateParameters.parse("from", from, null, problems);
+        LocalDate toDate = DateParameters.parse("to", to, null, problems);
         ModelPerformance.Bucket width = switch (bucket.strip().toLowerCase(Locale.ROOT)) {
             case "day" -> ModelPerformance.Bucket.DAY;
             case "week" -> ModelPerformance.Bucket.WEEK;
@@ -149,17 +148,6 @@ class MlController {
         return performance.report(v, fromDate, toDate, width);
     }
 
-    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "expected a date YYYY-MM-DD, was '" + value + "'"));
-            return null;
-        }
-    }
 
     @GetMapping(value = "/api/v1/ml/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Status and progress of a training job")

@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import io.metasystem.mlcore.store.Page;
@@ -35,8 +34,8 @@ class RecommendationController {
                               @RequestParam(defaultValue = "100") String size) {
         AccountController.Paging paging = AccountController.Paging.of(page, size);
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate fromDate = date("from", from, problems);
-        LocalDate toDate = date("to", to, problems);
+        LocalDate fromDate = DateParameters.parse("from", from, null, problems);
+        LocalDate toDate = DateParameters.parse("to", to, null, problems);
         if (!problems.isEmpty()) {
             throw new RequestValidationException(problems);
         }
@@ -57,7 +56,7 @@ class RecommendationController {
     RecommendationOutcome outcome(@PathVariable String id, @RequestParam(defaultValue = "7") String days,
                                   @RequestParam(required = false) String from) {
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate start = date("from", from, problems);
+        LocalDate start = DateParameters.parse("from", from, null, problems);
         if (!problems.isEmpty()) {
             throw new RequestValidationException(problems);
         }
@@ -73,15 +72,4 @@ class RecommendationController {
         return recommendations.outcome(id, n, start);
     }
 
-    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "expected a date YYYY-MM-DD, got '" + value + "'"));
-            return null;
-        }
-    }
 }

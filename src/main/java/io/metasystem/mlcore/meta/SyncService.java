@@ -72,11 +72,7 @@ public class SyncService {
      * @throws IllegalArgumentException   when until is before since or the range is too long
      */
     public MetaJob start(String accountId, LocalDate since, LocalDate until) {
-        check(since, until);
-        if (!graph.configured()) {
-            throw new MetaNotConfiguredException("META_ACCESS_TOKEN is not set; sync needs the Graph API.");
-        }
-        String account = MetaProperties.bareAccount(accountId);
+        String account = admit(accountId, since, until);
         MetaJob job = jobs.start("sync", account);
         try {
             executor.submit(() -> run(job.id(), account, since, until));
@@ -85,6 +81,15 @@ public class SyncService {
             return jobs.find(job.id()).orElseThrow();
         }
         return job;
+    }
+
+    /** Checks the range and the token before a job is recorded; returns the account id without {@code act_}. */
+    private String admit(String accountId, LocalDate since, LocalDate until) {
+        check(since, until);
+        if (!graph.configured()) {
+            throw new MetaNotConfiguredException("META_ACCESS_TOKEN is not set; sync needs the Graph API.");
+        }
+        return MetaProperties.bareAccount(accountId);
     }
 
     static void check(LocalDate since, LocalDate until) {
@@ -102,11 +107,7 @@ public class SyncService {
      * @throws MetaNotConfiguredException without META_ACCESS_TOKEN
      */
     public MetaJob runNow(String accountId, LocalDate since, LocalDate until) {
-        check(since, until);
-        if (!graph.configured()) {
-            throw new MetaNotConfiguredException("META_ACCESS_TOKEN is not set; sync needs the Graph API.");
-        }
-        String account = MetaProperties.bareAccount(accountId);
+        String account = admit(accountId, since, until);
         MetaJob job = jobs.start("sync", account);
         run(job.id(), account, since, until);
         return jobs.find(job.id()).orElseThrow();
