@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The saved model: two XGBoost boosters (conversions per unit of spend, per click), their feature encoding and the
  * prior weight measured on held-out data. One JSON file; its sha256 is the artifact checksum in the provenance.
  *
- * @param formatVersion  {@value #FORMAT_VERSION}; loading another version fails
+ * <p>Format 2 adds one margin offset per booster (the training rows' global log rate, see {@link XgbTrainer}).
+ * Format 1 artifacts have none and load with offset 0, so they predict exactly as when they were saved.
+ *
+ * @param formatVersion  {@value #FORMAT_VERSION} (written) or 1 (still loads); loading another version fails
  * @param modelId        name of this model (data set, target, short checksum of the boosters)
  * @param dataset        data set the model was trained on
  * @param target         target column
@@ -25,16 +28,31 @@ import tools.jackson.databind.json.JsonMapper;
  * @param spendBooster   base64 of the spend booster (XGBoost UBJSON)
  * @param clickBooster   base64 of the click booster (XGBoost UBJSON)
  * @param priorWeight    pseudo-conversions of an emitted prior (1/held-out overdispersion, clamped)
+ * @param spendMarginOffset base margin offset of the spend booster (format 2; null in format 1)
+ * @param clickMarginOffset base margin offset of the click booster (format 2; null in format 1)
  */
 public record ModelArtifact(int formatVersion, String modelId, String dataset, String target, FeatureEncoder encoder,
                             int spendRounds, int clickRounds, String spendBooster, String clickBooster,
-                            double priorWeight) {
-    public static final int FORMAT_VERSION = 1;
+                            double priorWeight, Double spendMarginOffset, Double clickMarginOffset) {
+    public static final int FORMAT_VERSION = 2;
+    /** The format before margin offsets; still loads, with offset 0. */
+    static final int FORMAT_VERSION_WITHOUT_OFFSET = 1;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     public ModelArtifact {
-        if (formatVersion != FORMAT_VERSION) {
-            throw new IllegalArgumentException("formatVersion: expected " + FORMAT_VERSION + ", was " + formatVersion);
+        if (formatVersion == FORMAT_VERSION_WITHOUT_OFFSET) {
+            if (spendMarginOffset != null || clickMarginOffset != null) {
+                throw new IllegalArgumentException("format 1 has no margin offsets");
+            }
+        } else if (formatVersion == FORMAT_VERSION) {
+            if (spendMarginOffset == null || !Double.isFinite(spendMarginOffset)
+                    || clickMarginOffset == null || !Double.isFinite(clickMarginOffset)) {
+                throw new IllegalArgumentException("format 2 needs finite spendMarginOffset and clickMarginOffset, were "
+                        + spendMarginOffset + ", " + clickMarginOffset);
+            }
+        } else {
+            throw new IllegalArgumentException("formatVersion: expected " + FORMAT_VERSION_WITHOUT_OFFSET + " or "
+                    + FORMAT_VERSION + ", was " + formatVersion);
         }
         if (!(priorWeight > 0)) {
             throw new IllegalArgumentException("priorWeight must be > 0, was " + priorWeight);
@@ -45,11 +63,12 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
         byte[] s = spend.boosterBytes();
         byte[] c = click.boosterBytes();
         String id = "xgb-" + table.dataset() + "-" + table.target().toLowerCase() + "-"
-                + Datasets.sha256((Base64.getEncoder().encodeToString(s) + Base64.getEncoder().encodeToString(c))
+                + Datasets.sha256((Base64.getEncoder().encodeToString(s) + Base64.getEncoder().encodeToString(c)
+                + "|" + spend.marginOffset() + "|" + click.marginOffset())
                 .getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return new ModelArtifact(FORMAT_VERSION, id, table.dataset(), table.target(), spend.encoder(), spend.rounds(),
                 click.rounds(), Base64.getEncoder().encodeToString(s), Base64.getEncoder().encodeToString(c),
-                priorWeight);
+                priorWeight, spend.marginOffset(), click.marginOffset());
     }
 
     /** Writes the artifact and returns its bytes (whose sha256 is the checksum). */
@@ -65,11 +84,13 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
     }
 
     XgbModel spendModel() {
-        return XgbModel.load(Base64.getDecoder().decode(spendBooster), encoder, spendRounds);
+        return XgbModel.load(Base64.getDecoder().decode(spendBooster), encoder, spendRounds,
+                spendMarginOffset == null ? 0 : spendMarginOffset);
     }
 
     XgbModel clickModel() {
-        return XgbModel.load(Base64.getDecoder().decode(clickBooster), encoder, clickRounds);
+        return XgbModel.load(Base64.getDecoder().decode(clickBooster), encoder, clickRounds,
+                clickMarginOffset == null ? 0 : clickMarginOffset);
     }
 
     /** A loaded artifact, ready to predict. */

@@ -9,24 +9,30 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * A fitted XGBoost {@code count:poisson} booster trained with log(exposure) as base margin: with base margin 0 it
- * predicts conversions per unit of exposure.
+ * A fitted XGBoost {@code count:poisson} booster trained with log(exposure) + {@link #marginOffset()} as base margin:
+ * with base margin = the offset it predicts conversions per unit of exposure. Boosters of artifact format 1 were
+ * trained without an offset (0).
  */
 public final class XgbModel implements RateModel {
     private final Booster booster;
     private final FeatureEncoder encoder;
     private final int rounds;
+    private final double marginOffset;
 
-    XgbModel(Booster booster, FeatureEncoder encoder, int rounds) {
+    XgbModel(Booster booster, FeatureEncoder encoder, int rounds, double marginOffset) {
+        if (!Double.isFinite(marginOffset)) {
+            throw new IllegalArgumentException("marginOffset must be finite, was " + marginOffset);
+        }
         this.booster = booster;
         this.encoder = encoder;
         this.rounds = rounds;
+        this.marginOffset = marginOffset;
     }
 
-    /** Loads a booster saved with {@link #boosterBytes()}. */
-    static XgbModel load(byte[] ubj, FeatureEncoder encoder, int rounds) {
+    /** Loads a booster saved with {@link #boosterBytes()}, trained with base margin log(exposure) + marginOffset. */
+    static XgbModel load(byte[] ubj, FeatureEncoder encoder, int rounds, double marginOffset) {
         try {
-            return new XgbModel(XGBoost.loadModel(ubj), encoder, rounds);
+            return new XgbModel(XGBoost.loadModel(ubj), encoder, rounds, marginOffset);
         } catch (XGBoostError | IOException e) {
             throw new IllegalArgumentException("model: cannot load XGBoost booster: " + e.getMessage(), e);
         }
@@ -38,6 +44,11 @@ public final class XgbModel implements RateModel {
 
     public int rounds() {
         return rounds;
+    }
+
+    /** The training rows' global log rate added to log(exposure) in the base margin (0 for format-1 boosters). */
+    public double marginOffset() {
+        return marginOffset;
     }
 
     /** The booster in XGBoost's UBJSON format. */
@@ -62,7 +73,9 @@ public final class XgbModel implements RateModel {
         DMatrix m = null;
         try {
             m = new DMatrix(encoder.encode(rows), rows.size(), encoder.width(), Float.NaN);
-            m.setBaseMargin(new float[rows.size()]);
+            float[] margin = new float[rows.size()];
+            Arrays.fill(margin, (float) marginOffset);
+            m.setBaseMargin(margin);
             float[][] p = booster.predict(m);
             return Arrays.stream(p).mapToDouble(v -> Math.max(v[0], 1e-12)).toArray();
         } catch (XGBoostError e) {

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the golden artifact of {@link GoldenModelTest} (run once per artifact format change, not by the suite):
- * {@code java -cp ... io.metasystem.mlcore.ml.GoldenModelWriter src/test/resources/ml/golden}.
+ * Writes a golden artifact of {@link GoldenModelTest} in the current format (run once per artifact format change,
+ * not by the suite): {@code java -cp ... io.metasystem.mlcore.ml.GoldenModelWriter src/test/resources/ml/golden-v2}.
+ * {@code src/test/resources/ml/golden} is the format-1 artifact written before margin offsets existed; never rewrite
+ * it, it proves that old saved models still predict as they did.
  */
 public final class GoldenModelWriter {
     static final List<Map<String, String>> CASES = List.of(
