@@ -5,12 +5,12 @@ import io.metasystem.mlcore.ml.ModelPerformance;
 import io.metasystem.mlcore.ml.ModelRegistry;
 import io.metasystem.mlcore.ml.RegisteredModel;
 import io.metasystem.mlcore.ml.RetrainingScheduler;
+import io.metasystem.mlcore.ml.Scopes;
 import io.metasystem.mlcore.ml.StoreDatasets;
 import io.metasystem.mlcore.ml.TrainingJob;
 import io.metasystem.mlcore.ml.TrainingJobs;
 import io.metasystem.mlcore.ml.UnknownModelException;
 import io.metasystem.mlcore.optimizer.Prior;
-import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.InsightStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,8 +110,7 @@ class MlController {
         if (from == null) {
             from = to.minusDays(DEFAULT_STORE_DAYS - 1L);
         }
-        String scope = body.scope() != null ? ModelPriorSelection.accountScope(body.scope().strip())
-                : account != null ? "account:" + AccountIds.canonical(account) : "store";
+        String scope = body.scope() != null ? body.scope() : account != null ? Scopes.ofAccount(account) : "store";
         try {
             return jobs.submitStore(scope, new StoreDatasets.Window(account, from, to));
         } catch (IllegalArgumentException e) {

@@ -3,7 +3,7 @@ package io.metasystem.mlcore.api;
 import io.metasystem.mlcore.ml.MlProperties;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.PredictionLog;
-import io.metasystem.mlcore.store.AccountIds;
+import io.metasystem.mlcore.ml.Scopes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ class ModelPriorSelection {
         if (Boolean.FALSE.equals(use)) {
             return Optional.empty();
         }
-        String scope = modelScope == null || modelScope.isBlank() ? null : accountScope(modelScope.strip());
+        String scope = modelScope == null || modelScope.isBlank() ? null : Scopes.canonical(modelScope);
         if (Boolean.TRUE.equals(use)) {
             if (scope != null) {
                 return Optional.of(new Selection(priors.champion(scope), true));
@@ -69,12 +69,6 @@ class ModelPriorSelection {
         }
         Optional<ModelPriors.Champion> chosen = scope != null ? priors.find(scope) : Optional.empty();
         return chosen.or(() -> defaults(accountId)).map(c -> new Selection(c, false));
-    }
-
-    /** {@code account:act_123} and {@code account:123} name one scope, as the two spellings name one account. */
-    static String accountScope(String scope) {
-        return scope.startsWith("account:") ? "account:" + AccountIds.canonical(scope.substring("account:".length()))
-                : scope;
     }
 
     private Optional<ModelPriors.Champion> defaults(String accountId) {
@@ -90,7 +84,7 @@ class ModelPriorSelection {
     private List<String> defaultScopes(String accountId) {
         List<String> scopes = new ArrayList<>();
         if (accountId != null) {
-            scopes.add("account:" + AccountIds.canonical(accountId));
+            scopes.add(Scopes.ofAccount(accountId));
         }
         if (properties.defaultScope() != null) {
             scopes.add(properties.defaultScope());

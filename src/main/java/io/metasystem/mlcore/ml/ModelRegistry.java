@@ -60,6 +60,7 @@ public class ModelRegistry {
 
     /** Registers the artifact written by {@link Training#run} into {@code dir}. */
     public RegisteredModel register(String scope, Path dir, double margin) throws IOException {
+        scope = Scopes.canonical(scope);
         byte[] artifact = Files.readAllBytes(dir.resolve(Training.ARTIFACT_FILE));
         byte[] provenanceJson = Files.readAllBytes(dir.resolve(Training.PROVENANCE_FILE));
         Provenance p = ModelArtifact.JSON.readValue(provenanceJson, Provenance.class);
@@ -76,6 +77,7 @@ public class ModelRegistry {
     @Transactional
     public synchronized RegisteredModel register(String scope, byte[] artifact, Provenance p, String provenanceJson,
                                                  double margin) {
+        scope = Scopes.canonical(scope);
         String sha = Datasets.sha256(artifact);
         if (!sha.equals(p.artifactSha256())) {
             throw new IllegalArgumentException("artifact: sha256 " + sha + " differs from provenance " + p.artifactSha256());
@@ -141,7 +143,8 @@ public class ModelRegistry {
      * @throws UnknownModelException if the scope has no earlier champion
      */
     @Transactional
-    public synchronized RegisteredModel rollback(String scope) {
+    public synchronized RegisteredModel rollback(String requestedScope) {
+        String scope = Scopes.canonical(requestedScope);
         RegisteredModel current = champion(scope)
                 .orElseThrow(() -> new UnknownModelException("scope", "no champion for scope " + scope));
         RegisteredModel previous = jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and version <> :v "
@@ -174,6 +177,7 @@ public class ModelRegistry {
     /** Newest first, optionally of one scope. */
     @Transactional(readOnly = true)
     public List<RegisteredModel> list(String scope) {
+        scope = Scopes.canonical(scope);
         return scope == null
                 ? jdbc.sql("select " + COLUMNS + " from ml_model order by version desc").query(ModelRegistry::map).list()
                 : jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope order by version desc")
@@ -182,6 +186,7 @@ public class ModelRegistry {
 
     @Transactional(readOnly = true)
     public Optional<RegisteredModel> champion(String scope) {
+        scope = Scopes.canonical(scope);
         return jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and status = :status")
                 .param("scope", scope).param("status", RegisteredModel.CHAMPION).query(ModelRegistry::map).optional();
     }

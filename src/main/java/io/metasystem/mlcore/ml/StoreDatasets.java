@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSetDay;
 import io.metasystem.mlcore.store.DayRange;
 import io.metasystem.mlcore.store.InsightStore;
@@ -54,6 +55,7 @@ public class StoreDatasets {
      */
     public record Window(String accountId, LocalDate from, LocalDate to) {
         public Window {
+            accountId = AccountIds.canonical(accountId);
             if (from == null || to == null) {
                 throw new IllegalArgumentException((from == null ? "from" : "to") + ": is required");
             }

@@ -67,7 +67,8 @@ public class TrainingJobs implements AutoCloseable {
      * @param target APPROVED or TOTAL (kag only; ignored for the daily data)
      * @throws IllegalArgumentException naming the field when the file, target or scope is invalid
      */
-    public TrainingJob submit(String scope, String csv, String target) {
+    public TrainingJob submit(String requestedScope, String csv, String target) {
+        String scope = Scopes.canonical(requestedScope);
         Path file = resolve(csv);
         Datasets.KagTarget kagTarget = parseTarget(target);
         checkScope(scope);
@@ -82,7 +83,8 @@ public class TrainingJobs implements AutoCloseable {
      * @throws IllegalArgumentException  naming the field when the scope or window is invalid
      * @throws InsufficientDataException when the window has too few days ({@link StoreDatasets#MIN_DAYS})
      */
-    public TrainingJob submitStore(String scope, StoreDatasets.Window window) {
+    public TrainingJob submitStore(String requestedScope, StoreDatasets.Window window) {
+        String scope = Scopes.canonical(requestedScope);
         checkScope(scope);
         storeDatasets.check(window);
         TrainingJob job = record(scope, storeRequest(window));
@@ -99,7 +101,8 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     /** Runs a CSV job on the caller's thread (the scheduler uses this). */
-    public TrainingJob runNow(String scope, String csv, String target) {
+    public TrainingJob runNow(String requestedScope, String csv, String target) {
+        String scope = Scopes.canonical(requestedScope);
         Path file = resolve(csv);
         Datasets.KagTarget kagTarget = parseTarget(target);
         TrainingJob job = record(scope, csvRequest(csv, kagTarget));
@@ -108,7 +111,8 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     /** Runs a store job on the caller's thread (the scheduler uses this); a too-short window fails the job. */
-    public TrainingJob runNowStore(String scope, StoreDatasets.Window window) {
+    public TrainingJob runNowStore(String requestedScope, StoreDatasets.Window window) {
+        String scope = Scopes.canonical(requestedScope);
         TrainingJob job = record(scope, storeRequest(window));
         run(job.id(), scope, "store " + window, () -> {
             storeDatasets.check(window);

@@ -59,12 +59,12 @@ class RetrainingFromStoreTest {
         List<RegisteredModel> models = List.of();
         while (System.nanoTime() < deadline && models.isEmpty()) {
             Thread.sleep(500);
-            models = registry.list("account:act_sched");
+            models = registry.list("account:sched"); // the configured account:act_sched, canonical
         }
         assertThat(models).hasSize(1);
-        assertThat(models.get(0).modelId()).startsWith("xgb-store_act_sched-conversions-");
+        assertThat(models.get(0).modelId()).startsWith("xgb-store_sched-conversions-");
         assertThat(registry.provenance(models.get(0).version())).contains("2026-03-02", "age=18-24");
-        assertThat(jdbc.sql("select count(*) from ml_job where scope = 'account:act_sched' and status = 'succeeded' "
+        assertThat(jdbc.sql("select count(*) from ml_job where scope = 'account:sched' and status = 'succeeded' "
                 + "and cast(request as varchar) like '%store%'").query(Long.class).single()).isPositive();
     }
 }

@@ -1,0 +1,17 @@
+package io.metasystem.mlcore.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ScopesTest {
+    @Test
+    void accountScopesUseTheStoredAccountSpellingAndOthersStayAsTheyAre() {
+        assertThat(Scopes.canonical("account:act_123")).isEqualTo("account:123");
+        assertThat(Scopes.canonical(" account:123 ")).isEqualTo("account:123");
+        assertThat(Scopes.ofAccount("act_123")).isEqualTo(Scopes.canonical("account:123"));
+        assertThat(Scopes.canonical("kag")).isEqualTo("kag");
+        assertThat(Scopes.canonical("act_123")).isEqualTo("act_123");
+        assertThat(Scopes.canonical(null)).isNull();
+    }
+}
