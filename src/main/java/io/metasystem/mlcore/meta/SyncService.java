@@ -128,12 +128,13 @@ public class SyncService {
             return result;
         } catch (RuntimeException e) {
             log.warn("Sync {} of account {} failed: {}", jobId, account, e.getMessage());
-            jobs.finish(jobId, "failed", null, e.getMessage());
-            finished = true;
+            // the alert is recorded before the job shows failed, so whoever sees the failure also finds the alert
             if (e instanceof MetaTokenException) {
                 webhooks.publish("alert", Map.of("kind", "meta_token_invalid", "account_id", account,
                         "message", "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
             }
+            jobs.finish(jobId, "failed", null, e.getMessage());
+            finished = true;
             return null;
         } finally {
             if (!finished) {
