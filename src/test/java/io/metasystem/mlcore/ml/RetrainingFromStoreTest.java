@@ -57,7 +57,7 @@ class RetrainingFromStoreTest {
                 AdsManagerCsv.parse(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8))));
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         List<RegisteredModel> models = List.of();
-        while (System.nanoTime() < deadline && models.isEmpty()) {
+        while (System.nanoTime() < deadline && (models.isEmpty() || succeededJobs("account:sched") == 0)) {
             Thread.sleep(500);
             models = registry.list("account:sched"); // the configured account:act_sched, canonical
         }
@@ -66,5 +66,11 @@ class RetrainingFromStoreTest {
         assertThat(registry.provenance(models.get(0).version())).contains("2026-03-02", "age=18-24");
         assertThat(jdbc.sql("select count(*) from ml_job where scope = 'account:sched' and status = 'succeeded' "
                 + "and cast(request as varchar) like '%store%'").query(Long.class).single()).isPositive();
+    }
+
+    /** The job row turns succeeded just after the model is registered: wait for both, not only the model. */
+    private long succeededJobs(String scope) {
+        return jdbc.sql("select count(*) from ml_job where scope = :s and status = 'succeeded'").param("s", scope)
+                .query(Long.class).single();
     }
 }

@@ -46,7 +46,7 @@ class RetrainingSchedulerTest {
         assertThat(scheduler.taskNames()).contains(RetrainingScheduler.TASK);
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         List<RegisteredModel> models = List.of();
-        while (System.nanoTime() < deadline && models.isEmpty()) {
+        while (System.nanoTime() < deadline && (models.isEmpty() || succeededJobs("scheduled") == 0)) {
             Thread.sleep(500);
             models = registry.list("scheduled");
         }
@@ -56,5 +56,11 @@ class RetrainingSchedulerTest {
                 .single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from ml_job where scope = 'scheduled' and status = 'succeeded'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    /** The job row turns succeeded just after the model is registered: wait for both, not only the model. */
+    private long succeededJobs(String scope) {
+        return jdbc.sql("select count(*) from ml_job where scope = :s and status = 'succeeded'").param("s", scope)
+                .query(Long.class).single();
     }
 }
