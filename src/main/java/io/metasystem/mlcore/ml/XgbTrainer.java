@@ -143,15 +143,28 @@ public final class XgbTrainer implements ModelTrainer {
         return best + 1;
     }
 
+    /**
+     * The training parameters without XGBoost4J's per-round evaluation lines on stderr (thousands per run, drowning
+     * the progress lines): {@code verbose_eval=false} is read by XGBoost4J itself, {@code verbosity=0} keeps the
+     * native library from warning that it does not use it. Neither is part of the model nor of {@link #params()}
+     * (the saved model is byte-identical with and without them).
+     */
+    private static Map<String, Object> quiet(Map<String, Object> params) {
+        Map<String, Object> p = new TreeMap<>(params);
+        p.put("verbose_eval", "false");
+        p.put("verbosity", 0);
+        return p;
+    }
+
     private Booster train(List<FeatureRow> rows, FeatureEncoder encoder, Exposure exposure, double offset, int rounds,
                           Map<String, DMatrix> watches, float[][] metrics) {
         DMatrix d = null;
         try {
             d = matrix(rows, encoder, exposure, offset);
             if (watches == null) {
-                return XGBoost.train(d, params(), rounds, new LinkedHashMap<>(), null, null);
+                return XGBoost.train(d, quiet(params()), rounds, new LinkedHashMap<>(), null, null);
             }
-            return XGBoost.train(d, params(), rounds, new LinkedHashMap<>(watches), metrics, null, null, PATIENCE);
+            return XGBoost.train(d, quiet(params()), rounds, new LinkedHashMap<>(watches), metrics, null, null, PATIENCE);
         } catch (XGBoostError e) {
             throw new IllegalStateException("xgboost training failed: " + e.getMessage(), e);
         } finally {
