@@ -14,6 +14,7 @@ import io.metasystem.mlcore.meta.AuditPage;
 import io.metasystem.mlcore.meta.MetaJob;
 import io.metasystem.mlcore.meta.MetaJobs;
 import io.metasystem.mlcore.meta.SyncService;
+import io.metasystem.mlcore.store.AccountIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
@@ -122,10 +123,7 @@ class MetaController {
 
 
     static String accountId(String raw) {
-        String id = raw.strip();
-        if (id.startsWith("act_")) {
-            id = id.substring(4);
-        }
+        String id = AccountIds.canonical(raw);
         if (!id.matches("[0-9A-Za-z_-]{1,64}")) {
             throw new RequestValidationException("account_id", "expected an ad account id such as 1234567890 or act_1234567890");
         }

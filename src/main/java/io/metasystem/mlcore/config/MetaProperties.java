@@ -61,9 +61,16 @@ public record MetaProperties(String accessToken, String adAccountId,
         }
     }
 
-    /** Account id without the {@code act_} prefix, as the store keys it. */
+    /**
+     * Account id without surrounding blanks and the {@code act_} prefix, as the store keys it
+     * ({@code store.AccountIds} is this rule); null stays null.
+     */
     public static String bareAccount(String id) {
-        return id.startsWith("act_") ? id.substring(4) : id;
+        if (id == null) {
+            return null;
+        }
+        String s = id.strip();
+        return s.startsWith("act_") ? s.substring(4) : s;
     }
 
     public boolean hasToken() {

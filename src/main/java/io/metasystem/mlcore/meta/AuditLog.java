@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.config.MetaProperties;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +50,7 @@ public class AuditLog {
         Map<String, Object> params = new HashMap<>();
         if (accountId != null) {
             where.append(" and account_id = :account");
-            params.put("account", MetaPropertiesSupport.bare(accountId));
+            params.put("account", MetaProperties.bareAccount(accountId));
         }
         if (recommendationId != null) {
             where.append(" and recommendation_id = :rec");

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.store;
 
+import io.metasystem.mlcore.config.MetaProperties;
+
 /**
  * One spelling per ad account: Meta writes the same account as {@code act_1234567890} (Graph API paths, Ads
  * Manager) and {@code 1234567890} (the {@code account_id} of insights), so the store keys accounts without the
@@ -10,12 +12,12 @@ public final class AccountIds {
     private AccountIds() {
     }
 
-    /** The stored form: surrounding blanks and a leading {@code act_} removed; null stays null. */
+    /**
+     * The stored form: surrounding blanks and a leading {@code act_} removed; null stays null. The rule itself is
+     * {@link MetaProperties#bareAccount}, so configured accounts ({@code APPLY_ALLOWED_ACCOUNTS}, …) and stored ones
+     * are spelled alike.
+     */
     public static String canonical(String accountId) {
-        if (accountId == null) {
-            return null;
-        }
-        String id = accountId.strip();
-        return id.startsWith("act_") ? id.substring(4) : id;
+        return MetaProperties.bareAccount(accountId);
     }
 }
