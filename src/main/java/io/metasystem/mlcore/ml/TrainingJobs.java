@@ -72,9 +72,8 @@ public class TrainingJobs implements AutoCloseable {
         Path file = resolve(csv);
         Datasets.KagTarget kagTarget = parseTarget(target);
         checkScope(scope);
-        TrainingJob job = record(scope, csvRequest(csv, kagTarget));
-        executor.submit(() -> run(job.id(), scope, file.getFileName().toString(), () -> Datasets.load(file, kagTarget)));
-        return job;
+        return launch(scope, csvRequest(csv, kagTarget), file.getFileName().toString(),
+                () -> Datasets.load(file, kagTarget), true);
     }
 
     /**
@@ -87,9 +86,7 @@ public class TrainingJobs implements AutoCloseable {
         String scope = Scopes.canonical(requestedScope);
         checkScope(scope);
         storeDatasets.check(window);
-        TrainingJob job = record(scope, storeRequest(window));
-        executor.submit(() -> run(job.id(), scope, "store " + window, () -> storeDatasets.load(window)));
-        return job;
+        return launch(scope, storeRequest(window), "store " + window, () -> storeDatasets.load(window), true);
     }
 
     /** @throws UnknownModelException if there is no such job */
@@ -105,19 +102,30 @@ public class TrainingJobs implements AutoCloseable {
         String scope = Scopes.canonical(requestedScope);
         Path file = resolve(csv);
         Datasets.KagTarget kagTarget = parseTarget(target);
-        TrainingJob job = record(scope, csvRequest(csv, kagTarget));
-        run(job.id(), scope, csv, () -> Datasets.load(file, kagTarget));
-        return get(job.id());
+        return launch(scope, csvRequest(csv, kagTarget), csv, () -> Datasets.load(file, kagTarget), false);
     }
 
     /** Runs a store job on the caller's thread (the scheduler uses this); a too-short window fails the job. */
     public TrainingJob runNowStore(String requestedScope, StoreDatasets.Window window) {
         String scope = Scopes.canonical(requestedScope);
-        TrainingJob job = record(scope, storeRequest(window));
-        run(job.id(), scope, "store " + window, () -> {
+        return launch(scope, storeRequest(window), "store " + window, () -> {
             storeDatasets.check(window);
             return storeDatasets.load(window);
-        });
+        }, false);
+    }
+
+    /**
+     * Records the job (holding its lease) and runs it on the training thread, or on the caller's thread when
+     * {@code inBackground} is false (then the finished job is returned).
+     */
+    private TrainingJob launch(String scope, Map<String, Object> request, String what, TableLoader loader,
+                               boolean inBackground) {
+        TrainingJob job = record(scope, request);
+        if (inBackground) {
+            executor.submit(() -> run(job.id(), scope, what, loader));
+            return job;
+        }
+        run(job.id(), scope, what, loader);
         return get(job.id());
     }
 
