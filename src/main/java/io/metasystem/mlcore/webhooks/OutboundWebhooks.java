@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,22 +130,12 @@ public class OutboundWebhooks {
                 log.info("Webhook {} left pending for re-delivery (shutting down)", id);
                 return;
             }
-            if (result.delivered()) {
-                outbox.attempted(id, "sent", attempt, null, result.status(), now(), null, null);
-                log.info("Webhook {} delivered on attempt {}", id, attempt);
+            Optional<Duration> wait = outbox.recordAttempt(id, attempt, result, delivery, now(), true);
+            if (wait.isEmpty()) {
                 return;
             }
-            if (!result.retryable() || attempt >= delivery.maxAttempts()) {
-                outbox.attempted(id, "failed", attempt, result.error(), result.status(), now(), null, null);
-                log.warn("Webhook {} failed after {} attempt(s): {}", id, attempt, result.error());
-                return;
-            }
-            Duration wait = delivery.backoff(attempt);
-            OffsetDateTime now = now();
-            outbox.attempted(id, "pending", attempt, result.error(), result.status(), now, now.plus(wait),
-                    now.plus(wait).plus(WebhookDelivery.CLAIM));
             try {
-                Thread.sleep(wait.toMillis());
+                Thread.sleep(wait.get().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outbox.release(id, now());

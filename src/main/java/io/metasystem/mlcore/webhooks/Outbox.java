@@ -1,7 +1,11 @@
 package io.metasystem.mlcore.webhooks;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Outbox {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
     /** A pending event whose next attempt is due. */
     record Due(String id, String payload, int attempts) {
     }
@@ -63,6 +69,31 @@ class Outbox {
                 .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
                 .param("code", responseStatus).param("now", now).param("next", nextAttempt)
                 .param("claimed", claimedUntil).param("id", id).update();
+    }
+
+    /**
+     * Records attempt number {@code attempt} by the retry policy of {@code delivery}: {@code sent}; {@code failed}
+     * when the receiver refused it or it was the last attempt; else {@code pending} again after the back-off. The
+     * first delivery keeps its claim through the wait ({@code keepClaim}); the re-delivery task lets it go.
+     *
+     * @return the wait before the next attempt, empty when the event is finished
+     */
+    Optional<Duration> recordAttempt(String id, int attempt, WebhookDelivery.Attempt result, WebhookDelivery delivery,
+                                     OffsetDateTime now, boolean keepClaim) {
+        if (result.delivered()) {
+            attempted(id, "sent", attempt, null, result.status(), now, null, null);
+            log.info("Webhook {} delivered on attempt {}", id, attempt);
+            return Optional.empty();
+        }
+        if (!result.retryable() || attempt >= delivery.maxAttempts()) {
+            attempted(id, "failed", attempt, result.error(), result.status(), now, null, null);
+            log.warn("Webhook {} failed after {} attempt(s): {}", id, attempt, result.error());
+            return Optional.empty();
+        }
+        Duration wait = delivery.backoff(attempt);
+        attempted(id, "pending", attempt, result.error(), result.status(), now, now.plus(wait),
+                keepClaim ? now.plus(wait).plus(WebhookDelivery.CLAIM) : null);
+        return Optional.of(wait);
     }
 
     /** Gives up this process's claim, so the re-delivery task takes the event over at once. */

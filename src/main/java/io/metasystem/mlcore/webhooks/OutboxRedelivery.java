@@ -7,12 +7,9 @@ import io.metasystem.mlcore.config.MlCoreProperties;
 import io.metasystem.mlcore.config.WebhookProperties;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class OutboxRedelivery implements ClusteredTask {
     static final String TASK = "webhook-redelivery";
     private static final int BATCH = 50;
-    private static final Logger log = LoggerFactory.getLogger(OutboxRedelivery.class);
 
     private final Outbox outbox;
     private final WebhookDelivery delivery;
@@ -78,16 +74,7 @@ public class OutboxRedelivery implements ClusteredTask {
                 outbox.release(due.id(), now());
                 return attempted;
             }
-            if (result.delivered()) {
-                outbox.attempted(due.id(), "sent", attempt, null, result.status(), now(), null, null);
-                log.info("Webhook {} re-delivered on attempt {}", due.id(), attempt);
-            } else if (!result.retryable() || attempt >= delivery.maxAttempts()) {
-                outbox.attempted(due.id(), "failed", attempt, result.error(), result.status(), now(), null, null);
-                log.warn("Webhook {} failed after {} attempt(s): {}", due.id(), attempt, result.error());
-            } else {
-                Duration wait = delivery.backoff(attempt);
-                outbox.attempted(due.id(), "pending", attempt, result.error(), result.status(), now(), now().plus(wait), null);
-            }
+            outbox.recordAttempt(due.id(), attempt, result, delivery, now(), false);
         }
         return attempted;
     }
