@@ -39,11 +39,27 @@ public class MetaJobs {
                 .param("p", progress).param("now", now()).param("id", id).update();
     }
 
+    /**
+     * Ends a running job. A job the lease sweep already marked failed keeps that status, as training jobs do
+     * (callers were told it failed and may have submitted it again); its error then says how the run ended.
+     */
     void finish(String id, String status, String result, String error) {
         leases.release(JobTable.META_JOB, id);
-        jdbc.sql("update meta_job set status = :s, result = :r, error = :e, updated_at = :now where id = :id")
-                .param("s", status).param("r", result).param("e", error == null ? null : error.substring(0, Math.min(4000, error.length())))
+        int n = jdbc.sql("update meta_job set status = :s, result = :r, error = :e, updated_at = :now "
+                        + "where id = :id and status = 'running'")
+                .param("s", status).param("r", result).param("e", truncate(error))
                 .param("now", now()).param("id", id).update();
+        if (n == 0) {
+            find(id).ifPresent(job -> jdbc.sql("update meta_job set result = :r, error = :e, updated_at = :now where id = :id")
+                    .param("r", result).param("now", now()).param("id", id)
+                    .param("e", truncate(job.error() + "; the run ended later anyway: " + status
+                            + (error == null ? "" : " (" + error + ")") + " (status kept: " + job.status() + ")"))
+                    .update());
+        }
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.substring(0, Math.min(4000, error.length()));
     }
 
     public Optional<MetaJob> find(String id) {
