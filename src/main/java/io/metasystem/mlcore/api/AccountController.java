@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import io.metasystem.mlcore.store.Account;
+import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSet;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.DailyInsight;
@@ -132,12 +133,13 @@ class AccountController {
         }
     }
 
+    /** A valid account id of a path or query, in the stored spelling (without {@code act_}, {@link AccountIds}). */
     static String accountId(String value) {
         if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
             throw new RequestValidationException("account_id",
                     "must be 1-64 characters of letters, digits, '_', '.' or '-', got '" + value + "'");
         }
-        return value;
+        return AccountIds.canonical(value);
     }
 
     private static String currency(String value) {

@@ -289,6 +289,7 @@ abstract class StoreContractTest {
         assertThat(id).isNotBlank();
         assertThat(answer.get("adsets").size()).isEqualTo(4);
         assertThat(answer.at("/history/lookback_days").asInt()).isEqualTo(28);
+        assertThat(answer.at("/history/account_id").asString()).isEqualTo(AccountIds.canonical(account));
         assertThat(answer.get("currency").asString()).isEqualTo("EUR");
         double total = 0;
         for (JsonNode a : answer.get("adsets")) {
