@@ -110,8 +110,7 @@ class AccountOptimizeController {
         hashed.put("account_id", id);
         hashed.set("request", json.valueToTree(request));
         OptimizeResponse answer = mapper.toResponse(problem, result);
-        ModelPriors.Champion champion = selection.filter(s -> s.explicit() || !applied.isEmpty())
-                .map(ModelPriorSelection.Selection::champion).orElse(null);
+        ModelPriors.Champion champion = ModelPriorSelection.named(selection, applied);
         if (champion != null) {
             answer = answer.withModel(champion.model().version(), champion.model().modelId());
         }

@@ -108,6 +108,14 @@ class ModelPriorSelection {
         }
     }
 
+    /**
+     * The champion an answer names: the selected one when the caller asked for model priors, or when the default
+     * rule applied at least one prior; else none (so answers without any model prior stay as they were).
+     */
+    static ModelPriors.Champion named(Optional<Selection> selection, List<Applied> applied) {
+        return selection.filter(s -> s.explicit() || !applied.isEmpty()).map(Selection::champion).orElse(null);
+    }
+
     /** Logs the predictions of an answer that has an account (without one, nothing can be scored later). */
     void log(Selection selection, String accountId, List<Applied> applied, String recommendationId) {
         if (accountId == null) {

@@ -74,8 +74,7 @@ class OptimizeController {
         OptimizationResult result = optimizer.optimize(problem);
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
         OptimizeResponse response = mapper.toResponse(problem, result);
-        ModelPriors.Champion champion = selection.filter(s -> s.explicit() || !applied.isEmpty())
-                .map(ModelPriorSelection.Selection::champion).orElse(null);
+        ModelPriors.Champion champion = ModelPriorSelection.named(selection, applied);
         if (champion != null) {
             response = response.withModel(champion.model().version(), champion.model().modelId());
         }
