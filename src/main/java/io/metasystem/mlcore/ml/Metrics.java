@@ -114,4 +114,16 @@ public final class Metrics {
             }
         }
     }
+
+    static double sum(double[] xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return s;
+    }
+
+    static double[] unbox(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
 }

@@ -141,13 +141,13 @@ public class ModelPerformance {
             }
             evaluated += any ? 1 : 0;
         }
-        double[] o = observed.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] p = predicted.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] sp = spend.stream().mapToDouble(Double::doubleValue).toArray();
-        double sumO = sum(o);
-        double sumP = sum(p);
+        double[] o = Metrics.unbox(observed);
+        double[] p = Metrics.unbox(predicted);
+        double[] sp = Metrics.unbox(spend);
+        double sumO = Metrics.sum(o);
+        double sumP = Metrics.sum(p);
         double[] cpa = o.length == 0 ? new double[] {Double.NaN, 0} : Metrics.cpaMae(sp, o, p, MIN_CONVERSIONS);
-        return new BucketScore(start, end, entries.size(), evaluated, o.length, sum(sp), sumP, sumO,
+        return new BucketScore(start, end, entries.size(), evaluated, o.length, Metrics.sum(sp), sumP, sumO,
                 sumO > 0 ? sumP / sumO : null, o.length == 0 ? null : Metrics.poissonDeviance(o, p),
                 Double.isNaN(cpa[0]) ? null : cpa[0], (int) cpa[1]);
     }
@@ -162,13 +162,5 @@ public class ModelPerformance {
 
     private static String key(String account, String adset) {
         return account + "\u001f" + adset;
-    }
-
-    private static double sum(double[] xs) {
-        double s = 0;
-        for (double x : xs) {
-            s += x;
-        }
-        return s;
     }
 }

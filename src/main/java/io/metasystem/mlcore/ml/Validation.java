@@ -161,15 +161,15 @@ public final class Validation {
                     clickPred.add(cvr[i] * clickTest.get(i).clicks());
                 }
             }
-            double[] o = unbox(obs);
-            double[] p = unbox(pred);
-            double[] cpa = Metrics.cpaMae(unbox(spend), o, p, s.minConversions());
+            double[] o = Metrics.unbox(obs);
+            double[] p = Metrics.unbox(pred);
+            double[] cpa = Metrics.cpaMae(Metrics.unbox(spend), o, p, s.minConversions());
             double[] go = byGroup.values().stream().mapToDouble(v -> v[0]).toArray();
             double[] gp = byGroup.values().stream().mapToDouble(v -> v[1]).toArray();
             double v = Metrics.overdispersion(go, gp);
             scores.add(new ModelScore(trainer.name(), o.length, Metrics.poissonDeviance(o, p),
-                    Metrics.poissonDeviance(unbox(clickObs), unbox(clickPred)), cpa[0], (int) cpa[1], v,
-                    Metrics.weightFromOverdispersion(v), sum(p), sum(o), Metrics.calibration(o, p)));
+                    Metrics.poissonDeviance(Metrics.unbox(clickObs), Metrics.unbox(clickPred)), cpa[0], (int) cpa[1], v,
+                    Metrics.weightFromOverdispersion(v), Metrics.sum(p), Metrics.sum(o), Metrics.calibration(o, p)));
         }
         String protocol = table.temporal()
                 ? "rolling origin: train on days < t, score days t..t+" + (s.horizon() - 1) + ", " + folds.size()
@@ -194,15 +194,4 @@ public final class Validation {
         return z ^ (z >>> 31);
     }
 
-    private static double[] unbox(List<Double> xs) {
-        return xs.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double sum(double[] xs) {
-        double s = 0;
-        for (double x : xs) {
-            s += x;
-        }
-        return s;
-    }
 }
