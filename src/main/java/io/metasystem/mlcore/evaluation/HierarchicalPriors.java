@@ -4,6 +4,7 @@ import io.metasystem.mlcore.ml.Exposure;
 import io.metasystem.mlcore.ml.FeatureRow;
 import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.ml.HierarchicalTrainer;
+import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.RateModel;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.optimizer.Prior;
@@ -14,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * Priors from the ml package's {@link HierarchicalTrainer} (empirical-Bayes Gamma–Poisson over audience → placement →
  * creative). The weight is the one {@link Validation} measures for that model (grouped k-fold by ad set, held-out
- * overdispersion); the prior has the shape of {@code ModelArtifact.Predictor.prior}: cpa = 1/(conversions per
- * spend), cvr = conversions per click capped at 1. The artifact format holds tree models only, hence this adapter.
+ * overdispersion); the prior is built as {@link ModelArtifact#prior} builds the served one. The artifact format
+ * holds tree models only, hence this adapter.
  */
 public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double weight, double overdispersion)
         implements AttributePriors {
@@ -37,7 +38,6 @@ public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double 
     @Override
     public Prior prior(AdSetAttributes attributes, double dailySpend) {
         FeatureRow row = new FeatureRow("new", -1, attributes.values(), new double[] {Math.log(dailySpend)}, 1, 0, 0);
-        return new Prior(1 / perSpend.rate(row), Math.min(1.0, perClick.rate(row)), null, weight,
-                "ml:" + model());
+        return ModelArtifact.prior(perSpend.rate(row), perClick.rate(row), weight, model());
     }
 }

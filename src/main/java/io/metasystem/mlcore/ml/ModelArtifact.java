@@ -130,7 +130,15 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
          */
         public Prior prior(Map<String, String> categorical, Map<String, Double> numeric) {
             double[] r = rates(row(categorical, numeric));
-            return new Prior(1 / r[0], Math.min(1.0, r[1]), null, artifact.priorWeight(), "ml:" + artifact.modelId());
+            return ModelArtifact.prior(r[0], r[1], artifact.priorWeight(), artifact.modelId());
         }
+    }
+
+    /**
+     * The optimizer prior a rate model gives: {@code cpa = 1/perSpend}, {@code cvr = perClick} capped at 1,
+     * {@code weight} pseudo-conversions, {@code source = "ml:" + model}.
+     */
+    public static Prior prior(double perSpend, double perClick, double weight, String model) {
+        return new Prior(1 / perSpend, Math.min(1.0, perClick), null, weight, "ml:" + model);
     }
 }
