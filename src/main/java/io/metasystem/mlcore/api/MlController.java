@@ -4,7 +4,6 @@ import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.ModelPerformance;
 import io.metasystem.mlcore.ml.ModelRegistry;
 import io.metasystem.mlcore.ml.RegisteredModel;
-import io.metasystem.mlcore.ml.RetrainingScheduler;
 import io.metasystem.mlcore.ml.Scopes;
 import io.metasystem.mlcore.ml.StoreDatasets;
 import io.metasystem.mlcore.ml.TrainingJob;
@@ -38,11 +37,13 @@ class MlController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final TrainingJobs jobs;
     private final ModelRegistry registry;
-    private static final int DEFAULT_STORE_DAYS = 90;
     private final InsightStore store;
     private final ModelPerformance performance;
+    private final StoreDatasets storeDatasets;
 
-    MlController(TrainingJobs jobs, ModelRegistry registry, InsightStore store, ModelPerformance performance) {
+    MlController(TrainingJobs jobs, ModelRegistry registry, InsightStore store, ModelPerformance performance,
+                 StoreDatasets storeDatasets) {
+        this.storeDatasets = storeDatasets;
         this.jobs = jobs;
         this.registry = registry;
         this.store = store;
@@ -104,15 +105,9 @@ class MlController {
         if (account != null) {
             store.requireAccount(account);
         }
-        if (to == null) {
-            to = RetrainingScheduler.storeWindow(store, account, DEFAULT_STORE_DAYS).to();
-        }
-        if (from == null) {
-            from = to.minusDays(DEFAULT_STORE_DAYS - 1L);
-        }
         String scope = body.scope() != null ? body.scope() : account != null ? Scopes.ofAccount(account) : "store";
         try {
-            return jobs.submitStore(scope, new StoreDatasets.Window(account, from, to));
+            return jobs.submitStore(scope, storeDatasets.window(account, from, to));
         } catch (IllegalArgumentException e) {
             throw invalid(e);
         }

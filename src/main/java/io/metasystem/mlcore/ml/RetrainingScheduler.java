@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
-import io.metasystem.mlcore.store.InsightStore;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,24 +13,23 @@ import org.springframework.stereotype.Component;
  * Scheduled retraining on a cron from {@code mlcore.ml.retrain-cron} (Spring-style, six fields, e.g.
  * {@code 0 0 3 * * *}; {@code -} = off). Runs on the clustered scheduler (db-scheduler on the service's database),
  * so with N replicas exactly one runs each execution. Each run trains on {@code mlcore.ml.retrain-csv}
- * ({@code ML_RETRAIN_SOURCE=csv}, the default) or on the last {@value #STORE_DAYS} days of stored insights ending on the
+ * ({@code ML_RETRAIN_SOURCE=csv}, the default) or on the last {@value StoreDatasets#DEFAULT_DAYS} days of stored insights ending on the
  * latest stored day ({@code store}; account {@code ML_RETRAIN_ACCOUNT}, blank = all) and registers the model in
  * {@code mlcore.ml.retrain-scope}; the registry's promotion rule decides whether it becomes champion.
  */
 @Component
 public class RetrainingScheduler implements ClusteredTask {
     static final String TASK = "ml-retrain";
-    static final int STORE_DAYS = 90;
     private static final Logger log = LoggerFactory.getLogger(RetrainingScheduler.class);
 
     private final TrainingJobs jobs;
     private final MlProperties properties;
-    private final InsightStore store;
+    private final StoreDatasets storeDatasets;
 
-    public RetrainingScheduler(TrainingJobs jobs, MlProperties properties, InsightStore store) {
+    public RetrainingScheduler(TrainingJobs jobs, MlProperties properties, StoreDatasets storeDatasets) {
         this.jobs = jobs;
         this.properties = properties;
-        this.store = store;
+        this.storeDatasets = storeDatasets;
     }
 
     @Override
@@ -44,7 +42,7 @@ public class RetrainingScheduler implements ClusteredTask {
         return Optional.of(Tasks.recurring(TASK, Schedules.cron(cron)).execute((instance, context) -> {
             TrainingJob job;
             if (properties.retrainSource().equals("store")) {
-                StoreDatasets.Window window = storeWindow(store, properties.retrainAccount(), STORE_DAYS);
+                StoreDatasets.Window window = storeDatasets.window(properties.retrainAccount(), null, null);
                 log.info("scheduled retraining of scope {} on the store, {}", properties.retrainScope(), window);
                 job = jobs.runNowStore(properties.retrainScope(), window);
             } else {
@@ -53,12 +51,5 @@ public class RetrainingScheduler implements ClusteredTask {
             }
             log.info("scheduled retraining finished: {} {}", job.status(), job.progress());
         }));
-    }
-
-    /** The {@code days} days ending on the latest stored insight day of the account (or of all accounts; today if none). */
-    public static StoreDatasets.Window storeWindow(InsightStore store, String accountId, int days) {
-        java.time.LocalDate last = store.lastDateOrNull(accountId);
-        java.time.LocalDate to = last == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC) : last;
-        return new StoreDatasets.Window(accountId, to.minusDays(days - 1L), to);
     }
 }

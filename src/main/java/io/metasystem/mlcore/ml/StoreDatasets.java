@@ -6,6 +6,7 @@ import io.metasystem.mlcore.store.DayRange;
 import io.metasystem.mlcore.store.InsightStore;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +39,8 @@ public class StoreDatasets {
      * (with fewer, the held-out score rests on one week or on a model trained on less than a week).
      */
     public static final int MIN_DAYS = 21;
+    /** Length of a training window when the caller names no start: the last 90 days. */
+    public static final int DEFAULT_DAYS = 90;
     static final String UNKNOWN = "unknown";
 
     private final InsightStore store;
@@ -67,6 +70,21 @@ public class StoreDatasets {
         String dataset() {
             return accountId == null ? "store" : "store_" + accountId;
         }
+    }
+
+    /**
+     * A window with defaults: {@code to} = the latest stored insight day of the account (of all accounts when it is
+     * null; today when there is none), {@code from} = {@value #DEFAULT_DAYS} days ending on {@code to}.
+     *
+     * @throws IllegalArgumentException naming {@code from} when it is after {@code to}
+     */
+    public Window window(String accountId, LocalDate from, LocalDate to) {
+        LocalDate end = to;
+        if (end == null) {
+            LocalDate last = store.lastDateOrNull(accountId);
+            end = last == null ? LocalDate.now(ZoneOffset.UTC) : last;
+        }
+        return new Window(accountId, from != null ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
     }
 
     /**
