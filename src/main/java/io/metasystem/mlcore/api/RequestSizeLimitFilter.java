@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
+import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.store.StoreProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,8 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import io.metasystem.mlcore.config.MlCoreProperties;
-import io.metasystem.mlcore.store.StoreProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,6 +16,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 
 /**
  * Rejects bodies larger than {@code MAX_REQUEST_SIZE} with 413: at once when {@code Content-Length} says so,
@@ -46,7 +47,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean isImport = "POST".equals(request.getMethod())
-                && IMPORT_ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                && IMPORT_ROUTE
+                        .matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length()))
+                        .matches();
         long max = isImport ? importLimit : limit;
         String variable = isImport ? IMPORT_VARIABLE : REQUEST_VARIABLE;
         if (request.getContentLengthLong() > max) {
@@ -61,7 +65,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long limit, String variable) {
-        return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+        return ProblemResponses.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Content Too Large",
                 "The request body is larger than the limit of " + limit + " bytes (" + variable + ").");
     }
 
@@ -72,7 +78,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static ResponseEntity<Object> tooLargeAnswer(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit, tooLarge.variable));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(tooLarge(tooLarge.limit, tooLarge.variable));
             }
         }
         return null;

@@ -17,14 +17,18 @@ class WebhookOptimizer {
     }
 
     ResponseEntity<Object> optimize(String accountId, JsonNode params) {
-        JsonNode body = params == null || params.isMissingNode() || params.isNull() ? mapper.createObjectNode() : params;
+        JsonNode body =
+                params == null || params.isMissingNode() || params.isNull() ? mapper.createObjectNode() : params;
         AccountOptimizeRequest request;
         try {
             request = mapper.treeToValue(body, AccountOptimizeRequest.class);
         } catch (tools.jackson.core.JacksonException e) {
             String path = ProblemHandler.jsonPath(e.getPath());
-            throw new RequestValidationException("params" + ("$".equals(path) ? "" : "." + path),
-                    e.getOriginalMessage() == null ? "is not valid" : e.getOriginalMessage().split("\n")[0]);
+            throw new RequestValidationException(
+                    "params" + ("$".equals(path) ? "" : "." + path),
+                    e.getOriginalMessage() == null
+                            ? "is not valid"
+                            : e.getOriginalMessage().split("\n")[0]);
         }
         return accounts.optimize(accountId, request);
     }

@@ -1,8 +1,5 @@
 package io.metasystem.mlcore.config;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Meta Marketing API connector settings, bound from the environment through {@code application.yml}
@@ -38,22 +39,37 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "mlcore.meta")
-public record MetaProperties(String accessToken, String adAccountId,
-                             @NotBlank @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String apiBase,
-                             @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v23.0") String apiVersion,
-                             @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-                             @Min(0) @Max(10) int maxRetries, @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
-                             @NotNull @DecimalMin("0.0") BigDecimal maxChangeRatio,
-                             @NotNull @DecimalMin("0.0") BigDecimal minDailyBudget,
-                             BigDecimal maxTotalDailyBudget,
-                             List<String> allowedAccounts,
-                             @Min(1) int maxRecommendationAge,
-                             @DefaultValue("3") @Min(0) int maxDataAgeDays,
-                             @DefaultValue("false") boolean requireDataDate) {
+public record MetaProperties(
+        String accessToken,
+        String adAccountId,
+
+        @NotBlank @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL")
+        String apiBase,
+
+        @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v23.0")
+        String apiVersion,
+
+        @NotNull Duration connectTimeout,
+        @NotNull Duration readTimeout,
+        @Min(0) @Max(10) int maxRetries,
+        @NotNull Duration initialBackoff,
+        @NotNull Duration maxBackoff,
+        @NotNull @DecimalMin("0.0") BigDecimal maxChangeRatio,
+        @NotNull @DecimalMin("0.0") BigDecimal minDailyBudget,
+        BigDecimal maxTotalDailyBudget,
+        List<String> allowedAccounts,
+        @Min(1) int maxRecommendationAge,
+        @DefaultValue("3") @Min(0) int maxDataAgeDays,
+        @DefaultValue("false") boolean requireDataDate) {
 
     public MetaProperties {
-        allowedAccounts = allowedAccounts == null ? List.of()
-                : allowedAccounts.stream().map(String::strip).filter(s -> !s.isEmpty()).map(MetaProperties::bareAccount).toList();
+        allowedAccounts = allowedAccounts == null
+                ? List.of()
+                : allowedAccounts.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(MetaProperties::bareAccount)
+                        .toList();
         adAccountId = adAccountId == null || adAccountId.isBlank() ? null : bareAccount(adAccountId.strip());
         accessToken = accessToken == null || accessToken.isBlank() ? null : accessToken.strip();
         if (apiBase != null && apiBase.endsWith("/")) {

@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.meta;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Idempotency of apply: one row per key {@code <recommendation id>/<ad set id>} (and dry-run flag). An ad set is
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 class ApplyLedger {
     /** A claim older than this is taken to belong to a crashed apply and may be taken over. */
     static final java.time.Duration STALE = java.time.Duration.ofMinutes(15);
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -33,8 +35,10 @@ class ApplyLedger {
     Map<String, String> statuses(String recommendationId, boolean dryRun) {
         Map<String, String> out = new HashMap<>();
         jdbc.sql("select adset_id, status from meta_apply_item where recommendation_id = :rec and dry_run = :dry")
-                .param("rec", recommendationId).param("dry", dryRun)
-                .query((rs, n) -> out.put(rs.getString("adset_id"), rs.getString("status"))).list();
+                .param("rec", recommendationId)
+                .param("dry", dryRun)
+                .query((rs, n) -> out.put(rs.getString("adset_id"), rs.getString("status")))
+                .list();
         return out;
     }
 
@@ -45,16 +49,25 @@ class ApplyLedger {
             jdbc.sql("""
                     insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id, status,
                       attempts, updated_at) values (:key, :dry, :rec, :account, :adset, 'in_progress', 1, :now)""")
-                    .param("key", key(recommendationId, adsetId)).param("dry", dryRun).param("rec", recommendationId)
-                    .param("account", accountId).param("adset", adsetId).param("now", now).update();
+                    .param("key", key(recommendationId, adsetId))
+                    .param("dry", dryRun)
+                    .param("rec", recommendationId)
+                    .param("account", accountId)
+                    .param("adset", adsetId)
+                    .param("now", now)
+                    .update();
             return true;
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
                     update meta_apply_item set status = 'in_progress', attempts = attempts + 1, updated_at = :now
                     where idempotency_key = :key and dry_run = :dry
                     and (status = 'failed' or (status = 'in_progress' and updated_at < :stale))""")
-                    .param("key", key(recommendationId, adsetId)).param("dry", dryRun).param("now", now)
-                    .param("stale", now.minus(STALE)).update() == 1;
+                            .param("key", key(recommendationId, adsetId))
+                            .param("dry", dryRun)
+                            .param("now", now)
+                            .param("stale", now.minus(STALE))
+                            .update()
+                    == 1;
         }
     }
 
@@ -62,8 +75,11 @@ class ApplyLedger {
         jdbc.sql("""
                 update meta_apply_item set status = :status, last_error = :error, updated_at = :now
                 where idempotency_key = :key and dry_run = :dry""")
-                .param("status", status).param("error", error == null ? null : error.substring(0, Math.min(4000, error.length())))
+                .param("status", status)
+                .param("error", error == null ? null : error.substring(0, Math.min(4000, error.length())))
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("key", key(recommendationId, adsetId)).param("dry", dryRun).update();
+                .param("key", key(recommendationId, adsetId))
+                .param("dry", dryRun)
+                .update();
     }
 }

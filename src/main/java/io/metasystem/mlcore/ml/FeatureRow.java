@@ -14,14 +14,21 @@ import java.util.List;
  * @param clicks      clicks, &ge; 0
  * @param conversions target count, &ge; 0
  */
-public record FeatureRow(String group, int day, List<String> categorical, double[] numeric, double spend,
-                         double clicks, double conversions) {
+public record FeatureRow(
+        String group,
+        int day,
+        List<String> categorical,
+        double[] numeric,
+        double spend,
+        double clicks,
+        double conversions) {
     public FeatureRow {
         if (!(spend > 0) || !Double.isFinite(spend)) {
             throw new IllegalArgumentException("spend must be > 0, was " + spend);
         }
         if (clicks < 0 || conversions < 0) {
-            throw new IllegalArgumentException("clicks and conversions must be >= 0, were " + clicks + ", " + conversions);
+            throw new IllegalArgumentException(
+                    "clicks and conversions must be >= 0, were " + clicks + ", " + conversions);
         }
         categorical = List.copyOf(categorical);
         numeric = numeric.clone();

@@ -24,10 +24,21 @@ import java.util.Map;
  * @param libraries       library and runtime versions
  * @param validation      held-out metrics of the model and the references
  */
-public record Provenance(String modelId, String artifactFile, String artifactSha256, String dataset,
-                         String sourceSha256, String target, String dataWindow, int rows, int droppedRows,
-                         List<String> features, Map<String, Object> params, long seed, Map<String, String> libraries,
-                         Validation.Result validation) {
+public record Provenance(
+        String modelId,
+        String artifactFile,
+        String artifactSha256,
+        String dataset,
+        String sourceSha256,
+        String target,
+        String dataWindow,
+        int rows,
+        int droppedRows,
+        List<String> features,
+        Map<String, Object> params,
+        long seed,
+        Map<String, String> libraries,
+        Validation.Result validation) {
     public void save(Path file) throws IOException {
         Files.write(file, ModelArtifact.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
     }

@@ -4,10 +4,11 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * Scheduled retraining on a cron from {@code mlcore.ml.retrain-cron} (Spring-style, six fields, e.g.

@@ -20,8 +20,7 @@ import java.util.function.Consumer;
  */
 public final class Validation {
     /** One train/test split. */
-    public record Fold(String label, List<FeatureRow> train, List<FeatureRow> test) {
-    }
+    public record Fold(String label, List<FeatureRow> train, List<FeatureRow> test) {}
 
     /**
      * @param folds          k of the grouped k-fold (undated data)
@@ -49,21 +48,31 @@ public final class Validation {
     }
 
     /** Scores of one model, pooled over all folds. */
-    public record ModelScore(String model, int units, double poissonDeviance, double clickPoissonDeviance,
-                             double cpaMae, int cpaUnits, double overdispersion, double priorWeight,
-                             double predictedTotal, double observedTotal, List<Metrics.Decile> calibration) {
-    }
+    public record ModelScore(
+            String model,
+            int units,
+            double poissonDeviance,
+            double clickPoissonDeviance,
+            double cpaMae,
+            int cpaUnits,
+            double overdispersion,
+            double priorWeight,
+            double predictedTotal,
+            double observedTotal,
+            List<Metrics.Decile> calibration) {}
 
     /** All scores plus the protocol that produced them. */
-    public record Result(String dataset, String target, String protocol, List<String> foldLabels,
-                         List<ModelScore> scores) {
+    public record Result(
+            String dataset, String target, String protocol, List<String> foldLabels, List<ModelScore> scores) {
         public ModelScore score(String model) {
-            return scores.stream().filter(s -> s.model().equals(model)).findFirst().orElseThrow();
+            return scores.stream()
+                    .filter(s -> s.model().equals(model))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
-    private Validation() {
-    }
+    private Validation() {}
 
     public static List<Fold> folds(FeatureTable table, Settings s) {
         if (!table.temporal()) {
@@ -79,8 +88,11 @@ public final class Validation {
         for (int k = 0; k < rolling.size(); k++) {
             int fold = k % s.folds();
             Fold f = rolling.get(k);
-            out.add(new Fold(f.label() + ", new segments of group fold " + (fold + 1) + "/" + s.folds(),
-                    f.train().stream().filter(r -> foldOf.get(r.group()) != fold).toList(),
+            out.add(new Fold(
+                    f.label() + ", new segments of group fold " + (fold + 1) + "/" + s.folds(),
+                    f.train().stream()
+                            .filter(r -> foldOf.get(r.group()) != fold)
+                            .toList(),
                     f.test().stream().filter(r -> foldOf.get(r.group()) == fold).toList()));
         }
         return out;
@@ -107,9 +119,11 @@ public final class Validation {
                 continue;
             }
             int origin = t;
-            List<FeatureRow> train = table.rows().stream().filter(r -> r.day() < origin).toList();
+            List<FeatureRow> train =
+                    table.rows().stream().filter(r -> r.day() < origin).toList();
             List<FeatureRow> test = table.rows().stream()
-                    .filter(r -> r.day() >= origin && r.day() < origin + horizon).toList();
+                    .filter(r -> r.day() >= origin && r.day() < origin + horizon)
+                    .toList();
             folds.add(new Fold("days " + origin + ".." + (origin + horizon - 1), train, test));
         }
         return folds;
@@ -120,9 +134,14 @@ public final class Validation {
         List<Fold> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int fold = f;
-            folds.add(new Fold("fold " + (f + 1) + "/" + k,
-                    table.rows().stream().filter(r -> foldOf.get(r.group()) != fold).toList(),
-                    table.rows().stream().filter(r -> foldOf.get(r.group()) == fold).toList()));
+            folds.add(new Fold(
+                    "fold " + (f + 1) + "/" + k,
+                    table.rows().stream()
+                            .filter(r -> foldOf.get(r.group()) != fold)
+                            .toList(),
+                    table.rows().stream()
+                            .filter(r -> foldOf.get(r.group()) == fold)
+                            .toList()));
         }
         return folds;
     }
@@ -140,8 +159,8 @@ public final class Validation {
             Map<String, double[]> byGroup = new LinkedHashMap<>();
             for (int f = 0; f < folds.size(); f++) {
                 Fold fold = folds.get(f);
-                progress.accept(trainer.name() + " " + fold.label() + " (train " + fold.train().size() + ", test "
-                        + fold.test().size() + ")");
+                progress.accept(trainer.name() + " " + fold.label() + " (train "
+                        + fold.train().size() + ", test " + fold.test().size() + ")");
                 FeatureTable train = table.withRows(fold.train());
                 double[] rates = rates(trainer.fit(train, Exposure.SPEND), fold.test());
                 for (int i = 0; i < rates.length; i++) {
@@ -154,7 +173,8 @@ public final class Validation {
                     g[0] += r.conversions();
                     g[1] += mu;
                 }
-                List<FeatureRow> clickTest = fold.test().stream().filter(r -> r.clicks() > 0).toList();
+                List<FeatureRow> clickTest =
+                        fold.test().stream().filter(r -> r.clicks() > 0).toList();
                 double[] cvr = rates(trainer.fit(train, Exposure.CLICKS), clickTest);
                 for (int i = 0; i < cvr.length; i++) {
                     clickObs.add(clickTest.get(i).conversions());
@@ -167,16 +187,33 @@ public final class Validation {
             double[] go = byGroup.values().stream().mapToDouble(v -> v[0]).toArray();
             double[] gp = byGroup.values().stream().mapToDouble(v -> v[1]).toArray();
             double v = Metrics.overdispersion(go, gp);
-            scores.add(new ModelScore(trainer.name(), o.length, Metrics.poissonDeviance(o, p),
-                    Metrics.poissonDeviance(Metrics.unbox(clickObs), Metrics.unbox(clickPred)), cpa[0], (int) cpa[1], v,
-                    Metrics.weightFromOverdispersion(v), Metrics.sum(p), Metrics.sum(o), Metrics.calibration(o, p)));
+            scores.add(new ModelScore(
+                    trainer.name(),
+                    o.length,
+                    Metrics.poissonDeviance(o, p),
+                    Metrics.poissonDeviance(Metrics.unbox(clickObs), Metrics.unbox(clickPred)),
+                    cpa[0],
+                    (int) cpa[1],
+                    v,
+                    Metrics.weightFromOverdispersion(v),
+                    Metrics.sum(p),
+                    Metrics.sum(o),
+                    Metrics.calibration(o, p)));
         }
         String protocol = table.temporal()
                 ? "rolling origin: train on days < t, score days t..t+" + (s.horizon() - 1) + ", " + folds.size()
-                + " origins" + (s.coldStart() ? "; cold start: scored segments held out of training (group "
-                + s.folds() + "-fold, seed " + s.seed() + ")" : "")
+                        + " origins"
+                        + (s.coldStart()
+                                ? "; cold start: scored segments held out of training (group " + s.folds()
+                                        + "-fold, seed " + s.seed() + ")"
+                                : "")
                 : "grouped " + s.folds() + "-fold by ad set (fb_campaign_id), seed " + s.seed();
-        return new Result(table.dataset(), table.target(), protocol, folds.stream().map(Fold::label).toList(), scores);
+        return new Result(
+                table.dataset(),
+                table.target(),
+                protocol,
+                folds.stream().map(Fold::label).toList(),
+                scores);
     }
 
     static double[] rates(RateModel model, List<FeatureRow> rows) {
@@ -193,5 +230,4 @@ public final class Validation {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
-
 }

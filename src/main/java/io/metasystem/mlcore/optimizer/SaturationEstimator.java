@@ -34,12 +34,10 @@ final class SaturationEstimator {
         }
     }
 
-    private SaturationEstimator() {
-    }
+    private SaturationEstimator() {}
 
     /** Unshrunk maximum-likelihood θ̂ and its observed information I (0 when θ is not identified). */
-    record Fit(double theta, double information) {
-    }
+    record Fit(double theta, double information) {}
 
     /**
      * @param u       log(spend_d / r) for the days with spend &gt; 0

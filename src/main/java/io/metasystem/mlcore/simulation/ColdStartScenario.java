@@ -13,8 +13,8 @@ import java.util.Set;
  * @param newAdSets  ids of the ad sets that launch on {@code launchDay} with no history
  * @param launchDay  scored day on which the new ad sets start (&ge; 1)
  */
-public record ColdStartScenario(MarketScenario scenario, Map<String, AdSetAttributes> attributes,
-                                Set<String> newAdSets, int launchDay) {
+public record ColdStartScenario(
+        MarketScenario scenario, Map<String, AdSetAttributes> attributes, Set<String> newAdSets, int launchDay) {
     public ColdStartScenario {
         attributes = Map.copyOf(attributes);
         newAdSets = Set.copyOf(newAdSets);
@@ -29,6 +29,8 @@ public record ColdStartScenario(MarketScenario scenario, Map<String, AdSetAttrib
     public List<Integer> newIndices() {
         List<AdSetTruth> adSets = scenario.adSets();
         return java.util.stream.IntStream.range(0, adSets.size())
-                .filter(i -> newAdSets.contains(adSets.get(i).id())).boxed().toList();
+                .filter(i -> newAdSets.contains(adSets.get(i).id()))
+                .boxed()
+                .toList();
     }
 }

@@ -1,11 +1,5 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
-import java.util.List;
-import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -13,11 +7,20 @@ import net.jqwik.api.constraints.Size;
 import org.hipparchus.random.RandomDataGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 class MetricsTest {
     @Test
     void devianceIsZeroForPerfectPredictionsAndTwoMuForZeroCounts() {
-        assertThat(Metrics.poissonDeviance(new double[] {3, 7}, new double[] {3, 7})).isCloseTo(0, within(1e-12));
-        assertThat(Metrics.poissonDeviance(new double[] {0}, new double[] {1.5})).isCloseTo(3.0, within(1e-12));
+        assertThat(Metrics.poissonDeviance(new double[] {3, 7}, new double[] {3, 7}))
+                .isCloseTo(0, within(1e-12));
+        assertThat(Metrics.poissonDeviance(new double[] {0}, new double[] {1.5}))
+                .isCloseTo(3.0, within(1e-12));
         // 2 [4 ln(4/2) - (4 - 2)] = 8 ln 2 - 4
         assertThat(Metrics.poissonDeviance(new double[] {4}, new double[] {2}))
                 .isCloseTo(8 * Math.log(2) - 4, within(1e-12));
@@ -26,7 +29,8 @@ class MetricsTest {
     @Test
     void rejectsNonPositivePredictions() {
         assertThatThrownBy(() -> Metrics.poissonDeviance(new double[] {1}, new double[] {0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("predicted");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("predicted");
     }
 
     @Test
@@ -38,8 +42,8 @@ class MetricsTest {
     }
 
     @Property(tries = 50)
-    void calibrationDecilesPartitionTheUnits(@ForAll @Size(min = 10, max = 200) List<@DoubleRange(min = 0.01, max = 50)
-            Double> preds) {
+    void calibrationDecilesPartitionTheUnits(
+            @ForAll @Size(min = 10, max = 200) List<@DoubleRange(min = 0.01, max = 50) Double> preds) {
         double[] p = preds.stream().mapToDouble(Double::doubleValue).toArray();
         double[] o = preds.stream().mapToDouble(x -> Math.floor(x)).toArray();
         List<Metrics.Decile> deciles = Metrics.calibration(o, p);
@@ -50,7 +54,9 @@ class MetricsTest {
         for (int d = 1; d < 10; d++) {
             if (deciles.get(d).n() > 0 && deciles.get(d - 1).n() > 0) {
                 assertThat(deciles.get(d).predicted() / deciles.get(d).n())
-                        .isGreaterThanOrEqualTo(deciles.get(d - 1).predicted() / deciles.get(d - 1).n() - 1e-9);
+                        .isGreaterThanOrEqualTo(deciles.get(d - 1).predicted()
+                                        / deciles.get(d - 1).n()
+                                - 1e-9);
             }
         }
     }

@@ -1,6 +1,10 @@
 package io.metasystem.mlcore.optimizer;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,11 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invariants of {@link BudgetOptimizer} over random problems (jqwik; modest tries to keep the suite fast). */
 class AllocationProperties {
@@ -26,8 +26,8 @@ class AllocationProperties {
         return randomProblem(seed, n, exploration, targets, false);
     }
 
-    static OptimizationProblem randomProblem(long seed, int n, Double exploration, boolean targets,
-                                             boolean constantSpend) {
+    static OptimizationProblem randomProblem(
+            long seed, int n, Double exploration, boolean targets, boolean constantSpend) {
         SplittableRandom rnd = new SplittableRandom(seed);
         LocalDate end = LocalDate.of(2026, 11, 27);
         List<AdSetInput> sets = new ArrayList<>();
@@ -40,7 +40,8 @@ class AllocationProperties {
             List<DailyMetrics> rows = new ArrayList<>();
             int lag = constantSpend ? 0 : rnd.nextInt(0, 3);
             for (int d = days - 1; d >= 0; d--) {
-                double s = constantSpend ? Math.round(base * 100) / 100.0
+                double s = constantSpend
+                        ? Math.round(base * 100) / 100.0
                         : Math.round(base * (0.7 + 0.6 * rnd.nextDouble()) * 100) / 100.0;
                 double c = Fixtures.poisson(rnd, kappa * 100 * Math.pow(s / 100, 0.7));
                 Double clicks = rnd.nextInt(4) == 0 ? null : (double) Fixtures.poisson(rnd, 20 * (c + 1));
@@ -52,19 +53,32 @@ class AllocationProperties {
                 sumCurrent += current;
                 anyCurrent = true;
             }
-            sets.add(new AdSetInput("id-" + Long.toHexString(rnd.nextLong()).substring(0, 6) + i, null, status,
-                    current, null, rows, null));
+            sets.add(new AdSetInput(
+                    "id-" + Long.toHexString(rnd.nextLong()).substring(0, 6) + i,
+                    null,
+                    status,
+                    current,
+                    null,
+                    rows,
+                    null));
         }
-        double total = anyCurrent ? sumCurrent * (0.9 + 0.2 * rnd.nextDouble()) + 20 * rnd.nextDouble()
+        double total = anyCurrent
+                ? sumCurrent * (0.9 + 0.2 * rnd.nextDouble()) + 20 * rnd.nextDouble()
                 : 50 + rnd.nextDouble() * 500;
         total = Math.round(total * 100) / 100.0;
         double min = rnd.nextBoolean() ? 0 : Math.round(rnd.nextDouble() * 2 * 100) / 100.0;
         Double max = rnd.nextBoolean() ? null : Math.round(total * (0.5 + rnd.nextDouble()) * 100) / 100.0;
         Double ratio = rnd.nextBoolean() ? null : 0.3 + 0.5 * rnd.nextDouble();
-        return new OptimizationProblem(Objective.CONVERSIONS, "EUR",
+        return new OptimizationProblem(
+                Objective.CONVERSIONS,
+                "EUR",
                 new BudgetRules(total, min, max, ratio, exploration),
-                targets ? new Targets(20.0, null) : Targets.NONE, rnd.nextDouble() < 0.3 ? 0.5 : 0.0,
-                EarlyStopRules.DEFAULT, 7.0, rnd.nextLong(), sets);
+                targets ? new Targets(20.0, null) : Targets.NONE,
+                rnd.nextDouble() < 0.3 ? 0.5 : 0.0,
+                EarlyStopRules.DEFAULT,
+                7.0,
+                rnd.nextLong(),
+                sets);
     }
 
     private static OptimizationResult solveOrSkip(OptimizationProblem p) {
@@ -82,7 +96,8 @@ class AllocationProperties {
         OptimizationResult r = solveOrSkip(p);
         long cents = 0;
         for (AdSetRecommendation a : r.adSets()) {
-            assertThat(Math.abs(a.recommendedBudget() * 100 - Math.round(a.recommendedBudget() * 100))).isLessThan(1e-6);
+            assertThat(Math.abs(a.recommendedBudget() * 100 - Math.round(a.recommendedBudget() * 100)))
+                    .isLessThan(1e-6);
             cents += Math.round(a.recommendedBudget() * 100);
         }
         boolean anyActive = p.adSets().stream().anyMatch(a -> a.status() == AdSetStatus.ACTIVE);
@@ -124,7 +139,8 @@ class AllocationProperties {
         OptimizationProblem p = randomProblem(seed, n, null, true);
         OptimizationResult r = solveOrSkip(p);
         for (int i = 0; i < r.adSets().size(); i++) {
-            if (p.adSets().get(i).status() == AdSetStatus.PAUSED || r.adSets().get(i).earlyStop().stop()) {
+            if (p.adSets().get(i).status() == AdSetStatus.PAUSED
+                    || r.adSets().get(i).earlyStop().stop()) {
                 assertThat(r.adSets().get(i).recommendedBudget()).isEqualTo(0.0);
                 assertThat(r.adSets().get(i).action()).isEqualTo(Action.PAUSE);
             }
@@ -140,23 +156,35 @@ class AllocationProperties {
      * the posterior), so exploration does not break it.
      */
     @Property(tries = 200)
-    void moreConversionsAtEqualSpendNeverGetLessBudget(@ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int n,
-                                                        @ForAll @DoubleRange(min = 0, max = 0.3) double exploration,
-                                                        @ForAll @DoubleRange(min = 1.0, max = 3.0) double factor) {
+    void moreConversionsAtEqualSpendNeverGetLessBudget(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 8) int n,
+            @ForAll @DoubleRange(min = 0, max = 0.3) double exploration,
+            @ForAll @DoubleRange(min = 1.0, max = 3.0) double factor) {
         OptimizationProblem p = randomProblem(seed, n, exploration, false, true);
         int k = (int) Math.floorMod(seed, (long) n);
         AdSetInput target = p.adSets().get(k);
         Assume.that(target.status() == AdSetStatus.ACTIVE && !target.daily().isEmpty());
         List<DailyMetrics> better = new ArrayList<>();
         for (DailyMetrics d : target.daily()) {
-            better.add(new DailyMetrics(d.date(), d.spend(), d.impressions(), d.clicks(),
-                    d.conversions() * factor, d.revenue()));
+            better.add(new DailyMetrics(
+                    d.date(), d.spend(), d.impressions(), d.clicks(), d.conversions() * factor, d.revenue()));
         }
         List<AdSetInput> sets = new ArrayList<>(p.adSets());
-        sets.set(k, new AdSetInput(target.id(), target.name(), target.status(), target.currentBudget(), null, better,
-                null));
-        OptimizationProblem q = new OptimizationProblem(p.objective(), p.currency(), p.budget(), p.targets(),
-                p.riskAversion(), p.earlyStop(), p.halfLifeDays(), p.seed(), sets);
+        sets.set(
+                k,
+                new AdSetInput(
+                        target.id(), target.name(), target.status(), target.currentBudget(), null, better, null));
+        OptimizationProblem q = new OptimizationProblem(
+                p.objective(),
+                p.currency(),
+                p.budget(),
+                p.targets(),
+                p.riskAversion(),
+                p.earlyStop(),
+                p.halfLifeDays(),
+                p.seed(),
+                sets);
         OptimizationResult r0 = solveOrSkip(p);
         OptimizationResult r1 = solveOrSkip(q);
         assertThat(r1.adSets().get(k).recommendedBudget())
@@ -169,8 +197,16 @@ class AllocationProperties {
         OptimizationResult r0 = solveOrSkip(p);
         List<AdSetInput> shuffled = new ArrayList<>(p.adSets());
         Collections.shuffle(shuffled, new Random(seed));
-        OptimizationProblem q = new OptimizationProblem(p.objective(), p.currency(), p.budget(), p.targets(),
-                p.riskAversion(), p.earlyStop(), p.halfLifeDays(), p.seed(), shuffled);
+        OptimizationProblem q = new OptimizationProblem(
+                p.objective(),
+                p.currency(),
+                p.budget(),
+                p.targets(),
+                p.riskAversion(),
+                p.earlyStop(),
+                p.halfLifeDays(),
+                p.seed(),
+                shuffled);
         OptimizationResult r1 = OPTIMIZER.optimize(q);
         Map<String, AdSetRecommendation> byId = new HashMap<>();
         r1.adSets().forEach(a -> byId.put(a.id(), a));
@@ -192,15 +228,28 @@ class AllocationProperties {
     void numbersAreNeverNanOrInfinite(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
         OptimizationResult r = solveOrSkip(randomProblem(seed, n, null, true));
         for (AdSetRecommendation a : r.adSets()) {
-            for (Double x : new Double[]{a.recommendedBudget(), a.expectedConversions(), a.expectedRevenue(),
-                    a.expectedCpa(), a.probabilityBest(), a.expectedLoss(), a.marginalCpa(),
-                    a.posterior().shape(), a.posterior().rate(), a.posterior().conversionsPerUnit(),
-                    a.posterior().saturationExponent()}) {
+            for (Double x : new Double[] {
+                a.recommendedBudget(),
+                a.expectedConversions(),
+                a.expectedRevenue(),
+                a.expectedCpa(),
+                a.probabilityBest(),
+                a.expectedLoss(),
+                a.marginalCpa(),
+                a.posterior().shape(),
+                a.posterior().rate(),
+                a.posterior().conversionsPerUnit(),
+                a.posterior().saturationExponent()
+            }) {
                 assertThat(x == null || Double.isFinite(x)).isTrue();
             }
         }
         AllocationSummary s = r.summary();
-        assertThat(Double.isFinite(s.expectedConversions() + s.riskPenalty() + s.explorationBudget()
-                + s.conversionsInterval().upper() + s.expectedRevenue())).isTrue();
+        assertThat(Double.isFinite(s.expectedConversions()
+                        + s.riskPenalty()
+                        + s.explorationBudget()
+                        + s.conversionsInterval().upper()
+                        + s.expectedRevenue()))
+                .isTrue();
     }
 }

@@ -1,23 +1,26 @@
 package io.metasystem.mlcore.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 class ReferencePolicyProperties {
     private static final ScenarioGenerator GENERATOR = new ScenarioGenerator();
 
     @Property(tries = 40)
-    void referencePoliciesNeverBreakAConstraint(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-                                                @ForAll @IntRange(min = 0, max = 500) int index) {
+    void referencePoliciesNeverBreakAConstraint(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 500) int index) {
         MarketScenario scenario = GENERATOR.generate(seed, index);
         Backtest bt = new Backtest(GENERATOR, Policies.references(), 21);
         for (PolicyRun run : bt.runScenario(scenario)) {
-            assertThat(run.violations()).as(run.policy() + " on " + scenario.label()).isZero();
+            assertThat(run.violations())
+                    .as(run.policy() + " on " + scenario.label())
+                    .isZero();
             assertThat(run.errors()).as(run.policy()).isZero();
             assertThat(run.share()).as(run.policy()).isBetween(0.0, 1.0 + 1e-9);
         }
@@ -29,7 +32,8 @@ class ReferencePolicyProperties {
         // days it can: the clairvoyant is greedy per day and its concentrated spend fatigues creatives faster.
         Backtest bt = new Backtest(GENERATOR, List.of(new EqualSplitPolicy(), new ClairvoyantPolicy()), 1);
         List<PolicyRun> runs = bt.runScenario(GENERATOR.generate(seed, 0));
-        assertThat(runs.get(1).expectedConversions()).isGreaterThanOrEqualTo(runs.get(0).expectedConversions() * 0.999);
+        assertThat(runs.get(1).expectedConversions())
+                .isGreaterThanOrEqualTo(runs.get(0).expectedConversions() * 0.999);
     }
 
     @Property(tries = 200)
@@ -48,8 +52,12 @@ class ReferencePolicyProperties {
             AdSetTruth a = s.adSets().get(i);
             if (a.startDay() <= 0) {
                 double b = s.initialBudgets().get(i);
-                views.add(new AdSetView(a.id(), a.name(), io.metasystem.mlcore.optimizer.AdSetStatus.ACTIVE,
-                        b > 0 ? b : null, List.of()));
+                views.add(new AdSetView(
+                        a.id(),
+                        a.name(),
+                        io.metasystem.mlcore.optimizer.AdSetStatus.ACTIVE,
+                        b > 0 ? b : null,
+                        List.of()));
             }
         }
         return new PolicyContext(s.seed(), 0, s.firstDay(), s.constraints(), views, null);

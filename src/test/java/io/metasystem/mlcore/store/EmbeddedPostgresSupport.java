@@ -1,8 +1,9 @@
 package io.metasystem.mlcore.store;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's bundled binaries, no Docker), started on first use and stopped
@@ -11,8 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class EmbeddedPostgresSupport {
     private static EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresSupport() {
-    }
+    private EmbeddedPostgresSupport() {}
 
     /** JDBC URL of a database of that name on the shared server, created on first use. */
     public static synchronized String jdbcUrl(String database) {
@@ -33,7 +33,7 @@ public final class EmbeddedPostgresSupport {
             }));
         }
         try (var connection = postgres.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
             if (!exists.next()) {
                 statement.execute("create database " + database);

@@ -2,7 +2,6 @@ package io.metasystem.mlcore.simulation.bench;
 
 import io.metasystem.mlcore.simulation.Allocations;
 import io.metasystem.mlcore.simulation.ConcaveCurve;
-import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
@@ -15,6 +14,8 @@ import org.hipparchus.optim.nonlinear.vector.constrained.LinearInequalityConstra
 import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
 import org.hipparchus.optim.nonlinear.vector.constrained.SQPOption;
 import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
+
+import java.util.SplittableRandom;
 
 /**
  * The allocation problem of the solver comparison: maximise Σ κ_i·b_i^θ_i subject to lo_i ≤ b_i ≤ hi_i (the
@@ -140,9 +141,12 @@ final class PowerAllocationProblem {
         SQPOption option = new SQPOption();
         option.setUseFunHessian(true);
         SQPOptimizerS sqp = new SQPOptimizerS();
-        LagrangeSolution s = sqp.optimize(new ObjectiveFunction(f), new InitialGuess(current.clone()),
+        LagrangeSolution s = sqp.optimize(
+                new ObjectiveFunction(f),
+                new InitialGuess(current.clone()),
                 new LinearEqualityConstraint(eq, new double[] {total}),
-                new LinearInequalityConstraint(a, new ArrayRealVector(c)), option);
+                new LinearInequalityConstraint(a, new ArrayRealVector(c)),
+                option);
         return s.getX().toArray();
     }
 
