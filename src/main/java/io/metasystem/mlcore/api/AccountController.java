@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Campaign history: import Meta insights (JSON or Ads Manager CSV) and read accounts, ad sets and days back. */
@@ -105,7 +106,8 @@ class AccountController {
             description =
                     "Body: {data:[{adset_id, adset_name, campaign_id, campaign_name, date_start, date_stop, spend, "
                             + "impressions, clicks, actions, action_values}]}. action_type picks the conversion action "
-                            + "(default offsite_conversion.fb_pixel_purchase). Idempotent; one transaction; up to MAX_IMPORT_SIZE.")
+                            + "(default offsite_conversion.fb_pixel_purchase). Idempotent; one "
+                            + "transaction; up to MAX_IMPORT_SIZE.")
     ImportReport importJson(
             @PathVariable("account_id") String accountId,
             @RequestParam(name = "action_type", defaultValue = MetaInsightsJson.DEFAULT_ACTION_TYPE) String actionType,
@@ -173,7 +175,7 @@ class AccountController {
             throw new RequestValidationException(
                     "currency", "must be an ISO 4217 code such as EUR, got '" + value + "'");
         }
-        return value.strip().toUpperCase(java.util.Locale.ROOT);
+        return value.strip().toUpperCase(Locale.ROOT);
     }
 
     /** Validated paging parameters: page &ge; 0, 1 &le; size &le; 500. */

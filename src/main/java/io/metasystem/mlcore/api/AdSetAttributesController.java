@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,8 @@ class AdSetAttributesController {
             summary = "Replace an ad set's attributes",
             description =
                     "Body: a string map, e.g. {\"objective\":\"conversions\",\"age\":\"25-34\",\"gender\":\"female\","
-                            + "\"placement\":\"reels\"}; keys [a-z][a-z0-9_]{0,63}, values 1-200 characters, at most 50 entries. "
+                            + "\"placement\":\"reels\"}; keys [a-z][a-z0-9_]{0,63}, values 1-200 "
+                            + "characters, at most 50 entries. "
                             + "404 for an unknown account or ad set; 400 names each bad key.")
     ResponseEntity<Object> put(
             @PathVariable("account_id") String accountId,
@@ -74,7 +76,7 @@ class AdSetAttributesController {
         }
         body.forEach((k, v) -> {
             try {
-                new AdSetAttributes(java.util.Collections.singletonMap(k, v));
+                new AdSetAttributes(Collections.singletonMap(k, v));
             } catch (IllegalArgumentException e) {
                 String msg = String.valueOf(e.getMessage());
                 problems.add(

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -45,9 +46,8 @@ class MetaController {
     @PostMapping(value = "/api/v1/accounts/{account_id}/sync", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Pull ad sets and daily ad-set insights from the Meta Marketing API into the store",
-            description =
-                    "Runs as a job (202 with its id and status URL). Idempotent: syncing a range twice changes nothing. "
-                            + "Defaults: the last 7 full days (UTC).")
+            description = "Runs as a job (202 with its id and status URL). Idempotent: syncing a range "
+                    + "twice changes nothing. " + "Defaults: the last 7 full days (UTC).")
     ResponseEntity<Map<String, Object>> sync(
             @PathVariable("account_id") String accountId,
             @RequestParam(name = "since", required = false) String since,
@@ -70,7 +70,8 @@ class MetaController {
             summary = "Apply a stored recommendation's budgets to Meta, within the guardrails",
             description =
                     "Idempotent per (recommendation, ad set): applying twice changes nothing the second time; after a "
-                            + "partial failure a second apply resumes only the failed ad sets. DUMMY_MODE=true records dry runs. "
+                            + "partial failure a second apply resumes only the failed ad sets. "
+                            + "DUMMY_MODE=true records dry runs. "
                             + "422 names the guardrail that refused it.")
     ApplyResult apply(@PathVariable("id") String id, HttpServletRequest request) {
         return apply.apply(id, requester(request, "api"));
@@ -104,9 +105,7 @@ class MetaController {
         body.put("status", job.status());
         body.put("progress", job.progress());
         if (job.result() != null) {
-            body.put(
-                    "result",
-                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(job.result()));
+            body.put("result", JsonMapper.builder().build().readTree(job.result()));
         }
         body.put("error", job.error());
         body.put("created_at", job.createdAt().toString());

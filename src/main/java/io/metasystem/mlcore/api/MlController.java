@@ -55,7 +55,10 @@ class MlController {
         this.performance = performance;
     }
 
-    /** Body of {@code POST /api/v1/ml/train}: a CSV of the data directory, or ({@code source: "store"}) stored insights. */
+    /**
+     * Body of {@code POST /api/v1/ml/train}: a CSV of the data directory, or ({@code source: "store"}) stored
+     * insights.
+     */
     record TrainBody(
             String scope, String source, String csv, String target, String accountId, String from, String to) {}
 
@@ -70,9 +73,12 @@ class MlController {
     @Operation(
             summary = "Start a training job",
             description = "source csv (default): csv = a file name in "
-                    + "mlcore.ml.data-dir (default data/samples), target APPROVED|TOTAL (kag only), scope defaults to the file's "
-                    + "data set. source store: account_id (omitted: every account), from/to (default: the 90 days ending on the "
-                    + "latest stored day), scope defaults to account:<account_id> (or store); 422 when the window has fewer than "
+                    + "mlcore.ml.data-dir (default data/samples), target APPROVED|TOTAL (kag only), "
+                    + "scope defaults to the file's "
+                    + "data set. source store: account_id (omitted: every account), from/to "
+                    + "(default: the 90 days ending on the "
+                    + "latest stored day), scope defaults to account:<account_id> (or store); 422 "
+                    + "when the window has fewer than "
                     + StoreDatasets.MIN_DAYS + " days with spend. 202 with the job.")
     ResponseEntity<TrainingJob> train(@RequestBody TrainBody body) {
         if (body != null && "store".equalsIgnoreCase(body.source())) {
@@ -123,8 +129,10 @@ class MlController {
             summary = "Logged predictions of a version scored against the insights that arrived since",
             description =
                     "from/to (YYYY-MM-DD) filter the prediction days (default: all); bucket day (default) or week. "
-                            + "Per bucket: predictions, evaluated, spend, predicted vs observed conversions, ratio, mean Poisson "
-                            + "deviance per ad-set day, CPA MAE; plus the held-out score from training. 404 unknown version.")
+                            + "Per bucket: predictions, evaluated, spend, predicted vs observed "
+                            + "conversions, ratio, mean Poisson "
+                            + "deviance per ad-set day, CPA MAE; plus the held-out score from "
+                            + "training. 404 unknown version.")
     ModelPerformance.Report performance(
             @PathVariable String version,
             @RequestParam(required = false) String from,

@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * Inbound n8n webhook, authenticated by its HMAC signature instead of the API key (see {@link ApiKeyFilter}):
- * {@code {"account_id", "action": "sync" | "optimize" | "apply", "params": {...}}}. {@code sync} answers 202 with a job,
+ * {@code {"account_id", "action": "sync" | "optimize" | "apply", "params": {...}}}. {@code sync} answers 202 with a
+ * job,
  * {@code apply} the apply result. Also lists the outbound outbox (API key).
  */
 @RestController
@@ -61,9 +62,9 @@ class N8nWebhookController {
     @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "n8n → ML Core: sync, optimize or apply, signed with WEBHOOK_SECRET",
-            description =
-                    "Headers X-Timestamp: <unix seconds> and X-Signature: sha256=<hex HMAC-SHA256 of timestamp + '.' + raw body>. "
-                            + "Timestamps older than 5 minutes and replayed signatures are refused (401). No API key.")
+            description = "Headers X-Timestamp: <unix seconds> and X-Signature: sha256=<hex HMAC-SHA256 of "
+                    + "timestamp + '.' + raw body>. "
+                    + "Timestamps older than 5 minutes and replayed signatures are refused (401). No API key.")
     ResponseEntity<Map<String, Object>> receive(
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = WebhookSigner.SIGNATURE_HEADER, required = false) String signature,
@@ -117,8 +118,8 @@ class N8nWebhookController {
 
     @GetMapping(value = "/api/v1/webhooks/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary =
-                    "Outbound webhook events, newest first, with delivery status (sent, failed, dry_run, not_configured)")
+            summary = "Outbound webhook events, newest first, with delivery status (sent, failed, "
+                    + "dry_run, not_configured)")
     List<OutboxEntry> outbox(@RequestParam(name = "limit", defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new RequestValidationException("limit", "must be between 1 and 500, got " + limit);

@@ -37,8 +37,10 @@ class OpenApiConfig {
                         .title("ML Core")
                         .version("v1")
                         .description("Decides how to split a daily Meta ads budget across ad sets, and explains why: "
-                                + "Bayesian posteriors, diminishing returns, risk penalty, Thompson-sampling exploration "
-                                + "and early stop. Every /api route needs the API key (X-API-Key or Authorization: Bearer). "
+                                + "Bayesian posteriors, diminishing returns, risk penalty, "
+                                + "Thompson-sampling exploration "
+                                + "and early stop. Every /api route needs the API key (X-API-Key or "
+                                + "Authorization: Bearer). "
                                 + "Errors are RFC 9457 application/problem+json.")
                         .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
                 .servers(List.of(new Server().url("/").description("this service")))

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
@@ -39,7 +40,7 @@ class OpenApiExamples implements OpenApiCustomizer {
     }
 
     @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+    public void customise(OpenAPI openApi) {
         EXAMPLES.forEach((path, files) -> {
             PathItem item =
                     openApi.getPaths() == null ? null : openApi.getPaths().get(path);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Body of {@code POST /api/v1/meta_ads/optimize}. Field names are snake_case on the wire; money is in the
@@ -33,8 +34,8 @@ public record OptimizeRequest(
         Double halfLifeDays,
 
         @Schema(
-                description =
-                        "Seed of every random draw; omitted: derived from the request, so the same request gives the same answer")
+                description = "Seed of every random draw; omitted: derived from the request, so the same "
+                        + "request gives the same answer")
         Long seed,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 10,000 ad sets")
@@ -42,7 +43,8 @@ public record OptimizeRequest(
 
         @Schema(
                 description = "Fill the prior of every ad set that has attributes and no prior from a champion model. "
-                        + "Omitted: on when model_scope, account:<account_id> (query parameter) or ML_DEFAULT_SCOPE has a "
+                        + "Omitted: on when model_scope, account:<account_id> (query parameter) or "
+                        + "ML_DEFAULT_SCOPE has a "
                         + "champion; false: off (docs/ml.md)")
         Boolean useModelPriors,
 
@@ -105,7 +107,7 @@ public record OptimizeRequest(
             @Schema(
                     description = "Ad-set attributes for model priors (e.g. campaign, age, gender, interest; numeric "
                             + "features such as log_spend as decimal strings)")
-            java.util.Map<String, String> attributes) {}
+            Map<String, String> attributes) {}
 
     /** Window totals. {@code spend} and {@code conversions} are required; the rest may be omitted. */
     @Schema(name = "AdSetMetrics")

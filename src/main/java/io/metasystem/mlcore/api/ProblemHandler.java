@@ -21,8 +21,10 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -161,10 +163,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
         }
         return "an object";

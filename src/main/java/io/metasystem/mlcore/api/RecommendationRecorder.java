@@ -8,6 +8,7 @@ import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.CanonicalJson;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationStore;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -17,7 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Persists every optimize answer (stateless or from the store) and stamps its {@code recommendation_id} into the
@@ -27,10 +31,9 @@ import java.util.List;
 class RecommendationRecorder {
     private final RecommendationStore store;
     private final ObjectMapper mapper;
-    private final io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks;
+    private final OutboundWebhooks webhooks;
 
-    RecommendationRecorder(
-            RecommendationStore store, ObjectMapper mapper, io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks) {
+    RecommendationRecorder(RecommendationStore store, ObjectMapper mapper, OutboundWebhooks webhooks) {
         this.store = store;
         this.mapper = mapper;
         this.webhooks = webhooks;
@@ -83,7 +86,7 @@ class RecommendationRecorder {
                 decimal(problem.budget().total()),
                 adSets));
         // n8n hears of every recommendation (recorded only, as dry_run, when DUMMY_MODE=true)
-        java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("recommendation_id", id);
         event.put("account_id", AccountIds.canonical(accountId));
         event.put("currency", problem.currency());
@@ -93,8 +96,7 @@ class RecommendationRecorder {
                 "adsets",
                 adSets.stream()
                         .limit(200)
-                        .map(a ->
-                                java.util.Map.of("adset_id", a.adsetId(), "recommended_budget", a.recommendedBudget()))
+                        .map(a -> Map.of("adset_id", a.adsetId(), "recommended_budget", a.recommendedBudget()))
                         .toList());
         webhooks.publish("recommendation.created", event);
         return body;
@@ -102,7 +104,7 @@ class RecommendationRecorder {
 
     private ObjectNode summary(OptimizationProblem problem) {
         ObjectNode summary = mapper.createObjectNode();
-        summary.put("objective", problem.objective().name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("objective", problem.objective().name().toLowerCase(Locale.ROOT));
         summary.put("currency", problem.currency());
         summary.put("total_budget", problem.budget().total());
         summary.put("adsets", problem.adSets().size());

@@ -12,12 +12,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Rejects bodies larger than {@code MAX_REQUEST_SIZE} with 413: at once when {@code Content-Length} says so,
@@ -30,8 +32,7 @@ import java.io.IOException;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final String REQUEST_VARIABLE = "MAX_REQUEST_SIZE";
     static final String IMPORT_VARIABLE = "MAX_IMPORT_SIZE";
-    private static final java.util.regex.Pattern IMPORT_ROUTE =
-            java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?");
+    private static final Pattern IMPORT_ROUTE = Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?");
 
     private final long limit;
     private final long importLimit;
@@ -60,11 +61,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, max, variable), response);
     }
 
-    static org.springframework.http.ProblemDetail tooLarge(long limit) {
+    static ProblemDetail tooLarge(long limit) {
         return tooLarge(limit, REQUEST_VARIABLE);
     }
 
-    static org.springframework.http.ProblemDetail tooLarge(long limit, String variable) {
+    static ProblemDetail tooLarge(long limit, String variable) {
         return ProblemResponses.problem(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "Content Too Large",

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -22,7 +23,7 @@ class WebhookOptimizer {
         AccountOptimizeRequest request;
         try {
             request = mapper.treeToValue(body, AccountOptimizeRequest.class);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             String path = ProblemHandler.jsonPath(e.getPath());
             throw new RequestValidationException(
                     "params" + ("$".equals(path) ? "" : "." + path),

@@ -50,8 +50,8 @@ public final class ColdStartCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             defaultValue = "1",
-            description =
-                    "seed of the scored accounts; the past accounts use a seed derived from it (default ${DEFAULT-VALUE})")
+            description = "seed of the scored accounts; the past accounts use a seed derived from it "
+                    + "(default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(

@@ -8,7 +8,9 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.validation.FieldError;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns configuration failures into one line that names the environment variable, instead of Spring's
@@ -51,8 +53,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.webhooks.tolerance", "WEBHOOK_TOLERANCE"),
             Map.entry("mlcore.webhooks.max-attempts", "WEBHOOK_MAX_ATTEMPTS"),
             Map.entry("mlcore.webhooks.initial-backoff", "WEBHOOK_INITIAL_BACKOFF"));
-    private static final java.util.Set<String> SECRETS =
-            java.util.Set.of("API_KEY", "DATABASE_URL", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
+    private static final Set<String> SECRETS = Set.of("API_KEY", "DATABASE_URL", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -101,7 +102,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
     }
 
     private static String variableOf(String property) {
-        String kebab = property.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        String kebab = property.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         return VARIABLES.getOrDefault(kebab, property);
     }
 

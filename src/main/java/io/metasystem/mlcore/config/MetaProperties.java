@@ -30,10 +30,12 @@ import java.util.List;
  * @param maxBackoff           {@code META_MAX_BACKOFF}: longest single wait (also caps estimated_time_to_regain_access)
  * @param maxChangeRatio       {@code APPLY_MAX_CHANGE_RATIO}: largest relative budget change per ad set per UTC day
  * @param minDailyBudget       {@code APPLY_MIN_DAILY_BUDGET}: smallest budget set (currency per day); lower means pause
- * @param maxTotalDailyBudget  {@code APPLY_MAX_TOTAL_DAILY_BUDGET}: largest sum of a recommendation's budgets; null: none
+ * @param maxTotalDailyBudget  {@code APPLY_MAX_TOTAL_DAILY_BUDGET}: largest sum of a recommendation's budgets; null:
+ * none
  * @param allowedAccounts      {@code APPLY_ALLOWED_ACCOUNTS}: comma-separated account ids apply may change; empty: none
  * @param maxRecommendationAge {@code APPLY_MAX_RECOMMENDATION_AGE_HOURS}: older recommendations are refused
- * @param maxDataAgeDays       {@code APPLY_MAX_DATA_AGE_DAYS}: recommendations whose newest insight day is more than this
+ * @param maxDataAgeDays       {@code APPLY_MAX_DATA_AGE_DAYS}: recommendations whose newest insight day is more than
+ * this
  *                             many days before today (UTC) are refused; 0: off
  * @param requireDataDate      {@code APPLY_REQUIRE_DATA_DATE}: also refuse recommendations computed without dated data
  */

@@ -172,9 +172,9 @@ public record ColdStartReport(
         }
         sb.append("\n| vs `optimizer` (paired, ")
                 .append(settings.scenarios())
-                .append(
-                        " scenarios) | metric | mean "
-                                + "difference | paired-t 95 % | bootstrap 95 % | wins / losses / ties |\n|---|---|---:|---:|---:|---:|\n");
+                .append(" scenarios) | metric | mean "
+                        + "difference | paired-t 95 % | bootstrap 95 % | wins / losses / "
+                        + "ties |\n|---|---|---:|---:|---:|---:|\n");
         for (String p : comparedPolicies()) {
             sb.append(md(p, "share", shareGain(p)))
                     .append(md(p, "first-7-day share", launchGain(p)))

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.evaluation;
 
 import org.hipparchus.distribution.continuous.TDistribution;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -57,7 +58,7 @@ public record PairedDifference(
             }
             means[r] = s / n;
         }
-        java.util.Arrays.sort(means);
+        Arrays.sort(means);
         return new PairedDifference(
                 n,
                 mean,

@@ -4,6 +4,7 @@ import io.metasystem.mlcore.config.MetaProperties;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * The guardrails of apply, from configuration (APPLY_*): allow-list, recommendation age, data age (stale data),
- * total, minimum, change per day. Stateless: callers pass the current and start-of-day budgets. Every check throws {@link GuardrailViolationException} naming the guardrail; nothing is half-applied
+ * total, minimum, change per day. Stateless: callers pass the current and start-of-day budgets. Every check throws
+ * {@link GuardrailViolationException} naming the guardrail; nothing is half-applied
  * because checks run before any change.
  */
 final class ApplyGuardrails {
@@ -118,7 +120,7 @@ final class ApplyGuardrails {
                                 + ": " + baseline.toPlainString() + " → " + budget.toPlainString()
                                 + " per day is a change of "
                                 + ratio.multiply(BigDecimal.valueOf(100))
-                                        .setScale(1, java.math.RoundingMode.HALF_UP)
+                                        .setScale(1, RoundingMode.HALF_UP)
                                         .toPlainString()
                                 + " % today; APPLY_MAX_CHANGE_RATIO is "
                                 + properties.maxChangeRatio().toPlainString() + ".");

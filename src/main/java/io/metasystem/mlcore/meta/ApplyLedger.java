@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,13 +13,14 @@ import java.util.Map;
 /**
  * Idempotency of apply: one row per key {@code <recommendation id>/<ad set id>} (and dry-run flag). An ad set is
  * claimed ({@code in_progress}) before its Graph API call, so two concurrent applies (even on two replicas) never
- * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed again,
+ * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed
+ * again,
  * and so may an {@code in_progress} claim older than {@link #STALE} (its apply crashed).
  */
 @Component
 class ApplyLedger {
     /** A claim older than this is taken to belong to a crashed apply and may be taken over. */
-    static final java.time.Duration STALE = java.time.Duration.ofMinutes(15);
+    static final Duration STALE = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -47,7 +49,8 @@ class ApplyLedger {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         try {
             jdbc.sql("""
-                    insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id, status,
+                    insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id,
+                    status,
                       attempts, updated_at) values (:key, :dry, :rec, :account, :adset, 'in_progress', 1, :now)""")
                     .param("key", key(recommendationId, adsetId))
                     .param("dry", dryRun)

@@ -23,7 +23,7 @@ public record ApplyResult(
     /**
      * @param outcome {@code applied}, {@code dry_run}, {@code unchanged} (already at the target),
      *                {@code already_applied} (by an earlier apply of this recommendation), {@code in_progress}
-     *                (another apply owns it right now), {@code failed}, {@code not_attempted} (stopped by a token error)
+     * (another apply owns it right now), {@code failed}, {@code not_attempted} (stopped by a token error)
      * @param errorField Graph API parameter blamed for a validation error, nullable
      */
     public record Item(

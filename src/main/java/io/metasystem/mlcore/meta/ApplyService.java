@@ -21,10 +21,12 @@ import java.util.Map;
  * <ol>
  * <li>Guardrails first (allow-list, age, total, minimum, change per day); a violation refuses the whole apply.</li>
  * <li>Idempotent: each (recommendation, ad set) is claimed in {@link ApplyLedger}; finished ones are skipped, so
- * applying twice changes nothing the second time and a second apply after a partial failure resumes only the failed.</li>
+ * applying twice changes nothing the second time and a second apply after a partial failure resumes only the
+ * failed.</li>
  * <li>Every attempted change is written to {@link AuditLog} with before, after, requester, the exact call and Meta's
  * answer. With DUMMY_MODE=true no call is made: the audit records the calls as {@code dry_run}.</li>
- * <li>A token error (190) stops the apply, raises an {@code alert} webhook and leaves the rest {@code not_attempted}.</li>
+ * <li>A token error (190) stops the apply, raises an {@code alert} webhook and leaves the rest {@code
+ * not_attempted}.</li>
  * <li>Afterwards a {@code recommendation.applied} webhook carries the result.</li>
  * </ol>
  */

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -16,7 +17,7 @@ public final class Currencies {
 
     /** 1 or 100. Unknown or null currency: 100. */
     public static int offset(String currency) {
-        return currency != null && OFFSET_ONE.contains(currency.toUpperCase(java.util.Locale.ROOT)) ? 1 : 100;
+        return currency != null && OFFSET_ONE.contains(currency.toUpperCase(Locale.ROOT)) ? 1 : 100;
     }
 
     /** Minor units (what the Graph API takes) to currency per day. */

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -388,8 +389,7 @@ public class GraphApiClient {
         }
         return code == 1
                 && ((subcode != null && subcode == 99)
-                        || (message != null
-                                && message.toLowerCase(java.util.Locale.ROOT).contains("reduce the amount of data")));
+                        || (message != null && message.toLowerCase(Locale.ROOT).contains("reduce the amount of data")));
     }
 
     /** Field Meta blamed: {@code error_data.blame_field_specs}, else "param X" in the messages. */

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class StoreAdapters {
                 : r.inputsSummary().path("last_date").asString(null);
         try {
             return last == null || last.isBlank() ? null : LocalDate.parse(last);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

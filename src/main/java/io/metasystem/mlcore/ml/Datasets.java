@@ -73,7 +73,10 @@ public final class Datasets {
         throw new IllegalArgumentException("csv: unknown data set, header was: " + header);
     }
 
-    /** Per-ad Facebook data (Kaggle "Sales Conversion Optimization"); groups are fb ad sets ({@code fb_campaign_id}). */
+    /**
+     * Per-ad Facebook data (Kaggle "Sales Conversion Optimization"); groups are fb ad sets
+     * ({@code fb_campaign_id}).
+     */
     public static FeatureTable loadKag(Path csv, KagTarget target) throws IOException {
         List<FeatureRow> rows = new ArrayList<>();
         int dropped = 0;

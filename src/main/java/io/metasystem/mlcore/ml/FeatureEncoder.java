@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -77,8 +78,7 @@ public record FeatureEncoder(
             int offset = i * w;
             for (int j = 0; j < categoricalNames.size(); j++) {
                 List<String> levels = vocabulary.get(j);
-                int idx = java.util.Collections.binarySearch(
-                        levels, r.categorical().get(j));
+                int idx = Collections.binarySearch(levels, r.categorical().get(j));
                 if (idx >= 0) {
                     x[offset + idx] = 1f;
                 }

@@ -9,7 +9,8 @@ import java.util.List;
  *                    and to aggregate held-out dispersion
  * @param day         day index from the first day of the data set (0-based), or -1 when the data has no dates
  * @param categorical categorical feature values, in the order of {@link FeatureTable#categoricalNames()}
- * @param numeric     numeric feature values ({@code NaN} = missing), in the order of {@link FeatureTable#numericNames()}
+ * @param numeric     numeric feature values ({@code NaN} = missing), in the order of {@link
+ * FeatureTable#numericNames()}
  * @param spend       exposure in currency units, &gt; 0
  * @param clicks      clicks, &ge; 0
  * @param conversions target count, &ge; 0

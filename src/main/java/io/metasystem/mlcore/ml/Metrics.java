@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -54,7 +55,7 @@ public final class Metrics {
     public static List<Decile> calibration(double[] observed, double[] predicted) {
         check(observed, predicted);
         Integer[] order = IntStream.range(0, observed.length).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(
+        Arrays.sort(
                 order, Comparator.<Integer>comparingDouble(i -> predicted[i]).thenComparingInt(i -> i));
         List<Decile> out = new ArrayList<>();
         for (int d = 0; d < 10; d++) {

@@ -135,7 +135,8 @@ public record ModelArtifact(
     public record Predictor(ModelArtifact artifact, XgbModel spend, XgbModel click) {
         /**
          * The row of an ad set described by its attributes. A missing or unknown categorical attribute encodes as
-         * unseen (all zeros); a missing numeric one takes its training median ({@link FeatureEncoder#numericDefaults()}),
+         * unseen (all zeros); a missing numeric one takes its training median ({@link
+         * FeatureEncoder#numericDefaults()}),
          * e.g. {@code log_spend} = log of the median spend of a training unit.
          */
         public FeatureRow row(Map<String, String> categorical, Map<String, Double> numeric) {

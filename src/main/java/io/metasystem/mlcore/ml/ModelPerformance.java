@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -135,7 +136,7 @@ public class ModelPerformance {
                 model.scope(),
                 model.modelId(),
                 model.status(),
-                bucket.name().toLowerCase(java.util.Locale.ROOT),
+                bucket.name().toLowerCase(Locale.ROOT),
                 from != null ? from : first,
                 to != null ? to : last,
                 PredictionLog.HORIZON_DAYS,

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Promotion rule: the first model of a scope becomes champion. A later one (challenger) replaces the champion
  * automatically only if both were scored on the <b>same holdout</b> (same {@code holdout_key}: source data checksum,
  * target, protocol, folds, seed) and its held-out Poisson deviance is below {@code (1 − margin)} times the champion's.
- * Otherwise it stays challenger, with the reason in {@code decision}; {@link #promote} and {@link #rollback} are manual.
+ * Otherwise it stays challenger, with the reason in {@code decision}; {@link #promote} and {@link #rollback} are
+ * manual.
  * Registering an artifact already stored for the scope (same checksum) returns the existing version (retries do not
  * duplicate).
  */
@@ -57,7 +59,7 @@ public class ModelRegistry {
         Validation.Result v = p.validation();
         return Datasets.sha256((p.sourceSha256() + "|" + p.target() + "|" + v.protocol() + "|"
                         + String.join(";", v.foldLabels()) + "|" + p.seed())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Registers the artifact written by {@link Training#run} into {@code dir}. */
@@ -66,8 +68,7 @@ public class ModelRegistry {
         byte[] artifact = Files.readAllBytes(dir.resolve(Training.ARTIFACT_FILE));
         byte[] provenanceJson = Files.readAllBytes(dir.resolve(Training.PROVENANCE_FILE));
         Provenance p = ModelArtifact.JSON.readValue(provenanceJson, Provenance.class);
-        return register(
-                scope, artifact, p, new String(provenanceJson, java.nio.charset.StandardCharsets.UTF_8), margin);
+        return register(scope, artifact, p, new String(provenanceJson, StandardCharsets.UTF_8), margin);
     }
 
     /**
@@ -134,7 +135,8 @@ public class ModelRegistry {
             retireChampion(scope);
         }
         jdbc.sql("insert into ml_model (scope, model_id, artifact_sha256, artifact, provenance, holdout_key, "
-                        + "holdout_deviance, status, decision, created_at, promoted_at) values (:scope, :id, :sha, :artifact, "
+                        + "holdout_deviance, status, decision, created_at, promoted_at) values "
+                        + "(:scope, :id, :sha, :artifact, "
                         + dialect.json(":provenance") + ", :key, :deviance, :status, :decision, :now, :promoted)")
                 .param("scope", scope)
                 .param("id", p.modelId())
@@ -161,8 +163,8 @@ public class ModelRegistry {
         RegisteredModel m = get(version);
         if (!m.status().equals(RegisteredModel.CHAMPION)) {
             retireChampion(m.scope());
-            jdbc.sql(
-                            "update ml_model set status = :status, promoted_at = :now, decision = :decision where version = :v")
+            jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = "
+                            + ":decision where version = :v")
                     .param("status", RegisteredModel.CHAMPION)
                     .param("now", now())
                     .param("decision", "promoted manually")

@@ -54,7 +54,8 @@ public class PredictionLog {
             double perClick,
             String recommendationId) {
         jdbc.sql("insert into ml_prediction (model_version, account_id, adset_id, prediction_date, horizon_days, "
-                        + "conversions_per_spend, conversions_per_click, recommendation_id, created_at) values (:v, :account, "
+                        + "conversions_per_spend, conversions_per_click, recommendation_id, "
+                        + "created_at) values (:v, :account, "
                         + ":adset, :day, :horizon, :spend, :click, :rec, :now) on conflict do nothing")
                 .param("v", version)
                 .param("account", AccountIds.canonical(accountId))
@@ -70,10 +71,11 @@ public class PredictionLog {
 
     /** Predictions of a version for days in {@code [from, to]} (either may be null: unbounded), by day. */
     public List<Entry> list(long version, LocalDate from, LocalDate to) {
-        return jdbc.sql(
-                        "select model_version, account_id, adset_id, prediction_date, horizon_days, conversions_per_spend, "
-                                + "conversions_per_click, recommendation_id from ml_prediction where model_version = :v "
-                                + "and prediction_date >= :from and prediction_date <= :to order by prediction_date, account_id, adset_id")
+        return jdbc.sql("select model_version, account_id, adset_id, prediction_date, horizon_days, "
+                        + "conversions_per_spend, "
+                        + "conversions_per_click, recommendation_id from ml_prediction where " + "model_version = :v "
+                        + "and prediction_date >= :from and prediction_date <= :to order by "
+                        + "prediction_date, account_id, adset_id")
                 .param("v", version)
                 .param("from", from == null ? LocalDate.of(1970, 1, 1) : from)
                 .param("to", to == null ? LocalDate.of(9999, 12, 31) : to)

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.ml;
 
+import org.apache.commons.csv.CSVFormat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -60,7 +62,7 @@ public final class Training {
     static Map<String, String> libraries() {
         Map<String, String> libs = new LinkedHashMap<>();
         libs.put("xgboost4j", resourceProperty("/xgboost4j-version.properties", "version"));
-        libs.put("commons-csv", packageVersion(org.apache.commons.csv.CSVFormat.class));
+        libs.put("commons-csv", packageVersion(CSVFormat.class));
         libs.put("java", System.getProperty("java.version"));
         libs.put("ml-core", packageVersion(Training.class));
         return libs;

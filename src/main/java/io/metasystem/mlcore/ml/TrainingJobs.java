@@ -101,9 +101,9 @@ public class TrainingJobs implements AutoCloseable {
 
     /** @throws UnknownModelException if there is no such job */
     public TrainingJob get(String id) {
-        return jdbc.sql(
-                        "select id, scope, cast(request as varchar) as request, status, steps_done, steps_total, progress, "
-                                + "model_version, error, created_at, updated_at from ml_job where id = :id")
+        return jdbc.sql("select id, scope, cast(request as varchar) as request, status, steps_done, "
+                        + "steps_total, progress, "
+                        + "model_version, error, created_at, updated_at from ml_job where id = :id")
                 .param("id", id)
                 .query(TrainingJobs::map)
                 .optional()

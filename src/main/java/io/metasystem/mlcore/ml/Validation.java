@@ -1,10 +1,12 @@
 package io.metasystem.mlcore.ml;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -13,7 +15,7 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>Dated data: rolling origin. For origin t, train on days &lt; t and score days t..t+6; origins every 7 days,
  *       the last one ending on the last day.</li>
- *   <li>Undated data: grouped k-fold. Folds are drawn by a seeded hash of the group (the fb ad set), so all ads of an ad
+ * <li>Undated data: grouped k-fold. Folds are drawn by a seeded hash of the group (the fb ad set), so all ads of an ad
  *       set are scored by a model that never saw that ad set — the cold-start situation.</li>
  * </ul>
  * Every model is fitted on the same training rows and scored on the same test rows.
@@ -102,7 +104,7 @@ public final class Validation {
         TreeSet<String> groups = new TreeSet<>();
         table.rows().forEach(r -> groups.add(r.group()));
         List<String> shuffled = new ArrayList<>(groups);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        Collections.shuffle(shuffled, new Random(seed));
         Map<String, Integer> foldOf = new HashMap<>();
         for (int i = 0; i < shuffled.size(); i++) {
             foldOf.put(shuffled.get(i), i % k);

@@ -101,7 +101,8 @@ final class BudgetBounds {
                     sumLo - total,
                     String.format(
                             Locale.ROOT,
-                            "budgets may fall at most %.2f %% from current: the floors sum to %.2f, above the total %.2f by %.2f",
+                            "budgets may fall at most %.2f %% from current: the floors sum to %.2f, "
+                                    + "above the total %.2f by %.2f",
                             100 * ratio,
                             sumLo,
                             total,
@@ -127,7 +128,8 @@ final class BudgetBounds {
                     total - sumHi,
                     String.format(
                             Locale.ROOT,
-                            "budgets may rise at most %.2f %% from current: the ceilings sum to %.2f, below the total %.2f by %.2f",
+                            "budgets may rise at most %.2f %% from current: the ceilings sum to "
+                                    + "%.2f, below the total %.2f by %.2f",
                             100 * ratio,
                             sumHi,
                             total,

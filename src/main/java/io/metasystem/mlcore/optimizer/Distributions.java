@@ -8,7 +8,8 @@ import org.hipparchus.special.Gamma;
  * <ul>
  *   <li>{@link #normalQuantile}: Acklam's rational approximation of Φ⁻¹, relative error &lt; 1.2·10⁻⁹.</li>
  *   <li>{@link #gammaQuantile}: Wilson–Hilferty cube-root normal approximation of the Gamma quantile
- *       (Wilson &amp; Hilferty 1931), within 3 % between the 5 % and 95 % quantiles for shape &ge; 2 (the prior-strength floor guarantees shape &ge; 2) and monotone
+ * (Wilson &amp; Hilferty 1931), within 3 % between the 5 % and 95 % quantiles for shape &ge; 2 (the prior-strength
+ * floor guarantees shape &ge; 2) and monotone
  *       increasing in the shape and in z for shape &ge; 1 — the property that couples posterior draws
  *       ("more evidence of conversions never lowers a draw").</li>
  *   <li>{@link #gammaCdf}: exact regularised incomplete Gamma function from Hipparchus.</li>
@@ -44,6 +45,19 @@ final class Distributions {
         7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00
     };
     private static final double P_LOW = 0.02425;
+    /** Numerical Recipes' erfc coefficients c0..c9, evaluated as c0 + t(c1 + t(c2 + … + t c9)) by Horner's rule. */
+    private static final double[] ERFC_COEFFICIENTS = {
+        -1.26551223,
+        1.00002368,
+        0.37409196,
+        0.09678418,
+        -0.18628806,
+        0.27886807,
+        -1.13520398,
+        1.48851587,
+        -0.82215223,
+        0.17087277
+    };
 
     private Distributions() {}
 
@@ -100,28 +114,11 @@ final class Distributions {
         double x = -z / Math.sqrt(2.0);
         double ax = Math.abs(x);
         double t = 1.0 / (1.0 + 0.5 * ax);
-        double erfc = t
-                * Math.exp(
-                        -ax * ax
-                                - 1.26551223
-                                + t
-                                        * (1.00002368
-                                                + t
-                                                        * (0.37409196
-                                                                + t
-                                                                        * (0.09678418
-                                                                                + t
-                                                                                        * (-0.18628806
-                                                                                                + t
-                                                                                                        * (0.27886807
-                                                                                                                + t
-                                                                                                                        * (-1.13520398
-                                                                                                                                + t
-                                                                                                                                        * (1.48851587
-                                                                                                                                                + t
-                                                                                                                                                        * (-0.82215223
-                                                                                                                                                                + t
-                                                                                                                                                                        * 0.17087277)))))))));
+        double poly = ERFC_COEFFICIENTS[ERFC_COEFFICIENTS.length - 1];
+        for (int i = ERFC_COEFFICIENTS.length - 2; i >= 1; i--) {
+            poly = ERFC_COEFFICIENTS[i] + t * poly;
+        }
+        double erfc = t * Math.exp(-ax * ax + ERFC_COEFFICIENTS[0] + t * poly);
         if (x < 0) {
             erfc = 2.0 - erfc;
         }

@@ -159,8 +159,8 @@ final class EarlyStopping {
                         prob,
                         String.format(
                                 Locale.ROOT,
-                                "%s >= %.2f, but the other ad sets' caps cannot absorb its budget: kept, funded only with "
-                                        + "what they cannot take",
+                                "%s >= %.2f, but the other ad sets' caps cannot absorb its budget: "
+                                        + "kept, funded only with " + "what they cannot take",
                                 what,
                                 rules.confidence()));
                 ctx.warnings.add(a.in.id() + ": would be stopped early, kept because the remaining caps cannot absorb "

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * How targeting attributes move the true rates of a cold-start ad set: each level multiplies CPM, CTR and CVR by
- * {@code exp(effect)}. The table {@link #DEFAULT} is fixed (the same "world" for past and new accounts); it was set once
+ * {@code exp(effect)}. The table {@link #DEFAULT} is fixed (the same "world" for past and new accounts); it was set
+ * once
  * from common Meta experience (retargeting converts best, broad worst; Reels is cheap but converts less; video gets
  * more clicks) and not tuned on the cold-start results. Per-ad-set residuals and an account factor
  * ({@link ColdStartScenarioGenerator}) keep attributes informative but not decisive.

@@ -2,8 +2,11 @@ package io.metasystem.mlcore.simulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * All {@link PolicyRun}s of a backtest, in scenario then policy order, and their summaries.
@@ -156,7 +159,7 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
      * as a Markdown table: where a policy wins or loses.
      */
     public String segmentTable() {
-        java.util.Map<String, java.util.function.Predicate<String>> segments = new java.util.LinkedHashMap<>();
+        Map<String, Predicate<String>> segments = new LinkedHashMap<>();
         segments.put("small", l -> l.startsWith("small/"));
         segments.put("medium", l -> l.startsWith("medium/"));
         segments.put("large", l -> l.startsWith("large/"));
@@ -192,9 +195,9 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
 
     /** CSV of every run, one line per (scenario, policy). */
     public String csv() {
-        StringBuilder sb = new StringBuilder(
-                "scenario,label,adsets,policy,share,expected_conversions,"
-                        + "optimum_conversions,realised_conversions,spend,realised_cpa,wasted_share,violations,errors,first_error\n");
+        StringBuilder sb = new StringBuilder("scenario,label,adsets,policy,share,expected_conversions,"
+                + "optimum_conversions,realised_conversions,spend,realised_cpa,wasted_share,"
+                + "violations,errors,first_error\n");
         for (PolicyRun r : runs) {
             sb.append(String.format(
                     Locale.ROOT,

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.simulation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * An account in which several new ad sets launch mid-flight next to established ones, with the targeting attributes
@@ -28,7 +29,7 @@ public record ColdStartScenario(
     /** Indices (into {@code scenario.adSets()}) of the new ad sets. */
     public List<Integer> newIndices() {
         List<AdSetTruth> adSets = scenario.adSets();
-        return java.util.stream.IntStream.range(0, adSets.size())
+        return IntStream.range(0, adSets.size())
                 .filter(i -> newAdSets.contains(adSets.get(i).id()))
                 .boxed()
                 .toList();

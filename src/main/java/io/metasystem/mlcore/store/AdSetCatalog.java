@@ -57,8 +57,8 @@ public class AdSetCatalog {
                         .param("id", a.campaignId())
                         .update();
                 if (n == 0) {
-                    jdbc.sql(
-                                    "insert into campaign (account_id, id, name, updated_at) values (:account, :id, :name, :now)")
+                    jdbc.sql("insert into campaign (account_id, id, name, updated_at) values "
+                                    + "(:account, :id, :name, :now)")
                             .param("account", accountId)
                             .param("id", a.campaignId())
                             .param("name", a.campaignName())
@@ -69,13 +69,14 @@ public class AdSetCatalog {
             String attributes = a.attributes() == null
                     ? null
                     : JSON.writeValueAsString(a.attributes().values());
-            int n = jdbc.sql(
-                            "update ad_set set name = coalesce(:name, name), campaign_id = coalesce(:campaign, campaign_id), "
-                                    + "status = coalesce(:status, status), daily_budget = coalesce(:budget, daily_budget), "
-                                    + "currency = coalesce(:currency, currency), "
-                                    + "attributes = coalesce(" + dialect.json(":attributes")
-                                    + ", attributes), updated_at = :now "
-                                    + "where account_id = :account and id = :id")
+            int n = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = "
+                            + "coalesce(:campaign, campaign_id), "
+                            + "status = coalesce(:status, status), daily_budget = "
+                            + "coalesce(:budget, daily_budget), "
+                            + "currency = coalesce(:currency, currency), "
+                            + "attributes = coalesce(" + dialect.json(":attributes")
+                            + ", attributes), updated_at = :now "
+                            + "where account_id = :account and id = :id")
                     .param("name", a.name())
                     .param("campaign", a.campaignId())
                     .param("status", a.status())
@@ -87,10 +88,11 @@ public class AdSetCatalog {
                     .param("id", a.id())
                     .update();
             if (n == 0) {
-                jdbc.sql(
-                                "insert into ad_set (account_id, id, campaign_id, name, status, daily_budget, currency, platform, "
-                                        + "attributes, updated_at) values (:account, :id, :campaign, :name, :status, :budget, :currency, "
-                                        + "'meta', " + dialect.json(":attributes") + ", :now)")
+                jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, "
+                                + "daily_budget, currency, platform, "
+                                + "attributes, updated_at) values (:account, :id, :campaign, "
+                                + ":name, :status, :budget, :currency, "
+                                + "'meta', " + dialect.json(":attributes") + ", :now)")
                         .param("account", accountId)
                         .param("id", a.id())
                         .param("campaign", a.campaignId())

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -101,7 +102,7 @@ public final class AdsManagerCsv {
                     .setIgnoreEmptyLines(true)
                     .setTrim(true)
                     .setAllowMissingColumnNames(true)
-                    .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
                     .get();
             CSVParser parser =
                     CSVParser.builder().setReader(reader).setFormat(format).get();
@@ -201,8 +202,8 @@ public final class AdsManagerCsv {
                 missing.add(new ImportProblem(
                         1,
                         "Ad set ID",
-                        "missing required column 'Ad set ID' or 'Ad set name' (Spanish 'ID del conjunto de anuncios' or "
-                                + "'Nombre del conjunto de anuncios')"));
+                        "missing required column 'Ad set ID' or 'Ad set name' (Spanish 'ID del "
+                                + "conjunto de anuncios' or " + "'Nombre del conjunto de anuncios')"));
             }
             if (!missing.isEmpty()) {
                 throw new ImportRejectedException(missing, missing.size());

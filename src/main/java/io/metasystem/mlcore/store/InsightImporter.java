@@ -2,6 +2,7 @@ package io.metasystem.mlcore.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class InsightImporter {
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect) {
         this(jdbc, batch, dialect, Clock.systemUTC());
     }
@@ -77,7 +78,7 @@ public class InsightImporter {
         long updated = 0;
         long unchanged = 0;
         Set<String> campaigns = new HashSet<>();
-        java.util.Map<String, InsightRow> latest = new java.util.HashMap<>();
+        Map<String, InsightRow> latest = new HashMap<>();
         LocalDate first = null;
         LocalDate last = null;
         String currency = null;
@@ -186,10 +187,11 @@ public class InsightImporter {
     }
 
     private void upsertAdSet(String accountId, InsightRow row, OffsetDateTime now) {
-        int changed = jdbc.sql(
-                        "update ad_set set name = coalesce(:name, name), campaign_id = coalesce(:campaign, campaign_id), "
-                                + "status = coalesce(:status, status), daily_budget = coalesce(:budget, daily_budget), "
-                                + "currency = coalesce(:currency, currency), updated_at = :now where account_id = :account and id = :id")
+        int changed = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = "
+                        + "coalesce(:campaign, campaign_id), "
+                        + "status = coalesce(:status, status), daily_budget = coalesce(:budget, daily_budget), "
+                        + "currency = coalesce(:currency, currency), updated_at = :now where "
+                        + "account_id = :account and id = :id")
                 .param("name", row.adSetName())
                 .param("campaign", row.campaignId())
                 .param("status", row.status())
@@ -200,9 +202,10 @@ public class InsightImporter {
                 .param("id", row.adSetId())
                 .update();
         if (changed == 0) {
-            jdbc.sql(
-                            "insert into ad_set (account_id, id, campaign_id, name, status, daily_budget, currency, platform, updated_at) "
-                                    + "values (:account, :id, :campaign, :name, :status, :budget, :currency, 'meta', :now)")
+            jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, "
+                            + "daily_budget, currency, platform, updated_at) "
+                            + "values (:account, :id, :campaign, :name, :status, :budget, "
+                            + ":currency, 'meta', :now)")
                     .param("account", accountId)
                     .param("id", row.adSetId())
                     .param("campaign", row.campaignId())
@@ -278,10 +281,10 @@ public class InsightImporter {
             max = row.date().isAfter(max) ? row.date() : max;
         }
         Map<Key, Stored> state = new HashMap<>();
-        jdbc.sql(
-                        "select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, "
-                                + "cast(extra_metrics as varchar) as extra, source, imported_at from daily_insight "
-                                + "where account_id = :account and adset_id in (:adsets) and insight_date between :min and :max")
+        jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, "
+                        + "cast(extra_metrics as varchar) as extra, source, imported_at from daily_insight "
+                        + "where account_id = :account and adset_id in (:adsets) and "
+                        + "insight_date between :min and :max")
                 .param("account", accountId)
                 .param("adsets", adSetIds)
                 .param("min", min)
@@ -344,7 +347,8 @@ public class InsightImporter {
         if (!inserts.isEmpty()) {
             template.batchUpdate(
                     "insert into daily_insight (account_id, adset_id, insight_date, spend, impressions, clicks, "
-                            + "conversions, revenue, extra_metrics, source, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
+                            + "conversions, revenue, extra_metrics, source, imported_at) values (?, "
+                            + "?, ?, ?, ?, ?, ?, ?, "
                             + dialect.json("?") + ", ?, ?)",
                     inserts.values().stream()
                             .map(row -> new Object[] {
@@ -365,7 +369,8 @@ public class InsightImporter {
         if (!history.isEmpty()) {
             template.batchUpdate(
                     "insert into insight_history (account_id, adset_id, insight_date, spend, impressions, "
-                            + "clicks, conversions, revenue, extra_metrics, source, imported_at, replaced_at, replaced_by) "
+                            + "clicks, conversions, revenue, extra_metrics, source, imported_at, "
+                            + "replaced_at, replaced_by) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json("?") + ", ?, ?, ?, ?)",
                     history);
         }

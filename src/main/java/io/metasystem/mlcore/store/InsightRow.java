@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.store;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -49,6 +50,6 @@ public record InsightRow(
     }
 
     private static BigDecimal scaled(BigDecimal value) {
-        return value == null ? null : value.setScale(SCALE, java.math.RoundingMode.HALF_UP);
+        return value == null ? null : value.setScale(SCALE, RoundingMode.HALF_UP);
     }
 }

@@ -22,8 +22,10 @@ public class InsightStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AD_SET_COLUMNS = "s.id, s.name, s.campaign_id, c.name as campaign_name, s.status, "
             + "s.daily_budget, s.currency, s.platform, s.updated_at, cast(s.attributes as varchar) as attributes, "
-            + "(select min(i.insight_date) from daily_insight i where i.account_id = s.account_id and i.adset_id = s.id) as first_date, "
-            + "(select max(i.insight_date) from daily_insight i where i.account_id = s.account_id and i.adset_id = s.id) as last_date, "
+            + "(select min(i.insight_date) from daily_insight i where i.account_id = s.account_id "
+            + "and i.adset_id = s.id) as first_date, "
+            + "(select max(i.insight_date) from daily_insight i where i.account_id = s.account_id "
+            + "and i.adset_id = s.id) as last_date, "
             + "(select count(*) from daily_insight i where i.account_id = s.account_id and i.adset_id = s.id) as days "
             + "from ad_set s left join campaign c on c.account_id = s.account_id and c.id = s.campaign_id ";
 
@@ -146,10 +148,10 @@ public class InsightStore {
         adSetQuery.query((rs, n) -> adSet(rs)).list().forEach(a -> adSets.put(a.id(), a));
         Map<String, List<DailyInsight>> days = new LinkedHashMap<>();
         adSets.keySet().forEach(id -> days.put(id, new ArrayList<>()));
-        jdbc.sql(
-                        "select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, "
-                                + "cast(extra_metrics as varchar) as extra, source, imported_at from daily_insight "
-                                + "where account_id = :account and insight_date between :from and :to order by adset_id, insight_date")
+        jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, "
+                        + "cast(extra_metrics as varchar) as extra, source, imported_at from daily_insight "
+                        + "where account_id = :account and insight_date between :from and "
+                        + ":to order by adset_id, insight_date")
                 .param("account", accountId)
                 .param("from", from)
                 .param("to", to)

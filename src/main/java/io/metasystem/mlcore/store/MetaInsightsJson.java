@@ -3,6 +3,7 @@ package io.metasystem.mlcore.store;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +34,7 @@ public final class MetaInsightsJson {
     public static final String DEFAULT_ACTION_TYPE = "offsite_conversion.fb_pixel_purchase";
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> MAPPED = Set.of(
             "adset_id",

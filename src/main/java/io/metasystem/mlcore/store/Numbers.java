@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.store;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /** Number and status parsing shared by the import formats. */
@@ -50,7 +51,7 @@ final class Numbers {
         if (text == null) {
             return null;
         }
-        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+        String s = Normalizer.normalize(text, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
                 .strip();

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.store;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +16,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Every optimize answer, stateless or from the store, with what it recommended per ad set; and its outcome. */
@@ -32,7 +36,7 @@ public class RecommendationStore {
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public RecommendationStore(JdbcClient jdbc, SqlDialect dialect) {
         this(jdbc, dialect, Clock.systemUTC());
     }
@@ -57,7 +61,8 @@ public class RecommendationStore {
     public Recommendation save(Recommendation r) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, response, "
-                        + "optimizer_version, model_version, currency, total_budget) values (:id, :account, :now, :hash, "
+                        + "optimizer_version, model_version, currency, total_budget) values (:id, "
+                        + ":account, :now, :hash, "
                         + dialect.json(":inputs") + ", " + dialect.json(":response")
                         + ", :optimizer, :model, :currency, :total)")
                 .param("id", r.id())
@@ -186,13 +191,13 @@ public class RecommendationStore {
                         .plusDays(1);
         LocalDate to = from.plusDays(days - 1L);
         List<RecommendationOutcome.Line> lines = new ArrayList<>();
-        java.util.Set<LocalDate> observed = new java.util.HashSet<>();
+        Set<LocalDate> observed = new HashSet<>();
         Map<String, List<Object[]>> realised = new HashMap<>();
         for (Recommendation.RecommendedAdSet a : r.adSets()) {
-            var query = jdbc.sql(
-                            "select insight_date, spend, conversions, revenue from daily_insight where adset_id = :adset "
-                                    + "and insight_date between :from and :to"
-                                    + (r.accountId() == null ? "" : " and account_id = :account"))
+            var query = jdbc.sql("select insight_date, spend, conversions, revenue from daily_insight "
+                            + "where adset_id = :adset "
+                            + "and insight_date between :from and :to"
+                            + (r.accountId() == null ? "" : " and account_id = :account"))
                     .param("adset", a.adsetId())
                     .param("from", from)
                     .param("to", to);
@@ -211,7 +216,7 @@ public class RecommendationStore {
         }
         int n = observed.size();
         BigDecimal[] sums = new BigDecimal[7];
-        java.util.Arrays.fill(sums, BigDecimal.ZERO);
+        Arrays.fill(sums, BigDecimal.ZERO);
         boolean revenueKnown = true;
         for (Recommendation.RecommendedAdSet a : r.adSets()) {
             List<Object[]> rows = realised.get(a.adsetId());
@@ -278,9 +283,9 @@ public class RecommendationStore {
     }
 
     private List<Recommendation.RecommendedAdSet> adSets(String id) {
-        return jdbc.sql(
-                        "select adset_id, name, current_budget, recommended_budget, expected_conversions, expected_revenue "
-                                + "from recommendation_adset where recommendation_id = :id order by adset_id")
+        return jdbc.sql("select adset_id, name, current_budget, recommended_budget, "
+                        + "expected_conversions, expected_revenue "
+                        + "from recommendation_adset where recommendation_id = :id order by adset_id")
                 .param("id", id)
                 .query((rs, n) -> new Recommendation.RecommendedAdSet(
                         rs.getString("adset_id"),

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * Authenticates inbound webhooks: the secret must be configured, {@code X-Timestamp} (unix seconds) within the
@@ -54,12 +56,12 @@ public class InboundWebhookVerifier {
         jdbc.sql("delete from webhook_replay where seen_at < :cutoff")
                 .param(
                         "cutoff",
-                        now.minus(properties.tolerance().multipliedBy(2)).atOffset(java.time.ZoneOffset.UTC))
+                        now.minus(properties.tolerance().multipliedBy(2)).atOffset(ZoneOffset.UTC))
                 .update();
         try {
             jdbc.sql("insert into webhook_replay (signature, seen_at) values (:signature, :seen)")
-                    .param("signature", signature.strip().toLowerCase(java.util.Locale.ROOT))
-                    .param("seen", now.atOffset(java.time.ZoneOffset.UTC))
+                    .param("signature", signature.strip().toLowerCase(Locale.ROOT))
+                    .param("seen", now.atOffset(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new WebhookRejectedException("Replay: this signature was already accepted.");

@@ -137,8 +137,8 @@ public class OutboundWebhooks {
                         rs.getInt("attempts"),
                         rs.getString("last_error"),
                         rs.getObject("response_status", Integer.class),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class),
-                        rs.getObject("updated_at", java.time.OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
                 .list();
     }
 

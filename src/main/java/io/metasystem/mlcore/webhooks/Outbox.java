@@ -37,7 +37,8 @@ class Outbox {
             OffsetDateTime now,
             OffsetDateTime claimedUntil) {
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
+                updated_at,
                 next_attempt_at, claimed_until)
                 values (:id, :type, :payload, :url, :status, 0, :now, :now, :next, :claimed)""")
                 .param("id", id)

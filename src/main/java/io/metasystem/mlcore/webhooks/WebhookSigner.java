@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * HMAC-SHA256 webhook signatures: {@code X-Signature: sha256=<hex of HMAC(secret, timestamp + "." + body)>} with
@@ -38,7 +39,7 @@ public final class WebhookSigner {
             return false;
         }
         byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = presented.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = presented.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 }

@@ -11,11 +11,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ abstract class AbstractMetaFlowTest {
     static final String SECRET = "whsec-flow-0123456789abcdef";
     static final ObjectMapper JSON = new ObjectMapper();
     /** The 14 days ending yesterday (UTC), so the data is fresh for the stale-data guardrail. */
-    static final LocalDate FIRST_DAY = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(14);
+    static final LocalDate FIRST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(14);
 
     static final LocalDate LAST_DAY = FIRST_DAY.plusDays(13);
 
@@ -150,8 +152,6 @@ abstract class AbstractMetaFlowTest {
     }
 
     static long minor(BigDecimal major) {
-        return major.movePointRight(2)
-                .setScale(0, java.math.RoundingMode.HALF_UP)
-                .longValueExact();
+        return major.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 }

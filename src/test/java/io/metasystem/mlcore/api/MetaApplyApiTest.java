@@ -22,8 +22,10 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -103,8 +105,7 @@ class MetaApplyApiTest {
     }
 
     private List<FakeGraphApi.Received> writesTo(String... adsets) {
-        List<String> paths =
-                java.util.Arrays.stream(adsets).map(a -> "/v23.0/" + a).toList();
+        List<String> paths = Arrays.stream(adsets).map(a -> "/v23.0/" + a).toList();
         return GRAPH.writes().stream().filter(w -> paths.contains(w.path())).toList();
     }
 
@@ -192,7 +193,7 @@ class MetaApplyApiTest {
     @Test
     void recommendationsComputedFromStaleDataAreRefused() {
         GRAPH.adSet("st1", "ST1", "ACTIVE", 2000L, "c1");
-        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         RECOMMENDATIONS.put(new AppliableRecommendation(
                 "r-stale", "123", now(), "EUR", List.of(target("st1", "20", "22")), today.minusDays(4)));
         RECOMMENDATIONS.put(new AppliableRecommendation(

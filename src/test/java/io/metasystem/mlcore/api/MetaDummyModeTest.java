@@ -3,8 +3,10 @@ package io.metasystem.mlcore.api;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.meta.RecommendationSource;
+import io.metasystem.mlcore.scheduling.ClusteredScheduler;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
+import io.metasystem.mlcore.webhooks.OutboxRedelivery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,17 +16,24 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DUMMY_MODE=true: apply sends nothing to Meta and webhooks send nothing to n8n; everything is recorded as dry runs. */
+/**
+ * DUMMY_MODE=true: apply sends nothing to Meta and webhooks send nothing to n8n; everything is recorded as dry
+ * runs.
+ */
 @SpringBootTest(
         classes = {MlCoreApplication.class, MetaDummyModeTest.Recommendations.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -67,13 +76,13 @@ class MetaDummyModeTest {
     OutboundWebhooks outbound;
 
     @Autowired
-    io.metasystem.mlcore.webhooks.OutboxRedelivery redelivery;
+    OutboxRedelivery redelivery;
 
     @Autowired
-    io.metasystem.mlcore.scheduling.ClusteredScheduler scheduler;
+    ClusteredScheduler scheduler;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     HttpClientSupport http;
 
@@ -103,7 +112,7 @@ class MetaDummyModeTest {
         JsonNode audit = JSON.readTree(http.get("/api/v1/audit?account_id=act_123&recommendation_id=r-dry")
                 .body());
         assertThat(audit.get("total").asLong()).isEqualTo(2);
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         audit.get("items").forEach(items::add);
         assertThat(items)
                 .allMatch(i -> i.get("dry_run").asBoolean()
@@ -127,10 +136,12 @@ class MetaDummyModeTest {
 
     @Test
     void strandedPendingEventsAreNeverDeliveredInDummyMode() throws InterruptedException {
-        var past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
+        var past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
-                next_attempt_at) values ('stranded-1', 'alert', '{}', :url, 'pending', 0, :past, :past, :past)""").param("url", N8N.url()).param("past", past).update();
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
+                updated_at,
+                next_attempt_at) values ('stranded-1', 'alert', '{}', :url, 'pending', 0, :past, :past, :past)
+                """).param("url", N8N.url()).param("past", past).update();
         try {
             assertThat(scheduler.taskNames()).doesNotContain("webhook-redelivery");
             assertThat(redelivery.redeliverDue()).isZero();

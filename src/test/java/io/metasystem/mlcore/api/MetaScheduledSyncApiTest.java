@@ -67,9 +67,8 @@ class MetaScheduledSyncApiTest {
         List<String> ids = List.of();
         for (int i = 0; i < 200 && ids.isEmpty(); i++) {
             Thread.sleep(50);
-            ids = jdbc.sql(
-                            "select id from meta_job where account_id = '555' and kind = 'sync' and status = 'succeeded' "
-                                    + "order by created_at")
+            ids = jdbc.sql("select id from meta_job where account_id = '555' and kind = 'sync' and "
+                            + "status = 'succeeded' " + "order by created_at")
                     .query(String.class)
                     .list();
         }
@@ -100,8 +99,11 @@ class MetaScheduledSyncApiTest {
         // a live owner first (fresh heartbeat: no sweep, scheduled or not, may touch it), then the owner stops beating
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
-                insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at, owner, heartbeat_at)
-                values ('dead-owner-job', 'sync', '777', 'running', '2 ad sets; reading insights', :t, :t, 'replica-gone', :t)""").param("t", now).update();
+                insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at, owner,
+                heartbeat_at)
+                values ('dead-owner-job', 'sync', '777', 'running', '2 ad sets; reading insights', :t, :t,
+                'replica-gone', :t)
+                """).param("t", now).update();
         HttpClientSupport http = new HttpClientSupport(port);
         assertThat(JSON.readTree(http.get("/api/v1/jobs/dead-owner-job").body())
                         .get("status")

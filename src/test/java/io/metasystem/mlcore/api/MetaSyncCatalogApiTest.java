@@ -11,9 +11,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +45,8 @@ class MetaSyncCatalogApiTest {
         GRAPH.targeting("k1", """
                 {"age_min":25,"age_max":34,"genders":[1],"geo_locations":{"countries":["DE"]},
                  "publisher_platforms":["instagram"],"instagram_positions":["reels"],
-                 "custom_audiences":[{"id":"9","name":"Lookalike (DE, 1%)"}]}""", "OUTCOME_SALES", "OFFSITE_CONVERSIONS");
+                 "custom_audiences":[{"id":"9","name":"Lookalike (DE, 1%)"}]}
+                """, "OUTCOME_SALES", "OFFSITE_CONVERSIONS");
         GRAPH.targeting("k2", "{\"geo_locations\":{\"countries\":[\"AT\"]}}", "OUTCOME_AWARENESS", "REACH");
         LocalDate day = LocalDate.parse("2026-09-01");
         for (int d = 0; d < 3; d++, day = day.plusDays(1)) {
@@ -136,9 +139,9 @@ class MetaSyncCatalogApiTest {
     /** The listing without {@code updated_at}, which records when a sync last confirmed the ad set. */
     private static List<String> strip(JsonNode page) {
         JsonNode items = page.has("items") ? page.get("items") : page;
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode a : items) {
-            tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) a.deepCopy();
+            ObjectNode copy = (ObjectNode) a.deepCopy();
             copy.remove("updated_at");
             out.add(copy.toString());
         }

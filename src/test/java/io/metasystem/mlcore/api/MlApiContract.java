@@ -372,7 +372,8 @@ abstract class MlApiContract {
 
         // the stateless endpoint: the account's champion by default too; without account or scope, no model
         String stateless = "{\"currency\":\"EUR\",\"budget\":{\"total\":100},\"seed\":1,\"adsets\":[{\"id\":\"as1\","
-                + "\"current_budget\":50,\"daily\":[{\"date\":\"2026-01-28\",\"spend\":30,\"clicks\":20,\"conversions\":2}],"
+                + "\"current_budget\":50,\"daily\":[{\"date\":\"2026-01-28\",\"spend\":30,"
+                + "\"clicks\":20,\"conversions\":2}],"
                 + "\"attributes\":{\"campaign\":\"camp_a\",\"age\":\"18-24\",\"placement\":\"reels\"}},"
                 + "{\"id\":\"fresh\",\"current_budget\":50}]}";
         JsonNode withAccount = JSON.readTree(send("POST", "/api/v1/meta_ads/optimize?account_id=" + account, stateless)

@@ -12,7 +12,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The default rule of model priors: model_scope, then account:&lt;id&gt;, then ML_DEFAULT_SCOPE; false switches it off. */
+/**
+ * The default rule of model priors: model_scope, then account:&lt;id&gt;, then ML_DEFAULT_SCOPE; false switches it
+ * off.
+ */
 class ModelPriorSelectionTest {
     /** Champions exist for the given scopes only (no registry, no artifacts: the rule only needs the scope). */
     static ModelPriors priors(Set<String> champions) {

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,8 +86,8 @@ class N8nWebhookApiTest {
 
     @Test
     void acceptsAValidSignatureWithoutApiKeyAndStartsASyncJob() {
-        HttpResponse<String> response = signed(
-                "{\"account_id\":\"act_123\",\"action\":\"sync\",\"params\":{\"since\":\"2026-11-01\",\"until\":\"2026-11-02\"}}");
+        HttpResponse<String> response = signed("{\"account_id\":\"act_123\",\"action\":\"sync\","
+                + "\"params\":{\"since\":\"2026-11-01\",\"until\":\"2026-11-02\"}}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("action").asString()).isEqualTo("sync");
@@ -160,7 +161,7 @@ class N8nWebhookApiTest {
     void outboundEventsAreSignedRetriedAndRecorded() throws Exception {
         N8N.clear();
         N8N.failNext(1);
-        String id = outbound.publish("alert", java.util.Map.of("kind", "test"));
+        String id = outbound.publish("alert", Map.of("kind", "test"));
         OutboxEntry entry = awaitFinal(id);
         assertThat(entry.status()).isEqualTo("sent");
         assertThat(entry.attempts()).isEqualTo(2);
@@ -182,7 +183,7 @@ class N8nWebhookApiTest {
 
     @Test
     void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
-        String id = outbound.publish("recommendation.created", java.util.Map.of("blob", "x".repeat(300_000)));
+        String id = outbound.publish("recommendation.created", Map.of("blob", "x".repeat(300_000)));
         OutboxEntry entry = awaitFinal(id);
         assertThat(entry.status()).isEqualTo("sent");
         assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean())

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.MlCoreApplication;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,6 +11,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -76,9 +78,8 @@ class OptimizeApiTest {
             assertThat(adset.get("probability_best").asDouble()).isBetween(0.0, 1.0);
             assertThat(adset.get("reasons").size()).isPositive();
         }
-        assertThat(sum).isCloseTo(130.0, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(body.at("/summary/allocated").asDouble())
-                .isCloseTo(130.0, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(sum).isCloseTo(130.0, Offset.offset(0.005));
+        assertThat(body.at("/summary/allocated").asDouble()).isCloseTo(130.0, Offset.offset(0.005));
         assertThat(body.get("adsets").get(5).get("recommended_budget").asDouble())
                 .as("paused ad set")
                 .isZero();
@@ -121,7 +122,7 @@ class OptimizeApiTest {
                 {"budget":{"total":100},"adsets":[{"id":"a"},{"id":"b"}]}""");
         assertThat(body.get("adsets").get(0).get("recommended_budget").asDouble()
                         + body.get("adsets").get(1).get("recommended_budget").asDouble())
-                .isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.005));
+                .isCloseTo(100.0, Offset.offset(0.005));
     }
 
     @Test
@@ -140,8 +141,7 @@ class OptimizeApiTest {
         });
         JsonNode body = ok(request.toString());
         assertThat(body.get("adsets").size()).isEqualTo(5_000);
-        assertThat(body.at("/summary/allocated").asDouble())
-                .isCloseTo(50_000.0, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(body.at("/summary/allocated").asDouble()).isCloseTo(50_000.0, Offset.offset(0.005));
     }
 
     @Test
@@ -194,8 +194,8 @@ class OptimizeApiTest {
     void rejectsWrongTypesNamingThePath() {
         JsonNode problem = badRequest("{\"budget\":{\"total\":\"lots\"},\"adsets\":[{\"id\":\"a\"}]}");
         assertThat(fields(problem)).containsExactly("budget.total");
-        JsonNode nested = badRequest(
-                "{\"budget\":{\"total\":10},\"adsets\":[{\"id\":\"a\",\"daily\":[{\"date\":\"yesterday\",\"spend\":1,\"conversions\":0}]}]}");
+        JsonNode nested = badRequest("{\"budget\":{\"total\":10},\"adsets\":[{\"id\":\"a\","
+                + "\"daily\":[{\"date\":\"yesterday\",\"spend\":1,\"conversions\":0}]}]}");
         assertThat(fields(nested)).containsExactly("adsets[0].daily[0].date");
     }
 
@@ -223,7 +223,7 @@ class OptimizeApiTest {
         assertProblem(response, 422, "Constraints cannot all hold");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("constraint").asString()).isEqualTo("budget.min_per_adset");
-        assertThat(problem.get("shortfall").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(problem.get("shortfall").asDouble()).isCloseTo(2.0, Offset.offset(1e-9));
     }
 
     @Test
@@ -239,7 +239,8 @@ class OptimizeApiTest {
     void minimumAboveMaximumIs422() {
         HttpResponse<String> response = http.postJson(
                 OPTIMIZE,
-                "{\"budget\":{\"total\":100,\"min_per_adset\":30,\"max_per_adset\":20},\"adsets\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
+                "{\"budget\":{\"total\":100,\"min_per_adset\":30,\"max_per_adset\":20},"
+                        + "\"adsets\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
         assertProblem(response, 422, "Constraints cannot all hold");
     }
 
@@ -249,7 +250,7 @@ class OptimizeApiTest {
         HttpResponse<String> response = http.send(http.request(OPTIMIZE)
                 .header("X-API-Key", HttpClientSupport.KEY)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunk)))
                 .build());
         assertProblem(response, 413, "Content Too Large");
     }

@@ -59,8 +59,10 @@ class OutboxRedeliveryApiTest {
         String payload = "{\"id\":\"" + id + "\",\"type\":\"recommendation.created\",\"created_at\":\"" + past
                 + "\",\"dry_run\":false,\"data\":{\"recommendation_id\":\"r-1\"}}";
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
-                next_attempt_at, claimed_until) values (:id, 'recommendation.created', :payload, :url, 'pending', :attempts,
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
+                updated_at,
+                next_attempt_at, claimed_until) values (:id, 'recommendation.created', :payload, :url, 'pending',
+                :attempts,
                 :past, :past, :next, :claimed)""")
                 .param("id", id)
                 .param("payload", payload)

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -53,9 +54,8 @@ class ApplyGuardrailsTest {
         assertThatThrownBy(() -> guardrails(3, false).checkRecommendation(rec(LocalDate.parse("2026-11-27")), NOW))
                 .isInstanceOf(GuardrailViolationException.class)
                 .hasMessageContaining("4 days ago")
-                .satisfies(
-                        e -> org.assertj.core.api.Assertions.assertThat(((GuardrailViolationException) e).guardrail())
-                                .isEqualTo("max_data_age_days"));
+                .satisfies(e -> Assertions.assertThat(((GuardrailViolationException) e).guardrail())
+                        .isEqualTo("max_data_age_days"));
         assertThatCode(() -> guardrails(3, false).checkRecommendation(rec(LocalDate.parse("2026-11-28")), NOW))
                 .doesNotThrowAnyException();
     }

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local stand-in for graph.facebook.com, on the JDK's HTTP server, reproducing the documented shapes: edges with
- * {@code data} and {@code paging.next} (carrying {@code access_token}, as Meta's do), the {@code ids=} multi-object read,
+ * {@code data} and {@code paging.next} (carrying {@code access_token}, as Meta's do), the {@code ids=} multi-object
+ * read,
  * {@code POST /<adset_id>} answering {@code {"success": true}}, error bodies {@code {"error": {...}}} and the usage
  * headers, and async insight report runs ({@code POST /act_<id>/insights} → {@code {"report_run_id"}}, polled at
  * {@code GET /<run>} through {@code Job Not Started}, {@code Job Running} with {@code async_percent_completion}, to
@@ -362,10 +364,7 @@ public final class FakeGraphApi implements AutoCloseable {
             StringBuilder next = new StringBuilder(baseUrl() + path + "?access_token=EAAB-secret-in-next");
             query.forEach((k, v) -> {
                 if (!k.equals("after") && !k.equals("access_token")) {
-                    next.append('&')
-                            .append(k)
-                            .append('=')
-                            .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+                    next.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
                 }
             });
             next.append("&after=").append(to);

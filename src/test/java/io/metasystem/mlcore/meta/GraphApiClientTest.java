@@ -149,7 +149,8 @@ class GraphApiClientTest {
                 new FakeGraphApi.Scripted(
                         200,
                         "{\"data\":[{\"id\":\"as1\"}],\"paging\":{\"next\":"
-                                + "\"http://127.0.0.1:1/v23.0/act_123/adsets?access_token=EAAB-secret-in-next&after=1\"}}",
+                                + "\"http://127.0.0.1:1/v23.0/act_123/adsets"
+                                + "?access_token=EAAB-secret-in-next&after=1\"}}",
                         Map.of()));
         assertThatThrownBy(() -> client(0, Duration.ofMinutes(5)).adSets("123"))
                 .isInstanceOf(GraphApiException.class)

@@ -31,7 +31,8 @@ class TargetingAttributesTest {
         assertThat(map("""
                 {"age_min":25,"age_max":34,"genders":[2],"geo_locations":{"countries":["de"]},
                  "publisher_platforms":["instagram"],"instagram_positions":["reels"],
-                 "flexible_spec":[{"interests":[{"id":"6003","name":"Indie music"}]}]}""", "OUTCOME_SALES", "OFFSITE_CONVERSIONS"))
+                 "flexible_spec":[{"interests":[{"id":"6003","name":"Indie music"}]}]}
+                """, "OUTCOME_SALES", "OFFSITE_CONVERSIONS"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "age",
                         "25-34",
@@ -95,7 +96,8 @@ class TargetingAttributesTest {
         assertThat(map("{\"custom_audiences\":[{\"id\":\"1\",\"name\":\"Lookalike (DE, 1%) - Buyers\"}]}", null, null))
                 .containsEntry("audience_type", "lookalike");
         assertThat(map(
-                        "{\"custom_audiences\":[{\"id\":\"1\",\"name\":\"Newsletter\"}],\"interests\":[{\"id\":\"2\"}]}",
+                        "{\"custom_audiences\":[{\"id\":\"1\",\"name\":\"Newsletter\"}],"
+                                + "\"interests\":[{\"id\":\"2\"}]}",
                         null,
                         null))
                 .containsEntry("audience_type", "custom");

@@ -7,6 +7,7 @@ import net.jqwik.api.constraints.Size;
 import org.hipparchus.random.RandomDataGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -50,7 +51,7 @@ class MetricsTest {
         assertThat(deciles).hasSize(10);
         assertThat(deciles.stream().mapToInt(Metrics.Decile::n).sum()).isEqualTo(p.length);
         assertThat(deciles.stream().mapToDouble(Metrics.Decile::predicted).sum())
-                .isCloseTo(java.util.Arrays.stream(p).sum(), within(1e-6));
+                .isCloseTo(Arrays.stream(p).sum(), within(1e-6));
         for (int d = 1; d < 10; d++) {
             if (deciles.get(d).n() > 0 && deciles.get(d - 1).n() > 0) {
                 assertThat(deciles.get(d).predicted() / deciles.get(d).n())

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.simulation;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -47,7 +48,7 @@ class ColdStartScenarioGeneratorTest {
                         .isEqualTo(fresh ? 0.0 : s.initialBudgets().get(i));
                 warmup += s.initialBudgets().get(i);
             }
-            assertThat(warmup).isCloseTo(s.constraints().total(), org.assertj.core.api.Assertions.within(0.005));
+            assertThat(warmup).isCloseTo(s.constraints().total(), Assertions.within(0.005));
             assertThat(cold.newIndices()).hasSize(cold.newAdSets().size());
         }
     }
@@ -112,7 +113,7 @@ class ColdStartScenarioGeneratorTest {
         assertThatThrownBy(() -> new AdSetAttributes("tiktok", "feed", "video")).hasMessageContaining("audience");
         AdSetAttributes a = new AdSetAttributes("retargeting", "reels", "video");
         assertThat(AttributeEffects.DEFAULT.logConversionsPerSpend(a))
-                .isCloseTo(0.80 - 0.05 + 0.15, org.assertj.core.api.Assertions.within(1e-12));
+                .isCloseTo(0.80 - 0.05 + 0.15, Assertions.within(1e-12));
         assertThat(a.asMap().keySet()).containsExactlyElementsOf(AdSetAttributes.NAMES);
         assertThat(a.values()).isEqualTo(List.of("retargeting", "reels", "video"));
     }

@@ -1,10 +1,12 @@
 package io.metasystem.mlcore.simulation;
 
+import io.metasystem.mlcore.optimizer.AdSetStatus;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,17 +49,12 @@ class ReferencePolicyProperties {
     }
 
     private static PolicyContext contextOnDayZero(MarketScenario s) {
-        List<AdSetView> views = new java.util.ArrayList<>();
+        List<AdSetView> views = new ArrayList<>();
         for (int i = 0; i < s.adSets().size(); i++) {
             AdSetTruth a = s.adSets().get(i);
             if (a.startDay() <= 0) {
                 double b = s.initialBudgets().get(i);
-                views.add(new AdSetView(
-                        a.id(),
-                        a.name(),
-                        io.metasystem.mlcore.optimizer.AdSetStatus.ACTIVE,
-                        b > 0 ? b : null,
-                        List.of()));
+                views.add(new AdSetView(a.id(), a.name(), AdSetStatus.ACTIVE, b > 0 ? b : null, List.of()));
             }
         }
         return new PolicyContext(s.seed(), 0, s.firstDay(), s.constraints(), views, null);

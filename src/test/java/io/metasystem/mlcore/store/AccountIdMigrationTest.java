@@ -52,9 +52,9 @@ class AccountIdMigrationTest {
                     .param("a", account)
                     .param("t", now)
                     .update();
-            jdbc.sql(
-                            "insert into daily_insight (account_id, adset_id, insight_date, spend, conversions, source, imported_at) "
-                                    + "values (:a, 's1', date '2026-11-29', 10, 2, 'csv', :t)")
+            jdbc.sql("insert into daily_insight (account_id, adset_id, insight_date, spend, "
+                            + "conversions, source, imported_at) "
+                            + "values (:a, 's1', date '2026-11-29', 10, 2, 'csv', :t)")
                     .param("a", account)
                     .param("t", now)
                     .update();

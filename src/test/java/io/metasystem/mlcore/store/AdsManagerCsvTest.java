@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.store;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -80,9 +81,7 @@ class AdsManagerCsvTest {
         List<ParsedLine> lines = parse("Ad set name,Day,Amount spent (EUR),Impressions\nA,2026-10-01,abc,1.5\n");
         assertThat(lines.get(0).problems())
                 .extracting(ImportProblem::line, ImportProblem::column)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2L, "Amount spent (EUR)"),
-                        org.assertj.core.groups.Tuple.tuple(2L, "Impressions"));
+                .containsExactly(Tuple.tuple(2L, "Amount spent (EUR)"), Tuple.tuple(2L, "Impressions"));
     }
 
     @Test

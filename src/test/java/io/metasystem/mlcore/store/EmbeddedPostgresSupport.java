@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's bundled binaries, no Docker), started on first use and stopped
@@ -38,7 +39,7 @@ public final class EmbeddedPostgresSupport {
             if (!exists.next()) {
                 statement.execute("create database " + database);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return postgres.getJdbcUrl("postgres", database);

@@ -1,6 +1,8 @@
 package io.metasystem.mlcore.store;
 
 import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,9 +11,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +53,7 @@ abstract class StoreContractTest {
     AdSetCatalog catalog;
 
     @Autowired
-    io.metasystem.mlcore.scheduling.JobLeases leases;
+    JobLeases leases;
 
     StoreHttp http;
     String account;
@@ -127,7 +134,7 @@ abstract class StoreContractTest {
         assertThat(report.get("unchanged").asLong()).isEqualTo(1);
         assertThat(jdbc.sql("select spend from insight_history where account_id = :a")
                         .param("a", AccountIds.canonical(account))
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("10");
         JsonNode insights =
@@ -241,9 +248,10 @@ abstract class StoreContractTest {
 
     @Test
     void badJsonRowIsRejectedWithItsPath() {
-        String json =
-                "{\"data\":[{\"adset_id\":\"1\",\"date_start\":\"2026-10-01\",\"date_stop\":\"2026-10-01\",\"spend\":\"1\"},\n"
-                        + "{\"adset_id\":\"1\",\"date_start\":\"2026-10-02\",\"date_stop\":\"2026-10-03\",\"spend\":\"x\"}]}";
+        String json = "{\"data\":[{\"adset_id\":\"1\",\"date_start\":\"2026-10-01\","
+                + "\"date_stop\":\"2026-10-01\",\"spend\":\"1\"},\n"
+                + "{\"adset_id\":\"1\",\"date_start\":\"2026-10-02\","
+                + "\"date_stop\":\"2026-10-03\",\"spend\":\"x\"}]}";
         HttpResponse<String> response = http.json(account, json);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = body(response).get("errors");
@@ -335,11 +343,13 @@ abstract class StoreContractTest {
                         .single())
                 .isZero();
         // last import wins per row, and the latest history row for a day never equals the current value
-        assertThat(jdbc.sql(
-                                "select count(*) from insight_history h join daily_insight d on d.account_id = h.account_id "
-                                        + "and d.adset_id = h.adset_id and d.insight_date = h.insight_date where h.account_id = :a "
-                                        + "and h.spend = d.spend and h.id = (select max(id) from insight_history x where x.account_id = h.account_id "
-                                        + "and x.adset_id = h.adset_id and x.insight_date = h.insight_date)")
+        assertThat(jdbc.sql("select count(*) from insight_history h join daily_insight d on "
+                                + "d.account_id = h.account_id "
+                                + "and d.adset_id = h.adset_id and d.insight_date = "
+                                + "h.insight_date where h.account_id = :a "
+                                + "and h.spend = d.spend and h.id = (select max(id) from "
+                                + "insight_history x where x.account_id = h.account_id "
+                                + "and x.adset_id = h.adset_id and x.insight_date = h.insight_date)")
                         .param("a", AccountIds.canonical(account))
                         .query(Long.class)
                         .single())
@@ -382,8 +392,7 @@ abstract class StoreContractTest {
         assertThat(before.get("status").asString()).isEqualTo("no_data_yet");
         assertThat(before.get("message").asString()).startsWith("no data yet");
 
-        String tomorrow =
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
         http.csv(
                 account,
                 "Ad set ID,Day,Amount spent (EUR),Results\n23851000000000001," + tomorrow + ",40,3\n"
@@ -470,7 +479,7 @@ abstract class StoreContractTest {
 
     @Test
     void catalogStoresAdSetsWithoutInsightsAndTheirAttributes() {
-        AdSetAttributes attributes = new AdSetAttributes(java.util.Map.of("placement", "reels", "age", "25-34"));
+        AdSetAttributes attributes = new AdSetAttributes(Map.of("placement", "reels", "age", "25-34"));
         int created = catalog.upsert(
                 account,
                 List.of(
@@ -480,7 +489,7 @@ abstract class StoreContractTest {
                                 "c1",
                                 "Launch",
                                 "PAUSED",
-                                new java.math.BigDecimal("12.50"),
+                                new BigDecimal("12.50"),
                                 "EUR",
                                 attributes),
                         new AdSetDescriptor("as-bare", null, null, null, null, null, null, null)));
@@ -491,7 +500,7 @@ abstract class StoreContractTest {
 
         assertThat(catalog.attributes(account)).containsOnlyKeys("as-new");
         assertThat(catalog.attributes(account).get("as-new").values())
-                .containsExactly(java.util.Map.entry("age", "25-34"), java.util.Map.entry("placement", "reels"));
+                .containsExactly(Map.entry("age", "25-34"), Map.entry("placement", "reels"));
         JsonNode adSets = body(http.get("/api/v1/accounts/" + account + "/adsets"));
         assertThat(adSets.get("total").asLong()).isEqualTo(2);
         JsonNode first = adSets.get("items").get(1);
@@ -501,7 +510,7 @@ abstract class StoreContractTest {
         assertThat(first.get("attributes").get("placement").asString()).isEqualTo("reels");
         assertThat(first.get("days").asLong()).isZero();
 
-        assertThat(catalog.putAttributes(account, "as-bare", new AdSetAttributes(java.util.Map.of("gender", "f"))))
+        assertThat(catalog.putAttributes(account, "as-bare", new AdSetAttributes(Map.of("gender", "f"))))
                 .isTrue();
         assertThat(catalog.putAttributes(account, "missing", AdSetAttributes.NONE))
                 .isFalse();
@@ -510,8 +519,7 @@ abstract class StoreContractTest {
 
     @Test
     void expiredJobLeasesAreFailedAndLiveOnesKept() {
-        java.time.OffsetDateTime old =
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+        OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
         String dead = UUID.randomUUID().toString();
         String live = UUID.randomUUID().toString();
         for (String id : List.of(dead, live)) {
@@ -522,7 +530,7 @@ abstract class StoreContractTest {
                     .param("t", old)
                     .update();
         }
-        leases.acquire(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
+        leases.acquire(JobTable.META_JOB, live);
         try {
             assertThat(leases.sweep()).isGreaterThanOrEqualTo(1);
             assertThat(jdbc.sql("select status from meta_job where id = :id")
@@ -541,7 +549,7 @@ abstract class StoreContractTest {
                             .single())
                     .isEqualTo("running");
         } finally {
-            leases.release(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
+            leases.release(JobTable.META_JOB, live);
         }
     }
 
@@ -569,7 +577,7 @@ abstract class StoreContractTest {
                                 null,
                                 null,
                                 null,
-                                new AdSetAttributes(java.util.Map.of("placement", "reels"))))))
+                                new AdSetAttributes(Map.of("placement", "reels"))))))
                 .isZero();
         assertThat(catalog.attributes(account)).containsOnlyKeys("23851000000000001");
         assertThat(jdbc.sql("select count(*) from ad_account where id like :a")

@@ -6,6 +6,7 @@ import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizerSettings;
 import io.metasystem.mlcore.simulation.Backtest;
 import io.metasystem.mlcore.simulation.BacktestReport;
+import io.metasystem.mlcore.simulation.ClairvoyantPolicy;
 import io.metasystem.mlcore.simulation.OptimizerPolicy;
 import io.metasystem.mlcore.simulation.Policies;
 import io.metasystem.mlcore.simulation.Policy;
@@ -148,7 +149,7 @@ public final class OptimizerTuning {
             policies.add(new LocalPowerOracle("oracle-local-power", 0.01, 0.999, Double.NaN));
             policies.add(new LocalPowerOracle("oracle-power-clamp.3-.9", 0.3, 0.9, Double.NaN));
             policies.add(new LocalPowerOracle("oracle-power-theta.7", 0.3, 0.9, 0.7));
-            policies.add(new io.metasystem.mlcore.simulation.ClairvoyantPolicy());
+            policies.add(new ClairvoyantPolicy());
         }
         if (mode.equals("refs")) {
             policies.addAll(Policies.references());

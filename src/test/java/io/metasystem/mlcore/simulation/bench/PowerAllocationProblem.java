@@ -15,6 +15,7 @@ import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
 import org.hipparchus.optim.nonlinear.vector.constrained.SQPOption;
 import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -128,7 +129,7 @@ final class PowerAllocationProblem {
             }
         };
         double[][] eq = new double[1][n];
-        java.util.Arrays.fill(eq[0], 1.0);
+        Arrays.fill(eq[0], 1.0);
         // A x >= c: x_i >= lo_i and -x_i >= -hi_i
         RealMatrix a = new Array2DRowRealMatrix(2 * n, n);
         double[] c = new double[2 * n];

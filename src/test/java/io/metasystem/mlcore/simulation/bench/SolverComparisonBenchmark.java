@@ -23,6 +23,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,15 +110,15 @@ public class SolverComparisonBenchmark {
                 ENGINE_KERNEL.invokeExact(problem.kappa, problem.theta, problem.lower, problem.upper, problem.total);
     }
 
-    static final java.lang.invoke.MethodHandle ENGINE_KERNEL = engineKernel();
+    static final MethodHandle ENGINE_KERNEL = engineKernel();
 
-    private static java.lang.invoke.MethodHandle engineKernel() {
+    private static MethodHandle engineKernel() {
         try {
-            java.lang.reflect.Method m = Class.forName("io.metasystem.mlcore.optimizer.WaterFilling")
+            Method m = Class.forName("io.metasystem.mlcore.optimizer.WaterFilling")
                     .getDeclaredMethod(
                             "solve", double[].class, double[].class, double[].class, double[].class, double.class);
             m.setAccessible(true);
-            return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+            return MethodHandles.lookup().unreflect(m);
         } catch (ReflectiveOperationException e) {
             return null;
         }
