@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The optimizer on stored history: the account's ACTIVE and PAUSED ad sets, their stored daily budget as current
- * budget and their last {@code lookback_days} days, then the same mapping, validation and engine as the stateless
- * endpoint. The answer is saved as a recommendation.
+ * budget and their last {@code lookback_days} days ({@link io.metasystem.mlcore.recommendation.Recommender}), the same
+ * settings validation and engine as the stateless endpoint. The answer is saved as a recommendation
+ * ({@link AccountOptimizeFlow}, shared with the n8n webhook).
  */
 @RestController
 @Tag(name = "optimize")

@@ -169,7 +169,7 @@ class OptimizeMapper {
                 s.expectedCpa(),
                 s.riskPenalty(),
                 s.explorationBudget());
-        // recommendation_id is stamped by RecommendationRecorder once the answer is stored
+        // recommendation_id is stamped by Recommender.record once the answer is stored
         return new OptimizeResponse(
                 null,
                 adsets,

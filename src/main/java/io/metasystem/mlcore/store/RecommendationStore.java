@@ -115,7 +115,8 @@ public class RecommendationStore {
                 .param("id", id)
                 .query((rs, n) -> row(rs, true))
                 .optional()
-                .orElseThrow(() -> new NotFoundException("recommendation", id, "recommendation_id"));
+                .orElseThrow(() -> new NotFoundException(
+                        "recommendation", id, "recommendation_id", "No recommendation '" + id + "'."));
         return new Recommendation(
                 head.id(),
                 head.accountId(),
