@@ -8,6 +8,7 @@ import io.metasystem.mlcore.meta.MetaJob;
 import io.metasystem.mlcore.meta.MetaJobs;
 import io.metasystem.mlcore.meta.SyncService;
 import io.metasystem.mlcore.store.AccountIds;
+import io.metasystem.mlcore.store.StoredJson;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -105,7 +105,7 @@ class MetaController {
         body.put("status", job.status());
         body.put("progress", job.progress());
         if (job.result() != null) {
-            body.put("result", JsonMapper.builder().build().readTree(job.result()));
+            body.put("result", StoredJson.MAPPER.readTree(job.result()));
         }
         body.put("error", job.error());
         body.put("created_at", job.createdAt().toString());

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.api;
 import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.ModelPerformance;
 import io.metasystem.mlcore.ml.ModelRegistry;
+import io.metasystem.mlcore.ml.Provenance;
 import io.metasystem.mlcore.ml.RegisteredModel;
 import io.metasystem.mlcore.ml.Scopes;
 import io.metasystem.mlcore.ml.StoreDatasets;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import java.util.Map;
 @RestController
 @Tag(name = "ml")
 class MlController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final TrainingJobs jobs;
     private final ModelRegistry registry;
     private final InsightStore store;
@@ -175,11 +173,11 @@ class MlController {
     @Operation(summary = "One model version with its provenance")
     ModelDetail model(@PathVariable String version) {
         long v = version(version);
-        return new ModelDetail(registry.get(v), JSON.readTree(registry.provenance(v)));
+        return new ModelDetail(registry.get(v), registry.provenanceOf(v));
     }
 
     /** A version and its provenance (data window, features, params, libraries, validation). */
-    record ModelDetail(RegisteredModel model, JsonNode provenance) {}
+    record ModelDetail(RegisteredModel model, Provenance provenance) {}
 
     @PostMapping(value = "/api/v1/ml/models/{version}/promote", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Make a version the champion of its scope (manual promotion or rollback)")

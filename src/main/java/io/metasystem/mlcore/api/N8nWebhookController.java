@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,7 +35,6 @@ import java.util.Map;
 @RestController
 class N8nWebhookController {
     static final String PATH = "/api/v1/webhooks/n8n";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InboundWebhookVerifier verifier;
     private final SyncService sync;
@@ -43,6 +42,7 @@ class N8nWebhookController {
     private final OutboundWebhooks outbox;
     private final WebhookOptimizer optimizer;
     private final MetaProperties meta;
+    private final ObjectMapper json;
 
     N8nWebhookController(
             InboundWebhookVerifier verifier,
@@ -50,13 +50,15 @@ class N8nWebhookController {
             ApplyService apply,
             OutboundWebhooks outbox,
             WebhookOptimizer optimizer,
-            MetaProperties meta) {
+            MetaProperties meta,
+            ObjectMapper json) {
         this.verifier = verifier;
         this.sync = sync;
         this.apply = apply;
         this.outbox = outbox;
         this.optimizer = optimizer;
         this.meta = meta;
+        this.json = json;
     }
 
     @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -74,7 +76,7 @@ class N8nWebhookController {
         verifier.verify(signature, timestamp, raw);
         JsonNode json;
         try {
-            json = JSON.readTree(raw);
+            json = this.json.readTree(raw);
         } catch (RuntimeException e) {
             throw new RequestValidationException("$", "expected a JSON object {account_id, action, params}");
         }

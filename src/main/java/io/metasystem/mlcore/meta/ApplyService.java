@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.store.StoredJson;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import java.util.Map;
 @Service
 public class ApplyService {
     private static final Logger log = LoggerFactory.getLogger(ApplyService.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     private final RecommendationSource recommendations;
     private final GraphApiClient graph;

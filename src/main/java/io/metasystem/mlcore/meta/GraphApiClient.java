@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.store.StoredJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,7 @@ import java.util.stream.Collectors;
  */
 public class GraphApiClient {
     private static final Logger log = LoggerFactory.getLogger(GraphApiClient.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final Pattern TOKEN = Pattern.compile("(access_token|appsecret_proof)=[^&\\s]*");
     private static final Pattern PARAM = Pattern.compile("(?i)param(?:eter)?\\s+\\[?([a-z_][a-z0-9_.\\[\\]]*)");
     private static final double THROTTLE_PERCENT = 95.0;

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.store.StoredJson;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ import java.time.Duration;
  */
 public record GraphUsage(double maxPercent, Duration regainAccess) {
     static final GraphUsage NONE = new GraphUsage(0, Duration.ZERO);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     static GraphUsage from(HttpHeaders headers) {
         double percent = 0;

@@ -5,6 +5,7 @@ import io.metasystem.mlcore.config.MetaSyncProperties;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.AdSetDescriptor;
+import io.metasystem.mlcore.store.StoredJson;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Service
 public class SyncService {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     /** Longest range one sync may ask for (Meta keeps 37 months of insights). */
     static final int MAX_DAYS = 1125;
 

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.optimizer.Prior;
+import io.metasystem.mlcore.store.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public record ModelArtifact(
     /** The format before margin offsets; still loads, with offset 0. */
     static final int FORMAT_VERSION_WITHOUT_OFFSET = 1;
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = StoredJson.MAPPER;
 
     public ModelArtifact {
         if (formatVersion == FORMAT_VERSION_WITHOUT_OFFSET) {

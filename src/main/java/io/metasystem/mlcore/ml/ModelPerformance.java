@@ -215,7 +215,7 @@ public class ModelPerformance {
     }
 
     private TrainingScore training(long version) {
-        Provenance p = ModelArtifact.JSON.readValue(registry.provenance(version), Provenance.class);
+        Provenance p = registry.provenanceOf(version);
         Validation.ModelScore s = p.validation().score("xgboost_poisson");
         return new TrainingScore(
                 p.validation().protocol(),

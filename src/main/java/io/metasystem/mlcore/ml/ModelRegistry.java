@@ -214,7 +214,17 @@ public class ModelRegistry {
                 .orElseThrow(() -> new UnknownModelException("version", "no model version " + version));
     }
 
-    /** Provenance JSON of a version. */
+    /**
+     * Provenance of a version, read from its stored document (through {@code StoredJson}).
+     *
+     * @throws UnknownModelException if there is no such version
+     */
+    @Transactional(readOnly = true)
+    public Provenance provenanceOf(long version) {
+        return ModelArtifact.JSON.readValue(provenance(version), Provenance.class);
+    }
+
+    /** Provenance JSON of a version, as stored (Java property names, see {@link Provenance}). */
     @Transactional(readOnly = true)
     public String provenance(long version) {
         get(version);

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.ml;
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
+import io.metasystem.mlcore.store.StoredJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
 @Service
 public class TrainingJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     static final String SCOPE = "[A-Za-z0-9_.:-]{1,80}";
 
     private final JdbcClient jdbc;

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 @Repository
 public class AdSetCatalog {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;

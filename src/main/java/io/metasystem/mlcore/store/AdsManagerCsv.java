@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 public final class AdsManagerCsv {
     private static final Pattern CURRENCY = Pattern.compile("\\(([A-Za-z]{3})\\)\\s*$");
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     /** The columns the store understands, with their accepted headers (compared without case, accents or currency). */
     public enum Column {

@@ -18,7 +18,7 @@ import java.util.List;
  * so the same request always hashes the same whatever the field order the caller used.
  */
 public final class CanonicalJson {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     private CanonicalJson() {}
 

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -38,7 +37,7 @@ import java.util.Set;
 @Service
 public class InsightImporter {
     private static final Logger log = LoggerFactory.getLogger(InsightImporter.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final long PROGRESS_EVERY = 10_000;
     /** Rows looked up and written per round trip. */
     private static final int CHUNK = 500;

@@ -19,7 +19,7 @@ import java.util.Map;
 @Repository
 @Transactional(readOnly = true)
 public class InsightStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final String AD_SET_COLUMNS = "s.id, s.name, s.campaign_id, c.name as campaign_name, s.status, "
             + "s.daily_budget, s.currency, s.platform, s.updated_at, cast(s.attributes as varchar) as attributes, "
             + "(select min(i.insight_date) from daily_insight i where i.account_id = s.account_id "

@@ -3,7 +3,6 @@ package io.metasystem.mlcore.store;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,9 +32,7 @@ public final class MetaInsightsJson {
     /** Action type counted as a conversion unless the caller picks another. */
     public static final String DEFAULT_ACTION_TYPE = "offsite_conversion.fb_pixel_purchase";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final JsonMapper JSON = StoredJson.STREAMING;
     private static final Set<String> MAPPED = Set.of(
             "adset_id",
             "adset_name",

@@ -27,7 +27,7 @@ import java.util.UUID;
 /** Every optimize answer, stateless or from the store, with what it recommended per ad set; and its outcome. */
 @Repository
 public class RecommendationStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final String COLUMNS =
             "id, account_id, created_at, request_hash, cast(inputs_summary as varchar) as inputs, "
                     + "optimizer_version, model_version, currency, total_budget";

@@ -103,7 +103,7 @@ abstract class MlApiContract {
         assertThat(models.get(0).get("status").asString()).isEqualTo("champion");
         JsonNode detail =
                 JSON.readTree(send("GET", "/api/v1/ml/models/" + version, null).body());
-        assertThat(detail.get("provenance").get("artifactSha256").asString())
+        assertThat(detail.get("provenance").get("artifact_sha256").asString())
                 .isEqualTo(detail.get("model").get("artifact_sha256").asString());
 
         HttpResponse<String> predicted = send(
@@ -332,7 +332,7 @@ abstract class MlApiContract {
                 JSON.readTree(send("GET", "/api/v1/ml/models/" + version, null).body());
         JsonNode provenance = detail.get("provenance");
         assertThat(job.get("steps_total").asInt())
-                .isEqualTo(3 * provenance.get("validation").get("foldLabels").size() + 1);
+                .isEqualTo(3 * provenance.get("validation").get("fold_labels").size() + 1);
         assertThat(job.get("steps_done").asInt())
                 .isEqualTo(job.get("steps_total").asInt());
         assertThat(provenance.get("rows").asInt()).isEqualTo(history.size());
@@ -474,6 +474,27 @@ abstract class MlApiContract {
                 .isEqualTo(404);
         assertThat(send("GET", "/api/v1/ml/models/x/performance", null).statusCode())
                 .isEqualTo(400);
+
+        // every key of the main GET answers is snake_case, the stored provenance (Java names) included
+        String recommendation = o.get("recommendation_id").asString();
+        for (String path : List.of(
+                "/health",
+                "/api/v1/accounts",
+                "/api/v1/accounts/" + account + "/adsets",
+                "/api/v1/accounts/" + account + "/insights",
+                "/api/v1/recommendations?account_id=" + account,
+                "/api/v1/recommendations/" + recommendation,
+                "/api/v1/recommendations/" + recommendation + "/outcome",
+                "/api/v1/webhooks/outbox",
+                "/api/v1/audit",
+                "/api/v1/ml/models",
+                "/api/v1/ml/models/" + version,
+                "/api/v1/ml/jobs/" + submitted.get("id").asString(),
+                performance)) {
+            HttpResponse<String> answer = send("GET", path, null);
+            assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+            SnakeCaseKeys.assertSnakeCase(path, JSON.readTree(answer.body()));
+        }
     }
 
     @Test
