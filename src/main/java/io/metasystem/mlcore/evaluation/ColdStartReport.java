@@ -125,19 +125,7 @@ public record ColdStartReport(
                 "viol",
                 "err"));
         for (Summary s : summaries()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "%-28s %7.3f %7.3f %7.3f %8.3f %8.3f %8.3f %8.1f%% %5d %5d%n",
-                    s.policy(),
-                    s.meanShare(),
-                    s.p10Share(),
-                    s.minShare(),
-                    s.meanLaunchShare(),
-                    s.p10LaunchShare(),
-                    s.minLaunchShare(),
-                    100 * s.meanBadNewBudget(),
-                    s.violations(),
-                    s.errors()));
+            sb.append(summaryRow("%-28s %7.3f %7.3f %7.3f %8.3f %8.3f %8.3f %8.1f%% %5d %5d%n", s));
         }
         sb.append("paired difference vs ")
                 .append(ColdStartBenchmark.NO_PRIORS)
@@ -150,25 +138,30 @@ public record ColdStartReport(
         return sb.toString();
     }
 
+    /** One policy's summary in {@code format}: policy, shares overall and over the first 7 days, bad-new budget. */
+    private static String summaryRow(String format, Summary s) {
+        return String.format(
+                Locale.ROOT,
+                format,
+                s.policy(),
+                s.meanShare(),
+                s.p10Share(),
+                s.minShare(),
+                s.meanLaunchShare(),
+                s.p10LaunchShare(),
+                s.minLaunchShare(),
+                100 * s.meanBadNewBudget(),
+                s.violations(),
+                s.errors());
+    }
+
     /** Markdown tables for docs. */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("| policy | mean share | p10 | min | first 7 days: mean | p10 | min | budget on bad new ad sets "
                 + "(first 7 days) | violations | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Summary s : summaries()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n",
-                    s.policy(),
-                    s.meanShare(),
-                    s.p10Share(),
-                    s.minShare(),
-                    s.meanLaunchShare(),
-                    s.p10LaunchShare(),
-                    s.minLaunchShare(),
-                    100 * s.meanBadNewBudget(),
-                    s.violations(),
-                    s.errors()));
+            sb.append(summaryRow("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n", s));
         }
         sb.append("\n| vs `optimizer` (paired, ")
                 .append(settings.scenarios())

@@ -38,20 +38,25 @@ public final class Reports {
                 "V",
                 "weight"));
         for (Validation.ModelScore s : r.scores()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "%-16s %7d %12.4f %12.4f %10.3f %6d %9.3f %8.4f %8.1f%n",
-                    s.model(),
-                    s.units(),
-                    s.poissonDeviance(),
-                    s.clickPoissonDeviance(),
-                    s.cpaMae(),
-                    s.cpaUnits(),
-                    s.predictedTotal() / s.observedTotal(),
-                    s.overdispersion(),
-                    s.priorWeight()));
+            sb.append(scoreRow("%-16s %7d %12.4f %12.4f %10.3f %6d %9.3f %8.4f %8.1f%n", s));
         }
         return sb.toString();
+    }
+
+    /** One model's held-out score in {@code format}: deviances, CPA MAE, calibration ratio, overdispersion, weight. */
+    private static String scoreRow(String format, Validation.ModelScore s) {
+        return String.format(
+                Locale.ROOT,
+                format,
+                s.model(),
+                s.units(),
+                s.poissonDeviance(),
+                s.clickPoissonDeviance(),
+                s.cpaMae(),
+                s.cpaUnits(),
+                s.predictedTotal() / s.observedTotal(),
+                s.overdispersion(),
+                s.priorWeight());
     }
 
     /** Markdown report: table, calibration by decile, data notes. */
@@ -88,18 +93,7 @@ public final class Reports {
                 + "| units in CPA MAE | predicted / observed | overdispersion V | prior weight |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Validation.ModelScore s : r.scores()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %d | %.4f | %.4f | %.3f | %d | %.3f | %.4f | %.1f |%n",
-                    s.model(),
-                    s.units(),
-                    s.poissonDeviance(),
-                    s.clickPoissonDeviance(),
-                    s.cpaMae(),
-                    s.cpaUnits(),
-                    s.predictedTotal() / s.observedTotal(),
-                    s.overdispersion(),
-                    s.priorWeight()));
+            sb.append(scoreRow("| %s | %d | %.4f | %.4f | %.3f | %d | %.3f | %.4f | %.1f |%n", s));
         }
         sb.append("\nCalibration by decile of predicted conversions (observed / predicted):\n\n| decile |");
         r.scores().forEach(s -> sb.append(' ').append(s.model()).append(" |"));

@@ -85,210 +85,135 @@ public record OptimizerSettings(
     }
 
     public OptimizerSettings withCvrHalfLife(double factor, double capFactor) {
-        return new OptimizerSettings(
-                thetaDefault,
-                thetaMin,
-                thetaMax,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clickPseudo,
-                aovPseudo,
-                useFunnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                overdispersion,
-                factor,
-                capFactor);
+        Copy copy = new Copy(this);
+        copy.cvrHalfLifeFactor = factor;
+        copy.capExploration = capFactor;
+        return copy.build();
     }
 
     public OptimizerSettings withExploration(double scale, double cap) {
-        return new OptimizerSettings(
-                thetaDefault,
-                thetaMin,
-                thetaMax,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clickPseudo,
-                aovPseudo,
-                useFunnel,
-                scale,
-                cap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                overdispersion,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.explorationScale = scale;
+        copy.explorationCap = cap;
+        return copy.build();
     }
 
     public OptimizerSettings withStarvedShare(double share) {
-        return new OptimizerSettings(
-                thetaDefault,
-                thetaMin,
-                thetaMax,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clickPseudo,
-                aovPseudo,
-                useFunnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                share,
-                overdispersion,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.starvedShare = share;
+        return copy.build();
     }
 
     public OptimizerSettings withOverdispersion(boolean on) {
-        return new OptimizerSettings(
-                thetaDefault,
-                thetaMin,
-                thetaMax,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clickPseudo,
-                aovPseudo,
-                useFunnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                on,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.overdispersion = on;
+        return copy.build();
     }
 
     public OptimizerSettings withClickPseudo(double clicks) {
-        return new OptimizerSettings(
-                thetaDefault,
-                thetaMin,
-                thetaMax,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clicks,
-                aovPseudo,
-                useFunnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                overdispersion,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.clickPseudo = clicks;
+        return copy.build();
     }
 
     public OptimizerSettings withThetaRange(double min, double max) {
-        return new OptimizerSettings(
-                thetaDefault,
-                min,
-                max,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clickPseudo,
-                aovPseudo,
-                useFunnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                overdispersion,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.thetaMin = min;
+        copy.thetaMax = max;
+        return copy.build();
     }
 
     public OptimizerSettings withTheta(double defaultTheta, double priorSd, double defaultWeight) {
-        return new OptimizerSettings(
-                defaultTheta,
-                thetaMin,
-                thetaMax,
-                priorSd,
-                defaultWeight,
-                priorShapeMin,
-                priorShapeMax,
-                priorShapeDefault,
-                clickPseudo,
-                aovPseudo,
-                useFunnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                overdispersion,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.thetaDefault = defaultTheta;
+        copy.thetaPriorSd = priorSd;
+        copy.thetaDefaultWeight = defaultWeight;
+        return copy.build();
     }
 
     public OptimizerSettings withPriorShape(double min, double max, double dflt, boolean funnel) {
-        return new OptimizerSettings(
-                thetaDefault,
-                thetaMin,
-                thetaMax,
-                thetaPriorSd,
-                thetaDefaultWeight,
-                min,
-                max,
-                dflt,
-                clickPseudo,
-                aovPseudo,
-                funnel,
-                explorationScale,
-                explorationCap,
-                drawBudget,
-                minDraws,
-                maxDraws,
-                holdBand,
-                thinConversions,
-                starvedShare,
-                overdispersion,
-                cvrHalfLifeFactor,
-                capExploration);
+        Copy copy = new Copy(this);
+        copy.priorShapeMin = min;
+        copy.priorShapeMax = max;
+        copy.priorShapeDefault = dflt;
+        copy.useFunnel = funnel;
+        return copy.build();
+    }
+
+    /** A mutable copy of every setting; each {@code with…} changes some fields and builds a new, validated record. */
+    private static final class Copy {
+        private double thetaDefault;
+        private double thetaMin;
+        private double thetaMax;
+        private double thetaPriorSd;
+        private double thetaDefaultWeight;
+        private double priorShapeMin;
+        private double priorShapeMax;
+        private double priorShapeDefault;
+        private double clickPseudo;
+        private double aovPseudo;
+        private boolean useFunnel;
+        private double explorationScale;
+        private double explorationCap;
+        private int drawBudget;
+        private int minDraws;
+        private int maxDraws;
+        private double holdBand;
+        private double thinConversions;
+        private double starvedShare;
+        private boolean overdispersion;
+        private double cvrHalfLifeFactor;
+        private double capExploration;
+
+        Copy(OptimizerSettings s) {
+            thetaDefault = s.thetaDefault;
+            thetaMin = s.thetaMin;
+            thetaMax = s.thetaMax;
+            thetaPriorSd = s.thetaPriorSd;
+            thetaDefaultWeight = s.thetaDefaultWeight;
+            priorShapeMin = s.priorShapeMin;
+            priorShapeMax = s.priorShapeMax;
+            priorShapeDefault = s.priorShapeDefault;
+            clickPseudo = s.clickPseudo;
+            aovPseudo = s.aovPseudo;
+            useFunnel = s.useFunnel;
+            explorationScale = s.explorationScale;
+            explorationCap = s.explorationCap;
+            drawBudget = s.drawBudget;
+            minDraws = s.minDraws;
+            maxDraws = s.maxDraws;
+            holdBand = s.holdBand;
+            thinConversions = s.thinConversions;
+            starvedShare = s.starvedShare;
+            overdispersion = s.overdispersion;
+            cvrHalfLifeFactor = s.cvrHalfLifeFactor;
+            capExploration = s.capExploration;
+        }
+
+        OptimizerSettings build() {
+            return new OptimizerSettings(
+                    thetaDefault,
+                    thetaMin,
+                    thetaMax,
+                    thetaPriorSd,
+                    thetaDefaultWeight,
+                    priorShapeMin,
+                    priorShapeMax,
+                    priorShapeDefault,
+                    clickPseudo,
+                    aovPseudo,
+                    useFunnel,
+                    explorationScale,
+                    explorationCap,
+                    drawBudget,
+                    minDraws,
+                    maxDraws,
+                    holdBand,
+                    thinConversions,
+                    starvedShare,
+                    overdispersion,
+                    cvrHalfLifeFactor,
+                    capExploration);
+        }
     }
 }

@@ -116,20 +116,25 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
                 "violations",
                 "errors"));
         for (PolicySummary s : summaries()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "%-16s %9.3f %9.3f %9.3f %10.3f %9.3f %8.1f%% %10d %6d%n",
-                    s.policy(),
-                    s.meanShare(),
-                    s.p10Share(),
-                    s.minShare(),
-                    s.realisedShare(),
-                    s.cpaVsClairvoyant(),
-                    100 * s.meanWastedShare(),
-                    s.violations(),
-                    s.errors()));
+            sb.append(summaryRow("%-16s %9.3f %9.3f %9.3f %10.3f %9.3f %8.1f%% %10d %6d%n", s));
         }
         return sb.toString();
+    }
+
+    /** One policy's summary in {@code format}: policy, shares, CPA ratio, wasted percent, violations, errors. */
+    private static String summaryRow(String format, PolicySummary s) {
+        return String.format(
+                Locale.ROOT,
+                format,
+                s.policy(),
+                s.meanShare(),
+                s.p10Share(),
+                s.minShare(),
+                s.realisedShare(),
+                s.cpaVsClairvoyant(),
+                100 * s.meanWastedShare(),
+                s.violations(),
+                s.errors());
     }
 
     /** A Markdown table of {@link #summaries()}. */
@@ -138,18 +143,7 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
         sb.append("| policy | mean share | p10 share | min share | realised conv. / optimum | CPA / clairvoyant CPA "
                 + "| budget on losers | violations | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PolicySummary s : summaries()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n",
-                    s.policy(),
-                    s.meanShare(),
-                    s.p10Share(),
-                    s.minShare(),
-                    s.realisedShare(),
-                    s.cpaVsClairvoyant(),
-                    100 * s.meanWastedShare(),
-                    s.violations(),
-                    s.errors()));
+            sb.append(summaryRow("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n", s));
         }
         return sb.toString();
     }

@@ -1,9 +1,5 @@
 package io.metasystem.mlcore.ml;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
 import org.hipparchus.random.RandomDataGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +10,9 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 class MetricsTest {
     @Test
@@ -42,9 +41,15 @@ class MetricsTest {
         assertThat(r[1]).isEqualTo(2);
     }
 
-    @Property(tries = 50)
-    void calibrationDecilesPartitionTheUnits(
-            @ForAll @Size(min = 10, max = 200) List<@DoubleRange(min = 0.01, max = 50) Double> preds) {
+    /** A property (QuickTheories): random predictions, the shrunk counterexample and the seed printed on failure. */
+    @Test
+    void calibrationDecilesPartitionTheUnits() {
+        qt().withExamples(50)
+                .forAll(lists().of(doubles().between(0.01, 50)).ofSizeBetween(10, 200))
+                .checkAssert(MetricsTest::calibrationDecilesPartitionTheUnits);
+    }
+
+    private static void calibrationDecilesPartitionTheUnits(List<Double> preds) {
         double[] p = preds.stream().mapToDouble(Double::doubleValue).toArray();
         double[] o = preds.stream().mapToDouble(x -> Math.floor(x)).toArray();
         List<Metrics.Decile> deciles = Metrics.calibration(o, p);
