@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
@@ -142,8 +143,7 @@ abstract class AbstractMetaFlowTest {
         List<OutboxEntry> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             events = outbound.recent(100);
-            if (events.size() >= expected
-                    && events.stream().noneMatch(e -> e.status().equals("pending"))) {
+            if (events.size() >= expected && events.stream().noneMatch(e -> e.status() == DeliveryStatus.PENDING)) {
                 return events;
             }
             Thread.sleep(25);

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class MetaEndToEndDummyFlowTest extends AbstractMetaFlowTest {
         assertThat(events)
                 .extracting(OutboxEntry::eventType)
                 .contains("recommendation.created", "recommendation.applied");
-        assertThat(events).allMatch(e -> e.status().equals("dry_run"));
+        assertThat(events).allMatch(e -> e.status() == DeliveryStatus.DRY_RUN);
         assertThat(events).allMatch(e -> e.payload().contains("\"dry_run\":true"));
     }
 }

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class MetaEndToEndFlowTest extends AbstractMetaFlowTest {
         assertThat(events)
                 .extracting(OutboxEntry::eventType)
                 .contains("recommendation.created", "recommendation.applied");
-        assertThat(events).allMatch(e -> e.status().equals("sent"));
+        assertThat(events).allMatch(e -> e.status() == DeliveryStatus.SENT);
         assertThat(N8N.deliveries())
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(d -> WebhookSigner.matches(

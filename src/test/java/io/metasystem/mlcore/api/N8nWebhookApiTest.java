@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
@@ -163,7 +164,7 @@ class N8nWebhookApiTest {
         N8N.failNext(1);
         String id = outbound.publish("alert", Map.of("kind", "test"));
         OutboxEntry entry = awaitFinal(id);
-        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(entry.attempts()).isEqualTo(2);
         var deliveries =
                 N8N.deliveries().stream().filter(d -> id.equals(d.id())).toList();
@@ -185,7 +186,7 @@ class N8nWebhookApiTest {
     void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
         String id = outbound.publish("recommendation.created", Map.of("blob", "x".repeat(300_000)));
         OutboxEntry entry = awaitFinal(id);
-        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean())
                 .isTrue();
     }
@@ -196,7 +197,7 @@ class N8nWebhookApiTest {
                     .filter(x -> x.id().equals(id))
                     .findFirst()
                     .orElseThrow();
-            if (!e.status().equals("pending")) {
+            if (e.status() != DeliveryStatus.PENDING) {
                 return e;
             }
             Thread.sleep(25);
