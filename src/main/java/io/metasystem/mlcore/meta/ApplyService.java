@@ -160,8 +160,7 @@ public class ApplyService {
                     statusBefore.get(t.adsetId()),
                     requestedBy);
             items.add(item);
-            if (Integer.valueOf(190).equals(item.errorCode())
-                    || Integer.valueOf(102).equals(item.errorCode())) {
+            if (MetaErrorCodes.isTokenError(item.errorCode())) {
                 stop = true;
                 webhooks.publish(
                         "alert",
