@@ -107,6 +107,13 @@ public class RecommendationStore {
                 r.dataUntil());
     }
 
+    /**
+     * The one "no such recommendation" of every route (store reads, apply): 404 naming {@code recommendation_id}.
+     */
+    public static NotFoundException notFound(String id) {
+        return new NotFoundException("recommendation", id, "recommendation_id", "No recommendation '" + id + "'.");
+    }
+
     /** @throws NotFoundException (resource {@code recommendation}) when there is no such recommendation */
     @Transactional(readOnly = true)
     public Recommendation get(String id) {
@@ -115,8 +122,7 @@ public class RecommendationStore {
                 .param("id", id)
                 .query((rs, n) -> row(rs, true))
                 .optional()
-                .orElseThrow(() -> new NotFoundException(
-                        "recommendation", id, "recommendation_id", "No recommendation '" + id + "'."));
+                .orElseThrow(() -> notFound(id));
         return new Recommendation(
                 head.id(),
                 head.accountId(),
