@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.StoredJson;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import org.slf4j.Logger;
@@ -66,14 +67,14 @@ public class ApplyService {
 
     /**
      * @param requestedBy who asked (recorded in the audit)
-     * @throws RecommendationNotFoundException  unknown id (404)
+     * @throws NotFoundException                unknown recommendation id (404)
      * @throws GuardrailViolationException      a guardrail refuses the recommendation (422), nothing changed
      * @throws MetaNotConfiguredException       live mode without META_ACCESS_TOKEN
      */
     public ApplyResult apply(String recommendationId, String requestedBy) {
         AppliableRecommendation rec = recommendations
                 .find(recommendationId)
-                .orElseThrow(() -> new RecommendationNotFoundException(recommendationId));
+                .orElseThrow(() -> new NotFoundException("recommendation", recommendationId, "recommendation_id"));
         guardrails.checkRecommendation(rec, clock.instant());
         String account = MetaProperties.bareAccount(rec.accountId());
         Map<String, String> done = ledger.statuses(rec.id(), dryRun);

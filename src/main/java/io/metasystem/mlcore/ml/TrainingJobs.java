@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
@@ -72,7 +74,7 @@ public class TrainingJobs implements AutoCloseable {
      *
      * @param csv    file name inside the data directory
      * @param target APPROVED or TOTAL (kag only; ignored for the daily data)
-     * @throws IllegalArgumentException naming the field when the file, target or scope is invalid
+     * @throws InvalidInputException naming the field when the file, target or scope is invalid
      */
     public TrainingJob submit(String requestedScope, String csv, String target) {
         String scope = Scopes.canonical(requestedScope);
@@ -90,7 +92,7 @@ public class TrainingJobs implements AutoCloseable {
     /**
      * Validates the request and queues a job on the store's insights of a window.
      *
-     * @throws IllegalArgumentException  naming the field when the scope or window is invalid
+     * @throws InvalidInputException     naming the field when the scope or window is invalid
      * @throws InsufficientDataException when the window has too few days ({@link StoreDatasets#MIN_DAYS})
      */
     public TrainingJob submitStore(String requestedScope, StoreDatasets.Window window) {
@@ -100,7 +102,7 @@ public class TrainingJobs implements AutoCloseable {
         return launch(scope, storeRequest(window), "store " + window, () -> storeDatasets.load(window), true);
     }
 
-    /** @throws UnknownModelException if there is no such job */
+    /** @throws NotFoundException if there is no such job */
     public TrainingJob get(String id) {
         return jdbc.sql("select id, scope, cast(request as varchar) as request, status, steps_done, "
                         + "steps_total, progress, "
@@ -108,7 +110,7 @@ public class TrainingJobs implements AutoCloseable {
                 .param("id", id)
                 .query(TrainingJobs::map)
                 .optional()
-                .orElseThrow(() -> new UnknownModelException("id", "no training job " + id));
+                .orElseThrow(() -> new NotFoundException("job", id, "id", "no training job " + id));
     }
 
     /** Runs a CSV job on the caller's thread (the scheduler uses this). */
@@ -167,7 +169,7 @@ public class TrainingJobs implements AutoCloseable {
 
     private static void checkScope(String scope) {
         if (scope == null || !scope.matches(SCOPE)) {
-            throw new IllegalArgumentException("scope: 1-80 letters, digits, '_', '.', ':', '-', was " + scope);
+            throw new InvalidInputException("scope", "1-80 letters, digits, '_', '.', ':', '-', was " + scope);
         }
     }
 
@@ -284,11 +286,11 @@ public class TrainingJobs implements AutoCloseable {
 
     Path resolve(String csv) {
         if (csv == null || !csv.matches("[A-Za-z0-9_.-]{1,200}") || csv.startsWith(".")) {
-            throw new IllegalArgumentException("csv: a file name inside the data directory, was " + csv);
+            throw new InvalidInputException("csv", "a file name inside the data directory, was " + csv);
         }
         Path file = Path.of(properties.dataDir()).resolve(csv);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("csv: no such file in the data directory: " + csv);
+            throw new InvalidInputException("csv", "no such file in the data directory: " + csv);
         }
         return file;
     }
@@ -299,7 +301,7 @@ public class TrainingJobs implements AutoCloseable {
                     ? Datasets.KagTarget.APPROVED
                     : Datasets.KagTarget.valueOf(target.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("target: APPROVED or TOTAL, was " + target);
+            throw new InvalidInputException("target", "APPROVED or TOTAL, was " + target);
         }
     }
 

@@ -1,10 +1,9 @@
 package io.metasystem.mlcore.meta;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.testing.LiveMetaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.OffsetDateTime;
@@ -12,9 +11,11 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A sync job keeps a terminal status: once the lease sweep failed it, a run that ends late does not revive it. */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class MetaJobsTest {
+/**
+ * A sync job keeps a terminal status: once the lease sweep failed it, a run that ends late does not revive it. Runs in
+ * the live Meta profile's shared context; its accounts (4242, 4243) are its own.
+ */
+class MetaJobsTest extends LiveMetaTest {
     @Autowired
     MetaJobs jobs;
 

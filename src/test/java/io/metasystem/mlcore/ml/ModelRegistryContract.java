@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.SqlDialect;
@@ -164,12 +165,12 @@ abstract class ModelRegistryContract {
     @Test
     void unknownVersionsAndScopesAreNamed() {
         assertThatThrownBy(() -> registry.get(99))
-                .isInstanceOf(UnknownModelException.class)
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("99");
-        assertThatThrownBy(() -> registry.rollback("none")).isInstanceOf(UnknownModelException.class);
+        assertThatThrownBy(() -> registry.rollback("none")).isInstanceOf(NotFoundException.class);
         register("s", "only", "d", 1.0);
         assertThatThrownBy(() -> registry.rollback("s"))
-                .isInstanceOf(UnknownModelException.class)
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no earlier champion");
     }
 

@@ -1,20 +1,20 @@
-package io.metasystem.mlcore.api;
+package io.metasystem.mlcore.meta;
 
-import io.metasystem.mlcore.MlCoreApplication;
-import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.api.HttpClientSupport;
+import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.config.MetaSyncProperties;
 import io.metasystem.mlcore.scheduling.ClusteredScheduler;
 import io.metasystem.mlcore.scheduling.JobLeases;
-import org.junit.jupiter.api.AfterAll;
+import io.metasystem.mlcore.testing.LiveMetaTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,34 +23,23 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sync jobs without a caller: the scheduled sync on the clustered scheduler (a 2-second cron against the fake Graph
- * API) records a job per account, and a job whose replica died is shown {@code failed} with the interrupted error.
+ * Sync jobs without a caller: the scheduled sync registered on the clustered scheduler, its pass (run here, on a
+ * fixed {@link Clock}, against the fake Graph API) records a job per account, and a job whose replica died is shown
+ * {@code failed} with the interrupted error.
  */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MetaScheduledSyncApiTest {
-    static final FakeGraphApi GRAPH = new FakeGraphApi().pageSize(5);
+class ScheduledSyncTest extends LiveMetaTest {
+    /** The pass runs at 10:00 UTC on 20 November 2026, so it reads 17..19 November. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
+
+    static final LocalDate YESTERDAY = LocalDate.of(2026, 11, 19);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
-        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
-        r.add("mlcore.meta.initial-backoff", () -> "10ms");
-        r.add("mlcore.meta.sync.cron", () -> "*/2 * * * * *");
-        r.add("mlcore.meta.sync.accounts", () -> "act_555");
-        r.add("mlcore.meta.sync.days", () -> "3");
+    @BeforeAll
+    static void market() {
+        GRAPH.pageSize(5);
         GRAPH.adSet("p1", "Scheduled", "ACTIVE", 1500L, "c9");
-        GRAPH.insight("p1", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), "12.00", 900, 30, 2, "20.00");
+        GRAPH.insight("p1", YESTERDAY.toString(), "12.00", 900, 30, 2, "20.00");
     }
-
-    @AfterAll
-    static void stop() {
-        GRAPH.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -61,21 +50,27 @@ class MetaScheduledSyncApiTest {
     @Autowired
     ClusteredScheduler scheduler;
 
+    @Autowired
+    SyncService sync;
+
+    @Autowired
+    MetaSyncProperties syncProperties;
+
+    @Autowired
+    MetaProperties metaProperties;
+
     @Test
-    void aScheduledExecutionSyncsTheConfiguredAccountAndRecordsAJob() throws InterruptedException {
+    void aScheduledExecutionSyncsTheConfiguredAccountAndRecordsAJob() {
         assertThat(scheduler.taskNames()).contains("meta-sync");
-        List<String> ids = List.of();
-        for (int i = 0; i < 200 && ids.isEmpty(); i++) {
-            Thread.sleep(50);
-            ids = jdbc.sql("select id from meta_job where account_id = '555' and kind = 'sync' and "
-                            + "status = 'succeeded' " + "order by created_at")
-                    .query(String.class)
-                    .list();
-        }
+        new ScheduledSync(sync, syncProperties, metaProperties, CLOCK).runOnce(); // the scheduled pass, run here
+        List<String> ids = jdbc.sql("select id from meta_job where account_id = '555' and kind = 'sync' and "
+                        + "status = 'succeeded' " + "order by created_at")
+                .query(String.class)
+                .list();
         assertThat(ids).as("a succeeded scheduled sync job").isNotEmpty();
         JsonNode job = JSON.readTree(
                 new HttpClientSupport(port).get("/api/v1/jobs/" + ids.get(0)).body());
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = YESTERDAY;
         assertThat(job.get("status").asString()).isEqualTo("succeeded");
         assertThat(job.path("result").path("since").asString())
                 .isEqualTo(yesterday.minusDays(2).toString());

@@ -1,4 +1,4 @@
-package io.metasystem.mlcore.api;
+package io.metasystem.mlcore.testing;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -9,16 +9,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A local stand-in for the n8n webhook endpoint: records every delivery; can fail the first N with 500. */
-final class WebhookReceiver implements AutoCloseable {
-    record Delivery(String body, String signature, String timestamp, String id) {}
+/**
+ * A local stand-in for the n8n webhook endpoint: records every delivery; can fail the next N deliveries whose body
+ * contains a marker with 500 (a marker, so a delivery another test left in flight never takes the failure).
+ */
+public final class WebhookReceiver implements AutoCloseable {
+    /** One received request: body and the signature, timestamp and event id headers. */
+    public record Delivery(String body, String signature, String timestamp, String id) {}
 
     private final HttpServer server;
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicReference<String> failMarker = new AtomicReference<>("");
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -30,29 +36,34 @@ final class WebhookReceiver implements AutoCloseable {
                 var h = exchange.getRequestHeaders();
                 deliveries.add(new Delivery(
                         body, h.getFirst("X-Signature"), h.getFirst("X-Timestamp"), h.getFirst("X-Webhook-Id")));
-                int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
-                exchange.sendResponseHeaders(status, -1);
+                boolean fail = body.contains(failMarker.get()) && failuresLeft.getAndDecrement() > 0;
+                exchange.sendResponseHeaders(fail ? 500 : 200, -1);
             }
         });
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook/ml-core";
     }
 
-    void failNext(int n) {
+    /** Answers 500 to the next {@code n} deliveries whose body contains {@code marker}. */
+    public void failNext(int n, String marker) {
+        failMarker.set(marker);
         failuresLeft.set(n);
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         synchronized (deliveries) {
             return List.copyOf(deliveries);
         }
     }
 
-    void clear() {
+    /** Forgets recorded deliveries and pending failures. */
+    public void clear() {
         deliveries.clear();
+        failuresLeft.set(0);
+        failMarker.set("");
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.testing.LiveMetaTest;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -15,42 +13,37 @@ import java.math.RoundingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The scripted end-to-end flow on the real store: sync (API key) → optimize (signed n8n webhook) → apply (signed n8n
- * webhook) → audit → outbound webhooks. Subclasses run it live and in dummy mode.
+ * webhook) → audit → outbound webhooks. {@link MetaEndToEndFlowTest} runs it live and
+ * {@link MetaEndToEndDummyFlowTest} in dummy mode, each in its profile's shared context, on an account no other
+ * class uses.
  */
-abstract class AbstractMetaFlowTest {
-    static final String SECRET = "whsec-flow-0123456789abcdef";
+final class MetaFlow {
+    static final String ACCOUNT = "act_" + LiveMetaTest.FLOW_ACCOUNT;
+    static final String SECRET = LiveMetaTest.SECRET;
     static final ObjectMapper JSON = new ObjectMapper();
     /** The 14 days ending yesterday (UTC), so the data is fresh for the stale-data guardrail. */
     static final LocalDate FIRST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(14);
 
     static final LocalDate LAST_DAY = FIRST_DAY.plusDays(13);
 
-    @LocalServerPort
-    int port;
+    private final HttpClientSupport http;
+    private final OutboundWebhooks outbound;
 
-    @Autowired
-    OutboundWebhooks outbound;
-
-    static void common(DynamicPropertyRegistry r, FakeGraphApi graph, WebhookReceiver n8n, boolean dummy) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.dummy-mode", () -> Boolean.toString(dummy));
-        r.add("mlcore.meta.access-token", () -> "EAAB-flow-token");
-        r.add("mlcore.meta.api-base", graph::baseUrl);
-        r.add("mlcore.meta.initial-backoff", () -> "10ms");
-        r.add("mlcore.meta.allowed-accounts", () -> "act_123");
-        r.add("mlcore.webhooks.secret", () -> SECRET);
-        r.add("mlcore.webhooks.n8n-url", n8n::url);
-        r.add("mlcore.webhooks.initial-backoff", () -> "10ms");
+    MetaFlow(int port, OutboundWebhooks outbound) {
+        this.http = new HttpClientSupport(port);
+        this.outbound = outbound;
     }
 
     static void market(FakeGraphApi graph) {
@@ -66,24 +59,23 @@ abstract class AbstractMetaFlowTest {
         }
     }
 
-    JsonNode runFlow(FakeGraphApi graph) throws InterruptedException {
-        HttpClientSupport http = new HttpClientSupport(port);
+    JsonNode runFlow() {
         // 1. sync, twice: the second changes nothing
-        JsonNode first = sync(http);
+        JsonNode first = sync();
         assertThat(first.path("result").path("insight_rows").asInt()).isEqualTo(42);
         assertThat(first.path("result").path("import").path("inserted").asInt()).isEqualTo(42);
-        JsonNode second = sync(http);
+        JsonNode second = sync();
         assertThat(second.path("result").path("import").path("unchanged").asInt())
                 .isEqualTo(42);
         assertThat(second.path("result").path("import").path("inserted").asInt())
                 .isZero();
-        JsonNode adSets = JSON.readTree(http.get("/api/v1/accounts/123/adsets").body());
+        JsonNode adSets = JSON.readTree(http.get("/api/v1/accounts/" + LiveMetaTest.FLOW_ACCOUNT + "/adsets")
+                .body());
         assertThat(adSets.toString()).contains("\"daily_budget\":20");
 
         // 2. optimize through the signed webhook
-        HttpResponse<String> optimized = signed(
-                http,
-                "{\"account_id\":\"act_123\",\"action\":\"optimize\",\"params\":"
+        HttpResponse<String> optimized =
+                signed("{\"account_id\":\"" + ACCOUNT + "\",\"action\":\"optimize\",\"params\":"
                         + "{\"budget\":{\"total\":60,\"max_change_ratio\":0.3},\"seed\":7}}");
         assertThat(optimized.statusCode()).as(optimized.body()).isEqualTo(200);
         String recommendationId = JSON.readTree(optimized.body())
@@ -93,10 +85,8 @@ abstract class AbstractMetaFlowTest {
         assertThat(recommendationId).isNotBlank();
 
         // 3. apply through the signed webhook
-        HttpResponse<String> applied = signed(
-                http,
-                "{\"account_id\":\"act_123\",\"action\":\"apply\",\"params\":" + "{\"recommendation_id\":\""
-                        + recommendationId + "\"}}");
+        HttpResponse<String> applied = signed("{\"account_id\":\"" + ACCOUNT + "\",\"action\":\"apply\",\"params\":"
+                + "{\"recommendation_id\":\"" + recommendationId + "\"}}");
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
         JsonNode result = JSON.readTree(applied.body()).path("result");
         assertThat(result.get("recommendation_id").asString()).isEqualTo(recommendationId);
@@ -107,28 +97,35 @@ abstract class AbstractMetaFlowTest {
         assertThat(audit.get("total").asLong()).isEqualTo(3);
         for (JsonNode e : audit.get("items")) {
             assertThat(e.get("requested_by").asString()).startsWith("n8n-webhook");
-            assertThat(e.get("account_id").asString()).isEqualTo("123");
+            assertThat(e.get("account_id").asString()).isEqualTo(LiveMetaTest.FLOW_ACCOUNT);
         }
         return result;
     }
 
-    private JsonNode sync(HttpClientSupport http) throws InterruptedException {
+    private JsonNode sync() {
         HttpResponse<String> started =
-                http.postJson("/api/v1/accounts/act_123/sync?since=" + FIRST_DAY + "&until=" + LAST_DAY, "");
+                http.postJson("/api/v1/accounts/" + ACCOUNT + "/sync?since=" + FIRST_DAY + "&until=" + LAST_DAY, "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String url = JSON.readTree(started.body()).get("status_url").asString();
-        for (int i = 0; i < 400; i++) {
-            JsonNode job = JSON.readTree(http.get(url).body());
-            if (!job.get("status").asString().equals("running")) {
-                assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-                return job;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("sync still running");
+        JsonNode job = awaitJob(http, url);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        return job;
     }
 
-    private static HttpResponse<String> signed(HttpClientSupport http, String body) {
+    /** Polls a job's status URL until it is no longer {@code running} (up to 10 s) and returns it. */
+    static JsonNode awaitJob(HttpClientSupport http, String statusUrl) {
+        AtomicReference<JsonNode> job = new AtomicReference<>();
+        await("job " + statusUrl)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> {
+                    job.set(JSON.readTree(http.get(statusUrl).body()));
+                    return !job.get().get("status").asString().equals("running");
+                });
+        return job.get();
+    }
+
+    private HttpResponse<String> signed(String body) {
         String ts = Long.toString(Instant.now().getEpochSecond());
         return http.send(http.request(N8nWebhookController.PATH)
                 .header("Content-Type", "application/json")
@@ -138,17 +135,20 @@ abstract class AbstractMetaFlowTest {
                 .build());
     }
 
-    List<OutboxEntry> awaitSettled(int expected) throws InterruptedException {
-        List<OutboxEntry> events = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            events = outbound.recent(100);
-            if (events.size() >= expected
-                    && events.stream().noneMatch(e -> e.status().equals("pending"))) {
-                return events;
-            }
-            Thread.sleep(25);
-        }
-        return events;
+    /**
+     * This recommendation's outbound events once at least {@code expected} are recorded and none is pending (up to
+     * 10 s; the store is shared, so other classes' events are left out).
+     */
+    List<OutboxEntry> awaitSettled(String recommendationId, int expected) {
+        return await("events of " + recommendationId + " settled")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(25))
+                .until(
+                        () -> outbound.recent(100).stream()
+                                .filter(e -> e.payload().contains(recommendationId))
+                                .toList(),
+                        events -> events.size() >= expected
+                                && events.stream().noneMatch(e -> e.status().equals("pending")));
     }
 
     static long minor(BigDecimal major) {

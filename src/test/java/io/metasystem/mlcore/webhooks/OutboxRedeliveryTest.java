@@ -1,17 +1,18 @@
-package io.metasystem.mlcore.api;
+package io.metasystem.mlcore.webhooks;
 
-import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.config.WebhookProperties;
 import io.metasystem.mlcore.scheduling.ClusteredScheduler;
-import io.metasystem.mlcore.webhooks.OutboxRedelivery;
-import io.metasystem.mlcore.webhooks.WebhookSigner;
+import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,26 +23,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Events stranded as {@code pending} (the process died before delivering them) are delivered by the clustered
- * re-delivery task, signed, exactly once, even when several passes run concurrently (as on several replicas).
+ * re-delivery task, signed, exactly once, even when several passes run concurrently (as on several replicas). Passes
+ * that must prove nothing is sent run here, directly; the one time-dependent case runs on a fixed {@link Clock}.
  */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OutboxRedeliveryApiTest {
-    static final String SECRET = "whsec-redelivery-0123456789";
-    /** Shared with the PostgreSQL subclass, so not closed after a class: the JVM's exit stops it. */
-    static final WebhookReceiver N8N = new WebhookReceiver();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.dummy-mode", () -> "false");
-        r.add("mlcore.webhooks.secret", () -> SECRET);
-        r.add("mlcore.webhooks.n8n-url", N8N::url);
-        r.add("mlcore.webhooks.initial-backoff", () -> "10ms");
-        r.add("mlcore.webhooks.redelivery-interval", () -> "1s");
-    }
+class OutboxRedeliveryTest extends LiveMetaTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -52,9 +41,24 @@ class OutboxRedeliveryApiTest {
     @Autowired
     ClusteredScheduler scheduler;
 
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    WebhookDelivery delivery;
+
+    @Autowired
+    WebhookProperties properties;
+
+    @Autowired
+    MlCoreProperties core;
+
     /** A pending event as a process leaves it when it dies after recording it: claim expired, attempt due. */
     String strandedEvent(OffsetDateTime nextAttempt, int attempts) {
-        String id = UUID.randomUUID().toString();
+        return strandedEvent(UUID.randomUUID().toString(), nextAttempt, attempts);
+    }
+
+    String strandedEvent(String id, OffsetDateTime nextAttempt, int attempts) {
         OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
         String payload = "{\"id\":\"" + id + "\",\"type\":\"recommendation.created\",\"created_at\":\"" + past
                 + "\",\"dry_run\":false,\"data\":{\"recommendation_id\":\"r-1\"}}";
@@ -87,13 +91,15 @@ class OutboxRedeliveryApiTest {
     }
 
     @Test
-    void theScheduledTaskDeliversAStrandedEventSignedExactlyOnce() throws InterruptedException {
+    void theScheduledTaskDeliversAStrandedEventSignedExactlyOnce() {
         assertThat(scheduler.taskNames()).contains("webhook-redelivery");
         String id = strandedEvent(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5), 0);
-        for (int i = 0; i < 200 && deliveriesOf(id).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(2_500); // two more passes of the 1 s task
+        await("the scheduled pass delivers " + id)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !deliveriesOf(id).isEmpty() && status(id).equals("sent"));
+        redelivery.redeliverDue(); // two more passes, run here: neither may send it again
+        redelivery.redeliverDue();
         List<WebhookReceiver.Delivery> got = deliveriesOf(id);
         assertThat(got).hasSize(1);
         WebhookReceiver.Delivery d = got.get(0);
@@ -123,7 +129,7 @@ class OutboxRedeliveryApiTest {
             f.get();
         }
         pool.shutdown();
-        Thread.sleep(1_500); // and the scheduled pass
+        redelivery.redeliverDue(); // and one more pass, as the scheduled one, run here
         for (String id : ids) {
             assertThat(deliveriesOf(id)).as(id).hasSize(1);
             assertThat(status(id)).isEqualTo("sent");
@@ -131,21 +137,31 @@ class OutboxRedeliveryApiTest {
     }
 
     @Test
-    void aRetryThatIsNotDueYetWaits() throws InterruptedException {
-        String id = strandedEvent(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), 2);
-        redelivery.redeliverDue();
-        Thread.sleep(1_200);
+    void aRetryThatIsNotDueYetWaits() {
+        Instant now = Instant.now();
+        String id = strandedEvent(now.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC), 2);
+        OutboxRedelivery at = new OutboxRedelivery(
+                outbox, delivery, properties, core, Clock.fixed(now.plusSeconds(1), ZoneOffset.UTC));
+        at.redeliverDue(); // a pass a second later: the attempt is not due
         assertThat(deliveriesOf(id)).isEmpty();
         assertThat(status(id)).isEqualTo("pending");
+        // once due, a pass delivers it (and leaves nothing pending in the shared outbox)
+        new OutboxRedelivery(
+                        outbox, delivery, properties, core, Clock.fixed(now.plus(Duration.ofHours(2)), ZoneOffset.UTC))
+                .redeliverDue();
+        assertThat(deliveriesOf(id)).hasSize(1);
+        assertThat(status(id)).isEqualTo("sent");
     }
 
     @Test
-    void aFailedAttemptIsRescheduledThenDelivered() throws InterruptedException {
-        N8N.failNext(1);
-        String id = strandedEvent(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), 0);
-        for (int i = 0; i < 200 && (deliveriesOf(id).size() < 2 || !status(id).equals("sent")); i++) {
-            Thread.sleep(50);
-        }
+    void aFailedAttemptIsRescheduledThenDelivered() {
+        String id = UUID.randomUUID().toString();
+        N8N.failNext(1, id);
+        strandedEvent(id, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), 0);
+        await("the failed attempt of " + id + " is retried")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveriesOf(id).size() >= 2 && status(id).equals("sent"));
         assertThat(deliveriesOf(id)).hasSize(2);
         assertThat(status(id)).isEqualTo("sent");
     }

@@ -1,11 +1,11 @@
-package io.metasystem.mlcore.api;
+package io.metasystem.mlcore.webhooks;
 
 import io.metasystem.mlcore.store.EmbeddedPostgresSupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Outbox re-delivery and its conditional-UPDATE claims on a real PostgreSQL server, as in production. */
-class OutboxRedeliveryPostgresTest extends OutboxRedeliveryApiTest {
+class OutboxRedeliveryPostgresTest extends OutboxRedeliveryTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
