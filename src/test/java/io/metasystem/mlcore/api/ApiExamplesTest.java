@@ -260,6 +260,7 @@ class ApiExamplesTest {
                 .asString();
         call("POST", path, params("account_id", CSV_ACCOUNT), "account-optimize-400-request.json", 400);
         call("POST", path, params("account_id", "act_999"), "account-optimize-request.json", 404);
+        call("POST", path, params("account_id", CSV_ACCOUNT), "account-optimize-422-request.json", 422);
     }
 
     private void recommendations() {
