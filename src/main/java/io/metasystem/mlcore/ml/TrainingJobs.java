@@ -3,6 +3,7 @@ package io.metasystem.mlcore.ml;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
 import io.metasystem.mlcore.store.StoredJson;
@@ -182,7 +183,7 @@ public class TrainingJobs implements AutoCloseable {
                 .param("id", id)
                 .param("scope", scope)
                 .param("request", JSON.writeValueAsString(request))
-                .param("status", TrainingJob.QUEUED)
+                .param("status", JobStatus.QUEUED.value())
                 .param("progress", "queued")
                 .param("now", now)
                 .update();
@@ -199,7 +200,7 @@ public class TrainingJobs implements AutoCloseable {
     private void run(String id, String scope, String what, TableLoader loader) {
         Path dir = null;
         try {
-            update(id, TrainingJob.RUNNING, 0, 0, "loading " + what);
+            update(id, JobStatus.RUNNING, 0, 0, "loading " + what);
             FeatureTable table = loader.load();
             Validation.Settings settings = Validation.Settings.defaults(42);
             int total = 3 * Validation.folds(table, settings).size() + 1;
@@ -207,7 +208,7 @@ public class TrainingJobs implements AutoCloseable {
             dir = Files.createTempDirectory("ml-train-");
             Training.run(table, settings, properties.maxRounds(), dir, line -> {
                 log.info("training job {}: {}", id, line);
-                update(id, TrainingJob.RUNNING, Math.min(done.getAndIncrement(), total), total, line);
+                update(id, JobStatus.RUNNING, Math.min(done.getAndIncrement(), total), total, line);
             });
             RegisteredModel m = registry.register(scope, dir, properties.promotionMargin());
             finish(
@@ -225,10 +226,12 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     /** Progress of a job that is still queued or running; a job already failed (e.g. by the lease sweep) stays so. */
-    private void update(String id, String status, int done, int total, String progress) {
+    private void update(String id, JobStatus status, int done, int total, String progress) {
         jdbc.sql("update ml_job set status = :status, steps_done = :done, steps_total = :total, progress = :progress, "
-                        + "updated_at = :now where id = :id and status in ('queued', 'running')")
-                .param("status", status)
+                        + "updated_at = :now where id = :id and status in (:queued, :running)")
+                .param("queued", JobStatus.QUEUED.value())
+                .param("running", JobStatus.RUNNING.value())
+                .param("status", status.value())
                 .param("done", done)
                 .param("total", total)
                 .param("progress", truncate(progress, 512))
@@ -247,8 +250,10 @@ public class TrainingJobs implements AutoCloseable {
     boolean finish(String id, int total, String progress, long version) {
         int n = jdbc.sql("update ml_job set status = :status, steps_done = :total, steps_total = :total, "
                         + "progress = :progress, model_version = :version, error = null, updated_at = :now "
-                        + "where id = :id and status in ('queued', 'running')")
-                .param("status", TrainingJob.SUCCEEDED)
+                        + "where id = :id and status in (:queued, :running)")
+                .param("queued", JobStatus.QUEUED.value())
+                .param("running", JobStatus.RUNNING.value())
+                .param("status", JobStatus.SUCCEEDED.value())
                 .param("total", total)
                 .param("progress", truncate(progress, 512))
                 .param("version", version)
@@ -276,8 +281,10 @@ public class TrainingJobs implements AutoCloseable {
 
     private void fail(String id, String error) {
         jdbc.sql("update ml_job set status = :status, progress = 'failed', error = :error, updated_at = :now "
-                        + "where id = :id and status in ('queued', 'running')")
-                .param("status", TrainingJob.FAILED)
+                        + "where id = :id and status in (:queued, :running)")
+                .param("queued", JobStatus.QUEUED.value())
+                .param("running", JobStatus.RUNNING.value())
+                .param("status", JobStatus.FAILED.value())
                 .param("error", truncate(error, 1000))
                 .param("now", now())
                 .param("id", id)
@@ -338,7 +345,7 @@ public class TrainingJobs implements AutoCloseable {
                 (String) request.get("account_id"),
                 date(request.get("from")),
                 date(request.get("to")),
-                rs.getString("status"),
+                JobStatus.of(rs.getString("status")),
                 rs.getInt("steps_done"),
                 rs.getInt("steps_total"),
                 rs.getString("progress"),

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.scheduling.ClusteredScheduler;
 import io.metasystem.mlcore.testing.DummyMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.OutboxRedelivery;
@@ -84,7 +85,7 @@ class MetaDummyModeTest extends DummyMetaTest {
         assertThat(GRAPH.received()).as("nothing reached the Graph API").isEmpty();
         assertThat(N8N.deliveries()).as("nothing reached n8n").isEmpty();
         List<OutboxEntry> events = outbound.recent(20);
-        assertThat(events).isNotEmpty().allMatch(e -> e.status().equals("dry_run"));
+        assertThat(events).isNotEmpty().allMatch(e -> e.status() == DeliveryStatus.DRY_RUN);
         assertThat(events)
                 .anyMatch(e -> e.eventType().equals("recommendation.applied")
                         && e.payload().contains("r-dry"));

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.testing.DummyMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.OutboxRedelivery;
@@ -43,7 +44,7 @@ class MetaEndToEndDummyFlowTest extends DummyMetaTest {
         assertThat(events)
                 .extracting(OutboxEntry::eventType)
                 .contains("recommendation.created", "recommendation.applied");
-        assertThat(events).allMatch(e -> e.status().equals("dry_run"));
+        assertThat(events).allMatch(e -> e.status() == DeliveryStatus.DRY_RUN);
         assertThat(events).allMatch(e -> e.payload().contains("\"dry_run\":true"));
     }
 }

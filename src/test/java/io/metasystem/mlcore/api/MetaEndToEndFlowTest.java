@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
@@ -43,7 +44,7 @@ class MetaEndToEndFlowTest extends LiveMetaTest {
         assertThat(events)
                 .extracting(OutboxEntry::eventType)
                 .contains("recommendation.created", "recommendation.applied");
-        assertThat(events).allMatch(e -> e.status().equals("sent"));
+        assertThat(events).allMatch(e -> e.status() == DeliveryStatus.SENT);
         assertThat(N8N.deliveries())
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(d -> WebhookSigner.matches(

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
@@ -148,7 +149,7 @@ final class MetaFlow {
                                 .filter(e -> e.payload().contains(recommendationId))
                                 .toList(),
                         events -> events.size() >= expected
-                                && events.stream().noneMatch(e -> e.status().equals("pending")));
+                                && events.stream().noneMatch(e -> e.status() == DeliveryStatus.PENDING));
     }
 
     static long minor(BigDecimal major) {

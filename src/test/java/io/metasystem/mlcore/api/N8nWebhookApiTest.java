@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
@@ -133,7 +134,7 @@ class N8nWebhookApiTest extends LiveMetaTest {
         N8N.failNext(1, "\"kind\":\"test\"");
         String id = outbound.publish("alert", Map.of("kind", "test"));
         OutboxEntry entry = awaitFinal(id);
-        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(entry.attempts()).isEqualTo(2);
         var deliveries =
                 N8N.deliveries().stream().filter(d -> id.equals(d.id())).toList();
@@ -155,7 +156,7 @@ class N8nWebhookApiTest extends LiveMetaTest {
     void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
         String id = outbound.publish("recommendation.created", Map.of("blob", "x".repeat(300_000)));
         OutboxEntry entry = awaitFinal(id);
-        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean())
                 .isTrue();
     }
@@ -169,6 +170,6 @@ class N8nWebhookApiTest extends LiveMetaTest {
                                 .filter(x -> x.id().equals(id))
                                 .findFirst()
                                 .orElseThrow(),
-                        e -> !e.status().equals("pending"));
+                        e -> e.status() != DeliveryStatus.PENDING);
     }
 }

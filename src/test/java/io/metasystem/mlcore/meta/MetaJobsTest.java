@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.testing.LiveMetaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,12 +34,12 @@ class MetaJobsTest extends LiveMetaTest {
                 .param("id", job.id())
                 .update();
         leases.sweep();
-        assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo("failed");
+        assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
 
-        jobs.finish(job.id(), "succeeded", "{\"insight_rows\":3}", null);
+        jobs.finish(job.id(), JobStatus.SUCCEEDED, "{\"insight_rows\":3}", null);
 
         MetaJob after = jobs.find(job.id()).orElseThrow();
-        assertThat(after.status()).isEqualTo("failed");
+        assertThat(after.status()).isEqualTo(JobStatus.FAILED);
         assertThat(after.error()).startsWith("interrupted").contains("ended later anyway: succeeded");
         assertThat(after.result()).isEqualTo("{\"insight_rows\":3}");
     }
@@ -46,9 +47,9 @@ class MetaJobsTest extends LiveMetaTest {
     @Test
     void aRunningJobIsFinishedNormally() {
         MetaJob job = jobs.start("sync", "4243");
-        jobs.finish(job.id(), "succeeded", "{}", null);
+        jobs.finish(job.id(), JobStatus.SUCCEEDED, "{}", null);
         MetaJob after = jobs.find(job.id()).orElseThrow();
-        assertThat(after.status()).isEqualTo("succeeded");
+        assertThat(after.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(after.error()).isNull();
     }
 }

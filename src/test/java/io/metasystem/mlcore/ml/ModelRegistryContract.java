@@ -2,6 +2,7 @@ package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.SqlDialect;
 import org.flywaydb.core.Flyway;
@@ -63,13 +64,13 @@ abstract class ModelRegistryContract {
                     .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
                     .update();
             assertThat(leases.sweep()).isEqualTo(1);
-            assertThat(jobs.get(id).status()).isEqualTo(TrainingJob.FAILED);
+            assertThat(jobs.get(id).status()).isEqualTo(JobStatus.FAILED);
             assertThat(jobs.get(id).error()).startsWith("interrupted");
 
             RegisteredModel m = register("s", "late", "d", 1.0);
             assertThat(jobs.finish(id, 10, "registered", m.version())).isFalse();
             TrainingJob after = jobs.get(id);
-            assertThat(after.status()).isEqualTo(TrainingJob.FAILED);
+            assertThat(after.status()).isEqualTo(JobStatus.FAILED);
             assertThat(after.error())
                     .startsWith("interrupted")
                     .contains("finished later anyway and registered v" + m.version());
