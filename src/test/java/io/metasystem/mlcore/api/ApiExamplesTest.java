@@ -87,6 +87,8 @@ class ApiExamplesTest {
     private final Set<String> checked = new TreeSet<>();
 
     private final List<String> differences = new ArrayList<>();
+    /** The recommendation the account optimize step creates, which the recommendation and apply steps read. */
+    private String recommendationId;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
@@ -241,8 +243,6 @@ class ApiExamplesTest {
                 400);
         call("PUT", attributes, params("account_id", CSV_ACCOUNT, "adset_id", "999"), "attributes-request.json", 404);
     }
-
-    private String recommendationId;
 
     private void optimize() {
         call("POST", "/api/v1/meta_ads/optimize", params(), "optimize-request.json", 200);
