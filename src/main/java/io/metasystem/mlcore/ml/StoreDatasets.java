@@ -10,6 +10,7 @@ import io.metasystem.mlcore.store.InsightStore;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,9 +52,12 @@ public class StoreDatasets {
     static final String UNKNOWN = "unknown";
 
     private final InsightStore store;
+    private final Clock clock;
 
-    public StoreDatasets(InsightStore store) {
+    /** @param clock gives "today" (in UTC) when no insight is stored */
+    public StoreDatasets(InsightStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -89,7 +93,7 @@ public class StoreDatasets {
         LocalDate end = to;
         if (end == null) {
             LocalDate last = store.lastDateOrNull(accountId);
-            end = last == null ? LocalDate.now(ZoneOffset.UTC) : last;
+            end = last == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : last;
         }
         return new Window(accountId, from != null ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
     }

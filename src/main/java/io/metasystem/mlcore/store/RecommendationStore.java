@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.store;
 
 import io.metasystem.mlcore.errors.NotFoundException;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +37,7 @@ public class RecommendationStore {
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @Autowired
-    public RecommendationStore(JdbcClient jdbc, SqlDialect dialect) {
-        this(jdbc, dialect, Clock.systemUTC());
-    }
-
-    RecommendationStore(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
+    public RecommendationStore(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
