@@ -214,7 +214,7 @@ public class ModelRegistry {
     /**
      * Provenance of a version, read from its stored document (through {@code StoredJson}).
      *
-     * @throws UnknownModelException if there is no such version
+     * @throws NotFoundException if there is no such version
      */
     @Transactional(readOnly = true)
     public Provenance provenanceOf(long version) {
