@@ -41,9 +41,9 @@ class AccountController {
     private final Clock clock;
 
     AccountController(InsightImporter importer, InsightStore store, Clock clock) {
+        this.clock = clock;
         this.importer = importer;
         this.store = store;
-        this.clock = clock;
     }
 
     @GetMapping(value = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -34,11 +34,11 @@ class MetaController {
     private final Clock clock;
 
     MetaController(SyncService sync, ApplyService apply, AuditLog audit, MetaJobs jobs, Clock clock) {
+        this.clock = clock;
         this.sync = sync;
         this.apply = apply;
         this.audit = audit;
         this.jobs = jobs;
-        this.clock = clock;
     }
 
     @PostMapping(value = "/api/v1/accounts/{account_id}/sync", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -57,6 +57,7 @@ class N8nWebhookController {
             MetaProperties meta,
             ObjectMapper json,
             Clock clock) {
+        this.clock = clock;
         this.verifier = verifier;
         this.sync = sync;
         this.apply = apply;
@@ -64,7 +65,6 @@ class N8nWebhookController {
         this.optimizer = optimizer;
         this.meta = meta;
         this.json = json;
-        this.clock = clock;
     }
 
     @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
