@@ -12,7 +12,7 @@ import java.util.Map;
  * of every problem.
  */
 @Schema(description = "Ad-set state and budget rules to allocate tomorrow's budget from")
-public record OptimizeRequest(
+record OptimizeRequest(
         @Schema(
                 description = "What to maximise",
                 allowableValues = {"conversions", "revenue"},
