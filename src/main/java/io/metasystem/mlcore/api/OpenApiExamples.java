@@ -162,7 +162,7 @@ class OpenApiExamples implements OpenApiCustomizer {
         if (parameters instanceof Map<?, ?> values && operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
                 if (values.containsKey(parameter.getName())) {
-                    parameter.setExample(values.get(parameter.getName()));
+                    parameter.setExample(typed(parameter.getSchema(), values.get(parameter.getName())));
                 }
             }
         }
@@ -192,6 +192,28 @@ class OpenApiExamples implements OpenApiCustomizer {
             if (cause != null) {
                 addRequestExample(operation, cause);
             }
+        }
+    }
+
+    /** A parameter's example as the type of its schema (the file holds the strings that were sent). */
+    private static Object typed(Schema<?> schema, Object value) {
+        if (schema == null || !(value instanceof String text)) {
+            return value;
+        }
+        String type = schema.getType() != null
+                ? schema.getType()
+                : schema.getTypes() == null || schema.getTypes().isEmpty()
+                        ? null
+                        : schema.getTypes().iterator().next();
+        try {
+            return switch (type == null ? "" : type) {
+                case "integer" -> Long.parseLong(text);
+                case "number" -> Double.parseDouble(text);
+                case "boolean" -> Boolean.parseBoolean(text);
+                default -> text;
+            };
+        } catch (NumberFormatException e) {
+            return text;
         }
     }
 

@@ -140,6 +140,14 @@ class ApiExamplesTest {
             if (!node.path("requestBody").isMissingNode() && !hasExample(node.path("requestBody"))) {
                 missing.add(operation + ": no request body example");
             }
+            node.path("parameters").forEach(parameter -> {
+                String type = parameter.path("schema").path("type").asString("");
+                JsonNode example = parameter.path("example");
+                if (!example.isMissingNode() && type.equals("integer") && !example.isIntegralNumber()) {
+                    missing.add(
+                            operation + ": example of " + parameter.path("name").asString() + " is not an integer");
+                }
+            });
             String success = successStatus(node);
             if (success == null || !hasExample(node.path("responses").path(success))) {
                 missing.add(operation + ": no example of its success response " + success);
