@@ -48,6 +48,7 @@ class OpenApiConfig {
         m.put("/api/v1/recommendations/{id}/apply", "meta");
         m.put("/api/v1/jobs", "meta");
         m.put("/api/v1/audit", "meta");
+        m.put("/api/v1/accounts/{account_id}/anomalies", "alerts");
         m.put("/api/v1/accounts", "store");
         m.put("/api/v1/recommendations", "recommendations");
         m.put("/api/v1/ml", "ml");
