@@ -14,7 +14,7 @@ import org.hipparchus.special.Gamma;
  *   <li>{@link #gammaCdf}: exact regularised incomplete Gamma function from Hipparchus.</li>
  * </ul>
  */
-final class Distributions {
+public final class Distributions {
     static final double Z95 = 1.6448536269514722;
 
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
@@ -31,7 +31,7 @@ final class Distributions {
     }
 
     /** Standard normal quantile Φ⁻¹(p) for p in (0, 1). */
-    static double normalQuantile(double p) {
+    public static double normalQuantile(double p) {
         if (p < P_LOW) {
             double q = Math.sqrt(-2 * Math.log(p));
             return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
@@ -78,7 +78,7 @@ final class Distributions {
     }
 
     /** Φ(z) via the Chebyshev erfc approximation of Numerical Recipes (relative error &lt; 1.2·10⁻⁷). */
-    static double normalCdf(double z) {
+    public static double normalCdf(double z) {
         double x = -z / Math.sqrt(2.0);
         double ax = Math.abs(x);
         double t = 1.0 / (1.0 + 0.5 * ax);
@@ -92,7 +92,7 @@ final class Distributions {
     }
 
     /** P(X &le; x) for X ~ Gamma(shape, rate). */
-    static double gammaCdf(double shape, double rate, double x) {
+    public static double gammaCdf(double shape, double rate, double x) {
         if (!(x > 0)) {
             return 0.0;
         }
