@@ -2,6 +2,7 @@ package io.metasystem.mlcore.alerts.detect;
 
 import io.metasystem.mlcore.optimizer.Distributions;
 import java.time.LocalDate;
+import org.hipparchus.distribution.continuous.TDistribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,6 +53,8 @@ public final class AnomalyDetector {
     static final double MIN_USUAL_SPEND = 1.0;
     static final int PACING_DAYS = 14;
     static final double UNDER_SHARE = 0.5;
+    static final double FIRST_DAY_SHARE = 0.4;
+    static final double DF_PER_DAY = 0.4;
 
     /** @return the anomalies of every series, in input order then date then metric */
     public DetectionResult detect(List<SeriesInput> series, DetectionSettings settings) {
@@ -122,7 +125,7 @@ public final class AnomalyDetector {
                 continue;
             }
             MetricModel.Evaluation day = model.evaluate(t, baseline, settings.level());
-            double z = day.tail().z();
+            double z = studentized(day.tail().z(), baseline.size());
             if (Math.abs(z) < run) {
                 continue;
             }
@@ -133,7 +136,7 @@ public final class AnomalyDetector {
             double observedSum = day.observed();
             boolean shift = false;
             for (int k = 0; k < next.length; k++) {
-                double zk = model.evaluate(next[k], baseline, settings.level()).tail().z();
+                double zk = studentized(model.evaluate(next[k], baseline, settings.level()).tail().z(), baseline.size());
                 if (Math.signum(zk) != Math.signum(z) || Math.abs(zk) < run) {
                     break;
                 }
@@ -144,6 +147,11 @@ public final class AnomalyDetector {
                     shift = true;
                     break;
                 }
+            }
+            // the run must start here, not one mild day early: the first day carries at least 40 % of the
+            // mean score of the rest of the run
+            if (shift && Math.abs(z) < FIRST_DAY_SHARE * Math.abs(sum - z) / (length - 1)) {
+                shift = false;
             }
             Direction direction = z > 0 ? Direction.UP : Direction.DOWN;
             if (shift) {
@@ -160,13 +168,25 @@ public final class AnomalyDetector {
             } else if (Math.abs(z) >= single) {
                 AnomalyKind kind = z > 0 ? AnomalyKind.SPIKE : AnomalyKind.DIP;
                 out.add(new Anomaly(s.adsetId(), s.days().get(t).date(), model.metric, kind, direction,
-                        day.observed(), day.expected(), day.lo(), day.hi(), day.tail().score(),
+                        day.observed(), day.expected(), day.lo(), day.hi(), Distributions.normalCdf(-Math.abs(z)),
                         Reasons.deviation(model.metric, kind, direction, s.days().get(t).date(), day.observed(),
                                 day.expected(), day.lo(), day.hi(), settings.level(), false)));
                 excluded[t] = true;
             }
         }
         return out;
+    }
+
+    /**
+     * The normal score of the same tail probability under a Student t with ν = max(2, {@value #DF_PER_DAY}·n)
+     * degrees of freedom: the baseline's centre and spread come from n days (a MAD has about 40 % of the efficiency
+     * of a standard deviation), so its scores have heavier tails than a normal, most of all right after a level
+     * shift, when n is small.
+     */
+    static double studentized(double z, int n) {
+        double nu = Math.max(2.0, DF_PER_DAY * n);
+        double p = new TDistribution(nu).cumulativeProbability(-Math.abs(z));
+        return Math.signum(z) * -Distributions.normalQuantile(Math.max(p, 1e-300));
     }
 
     private static int[] nextUsable(MetricModel model, int t, int count) {
@@ -193,62 +213,20 @@ public final class AnomalyDetector {
         if (size < needed) {
             return null;
         }
-        double[] weekday = weekdayFactors(model, t, excluded, regime);
+        Seasonality season = Seasonality.of(model, t, excluded, regime);
         double[] residuals = new double[size];
         for (int i = 0; i < size; i++) {
-            residuals[i] = model.logValue(days[i]) - weekday[model.weekday[days[i]]];
+            residuals[i] = model.logValue(days[i]) - season.factor(model.weekday[days[i]]);
         }
         double center = RobustStats.median(residuals, size);
-        double spread = RobustStats.madSigma(residuals, size, center);
-        return new MetricModel.Baseline(days, size, weekday, center, spread);
-    }
-
-    /**
-     * Day-of-week factors of the log values from the last {@value #SEASON_WINDOW} days before t, each centred on the
-     * median of its regime; weekday w's factor is the median of its centred values times n_w/(n_w + 1).
-     */
-    static double[] weekdayFactors(MetricModel model, int t, boolean[] excluded, int[] regime) {
-        double[] factors = new double[7];
-        int from = Math.max(0, t - SEASON_WINDOW);
-        List<Integer> days = new ArrayList<>();
-        for (int d = from; d < t; d++) {
-            if (model.usable(d) && !excluded[d]) {
-                days.add(d);
-            }
+        // the spread is judged out of sample: each day against weekday factors estimated without it, so the
+        // factors' own estimation error widens the interval instead of hiding in the fit
+        double[] honest = new double[size];
+        for (int i = 0; i < size; i++) {
+            honest[i] = model.logValue(days[i]) - season.factorWithout(days[i]);
         }
-        if (days.size() < MIN_SEASONAL) {
-            return factors;
-        }
-        double[] centred = new double[days.size()];
-        int i = 0;
-        while (i < days.size()) {
-            int j = i;
-            while (j < days.size() && regime[days.get(j)] == regime[days.get(i)]) {
-                j++;
-            }
-            double[] values = new double[j - i];
-            for (int k = i; k < j; k++) {
-                values[k - i] = model.logValue(days.get(k));
-            }
-            double median = RobustStats.median(values, values.length);
-            for (int k = i; k < j; k++) {
-                centred[k] = values[k - i] - median;
-            }
-            i = j;
-        }
-        for (int w = 0; w < 7; w++) {
-            double[] values = new double[days.size()];
-            int count = 0;
-            for (int k = 0; k < days.size(); k++) {
-                if (model.weekday[days.get(k)] == w) {
-                    values[count++] = centred[k];
-                }
-            }
-            if (count >= 2) {
-                factors[w] = RobustStats.median(values, count) * count / (count + 1.0);
-            }
-        }
-        return factors;
+        double spread = RobustStats.madSigma(honest, size, RobustStats.median(honest, size));
+        return new MetricModel.Baseline(days, size, season.factors(), center, spread);
     }
 
     /** Whether clicks over the next days held within ±30 % of the baseline's median clicks (tracking broke). */

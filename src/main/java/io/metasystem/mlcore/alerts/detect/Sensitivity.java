@@ -13,9 +13,9 @@ import java.util.Locale;
  * @param pacingOver spend above this multiple of the daily budget is over-pacing
  */
 public enum Sensitivity {
-    LOW(5.0, 1.5, 2.5),
-    MEDIUM(4.25, 1.25, 2.0),
-    HIGH(3.5, 1.0, 1.75);
+    LOW(4.75, 2.0, 2.5),
+    MEDIUM(4.0, 1.5, 2.0),
+    HIGH(3.5, 1.25, 1.75);
 
     private final double single;
     private final double run;
