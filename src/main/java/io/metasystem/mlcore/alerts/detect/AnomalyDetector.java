@@ -29,7 +29,7 @@ import java.util.Locale;
  * <h2>Spikes, dips and level shifts</h2>
  * A day with |z| &ge; {@link Sensitivity#single()} is a spike or dip. A run of 2 or 3 consecutive usable days
  * starting at s whose scores against the baseline before s all exceed {@link Sensitivity#run()} in one direction and
- * whose Stouffer combination Σz/√L exceeds the single-day threshold is a level shift, reported once, on s, within two
+ * whose Stouffer combination Σz/√L exceeds {@link Sensitivity#shift()} is a level shift, reported once, on s, within two
  * days of its start. This is a windowed one-sided CUSUM (Page 1954, Biometrika 41:100) with a reset: after a shift
  * the baseline restarts at s, the run-length reset of Bayesian online changepoint detection (Adams &amp; MacKay 2007,
  * arXiv:0710.3742) without its full run-length posterior.
@@ -46,14 +46,14 @@ public final class AnomalyDetector {
     public static final int WINDOW = 28;
     /** Usable baseline days a metric needs before its days are checked (the warm-up). */
     public static final int MIN_BASELINE = 7;
-    static final int MIN_AFTER_SHIFT = 5;
+    static final int MIN_AFTER_SHIFT = 7;
     static final int SEASON_WINDOW = 56;
     static final int MIN_SEASONAL = 14;
     static final double STOP_SHARE = 0.05;
     static final double MIN_USUAL_SPEND = 1.0;
     static final int PACING_DAYS = 14;
     static final double UNDER_SHARE = 0.5;
-    static final double FIRST_DAY_SHARE = 0.4;
+    static final double FIRST_DAY_SHARE = 0.6;
     static final double DF_PER_DAY = 0.4;
 
     /** @return the anomalies of every series, in input order then date then metric */
@@ -109,6 +109,7 @@ public final class AnomalyDetector {
         int n = s.days().size();
         double single = settings.sensitivity().single();
         double run = settings.sensitivity().run();
+        double shiftScore = settings.sensitivity().shift();
         boolean[] excluded = new boolean[n];
         int[] regime = new int[n];
         int regimeStart = 0;
@@ -143,12 +144,12 @@ public final class AnomalyDetector {
                 sum += zk;
                 length++;
                 observedSum += model.value(next[k]);
-                if (Math.abs(sum) / Math.sqrt(length) >= single) {
+                if (Math.abs(sum) / Math.sqrt(length) >= shiftScore) {
                     shift = true;
                     break;
                 }
             }
-            // the run must start here, not one mild day early: the first day carries at least 40 % of the
+            // the run must start here, not one mild day early: the first day carries at least 60 % of the
             // mean score of the rest of the run
             if (shift && Math.abs(z) < FIRST_DAY_SHARE * Math.abs(sum - z) / (length - 1)) {
                 shift = false;
