@@ -1,10 +1,5 @@
 package io.metasystem.mlcore;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import java.util.Set;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,42 +9,80 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 /** The rules of docs/design: a pure optimizer, no cycles between features, controllers only in api. */
 @AnalyzeClasses(packages = "io.metasystem.mlcore", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule optimizerIsPure = classes().that().resideInAPackage("..mlcore.optimizer..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("..mlcore.optimizer..", "java..", "org.hipparchus..")
+    static final ArchRule optimizerIsPure = classes()
+            .that()
+            .resideInAPackage("..mlcore.optimizer..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("..mlcore.optimizer..", "java..", "org.hipparchus..")
             .because("the allocation math must stay free of frameworks and I/O (deterministic, testable)");
 
     @ArchTest
-    static final ArchRule optimizerDoesNoIo = noClasses().that().resideInAPackage("..mlcore.optimizer..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.nio.channels..",
-                    "java.net..", "java.sql..", "java.util.concurrent..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-            .orShould().callMethodWhere(readsClockOrEnvironment())
+    static final ArchRule optimizerDoesNoIo = noClasses()
+            .that()
+            .resideInAPackage("..mlcore.optimizer..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.io..",
+                    "java.nio.file..",
+                    "java.nio.channels..",
+                    "java.net..",
+                    "java.sql..",
+                    "java.util.concurrent..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.time.Clock")
+            .orShould()
+            .callMethodWhere(readsClockOrEnvironment())
             .because("no I/O, no clock, no global state in the optimizer");
 
     private static DescribedPredicate<JavaMethodCall> readsClockOrEnvironment() {
-        Set<String> forbidden = Set.of("java.lang.System.currentTimeMillis", "java.lang.System.nanoTime",
-                "java.lang.System.getenv", "java.lang.System.getProperty", "java.lang.Math.random",
-                "java.time.LocalDate.now", "java.time.Instant.now", "java.time.LocalDateTime.now");
-        return DescribedPredicate.describe("reads the clock, the environment or a global random source",
+        Set<String> forbidden = Set.of(
+                "java.lang.System.currentTimeMillis",
+                "java.lang.System.nanoTime",
+                "java.lang.System.getenv",
+                "java.lang.System.getProperty",
+                "java.lang.Math.random",
+                "java.time.LocalDate.now",
+                "java.time.Instant.now",
+                "java.time.LocalDateTime.now");
+        return DescribedPredicate.describe(
+                "reads the clock, the environment or a global random source",
                 call -> forbidden.contains(call.getTargetOwner().getName() + "." + call.getName()));
     }
 
     @ArchTest
-    static final ArchRule noCyclesBetweenFeatures = slices().matching("io.metasystem.mlcore.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenFeatures =
+            slices().matching("io.metasystem.mlcore.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule controllersOnlyInApi = classes().that().areAnnotatedWith(RestController.class)
-            .or().areAnnotatedWith(Controller.class)
-            .should().resideInAPackage("..mlcore.api..");
+    static final ArchRule controllersOnlyInApi = classes()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(Controller.class)
+            .should()
+            .resideInAPackage("..mlcore.api..");
 
     @ArchTest
-    static final ArchRule nothingDependsOnApi = classes().that().resideOutsideOfPackage("..mlcore.api..")
-            .and().resideOutsideOfPackage("io.metasystem.mlcore")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackage("..mlcore.api..");
+    static final ArchRule nothingDependsOnApi = classes()
+            .that()
+            .resideOutsideOfPackage("..mlcore.api..")
+            .and()
+            .resideOutsideOfPackage("io.metasystem.mlcore")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackage("..mlcore.api..");
 }

@@ -1,12 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-import jakarta.servlet.http.HttpServletRequest;
 import io.metasystem.mlcore.store.Account;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSet;
@@ -19,6 +12,7 @@ import io.metasystem.mlcore.store.MetaInsightsJson;
 import io.metasystem.mlcore.store.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Campaign history: import Meta insights (JSON or Ads Manager CSV) and read accounts, ad sets and days back. */
 @RestController
@@ -45,28 +47,34 @@ class AccountController {
 
     @GetMapping(value = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List ad accounts", description = "Paged (page from 0, size 1-500, default 100).")
-    Page<Account> accounts(@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size) {
+    Page<Account> accounts(
+            @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size) {
         Paging paging = Paging.of(page, size);
         return store.accounts(paging.page(), paging.size());
     }
 
     @GetMapping(value = "/api/v1/accounts/{account_id}/adsets", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List the ad sets of an account", description = "404 when the account is unknown.")
-    Page<AdSet> adSets(@PathVariable("account_id") String accountId, @RequestParam(defaultValue = "0") String page,
-                       @RequestParam(defaultValue = "100") String size) {
+    Page<AdSet> adSets(
+            @PathVariable("account_id") String accountId,
+            @RequestParam(defaultValue = "0") String page,
+            @RequestParam(defaultValue = "100") String size) {
         Paging paging = Paging.of(page, size);
         return store.adSets(accountId(accountId), paging.page(), paging.size());
     }
 
     @GetMapping(value = "/api/v1/accounts/{account_id}/insights", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Daily insights of an account in a date range",
+    @Operation(
+            summary = "Daily insights of an account in a date range",
             description = "from/to inclusive (YYYY-MM-DD); default: the 28 days ending on the latest stored day. "
                     + "Optional adset_id. Paged.")
-    Page<DailyInsight> insights(@PathVariable("account_id") String accountId,
-                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(name = "adset_id", required = false) String adsetId,
-                                @RequestParam(defaultValue = "0") String page,
-                                @RequestParam(defaultValue = "100") String size) {
+    Page<DailyInsight> insights(
+            @PathVariable("account_id") String accountId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(name = "adset_id", required = false) String adsetId,
+            @RequestParam(defaultValue = "0") String page,
+            @RequestParam(defaultValue = "100") String size) {
         String id = accountId(accountId);
         Paging paging = Paging.of(page, size);
         List<FieldProblem> problems = new ArrayList<>();
@@ -89,16 +97,23 @@ class AccountController {
         return store.insights(id, fromDate, toDate, adsetId, paging.page(), paging.size());
     }
 
-    @PostMapping(value = "/api/v1/accounts/{account_id}/insights", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            value = "/api/v1/accounts/{account_id}/insights",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a Meta Marketing API insights response (JSON)",
-            description = "Body: {data:[{adset_id, adset_name, campaign_id, campaign_name, date_start, date_stop, spend, "
-                    + "impressions, clicks, actions, action_values}]}. action_type picks the conversion action "
-                    + "(default offsite_conversion.fb_pixel_purchase). Idempotent; one transaction; up to MAX_IMPORT_SIZE.")
-    ImportReport importJson(@PathVariable("account_id") String accountId,
-                            @RequestParam(name = "action_type", defaultValue = MetaInsightsJson.DEFAULT_ACTION_TYPE) String actionType,
-                            @RequestParam(required = false) String currency,
-                            HttpServletRequest request) throws IOException {
+    @Operation(
+            summary = "Import a Meta Marketing API insights response (JSON)",
+            description =
+                    "Body: {data:[{adset_id, adset_name, campaign_id, campaign_name, date_start, date_stop, spend, "
+                            + "impressions, clicks, actions, action_values}]}. action_type picks the conversion action "
+                            + "(default offsite_conversion.fb_pixel_purchase). Idempotent; one "
+                            + "transaction; up to MAX_IMPORT_SIZE.")
+    ImportReport importJson(
+            @PathVariable("account_id") String accountId,
+            @RequestParam(name = "action_type", defaultValue = MetaInsightsJson.DEFAULT_ACTION_TYPE) String actionType,
+            @RequestParam(required = false) String currency,
+            HttpServletRequest request)
+            throws IOException {
         String id = accountId(accountId);
         if (actionType.isBlank()) {
             throw new RequestValidationException("action_type", "must not be blank");
@@ -109,24 +124,34 @@ class AccountController {
         }
     }
 
-    @PostMapping(value = "/api/v1/accounts/{account_id}/insights.csv",
-            consumes = {"text/csv", "application/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE},
+    @PostMapping(
+            value = "/api/v1/accounts/{account_id}/insights.csv",
+            consumes = {
+                "text/csv",
+                "application/csv",
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE
+            },
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import an Ads Manager CSV export (raw body)",
+    @Operation(
+            summary = "Import an Ads Manager CSV export (raw body)",
             description = "English or Spanish headers, ',' or ';' separators, decimal commas, BOM. See docs/store.md. "
                     + "Idempotent; one transaction; up to MAX_IMPORT_SIZE.")
-    ImportReport importCsv(@PathVariable("account_id") String accountId, HttpServletRequest request) throws IOException {
+    ImportReport importCsv(@PathVariable("account_id") String accountId, HttpServletRequest request)
+            throws IOException {
         String id = accountId(accountId);
         try (InputStream body = request.getInputStream()) {
             return importer.importRows(id, "csv", AdsManagerCsv.parse(body));
         }
     }
 
-    @PostMapping(value = "/api/v1/accounts/{account_id}/insights.csv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            value = "/api/v1/accounts/{account_id}/insights.csv",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import an Ads Manager CSV export (multipart upload, part 'file')")
-    ImportReport importCsvUpload(@PathVariable("account_id") String accountId,
-                                 @RequestPart("file") MultipartFile file) throws IOException {
+    ImportReport importCsvUpload(@PathVariable("account_id") String accountId, @RequestPart("file") MultipartFile file)
+            throws IOException {
         String id = accountId(accountId);
         try (InputStream body = file.getInputStream()) {
             return importer.importRows(id, "csv", AdsManagerCsv.parse(body));
@@ -136,8 +161,8 @@ class AccountController {
     /** A valid account id of a path or query, in the stored spelling (without {@code act_}, {@link AccountIds}). */
     static String accountId(String value) {
         if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
-            throw new RequestValidationException("account_id",
-                    "must be 1-64 characters of letters, digits, '_', '.' or '-', got '" + value + "'");
+            throw new RequestValidationException(
+                    "account_id", "must be 1-64 characters of letters, digits, '_', '.' or '-', got '" + value + "'");
         }
         return AccountIds.canonical(value);
     }
@@ -147,11 +172,11 @@ class AccountController {
             return null;
         }
         if (!value.strip().matches("[A-Za-z]{3}")) {
-            throw new RequestValidationException("currency", "must be an ISO 4217 code such as EUR, got '" + value + "'");
+            throw new RequestValidationException(
+                    "currency", "must be an ISO 4217 code such as EUR, got '" + value + "'");
         }
-        return value.strip().toUpperCase(java.util.Locale.ROOT);
+        return value.strip().toUpperCase(Locale.ROOT);
     }
-
 
     /** Validated paging parameters: page &ge; 0, 1 &le; size &le; 500. */
     record Paging(int page, int size) {

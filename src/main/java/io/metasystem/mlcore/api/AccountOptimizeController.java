@@ -1,17 +1,11 @@
 package io.metasystem.mlcore.api;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.StoreDatasets;
-import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
+import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.store.AdSetHistory;
 import io.metasystem.mlcore.store.DailyInsight;
 import io.metasystem.mlcore.store.InsightStore;
@@ -31,6 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The optimizer on stored history: the account's ACTIVE and PAUSED ad sets, their stored daily budget as current
  * budget and their last {@code lookback_days} days, then the same mapping, validation and engine as the stateless
@@ -46,8 +47,12 @@ class AccountOptimizeController {
     private final ObjectMapper json;
     private final ModelPriorSelection selector;
 
-    AccountOptimizeController(OptimizeMapper mapper, InsightStore store, RecommendationRecorder recorder, ObjectMapper json,
-                              ModelPriorSelection selector) {
+    AccountOptimizeController(
+            OptimizeMapper mapper,
+            InsightStore store,
+            RecommendationRecorder recorder,
+            ObjectMapper json,
+            ModelPriorSelection selector) {
         this.selector = selector;
         this.mapper = mapper;
         this.store = store;
@@ -55,55 +60,103 @@ class AccountOptimizeController {
         this.json = json;
     }
 
-    @PostMapping(value = "/api/v1/accounts/{account_id}/optimize", consumes = "application/json", produces = "application/json")
+    @PostMapping(
+            value = "/api/v1/accounts/{account_id}/optimize",
+            consumes = "application/json",
+            produces = "application/json")
     @Timed(value = "mlcore.optimize.account", description = "Time to load history, optimise, map and save one request")
-    @Operation(summary = "Allocate tomorrow's daily budget across the stored ad sets of an account",
+    @Operation(
+            summary = "Allocate tomorrow's daily budget across the stored ad sets of an account",
             description = "Same body as /api/v1/meta_ads/optimize without adsets, plus lookback_days (default 28) and "
                     + "campaign_id. 404 for an unknown account, 422 when it has no ACTIVE or PAUSED ad set. "
                     + "The answer carries recommendation_id and the history window used.",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "Budget per ad set with reasons, plus recommendation_id and history",
-                            content = @Content(schema = @Schema(implementation = OptimizeResponse.class))),
-                    @ApiResponse(responseCode = "400", description = "Invalid input; errors[] names each field",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
-                    @ApiResponse(responseCode = "404", description = "Unknown account",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class))),
-                    @ApiResponse(responseCode = "422", description = "No ACTIVE or PAUSED ad set, or constraints cannot all hold",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))})
-    ResponseEntity<Object> optimize(@PathVariable("account_id") String accountId, @RequestBody AccountOptimizeRequest request) {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Budget per ad set with reasons, plus recommendation_id and history",
+                        content = @Content(schema = @Schema(implementation = OptimizeResponse.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Invalid input; errors[] names each field",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(implementation = ProblemSchema.class))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "Unknown account",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(implementation = ProblemSchema.class))),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "No ACTIVE or PAUSED ad set, or constraints cannot all hold",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(implementation = ProblemSchema.class)))
+            })
+    ResponseEntity<Object> optimize(
+            @PathVariable("account_id") String accountId, @RequestBody AccountOptimizeRequest request) {
         String id = AccountController.accountId(accountId);
         if (request.budget() == null) {
             throw new RequestValidationException("budget", "is required");
         }
-        int lookback = request.lookbackDays() == null ? AccountOptimizeRequest.DEFAULT_LOOKBACK_DAYS : request.lookbackDays();
+        int lookback =
+                request.lookbackDays() == null ? AccountOptimizeRequest.DEFAULT_LOOKBACK_DAYS : request.lookbackDays();
         if (lookback < 1 || lookback > AccountOptimizeRequest.MAX_LOOKBACK_DAYS) {
-            throw new RequestValidationException("lookback_days",
+            throw new RequestValidationException(
+                    "lookback_days",
                     "must be between 1 and " + AccountOptimizeRequest.MAX_LOOKBACK_DAYS + ", was " + lookback);
         }
-        String campaign = request.campaignId() == null || request.campaignId().isBlank() ? null : request.campaignId().strip();
+        String campaign = request.campaignId() == null || request.campaignId().isBlank()
+                ? null
+                : request.campaignId().strip();
         store.requireAccount(id);
         LocalDate last = store.lastDate(id);
         LocalDate to = last == null ? LocalDate.now() : last;
         LocalDate from = to.minusDays(lookback - 1L);
         List<AdSetHistory> histories = store.histories(id, campaign, from, to);
         if (histories.isEmpty()) {
-            ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to optimize",
-                    "Account '" + id + "' has no ACTIVE or PAUSED ad set" + (campaign == null ? "" : " in campaign '" + campaign + "'")
+            ProblemDetail problem = ProblemResponses.problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Nothing to optimize",
+                    "Account '" + id + "' has no ACTIVE or PAUSED ad set"
+                            + (campaign == null ? "" : " in campaign '" + campaign + "'")
                             + "; import its insights first.");
-            ProblemResponses.withErrors(problem, List.of(new FieldProblem(campaign == null ? "account_id" : "campaign_id",
-                    "no ACTIVE or PAUSED ad set")));
+            ProblemResponses.withErrors(
+                    problem,
+                    List.of(new FieldProblem(
+                            campaign == null ? "account_id" : "campaign_id", "no ACTIVE or PAUSED ad set")));
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
         }
-        String currency = request.currency() != null ? request.currency() : histories.stream()
-                .map(h -> h.adSet().currency()).filter(c -> c != null).findFirst().orElse(null);
-        Optional<ModelPriorSelection.Selection> selection = selector.select(request.useModelPriors(), request.modelScope(), id);
+        String currency = request.currency() != null
+                ? request.currency()
+                : histories.stream()
+                        .map(h -> h.adSet().currency())
+                        .filter(c -> c != null)
+                        .findFirst()
+                        .orElse(null);
+        Optional<ModelPriorSelection.Selection> selection =
+                selector.select(request.useModelPriors(), request.modelScope(), id);
         List<ModelPriorSelection.Applied> applied = new ArrayList<>();
         List<OptimizeRequest.AdSet> adSets = adSets(histories);
         if (selection.isPresent()) {
             adSets = withModelPriors(histories, adSets, selection.get().champion(), from, to.plusDays(1), applied);
         }
-        OptimizeRequest full = new OptimizeRequest(request.objective(), currency, request.budget(), request.targets(),
-                request.riskAversion(), request.earlyStop(), request.halfLifeDays(), request.seed(), adSets, null, null);
+        OptimizeRequest full = new OptimizeRequest(
+                request.objective(),
+                currency,
+                request.budget(),
+                request.targets(),
+                request.riskAversion(),
+                request.earlyStop(),
+                request.halfLifeDays(),
+                request.seed(),
+                adSets,
+                null,
+                null);
         OptimizationProblem problem = mapper.toProblem(full);
         OptimizationResult result = optimizer.optimize(problem);
         ObjectNode hashed = json.createObjectNode();
@@ -112,7 +165,8 @@ class AccountOptimizeController {
         OptimizeResponse answer = mapper.toResponse(problem, result);
         ModelPriors.Champion champion = ModelPriorSelection.named(selection, applied);
         if (champion != null) {
-            answer = answer.withModel(champion.model().version(), champion.model().modelId());
+            answer = answer.withModel(
+                    champion.model().version(), champion.model().modelId());
         }
         ObjectNode response = json.valueToTree(answer);
         ObjectNode window = response.putObject("history");
@@ -121,9 +175,11 @@ class AccountOptimizeController {
         window.put("to", to.toString());
         window.put("lookback_days", lookback);
         window.put("campaign_id", campaign);
-        ObjectNode body = recorder.record(id, hashed, problem, result, response, champion == null ? null : champion.label());
+        ObjectNode body =
+                recorder.record(id, hashed, problem, result, response, champion == null ? null : champion.label());
         if (champion != null) {
-            selector.log(selection.get(), id, applied, body.get("recommendation_id").asString());
+            selector.log(
+                    selection.get(), id, applied, body.get("recommendation_id").asString());
         }
         return ResponseEntity.ok(body);
     }
@@ -136,9 +192,13 @@ class AccountOptimizeController {
      * history starts after day − 13 and the ad set is older) and {@code log_spend} of the current daily budget
      * (omitted without one: the training median).
      */
-    static List<OptimizeRequest.AdSet> withModelPriors(List<AdSetHistory> histories, List<OptimizeRequest.AdSet> adSets,
-                                                       ModelPriors.Champion champion, LocalDate historyFrom, LocalDate day,
-                                                       List<ModelPriorSelection.Applied> applied) {
+    static List<OptimizeRequest.AdSet> withModelPriors(
+            List<AdSetHistory> histories,
+            List<OptimizeRequest.AdSet> adSets,
+            ModelPriors.Champion champion,
+            LocalDate historyFrom,
+            LocalDate day,
+            List<ModelPriorSelection.Applied> applied) {
         List<OptimizeRequest.AdSet> out = new ArrayList<>();
         for (int i = 0; i < adSets.size(); i++) {
             OptimizeRequest.AdSet a = adSets.get(i);
@@ -152,11 +212,18 @@ class AccountOptimizeController {
             Map<String, String> features = new HashMap<>(h.adSet().attributes().values());
             features.remove("campaign");
             features.putAll(features(h, historyFrom, day));
-            ModelPriors.Prediction prediction = ModelPriorSelection.predict(champion, features,
-                    "adsets[" + a.id() + "].attributes");
+            ModelPriors.Prediction prediction =
+                    ModelPriorSelection.predict(champion, features, "adsets[" + a.id() + "].attributes");
             Prior p = prediction.prior();
-            out.add(new OptimizeRequest.AdSet(a.id(), a.name(), a.status(), a.currentBudget(), a.metrics(), a.daily(),
-                    new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()), null));
+            out.add(new OptimizeRequest.AdSet(
+                    a.id(),
+                    a.name(),
+                    a.status(),
+                    a.currentBudget(),
+                    a.metrics(),
+                    a.daily(),
+                    new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()),
+                    null));
             applied.add(new ModelPriorSelection.Applied(a.id(), day, prediction));
         }
         return out;
@@ -172,8 +239,13 @@ class AccountOptimizeController {
         // the loaded history covers days d-13..d-7, or the ad set started inside the loaded history
         boolean lagKnown = !historyFrom.isAfter(day.minusDays(13))
                 || h.adSet().firstDate() != null && !h.adSet().firstDate().isBefore(historyFrom);
-        double[] numeric = StoreDatasets.numeric(day, h.adSet().firstDate(), spend,
-                h.adSet().dailyBudget() == null ? Double.NaN : h.adSet().dailyBudget().doubleValue());
+        double[] numeric = StoreDatasets.numeric(
+                day,
+                h.adSet().firstDate(),
+                spend,
+                h.adSet().dailyBudget() == null
+                        ? Double.NaN
+                        : h.adSet().dailyBudget().doubleValue());
         f.put("day_of_week", Double.toString(numeric[0]));
         f.put("days_since_start", Double.toString(numeric[1]));
         f.put("recent_spend_lag7", lagKnown ? Double.toString(numeric[2]) : "NaN");
@@ -189,14 +261,25 @@ class AccountOptimizeController {
         for (AdSetHistory h : histories) {
             List<OptimizeRequest.Daily> daily = new ArrayList<>();
             for (DailyInsight d : h.days()) {
-                daily.add(new OptimizeRequest.Daily(d.date(), d.spend().doubleValue(),
+                daily.add(new OptimizeRequest.Daily(
+                        d.date(),
+                        d.spend().doubleValue(),
                         d.impressions() == null ? null : d.impressions().doubleValue(),
                         d.clicks() == null ? null : d.clicks().doubleValue(),
                         d.conversions() == null ? 0.0 : d.conversions().doubleValue(),
                         d.revenue() == null ? null : d.revenue().doubleValue()));
             }
-            out.add(new OptimizeRequest.AdSet(h.adSet().id(), h.adSet().name(), h.adSet().status(),
-                    h.adSet().dailyBudget() == null ? null : h.adSet().dailyBudget().doubleValue(), null, daily, null, null));
+            out.add(new OptimizeRequest.AdSet(
+                    h.adSet().id(),
+                    h.adSet().name(),
+                    h.adSet().status(),
+                    h.adSet().dailyBudget() == null
+                            ? null
+                            : h.adSet().dailyBudget().doubleValue(),
+                    null,
+                    daily,
+                    null,
+                    null));
         }
         return out;
     }

@@ -8,18 +8,32 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "Budget rules; ad sets and their daily history come from the store")
 public record AccountOptimizeRequest(
-        @Schema(allowableValues = {"conversions", "revenue"}, defaultValue = "conversions") String objective,
-        @Schema(description = "ISO 4217 code; omitted: the account's currency", example = "EUR") String currency,
+        @Schema(
+                allowableValues = {"conversions", "revenue"},
+                defaultValue = "conversions")
+        String objective,
+
+        @Schema(description = "ISO 4217 code; omitted: the account's currency", example = "EUR")
+        String currency,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) OptimizeRequest.Budget budget,
         OptimizeRequest.Targets targets,
         @Schema(defaultValue = "0") Double riskAversion,
         OptimizeRequest.EarlyStop earlyStop,
         @Schema(defaultValue = "7") Double halfLifeDays,
         Long seed,
-        @Schema(description = "Days of history ending on the latest stored day, 1-365", defaultValue = "28") Integer lookbackDays,
-        @Schema(description = "Only the ad sets of this campaign; omitted: every campaign") String campaignId,
-        @Schema(description = "Priors from a model for ad sets with stored attributes; omitted: on when a champion "
-                + "exists for model_scope, account:<account_id> or ML_DEFAULT_SCOPE (docs/ml.md)") Boolean useModelPriors,
+
+        @Schema(description = "Days of history ending on the latest stored day, 1-365", defaultValue = "28")
+        Integer lookbackDays,
+
+        @Schema(description = "Only the ad sets of this campaign; omitted: every campaign")
+        String campaignId,
+
+        @Schema(
+                description = "Priors from a model for ad sets with stored attributes; omitted: on when a champion "
+                        + "exists for model_scope, account:<account_id> or ML_DEFAULT_SCOPE (docs/ml.md)")
+        Boolean useModelPriors,
+
         @Schema(description = "Registry scope of the model; omitted: account:<account_id>, then ML_DEFAULT_SCOPE")
         String modelScope) {
     static final int DEFAULT_LOOKBACK_DAYS = 28;

@@ -5,9 +5,6 @@ import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.InsightStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Sets an ad set's targeting/creative attributes by hand (the Meta sync sets them from targeting): the features the
@@ -33,17 +35,23 @@ class AdSetAttributesController {
     }
 
     /** Answer: the ad set and the attributes as stored (keys sorted, values trimmed). */
-    record AttributesResponse(String accountId, String adsetId, Map<String, String> attributes) {
-    }
+    record AttributesResponse(String accountId, String adsetId, Map<String, String> attributes) {}
 
-    @PutMapping(value = "/api/v1/accounts/{account_id}/adsets/{adset_id}/attributes",
-            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace an ad set's attributes",
-            description = "Body: a string map, e.g. {\"objective\":\"conversions\",\"age\":\"25-34\",\"gender\":\"female\","
-                    + "\"placement\":\"reels\"}; keys [a-z][a-z0-9_]{0,63}, values 1-200 characters, at most 50 entries. "
-                    + "404 for an unknown account or ad set; 400 names each bad key.")
-    ResponseEntity<Object> put(@PathVariable("account_id") String accountId, @PathVariable("adset_id") String adsetId,
-                               @RequestBody Map<String, String> body) {
+    @PutMapping(
+            value = "/api/v1/accounts/{account_id}/adsets/{adset_id}/attributes",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Replace an ad set's attributes",
+            description =
+                    "Body: a string map, e.g. {\"objective\":\"conversions\",\"age\":\"25-34\",\"gender\":\"female\","
+                            + "\"placement\":\"reels\"}; keys [a-z][a-z0-9_]{0,63}, values 1-200 "
+                            + "characters, at most 50 entries. "
+                            + "404 for an unknown account or ad set; 400 names each bad key.")
+    ResponseEntity<Object> put(
+            @PathVariable("account_id") String accountId,
+            @PathVariable("adset_id") String adsetId,
+            @RequestBody Map<String, String> body) {
         String account = AccountController.accountId(accountId);
         AdSetAttributes attributes = validate(body);
         store.requireAccount(account);
@@ -63,14 +71,16 @@ class AdSetAttributesController {
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (body.size() > AdSetAttributes.MAX_ENTRIES) {
-            problems.add(new FieldProblem("$", "at most " + AdSetAttributes.MAX_ENTRIES + " attributes, was " + body.size()));
+            problems.add(new FieldProblem(
+                    "$", "at most " + AdSetAttributes.MAX_ENTRIES + " attributes, was " + body.size()));
         }
         body.forEach((k, v) -> {
             try {
-                new AdSetAttributes(java.util.Collections.singletonMap(k, v));
+                new AdSetAttributes(Collections.singletonMap(k, v));
             } catch (IllegalArgumentException e) {
                 String msg = String.valueOf(e.getMessage());
-                problems.add(new FieldProblem(k, msg.substring(msg.indexOf(':') + 1).strip()));
+                problems.add(
+                        new FieldProblem(k, msg.substring(msg.indexOf(':') + 1).strip()));
             }
         });
         if (!problems.isEmpty()) {

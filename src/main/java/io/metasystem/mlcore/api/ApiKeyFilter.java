@@ -1,11 +1,10 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
+import io.metasystem.mlcore.config.ApiKeyHolder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.metasystem.mlcore.config.ApiKeyHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 
 /**
  * Requires the API key on every {@code /api/**} route, as {@code X-API-Key: <key>} or
@@ -52,8 +53,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 ? "Send the API key as 'X-API-Key: <key>' or 'Authorization: Bearer <key>'."
                 : "The API key is not valid.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ml-core\"");
-        ProblemResponses.write(response, mapper,
-                ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail));
+        ProblemResponses.write(
+                response, mapper, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail));
     }
 
     private static String presentedKey(HttpServletRequest request) {

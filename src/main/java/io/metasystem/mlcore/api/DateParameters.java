@@ -6,8 +6,7 @@ import java.util.List;
 
 /** ISO dates from query parameters and bodies, collecting every bad one so a single 400 names them all. */
 final class DateParameters {
-    private DateParameters() {
-    }
+    private DateParameters() {}
 
     /**
      * @return the date, or {@code fallback} when the value is absent or invalid (then a problem naming

@@ -6,5 +6,4 @@ package io.metasystem.mlcore.api;
  * @param field   JSON path of the offending field, in the API's snake_case names
  * @param message what is wrong, with the rejected value where it helps
  */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

@@ -1,12 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.metasystem.mlcore.meta.ApplyResult;
 import io.metasystem.mlcore.meta.ApplyService;
 import io.metasystem.mlcore.meta.AuditLog;
@@ -15,6 +8,7 @@ import io.metasystem.mlcore.meta.MetaJob;
 import io.metasystem.mlcore.meta.MetaJobs;
 import io.metasystem.mlcore.meta.SyncService;
 import io.metasystem.mlcore.store.AccountIds;
+import io.metasystem.mlcore.store.StoredJson;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
@@ -25,6 +19,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Meta connector routes: sync from the Graph API, apply a recommendation, the audit, and job status. */
 @RestController
@@ -42,15 +44,19 @@ class MetaController {
     }
 
     @PostMapping(value = "/api/v1/accounts/{account_id}/sync", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Pull ad sets and daily ad-set insights from the Meta Marketing API into the store",
-            description = "Runs as a job (202 with its id and status URL). Idempotent: syncing a range twice changes nothing. "
-                    + "Defaults: the last 7 full days (UTC).")
-    ResponseEntity<Map<String, Object>> sync(@PathVariable("account_id") String accountId,
-                                             @RequestParam(name = "since", required = false) String since,
-                                             @RequestParam(name = "until", required = false) String until) {
+    @Operation(
+            summary = "Pull ad sets and daily ad-set insights from the Meta Marketing API into the store",
+            description = "Runs as a job (202 with its id and status URL). Idempotent: syncing a range "
+                    + "twice changes nothing. " + "Defaults: the last 7 full days (UTC).")
+    ResponseEntity<Map<String, Object>> sync(
+            @PathVariable("account_id") String accountId,
+            @RequestParam(name = "since", required = false) String since,
+            @RequestParam(name = "until", required = false) String until) {
         LocalDate[] range = range(since, until);
         MetaJob job = sync.start(accountId(accountId), range[0], range[1]);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(jobBody(job));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/jobs/" + job.id()))
+                .body(jobBody(job));
     }
 
     @GetMapping(value = "/api/v1/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,20 +66,24 @@ class MetaController {
     }
 
     @PostMapping(value = "/api/v1/recommendations/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Apply a stored recommendation's budgets to Meta, within the guardrails",
-            description = "Idempotent per (recommendation, ad set): applying twice changes nothing the second time; after a "
-                    + "partial failure a second apply resumes only the failed ad sets. DUMMY_MODE=true records dry runs. "
-                    + "422 names the guardrail that refused it.")
+    @Operation(
+            summary = "Apply a stored recommendation's budgets to Meta, within the guardrails",
+            description =
+                    "Idempotent per (recommendation, ad set): applying twice changes nothing the second time; after a "
+                            + "partial failure a second apply resumes only the failed ad sets. "
+                            + "DUMMY_MODE=true records dry runs. "
+                            + "422 names the guardrail that refused it.")
     ApplyResult apply(@PathVariable("id") String id, HttpServletRequest request) {
         return apply.apply(id, requester(request, "api"));
     }
 
     @GetMapping(value = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Audit of every change asked of Meta (and dry runs), newest first")
-    AuditPage audit(@RequestParam(name = "account_id", required = false) String accountId,
-                    @RequestParam(name = "recommendation_id", required = false) String recommendationId,
-                    @RequestParam(name = "page", defaultValue = "0") int page,
-                    @RequestParam(name = "size", defaultValue = "50") int size) {
+    AuditPage audit(
+            @RequestParam(name = "account_id", required = false) String accountId,
+            @RequestParam(name = "recommendation_id", required = false) String recommendationId,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "50") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new FieldProblem("page", "must be >= 0, got " + page));
@@ -95,7 +105,7 @@ class MetaController {
         body.put("status", job.status());
         body.put("progress", job.progress());
         if (job.result() != null) {
-            body.put("result", tools.jackson.databind.json.JsonMapper.builder().build().readTree(job.result()));
+            body.put("result", StoredJson.MAPPER.readTree(job.result()));
         }
         body.put("error", job.error());
         body.put("created_at", job.createdAt().toString());
@@ -121,11 +131,11 @@ class MetaController {
         return new LocalDate[] {from, to};
     }
 
-
     static String accountId(String raw) {
         String id = AccountIds.canonical(raw);
         if (!id.matches("[0-9A-Za-z_-]{1,64}")) {
-            throw new RequestValidationException("account_id", "expected an ad account id such as 1234567890 or act_1234567890");
+            throw new RequestValidationException(
+                    "account_id", "expected an ad account id such as 1234567890 or act_1234567890");
         }
         return id;
     }

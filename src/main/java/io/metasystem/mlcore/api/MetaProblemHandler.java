@@ -1,7 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.time.Duration;
-import java.util.List;
 import io.metasystem.mlcore.meta.GraphApiException;
 import io.metasystem.mlcore.meta.GuardrailViolationException;
 import io.metasystem.mlcore.meta.MetaNotConfiguredException;
@@ -19,6 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Problem responses of the Meta connector: guardrail 422 naming it, unknown recommendation/job 404, Meta refusing a
  * parameter 422 naming the field, token rejected 502, rate limited 503 with Retry-After, not configured 503, other
@@ -30,7 +31,8 @@ class MetaProblemHandler {
 
     @ExceptionHandler(GuardrailViolationException.class)
     ResponseEntity<ProblemDetail> guardrail(GuardrailViolationException e) {
-        ProblemDetail p = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Guardrail refused the change", e.getMessage());
+        ProblemDetail p = ProblemResponses.problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Guardrail refused the change", e.getMessage());
         p.setProperty("guardrail", e.guardrail());
         if (e.adsetId() != null) {
             p.setProperty("adset_id", e.adsetId());
@@ -47,7 +49,8 @@ class MetaProblemHandler {
 
     @ExceptionHandler(MetaValidationException.class)
     ResponseEntity<ProblemDetail> metaValidation(MetaValidationException e) {
-        ProblemDetail p = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Meta refused a parameter", e.getMessage());
+        ProblemDetail p =
+                ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Meta refused a parameter", e.getMessage());
         p.setProperty("meta_code", e.code());
         ProblemResponses.withErrors(p, List.of(new FieldProblem(e.field() == null ? "$" : e.field(), e.getMessage())));
         return ResponseEntity.unprocessableContent().body(p);
@@ -55,8 +58,8 @@ class MetaProblemHandler {
 
     @ExceptionHandler(MetaTokenException.class)
     ResponseEntity<ProblemDetail> token(MetaTokenException e) {
-        ProblemDetail p = ProblemResponses.problem(HttpStatus.BAD_GATEWAY, "Meta access token rejected",
-                e.getMessage() + " Renew META_ACCESS_TOKEN.");
+        ProblemDetail p = ProblemResponses.problem(
+                HttpStatus.BAD_GATEWAY, "Meta access token rejected", e.getMessage() + " Renew META_ACCESS_TOKEN.");
         p.setProperty("meta_code", e.code());
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(p);
     }
@@ -67,13 +70,15 @@ class MetaProblemHandler {
         p.setProperty("meta_code", e.code());
         Duration after = e.retryAfter() == null ? Duration.ofMinutes(1) : e.retryAfter();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds()))).body(p);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds())))
+                .body(p);
     }
 
     @ExceptionHandler(MetaNotConfiguredException.class)
     ResponseEntity<ProblemDetail> notConfigured(MetaNotConfiguredException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Meta connector not configured", e.getMessage()));
+                .body(ProblemResponses.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "Meta connector not configured", e.getMessage()));
     }
 
     @ExceptionHandler(GraphApiException.class)

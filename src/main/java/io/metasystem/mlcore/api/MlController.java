@@ -3,6 +3,7 @@ package io.metasystem.mlcore.api;
 import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.ModelPerformance;
 import io.metasystem.mlcore.ml.ModelRegistry;
+import io.metasystem.mlcore.ml.Provenance;
 import io.metasystem.mlcore.ml.RegisteredModel;
 import io.metasystem.mlcore.ml.Scopes;
 import io.metasystem.mlcore.ml.StoreDatasets;
@@ -11,13 +12,8 @@ import io.metasystem.mlcore.ml.TrainingJobs;
 import io.metasystem.mlcore.ml.UnknownModelException;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.store.InsightStore;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,22 +23,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Training jobs, the model registry and priors for new ad sets (docs/ml.md). */
 @RestController
 @Tag(name = "ml")
 class MlController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final TrainingJobs jobs;
     private final ModelRegistry registry;
     private final InsightStore store;
     private final ModelPerformance performance;
     private final StoreDatasets storeDatasets;
 
-    MlController(TrainingJobs jobs, ModelRegistry registry, InsightStore store, ModelPerformance performance,
-                 StoreDatasets storeDatasets) {
+    MlController(
+            TrainingJobs jobs,
+            ModelRegistry registry,
+            InsightStore store,
+            ModelPerformance performance,
+            StoreDatasets storeDatasets) {
         this.storeDatasets = storeDatasets;
         this.jobs = jobs;
         this.registry = registry;
@@ -50,25 +53,31 @@ class MlController {
         this.performance = performance;
     }
 
-    /** Body of {@code POST /api/v1/ml/train}: a CSV of the data directory, or ({@code source: "store"}) stored insights. */
-    record TrainBody(String scope, String source, String csv, String target, String accountId, String from, String to) {
-    }
+    /**
+     * Body of {@code POST /api/v1/ml/train}: a CSV of the data directory, or ({@code source: "store"}) stored
+     * insights.
+     */
+    record TrainBody(
+            String scope, String source, String csv, String target, String accountId, String from, String to) {}
 
     /** Body of {@code POST /api/v1/ml/predict}. */
-    record PredictBody(String scope, Long modelVersion, Map<String, String> attributes, Map<String, Double> numeric) {
-    }
+    record PredictBody(String scope, Long modelVersion, Map<String, String> attributes, Map<String, Double> numeric) {}
 
     /** Answer of {@code POST /api/v1/ml/predict}. */
-    record PredictResponse(long modelVersion, String modelId, Prior prior, double conversionsPerSpend,
-                           double conversionsPerClick) {
-    }
+    record PredictResponse(
+            long modelVersion, String modelId, Prior prior, double conversionsPerSpend, double conversionsPerClick) {}
 
     @PostMapping(value = "/api/v1/ml/train", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Start a training job", description = "source csv (default): csv = a file name in "
-            + "mlcore.ml.data-dir (default data/samples), target APPROVED|TOTAL (kag only), scope defaults to the file's "
-            + "data set. source store: account_id (omitted: every account), from/to (default: the 90 days ending on the "
-            + "latest stored day), scope defaults to account:<account_id> (or store); 422 when the window has fewer than "
-            + StoreDatasets.MIN_DAYS + " days with spend. 202 with the job.")
+    @Operation(
+            summary = "Start a training job",
+            description = "source csv (default): csv = a file name in "
+                    + "mlcore.ml.data-dir (default data/samples), target APPROVED|TOTAL (kag only), "
+                    + "scope defaults to the file's "
+                    + "data set. source store: account_id (omitted: every account), from/to "
+                    + "(default: the 90 days ending on the "
+                    + "latest stored day), scope defaults to account:<account_id> (or store); 422 "
+                    + "when the window has fewer than "
+                    + StoreDatasets.MIN_DAYS + " days with spend. 202 with the job.")
     ResponseEntity<TrainingJob> train(@RequestBody TrainBody body) {
         if (body != null && "store".equalsIgnoreCase(body.source())) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(trainOnStore(body));
@@ -79,8 +88,8 @@ class MlController {
         if (body == null || body.csv() == null) {
             throw new RequestValidationException(List.of(new FieldProblem("csv", "is required")));
         }
-        String scope = body.scope() != null ? body.scope()
-                : body.csv().startsWith("kag") ? "kag" : "online_advertising";
+        String scope =
+                body.scope() != null ? body.scope() : body.csv().startsWith("kag") ? "kag" : "online_advertising";
         try {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.submit(scope, body.csv(), body.target()));
         } catch (IllegalArgumentException e) {
@@ -114,13 +123,19 @@ class MlController {
     }
 
     @GetMapping(value = "/api/v1/ml/models/{version}/performance", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Logged predictions of a version scored against the insights that arrived since",
-            description = "from/to (YYYY-MM-DD) filter the prediction days (default: all); bucket day (default) or week. "
-                    + "Per bucket: predictions, evaluated, spend, predicted vs observed conversions, ratio, mean Poisson "
-                    + "deviance per ad-set day, CPA MAE; plus the held-out score from training. 404 unknown version.")
-    ModelPerformance.Report performance(@PathVariable String version, @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to,
-                                        @RequestParam(defaultValue = "day") String bucket) {
+    @Operation(
+            summary = "Logged predictions of a version scored against the insights that arrived since",
+            description =
+                    "from/to (YYYY-MM-DD) filter the prediction days (default: all); bucket day (default) or week. "
+                            + "Per bucket: predictions, evaluated, spend, predicted vs observed "
+                            + "conversions, ratio, mean Poisson "
+                            + "deviance per ad-set day, CPA MAE; plus the held-out score from "
+                            + "training. 404 unknown version.")
+    ModelPerformance.Report performance(
+            @PathVariable String version,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "day") String bucket) {
         long v = version(version);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate fromDate = DateParameters.parse("from", from, null, problems);
@@ -142,7 +157,6 @@ class MlController {
         return performance.report(v, fromDate, toDate, width);
     }
 
-
     @GetMapping(value = "/api/v1/ml/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Status and progress of a training job")
     TrainingJob job(@PathVariable String id) {
@@ -159,12 +173,11 @@ class MlController {
     @Operation(summary = "One model version with its provenance")
     ModelDetail model(@PathVariable String version) {
         long v = version(version);
-        return new ModelDetail(registry.get(v), JSON.readTree(registry.provenance(v)));
+        return new ModelDetail(registry.get(v), registry.provenanceOf(v));
     }
 
     /** A version and its provenance (data window, features, params, libraries, validation). */
-    record ModelDetail(RegisteredModel model, JsonNode provenance) {
-    }
+    record ModelDetail(RegisteredModel model, Provenance provenance) {}
 
     @PostMapping(value = "/api/v1/ml/models/{version}/promote", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Make a version the champion of its scope (manual promotion or rollback)")
@@ -179,17 +192,22 @@ class MlController {
     }
 
     @PostMapping(value = "/api/v1/ml/predict", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Prior for a new ad set from its attributes",
+    @Operation(
+            summary = "Prior for a new ad set from its attributes",
             description = "attributes: categorical features (kag: campaign, age, gender, interest; daily: campaign, "
                     + "engagement, banner, placement); numeric: e.g. log_spend (default: training median). Uses the "
                     + "scope's champion unless model_version is given.")
     PredictResponse predict(@RequestBody PredictBody body) {
         if (body == null || (body.scope() == null && body.modelVersion() == null)) {
-            throw new RequestValidationException(List.of(new FieldProblem("scope", "scope or model_version is required")));
+            throw new RequestValidationException(
+                    List.of(new FieldProblem("scope", "scope or model_version is required")));
         }
-        long version = body.modelVersion() != null ? body.modelVersion()
-                : registry.champion(body.scope()).orElseThrow(() -> new UnknownModelException("scope",
-                        "no champion model for scope " + body.scope())).version();
+        long version = body.modelVersion() != null
+                ? body.modelVersion()
+                : registry.champion(body.scope())
+                        .orElseThrow(
+                                () -> new UnknownModelException("scope", "no champion model for scope " + body.scope()))
+                        .version();
         ModelArtifact.Predictor p = registry.predictor(version);
         Map<String, String> cats = body.attributes() == null ? Map.of() : body.attributes();
         Map<String, Double> nums = body.numeric() == null ? Map.of() : body.numeric();
@@ -201,7 +219,8 @@ class MlController {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {
-            throw new RequestValidationException(List.of(new FieldProblem("version", "must be an integer, was " + version)));
+            throw new RequestValidationException(
+                    List.of(new FieldProblem("version", "must be an integer, was " + version)));
         }
     }
 
@@ -209,6 +228,7 @@ class MlController {
         String msg = String.valueOf(e.getMessage());
         int colon = msg.indexOf(':');
         String field = colon > 0 ? msg.substring(0, colon) : "$";
-        return new RequestValidationException(List.of(new FieldProblem(field, colon > 0 ? msg.substring(colon + 1).trim() : msg)));
+        return new RequestValidationException(List.of(
+                new FieldProblem(field, colon > 0 ? msg.substring(colon + 1).trim() : msg)));
     }
 }

@@ -4,12 +4,13 @@ import io.metasystem.mlcore.ml.MlProperties;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.PredictionLog;
 import io.metasystem.mlcore.ml.Scopes;
+import org.springframework.stereotype.Component;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * Which champion, if any, fills the priors of an optimize call (docs/ml.md, "Model priors by default"), and the log
@@ -42,12 +43,10 @@ class ModelPriorSelection {
      * @param explicit true when the caller asked for model priors (the answer then names the model even if no ad set
      *                 got a prior); false when it is the default rule (named only if a prior was applied)
      */
-    record Selection(ModelPriors.Champion champion, boolean explicit) {
-    }
+    record Selection(ModelPriors.Champion champion, boolean explicit) {}
 
     /** A prior the model gave one ad set, for the prediction log. */
-    record Applied(String adsetId, LocalDate day, ModelPriors.Prediction prediction) {
-    }
+    record Applied(String adsetId, LocalDate day, ModelPriors.Prediction prediction) {}
 
     /**
      * @param accountId nullable (stateless call without {@code account_id})
@@ -63,8 +62,10 @@ class ModelPriorSelection {
                 return Optional.of(new Selection(priors.champion(scope), true));
             }
             return defaults(accountId).map(c -> new Selection(c, true)).or(() -> {
-                throw new RequestValidationException("model_scope", "is required when use_model_priors is true and "
-                        + "no default scope (" + String.join(", ", defaultScopes(accountId)) + ") has a champion");
+                throw new RequestValidationException(
+                        "model_scope",
+                        "is required when use_model_priors is true and " + "no default scope ("
+                                + String.join(", ", defaultScopes(accountId)) + ") has a champion");
             });
         }
         Optional<ModelPriors.Champion> chosen = scope != null ? priors.find(scope) : Optional.empty();
@@ -103,7 +104,8 @@ class ModelPriorSelection {
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
             int colon = msg.indexOf(':');
-            throw new RequestValidationException(path + "." + (colon > 0 ? msg.substring(0, colon) : "$"),
+            throw new RequestValidationException(
+                    path + "." + (colon > 0 ? msg.substring(0, colon) : "$"),
                     colon > 0 ? msg.substring(colon + 1).strip() : msg);
         }
     }
@@ -113,7 +115,10 @@ class ModelPriorSelection {
      * rule applied at least one prior; else none (so answers without any model prior stay as they were).
      */
     static ModelPriors.Champion named(Optional<Selection> selection, List<Applied> applied) {
-        return selection.filter(s -> s.explicit() || !applied.isEmpty()).map(Selection::champion).orElse(null);
+        return selection
+                .filter(s -> s.explicit() || !applied.isEmpty())
+                .map(Selection::champion)
+                .orElse(null);
     }
 
     /** Logs the predictions of an answer that has an account (without one, nothing can be scored later). */
@@ -122,8 +127,14 @@ class ModelPriorSelection {
             return;
         }
         for (Applied a : applied) {
-            log.record(selection.champion().model().version(), accountId, a.adsetId(), a.day(),
-                    a.prediction().perSpend(), a.prediction().perClick(), recommendationId);
+            log.record(
+                    selection.champion().model().version(),
+                    accountId,
+                    a.adsetId(),
+                    a.day(),
+                    a.prediction().perSpend(),
+                    a.prediction().perClick(),
+                    recommendationId);
         }
     }
 }

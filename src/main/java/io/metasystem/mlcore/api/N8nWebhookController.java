@@ -1,9 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.meta.ApplyService;
 import io.metasystem.mlcore.meta.MetaJob;
@@ -23,17 +19,22 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Inbound n8n webhook, authenticated by its HMAC signature instead of the API key (see {@link ApiKeyFilter}):
- * {@code {"account_id", "action": "sync" | "optimize" | "apply", "params": {...}}}. {@code sync} answers 202 with a job,
+ * {@code {"account_id", "action": "sync" | "optimize" | "apply", "params": {...}}}. {@code sync} answers 202 with a
+ * job,
  * {@code apply} the apply result. Also lists the outbound outbox (API key).
  */
 @RestController
 class N8nWebhookController {
     static final String PATH = "/api/v1/webhooks/n8n";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InboundWebhookVerifier verifier;
     private final SyncService sync;
@@ -41,30 +42,41 @@ class N8nWebhookController {
     private final OutboundWebhooks outbox;
     private final WebhookOptimizer optimizer;
     private final MetaProperties meta;
+    private final ObjectMapper json;
 
-    N8nWebhookController(InboundWebhookVerifier verifier, SyncService sync, ApplyService apply, OutboundWebhooks outbox,
-                         WebhookOptimizer optimizer, MetaProperties meta) {
+    N8nWebhookController(
+            InboundWebhookVerifier verifier,
+            SyncService sync,
+            ApplyService apply,
+            OutboundWebhooks outbox,
+            WebhookOptimizer optimizer,
+            MetaProperties meta,
+            ObjectMapper json) {
         this.verifier = verifier;
         this.sync = sync;
         this.apply = apply;
         this.outbox = outbox;
         this.optimizer = optimizer;
         this.meta = meta;
+        this.json = json;
     }
 
     @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "n8n → ML Core: sync, optimize or apply, signed with WEBHOOK_SECRET",
-            description = "Headers X-Timestamp: <unix seconds> and X-Signature: sha256=<hex HMAC-SHA256 of timestamp + '.' + raw body>. "
+    @Operation(
+            summary = "n8n → ML Core: sync, optimize or apply, signed with WEBHOOK_SECRET",
+            description = "Headers X-Timestamp: <unix seconds> and X-Signature: sha256=<hex HMAC-SHA256 of "
+                    + "timestamp + '.' + raw body>. "
                     + "Timestamps older than 5 minutes and replayed signatures are refused (401). No API key.")
-    ResponseEntity<Map<String, Object>> receive(@RequestBody(required = false) byte[] body,
-                                                @RequestHeader(name = WebhookSigner.SIGNATURE_HEADER, required = false) String signature,
-                                                @RequestHeader(name = WebhookSigner.TIMESTAMP_HEADER, required = false) String timestamp,
-                                                HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> receive(
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = WebhookSigner.SIGNATURE_HEADER, required = false) String signature,
+            @RequestHeader(name = WebhookSigner.TIMESTAMP_HEADER, required = false) String timestamp,
+            HttpServletRequest request) {
         byte[] raw = body == null ? new byte[0] : body;
         verifier.verify(signature, timestamp, raw);
         JsonNode json;
         try {
-            json = JSON.readTree(raw);
+            json = this.json.readTree(raw);
         } catch (RuntimeException e) {
             throw new RequestValidationException("$", "expected a JSON object {account_id, action, params}");
         }
@@ -79,7 +91,9 @@ class N8nWebhookController {
         switch (action) {
             case "sync" -> {
                 String account = requireAccount(accountRaw);
-                LocalDate[] range = MetaController.range(params.path("since").asString(null), params.path("until").asString(null));
+                LocalDate[] range = MetaController.range(
+                        params.path("since").asString(null),
+                        params.path("until").asString(null));
                 MetaJob job = sync.start(account, range[0], range[1]);
                 out.put("job", MetaController.jobBody(job));
                 return ResponseEntity.accepted().body(out);
@@ -98,13 +112,16 @@ class N8nWebhookController {
                 out.put("result", optimized.getBody());
                 return ResponseEntity.status(optimized.getStatusCode()).body(out);
             }
-            default -> throw new RequestValidationException("action",
-                    "must be one of [sync, optimize, apply], got '" + action + "'");
+            default ->
+                throw new RequestValidationException(
+                        "action", "must be one of [sync, optimize, apply], got '" + action + "'");
         }
     }
 
     @GetMapping(value = "/api/v1/webhooks/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Outbound webhook events, newest first, with delivery status (sent, failed, dry_run, not_configured)")
+    @Operation(
+            summary = "Outbound webhook events, newest first, with delivery status (sent, failed, "
+                    + "dry_run, not_configured)")
     List<OutboxEntry> outbox(@RequestParam(name = "limit", defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new RequestValidationException("limit", "must be between 1 and 500, got " + limit);

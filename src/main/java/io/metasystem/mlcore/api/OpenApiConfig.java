@@ -3,16 +3,17 @@ package io.metasystem.mlcore.api;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json31;
-import java.util.List;
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /** OpenAPI 3.1 description served at {@code /v3/api-docs} and rendered at {@code /docs}. */
 @Configuration
@@ -36,16 +37,25 @@ class OpenApiConfig {
                         .title("ML Core")
                         .version("v1")
                         .description("Decides how to split a daily Meta ads budget across ad sets, and explains why: "
-                                + "Bayesian posteriors, diminishing returns, risk penalty, Thompson-sampling exploration "
-                                + "and early stop. Every /api route needs the API key (X-API-Key or Authorization: Bearer). "
+                                + "Bayesian posteriors, diminishing returns, risk penalty, "
+                                + "Thompson-sampling exploration "
+                                + "and early stop. Every /api route needs the API key (X-API-Key or "
+                                + "Authorization: Bearer). "
                                 + "Errors are RFC 9457 application/problem+json.")
                         .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
                 .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components()
-                        .addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
-                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER))
-                        .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                        .addSecuritySchemes(
+                                API_KEY_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name(ApiKeyFilter.HEADER))
+                        .addSecuritySchemes(
+                                BEARER_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }

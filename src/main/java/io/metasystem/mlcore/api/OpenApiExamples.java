@@ -1,9 +1,6 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
@@ -15,6 +12,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
 /**
  * Attaches the example payloads of {@code docs/examples/} (copied onto the class path at build time) to the
  * OpenAPI description, so the spec shows exactly the files the docs show — and a test keeps those files equal
@@ -24,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 class OpenApiExamples implements OpenApiCustomizer {
     /** operation path → (status or "request") → example file. */
     private static final Map<String, Map<String, String>> EXAMPLES = Map.of(
-            "/api/v1/meta_ads/optimize", Map.of(
+            "/api/v1/meta_ads/optimize",
+            Map.of(
                     "request", "optimize-request.json",
                     "200", "optimize-response.json",
                     "400", "optimize-400.json",
@@ -37,9 +40,10 @@ class OpenApiExamples implements OpenApiCustomizer {
     }
 
     @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+    public void customise(OpenAPI openApi) {
         EXAMPLES.forEach((path, files) -> {
-            PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+            PathItem item =
+                    openApi.getPaths() == null ? null : openApi.getPaths().get(path);
             if (item == null || item.getPost() == null) {
                 return;
             }
@@ -50,8 +54,13 @@ class OpenApiExamples implements OpenApiCustomizer {
                     return;
                 }
                 Content content = key.equals("request")
-                        ? post.getRequestBody() == null ? null : post.getRequestBody().getContent()
-                        : contentOf(post.getResponses() == null ? null : post.getResponses().get(key));
+                        ? post.getRequestBody() == null
+                                ? null
+                                : post.getRequestBody().getContent()
+                        : contentOf(
+                                post.getResponses() == null
+                                        ? null
+                                        : post.getResponses().get(key));
                 if (content != null) {
                     for (MediaType media : content.values()) {
                         media.addExamples(file.replace(".json", ""), new Example().value(value));

@@ -1,12 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.AdSetStatus;
@@ -25,6 +18,14 @@ import io.metasystem.mlcore.optimizer.Totals;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /** Translates between the wire format and the optimizer's domain records, applying the documented defaults. */
 @Component
 class OptimizeMapper {
@@ -38,34 +39,68 @@ class OptimizeMapper {
     OptimizationProblem toProblem(OptimizeRequest r) {
         OptimizeRequestValidator.validate(r);
         OptimizeRequest.Budget b = r.budget();
-        BudgetRules budget = new BudgetRules(b.total(), orZero(b.minPerAdset()), b.maxPerAdset(), b.maxChangeRatio(),
-                b.explorationShare());
-        Targets targets = r.targets() == null ? Targets.NONE : new Targets(r.targets().cpa(), r.targets().roas());
+        BudgetRules budget = new BudgetRules(
+                b.total(), orZero(b.minPerAdset()), b.maxPerAdset(), b.maxChangeRatio(), b.explorationShare());
+        Targets targets = r.targets() == null
+                ? Targets.NONE
+                : new Targets(r.targets().cpa(), r.targets().roas());
         EarlyStopRules defaults = EarlyStopRules.DEFAULT;
-        EarlyStopRules earlyStop = r.earlyStop() == null ? defaults : new EarlyStopRules(
-                r.earlyStop().enabled() == null ? defaults.enabled() : r.earlyStop().enabled(),
-                r.earlyStop().confidence() == null ? defaults.confidence() : r.earlyStop().confidence(),
-                r.earlyStop().minSpendMultiple() == null ? defaults.minSpendMultiple() : r.earlyStop().minSpendMultiple());
+        EarlyStopRules earlyStop = r.earlyStop() == null
+                ? defaults
+                : new EarlyStopRules(
+                        r.earlyStop().enabled() == null
+                                ? defaults.enabled()
+                                : r.earlyStop().enabled(),
+                        r.earlyStop().confidence() == null
+                                ? defaults.confidence()
+                                : r.earlyStop().confidence(),
+                        r.earlyStop().minSpendMultiple() == null
+                                ? defaults.minSpendMultiple()
+                                : r.earlyStop().minSpendMultiple());
         List<AdSetInput> adSets = new ArrayList<>(r.adsets().size());
         for (OptimizeRequest.AdSet a : r.adsets()) {
             adSets.add(toAdSet(a));
         }
         return new OptimizationProblem(
-                r.objective() == null ? Objective.CONVERSIONS : Objective.valueOf(r.objective().toUpperCase(Locale.ROOT)),
-                r.currency(), budget, targets, orZero(r.riskAversion()), earlyStop,
+                r.objective() == null
+                        ? Objective.CONVERSIONS
+                        : Objective.valueOf(r.objective().toUpperCase(Locale.ROOT)),
+                r.currency(),
+                budget,
+                targets,
+                orZero(r.riskAversion()),
+                earlyStop,
                 r.halfLifeDays() == null ? OptimizationProblem.DEFAULT_HALF_LIFE_DAYS : r.halfLifeDays(),
-                r.seed() == null ? defaultSeed(r) : r.seed(), adSets);
+                r.seed() == null ? defaultSeed(r) : r.seed(),
+                adSets);
     }
 
     private static AdSetInput toAdSet(OptimizeRequest.AdSet a) {
-        Totals totals = a.metrics() == null ? null : new Totals(a.metrics().spend(), a.metrics().impressions(),
-                a.metrics().clicks(), a.metrics().conversions(), a.metrics().revenue());
-        List<DailyMetrics> daily = a.daily() == null ? List.of() : a.daily().stream()
-                .map(d -> new DailyMetrics(d.date(), d.spend(), d.impressions(), d.clicks(), d.conversions(), d.revenue()))
-                .toList();
-        Prior prior = a.prior() == null ? null
-                : new Prior(a.prior().cpa(), a.prior().cvr(), a.prior().roas(), a.prior().weight(), a.prior().source());
-        AdSetStatus status = a.status() == null ? AdSetStatus.ACTIVE : AdSetStatus.valueOf(a.status().toUpperCase(Locale.ROOT));
+        Totals totals = a.metrics() == null
+                ? null
+                : new Totals(
+                        a.metrics().spend(),
+                        a.metrics().impressions(),
+                        a.metrics().clicks(),
+                        a.metrics().conversions(),
+                        a.metrics().revenue());
+        List<DailyMetrics> daily = a.daily() == null
+                ? List.of()
+                : a.daily().stream()
+                        .map(d -> new DailyMetrics(
+                                d.date(), d.spend(), d.impressions(), d.clicks(), d.conversions(), d.revenue()))
+                        .toList();
+        Prior prior = a.prior() == null
+                ? null
+                : new Prior(
+                        a.prior().cpa(),
+                        a.prior().cvr(),
+                        a.prior().roas(),
+                        a.prior().weight(),
+                        a.prior().source());
+        AdSetStatus status = a.status() == null
+                ? AdSetStatus.ACTIVE
+                : AdSetStatus.valueOf(a.status().toUpperCase(Locale.ROOT));
         return new AdSetInput(a.id(), a.name(), status, a.currentBudget(), totals, daily, prior);
     }
 
@@ -75,7 +110,8 @@ class OptimizeMapper {
      */
     long defaultSeed(OptimizeRequest r) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsString(r).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(mapper.writeValueAsString(r).getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
@@ -83,25 +119,66 @@ class OptimizeMapper {
     }
 
     OptimizeResponse toResponse(OptimizationProblem problem, OptimizationResult result) {
-        List<OptimizeResponse.AdSetResult> adsets = result.adSets().stream().map(OptimizeMapper::toResult).toList();
+        List<OptimizeResponse.AdSetResult> adsets =
+                result.adSets().stream().map(OptimizeMapper::toResult).toList();
         AllocationSummary s = result.summary();
-        OptimizeResponse.Summary summary = new OptimizeResponse.Summary(s.totalBudget(), s.allocated(),
-                s.expectedConversions(), pair(s.conversionsInterval()), s.expectedRevenue(), s.expectedCpa(),
-                s.riskPenalty(), s.explorationBudget());
+        OptimizeResponse.Summary summary = new OptimizeResponse.Summary(
+                s.totalBudget(),
+                s.allocated(),
+                s.expectedConversions(),
+                pair(s.conversionsInterval()),
+                s.expectedRevenue(),
+                s.expectedCpa(),
+                s.riskPenalty(),
+                s.explorationBudget());
         // recommendation_id is stamped by RecommendationRecorder once the answer is stored
-        return new OptimizeResponse(null, adsets, summary, result.warnings(), result.method(), result.version(),
-                problem.objective().name().toLowerCase(Locale.ROOT), problem.currency(), problem.seed(), null, null);
+        return new OptimizeResponse(
+                null,
+                adsets,
+                summary,
+                result.warnings(),
+                result.method(),
+                result.version(),
+                problem.objective().name().toLowerCase(Locale.ROOT),
+                problem.currency(),
+                problem.seed(),
+                null,
+                null);
     }
 
     private static OptimizeResponse.AdSetResult toResult(AdSetRecommendation a) {
         PosteriorSummary p = a.posterior();
-        OptimizeResponse.Posterior posterior = p == null ? null : new OptimizeResponse.Posterior(p.shape(), p.rate(),
-                p.conversionsPerUnit(), p.effectiveSpend(), p.effectiveConversions(), p.saturationExponent(), p.orderValue());
-        OptimizeResponse.EarlyStop earlyStop = a.earlyStop() == null ? null : new OptimizeResponse.EarlyStop(
-                a.earlyStop().stop(), a.earlyStop().probabilityAboveTarget(), a.earlyStop().reason());
-        return new OptimizeResponse.AdSetResult(a.id(), a.name(), a.action().name().toLowerCase(Locale.ROOT),
-                a.recommendedBudget(), a.currentBudget(), a.expectedConversions(), a.expectedRevenue(), a.expectedCpa(),
-                pair(a.cpaInterval()), a.probabilityBest(), a.expectedLoss(), a.marginalCpa(), earlyStop, posterior,
+        OptimizeResponse.Posterior posterior = p == null
+                ? null
+                : new OptimizeResponse.Posterior(
+                        p.shape(),
+                        p.rate(),
+                        p.conversionsPerUnit(),
+                        p.effectiveSpend(),
+                        p.effectiveConversions(),
+                        p.saturationExponent(),
+                        p.orderValue());
+        OptimizeResponse.EarlyStop earlyStop = a.earlyStop() == null
+                ? null
+                : new OptimizeResponse.EarlyStop(
+                        a.earlyStop().stop(),
+                        a.earlyStop().probabilityAboveTarget(),
+                        a.earlyStop().reason());
+        return new OptimizeResponse.AdSetResult(
+                a.id(),
+                a.name(),
+                a.action().name().toLowerCase(Locale.ROOT),
+                a.recommendedBudget(),
+                a.currentBudget(),
+                a.expectedConversions(),
+                a.expectedRevenue(),
+                a.expectedCpa(),
+                pair(a.cpaInterval()),
+                a.probabilityBest(),
+                a.expectedLoss(),
+                a.marginalCpa(),
+                earlyStop,
+                posterior,
                 a.reasons());
     }
 

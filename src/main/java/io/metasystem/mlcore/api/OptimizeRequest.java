@@ -1,8 +1,10 @@
 package io.metasystem.mlcore.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
-import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Map;
 
 /**
  * Body of {@code POST /api/v1/meta_ads/optimize}. Field names are snake_case on the wire; money is in the
@@ -11,81 +13,112 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "Ad-set state and budget rules to allocate tomorrow's budget from")
 public record OptimizeRequest(
-        @Schema(description = "What to maximise", allowableValues = {"conversions", "revenue"}, defaultValue = "conversions")
+        @Schema(
+                description = "What to maximise",
+                allowableValues = {"conversions", "revenue"},
+                defaultValue = "conversions")
         String objective,
+
         @Schema(description = "ISO 4217 currency code of every amount", example = "EUR")
         String currency,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        Budget budget,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Budget budget,
         Targets targets,
+
         @Schema(description = "Weight λ ≥ 0 of the standard-deviation penalty", defaultValue = "0")
         Double riskAversion,
+
         EarlyStop earlyStop,
+
         @Schema(description = "Half-life in days of the decay of past evidence", defaultValue = "7")
         Double halfLifeDays,
-        @Schema(description = "Seed of every random draw; omitted: derived from the request, so the same request gives the same answer")
+
+        @Schema(
+                description = "Seed of every random draw; omitted: derived from the request, so the same "
+                        + "request gives the same answer")
         Long seed,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 10,000 ad sets")
         List<AdSet> adsets,
-        @Schema(description = "Fill the prior of every ad set that has attributes and no prior from a champion model. "
-                + "Omitted: on when model_scope, account:<account_id> (query parameter) or ML_DEFAULT_SCOPE has a "
-                + "champion; false: off (docs/ml.md)")
+
+        @Schema(
+                description = "Fill the prior of every ad set that has attributes and no prior from a champion model. "
+                        + "Omitted: on when model_scope, account:<account_id> (query parameter) or "
+                        + "ML_DEFAULT_SCOPE has a "
+                        + "champion; false: off (docs/ml.md)")
         Boolean useModelPriors,
-        @Schema(description = "Registry scope of the model, e.g. kag or online_advertising; omitted: "
-                + "account:<account_id>, then ML_DEFAULT_SCOPE")
+
+        @Schema(
+                description = "Registry scope of the model, e.g. kag or online_advertising; omitted: "
+                        + "account:<account_id>, then ML_DEFAULT_SCOPE")
         String modelScope) {
 
     /** Budget and its constraints, currency per day. */
     @Schema(name = "OptimizeBudget")
     public record Budget(
-            @Schema(description = "Daily budget to distribute, > 0", requiredMode = Schema.RequiredMode.REQUIRED) Double total,
-            @Schema(description = "Floor per unpaused ad set", defaultValue = "0") Double minPerAdset,
-            @Schema(description = "Ceiling per ad set; omitted: none") Double maxPerAdset,
-            @Schema(description = "Largest relative change from current_budget, e.g. 0.3; omitted: none") Double maxChangeRatio,
-            @Schema(description = "Share placed by Thompson sampling in [0, 1]; omitted: adaptive") Double explorationShare) {
-    }
+            @Schema(description = "Daily budget to distribute, > 0", requiredMode = Schema.RequiredMode.REQUIRED)
+            Double total,
+
+            @Schema(description = "Floor per unpaused ad set", defaultValue = "0")
+            Double minPerAdset,
+
+            @Schema(description = "Ceiling per ad set; omitted: none")
+            Double maxPerAdset,
+
+            @Schema(description = "Largest relative change from current_budget, e.g. 0.3; omitted: none")
+            Double maxChangeRatio,
+
+            @Schema(description = "Share placed by Thompson sampling in [0, 1]; omitted: adaptive")
+            Double explorationShare) {}
 
     /** Business targets, used by early stop and explanations. */
     @Schema(name = "OptimizeTargets")
-    public record Targets(Double cpa, Double roas) {
-    }
+    public record Targets(Double cpa, Double roas) {}
 
     /** Early-stop rules for losers. */
     @Schema(name = "EarlyStopRules")
     public record EarlyStop(
             @Schema(defaultValue = "true") Boolean enabled,
-            @Schema(description = "Posterior probability required, in (0.5, 1)", defaultValue = "0.95") Double confidence,
-            @Schema(description = "Spend required before judging, in multiples of target CPA", defaultValue = "2") Double minSpendMultiple) {
-    }
+
+            @Schema(description = "Posterior probability required, in (0.5, 1)", defaultValue = "0.95")
+            Double confidence,
+
+            @Schema(description = "Spend required before judging, in multiples of target CPA", defaultValue = "2")
+            Double minSpendMultiple) {}
 
     /** One ad set: totals, daily rows, both (daily wins) or nothing (brand new). */
     @Schema(name = "OptimizeAdSet")
     public record AdSet(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String id,
+
             String name,
-            @Schema(allowableValues = {"ACTIVE", "PAUSED"}, defaultValue = "ACTIVE") String status,
+
+            @Schema(
+                    allowableValues = {"ACTIVE", "PAUSED"},
+                    defaultValue = "ACTIVE")
+            String status,
+
             Double currentBudget,
             Metrics metrics,
             List<Daily> daily,
             Prior prior,
-            @Schema(description = "Ad-set attributes for model priors (e.g. campaign, age, gender, interest; numeric "
-                    + "features such as log_spend as decimal strings)")
-            java.util.Map<String, String> attributes) {
-    }
+
+            @Schema(
+                    description = "Ad-set attributes for model priors (e.g. campaign, age, gender, interest; numeric "
+                            + "features such as log_spend as decimal strings)")
+            Map<String, String> attributes) {}
 
     /** Window totals. {@code spend} and {@code conversions} are required; the rest may be omitted. */
     @Schema(name = "AdSetMetrics")
-    public record Metrics(Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {
-    }
+    public record Metrics(Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {}
 
     /** One day of delivery. */
     @Schema(name = "DailyMetrics")
-    public record Daily(LocalDate date, Double spend, Double impressions, Double clicks, Double conversions,
-                        Double revenue) {
-    }
+    public record Daily(
+            LocalDate date, Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {}
 
     /** Outside knowledge worth {@code weight} pseudo-conversions (from an ML model or a human). */
     @Schema(name = "AdSetPrior")
-    public record Prior(Double cpa, Double cvr, Double roas, Double weight, String source) {
-    }
+    public record Prior(Double cpa, Double cvr, Double roas, Double weight, String source) {}
 }

@@ -22,8 +22,7 @@ final class OptimizeRequestValidator {
 
     private final List<FieldProblem> errors = new ArrayList<>();
 
-    private OptimizeRequestValidator() {
-    }
+    private OptimizeRequestValidator() {}
 
     /** @throws RequestValidationException listing every invalid field (at most 100) */
     static void validate(OptimizeRequest request) {
@@ -35,7 +34,8 @@ final class OptimizeRequestValidator {
     }
 
     private void check(OptimizeRequest r) {
-        if (r.objective() != null && !Set.of("conversions", "revenue").contains(r.objective().toLowerCase(Locale.ROOT))) {
+        if (r.objective() != null
+                && !Set.of("conversions", "revenue").contains(r.objective().toLowerCase(Locale.ROOT))) {
             error("objective", "must be one of [conversions, revenue], was '" + r.objective() + "'");
         }
         if (r.currency() != null && !CURRENCY.matcher(r.currency()).matches()) {
@@ -97,7 +97,8 @@ final class OptimizeRequestValidator {
                     error(path + ".id", "duplicate id '" + a.id() + "' (also adsets[" + first + "])");
                 }
             }
-            if (a.status() != null && !Set.of("ACTIVE", "PAUSED").contains(a.status().toUpperCase(Locale.ROOT))) {
+            if (a.status() != null
+                    && !Set.of("ACTIVE", "PAUSED").contains(a.status().toUpperCase(Locale.ROOT))) {
                 error(path + ".status", "must be one of [ACTIVE, PAUSED], was '" + a.status() + "'");
             }
             nonNegative(path + ".current_budget", a.currentBudget(), false);
@@ -142,8 +143,8 @@ final class OptimizeRequestValidator {
         }
     }
 
-    private void checkCounts(String path, Double spend, Double impressions, Double clicks, Double conversions,
-                             Double revenue) {
+    private void checkCounts(
+            String path, Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {
         nonNegative(path + ".spend", spend, true);
         boolean hasImpressions = nonNegative(path + ".impressions", impressions, false);
         boolean hasClicks = nonNegative(path + ".clicks", clicks, false);

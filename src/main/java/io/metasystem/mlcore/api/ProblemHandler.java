@@ -1,9 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import io.metasystem.mlcore.optimizer.InfeasibleBudgetException;
 import io.metasystem.mlcore.optimizer.InvalidProblemException;
 import org.slf4j.Logger;
@@ -25,6 +21,13 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Maps every failure to RFC 9457 {@code application/problem+json}: invalid input 400 with {@code errors[]}
  * naming JSON paths, infeasible constraints 422, anything unexpected 500 without internals.
@@ -40,13 +43,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidProblemException.class)
     ResponseEntity<Object> invalidProblem(InvalidProblemException e) {
-        return badRequest(List.of(new FieldProblem(e.field(), e.getMessage().substring(e.field().length() + 2))));
+        return badRequest(List.of(
+                new FieldProblem(e.field(), e.getMessage().substring(e.field().length() + 2))));
     }
 
     @ExceptionHandler(InfeasibleBudgetException.class)
     ResponseEntity<Object> infeasible(InfeasibleBudgetException e) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                "Constraints cannot all hold", e.getMessage());
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Constraints cannot all hold", e.getMessage());
         problem.setProperty("constraint", e.constraint());
         problem.setProperty("shortfall", e.shortfall());
         ProblemResponses.withErrors(problem, List.of(new FieldProblem(e.constraint(), e.getMessage())));
@@ -56,21 +60,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unhandled error", e);
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal Server Error",
                 "An unexpected error occurred. Quote the X-Request-Id header when reporting it.");
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> tooLarge = RequestSizeLimitFilter.tooLargeAnswer(e);
         if (tooLarge != null) {
             return tooLarge;
         }
         JacksonException jackson = findCause(e, JacksonException.class);
         if (jackson == null) {
-            return badRequest("Request body is missing or not readable.", List.of(new FieldProblem("$", "required JSON body is missing")));
+            return badRequest(
+                    "Request body is missing or not readable.",
+                    List.of(new FieldProblem("$", "required JSON body is missing")));
         }
         String path = jsonPath(jackson.getPath());
         String message;
@@ -84,24 +92,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else {
             message = firstSentence(jackson.getOriginalMessage());
         }
-        return badRequest("The request body is not valid JSON for this endpoint.", List.of(new FieldProblem(path, message)));
+        return badRequest(
+                "The request body is not valid JSON for this endpoint.", List.of(new FieldProblem(path, message)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(snakeCase(error.getField()), error.getDefaultMessage()));
         }
-        e.getBindingResult().getGlobalErrors()
+        e.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem("$", error.getDefaultMessage())));
         return badRequest(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
             HttpStatus known = HttpStatus.resolve(status.value());
             problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
@@ -139,8 +149,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).toList();
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.toString().toLowerCase(Locale.ROOT))
+                            .toList();
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
@@ -151,10 +163,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
         }
         return "an object";

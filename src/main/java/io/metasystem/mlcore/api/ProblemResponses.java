@@ -1,13 +1,14 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 
 /**
  * Builds RFC 9457 problem details the same way everywhere, including from servlet filters that run before
@@ -16,8 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 final class ProblemResponses {
     static final String ERRORS = "errors";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

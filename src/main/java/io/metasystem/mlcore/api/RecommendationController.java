@@ -1,8 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import io.metasystem.mlcore.store.Page;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationOutcome;
@@ -15,6 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Stored recommendations (every optimize answer) and how they turned out. */
 @RestController
 @Tag(name = "recommendations")
@@ -26,12 +27,16 @@ class RecommendationController {
     }
 
     @GetMapping(value = "/api/v1/recommendations", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List recommendations, newest first",
-            description = "Optional account_id, from/to (creation day, UTC, inclusive). Paged. Items omit the full response.")
-    Page<Recommendation> list(@RequestParam(name = "account_id", required = false) String accountId,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(defaultValue = "0") String page,
-                              @RequestParam(defaultValue = "100") String size) {
+    @Operation(
+            summary = "List recommendations, newest first",
+            description =
+                    "Optional account_id, from/to (creation day, UTC, inclusive). Paged. Items omit the full response.")
+    Page<Recommendation> list(
+            @RequestParam(name = "account_id", required = false) String accountId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") String page,
+            @RequestParam(defaultValue = "100") String size) {
         AccountController.Paging paging = AccountController.Paging.of(page, size);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate fromDate = DateParameters.parse("from", from, null, problems);
@@ -50,11 +55,14 @@ class RecommendationController {
     }
 
     @GetMapping(value = "/api/v1/recommendations/{id}/outcome", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Recommended vs realised spend and conversions on the days after the recommendation",
+    @Operation(
+            summary = "Recommended vs realised spend and conversions on the days after the recommendation",
             description = "days (1-90, default 7) from 'from' (default: the day after the recommendation, UTC). "
                     + "status no_data_yet until insights arrive.")
-    RecommendationOutcome outcome(@PathVariable String id, @RequestParam(defaultValue = "7") String days,
-                                  @RequestParam(required = false) String from) {
+    RecommendationOutcome outcome(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "7") String days,
+            @RequestParam(required = false) String from) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = DateParameters.parse("from", from, null, problems);
         if (!problems.isEmpty()) {
@@ -71,5 +79,4 @@ class RecommendationController {
         }
         return recommendations.outcome(id, n, start);
     }
-
 }

@@ -1,9 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
@@ -12,11 +8,20 @@ import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.CanonicalJson;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationStore;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Persists every optimize answer (stateless or from the store) and stamps its {@code recommendation_id} into the
@@ -26,10 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 class RecommendationRecorder {
     private final RecommendationStore store;
     private final ObjectMapper mapper;
-    private final io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks;
+    private final OutboundWebhooks webhooks;
 
-    RecommendationRecorder(RecommendationStore store, ObjectMapper mapper,
-                           io.metasystem.mlcore.webhooks.OutboundWebhooks webhooks) {
+    RecommendationRecorder(RecommendationStore store, ObjectMapper mapper, OutboundWebhooks webhooks) {
         this.store = store;
         this.mapper = mapper;
         this.webhooks = webhooks;
@@ -41,8 +45,13 @@ class RecommendationRecorder {
      * @param response  the response object; serialised with the service's JSON settings
      * @return the response as JSON with {@code recommendation_id} first, as saved and as to be returned
      */
-    ObjectNode record(String accountId, JsonNode request, OptimizationProblem problem, OptimizationResult result,
-                      Object response, String modelVersion) {
+    ObjectNode record(
+            String accountId,
+            JsonNode request,
+            OptimizationProblem problem,
+            OptimizationResult result,
+            Object response,
+            String modelVersion) {
         String id = store.newId();
         ObjectNode body = mapper.createObjectNode();
         body.put("recommendation_id", id);
@@ -56,27 +65,46 @@ class RecommendationRecorder {
         }
         List<Recommendation.RecommendedAdSet> adSets = new ArrayList<>();
         for (AdSetRecommendation a : result.adSets()) {
-            adSets.add(new Recommendation.RecommendedAdSet(a.id(), a.name(), decimal(a.currentBudget()),
-                    decimal(a.recommendedBudget()), decimal(a.expectedConversions()), decimal(a.expectedRevenue())));
+            adSets.add(new Recommendation.RecommendedAdSet(
+                    a.id(),
+                    a.name(),
+                    decimal(a.currentBudget()),
+                    decimal(a.recommendedBudget()),
+                    decimal(a.expectedConversions()),
+                    decimal(a.expectedRevenue())));
         }
-        store.save(new Recommendation(id, accountId, null, CanonicalJson.sha256(request), summary(problem), body,
-                result.version(), modelVersion, problem.currency(), decimal(problem.budget().total()), adSets));
+        store.save(new Recommendation(
+                id,
+                accountId,
+                null,
+                CanonicalJson.sha256(request),
+                summary(problem),
+                body,
+                result.version(),
+                modelVersion,
+                problem.currency(),
+                decimal(problem.budget().total()),
+                adSets));
         // n8n hears of every recommendation (recorded only, as dry_run, when DUMMY_MODE=true)
-        java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("recommendation_id", id);
         event.put("account_id", AccountIds.canonical(accountId));
         event.put("currency", problem.currency());
         event.put("total_budget", problem.budget().total());
         event.put("adset_count", adSets.size());
-        event.put("adsets", adSets.stream().limit(200).map(a -> java.util.Map.of("adset_id", a.adsetId(),
-                "recommended_budget", a.recommendedBudget())).toList());
+        event.put(
+                "adsets",
+                adSets.stream()
+                        .limit(200)
+                        .map(a -> Map.of("adset_id", a.adsetId(), "recommended_budget", a.recommendedBudget()))
+                        .toList());
         webhooks.publish("recommendation.created", event);
         return body;
     }
 
     private ObjectNode summary(OptimizationProblem problem) {
         ObjectNode summary = mapper.createObjectNode();
-        summary.put("objective", problem.objective().name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("objective", problem.objective().name().toLowerCase(Locale.ROOT));
         summary.put("currency", problem.currency());
         summary.put("total_budget", problem.budget().total());
         summary.put("adsets", problem.adSets().size());

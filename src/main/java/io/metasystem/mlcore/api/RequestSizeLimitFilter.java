@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
+import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.store.StoreProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,15 +9,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import io.metasystem.mlcore.config.MlCoreProperties;
-import io.metasystem.mlcore.store.StoreProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Rejects bodies larger than {@code MAX_REQUEST_SIZE} with 413: at once when {@code Content-Length} says so,
@@ -29,8 +32,7 @@ import tools.jackson.databind.ObjectMapper;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final String REQUEST_VARIABLE = "MAX_REQUEST_SIZE";
     static final String IMPORT_VARIABLE = "MAX_IMPORT_SIZE";
-    private static final java.util.regex.Pattern IMPORT_ROUTE =
-            java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?");
+    private static final Pattern IMPORT_ROUTE = Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?");
 
     private final long limit;
     private final long importLimit;
@@ -46,7 +48,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean isImport = "POST".equals(request.getMethod())
-                && IMPORT_ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                && IMPORT_ROUTE
+                        .matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length()))
+                        .matches();
         long max = isImport ? importLimit : limit;
         String variable = isImport ? IMPORT_VARIABLE : REQUEST_VARIABLE;
         if (request.getContentLengthLong() > max) {
@@ -56,12 +61,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, max, variable), response);
     }
 
-    static org.springframework.http.ProblemDetail tooLarge(long limit) {
+    static ProblemDetail tooLarge(long limit) {
         return tooLarge(limit, REQUEST_VARIABLE);
     }
 
-    static org.springframework.http.ProblemDetail tooLarge(long limit, String variable) {
-        return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+    static ProblemDetail tooLarge(long limit, String variable) {
+        return ProblemResponses.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Content Too Large",
                 "The request body is larger than the limit of " + limit + " bytes (" + variable + ").");
     }
 
@@ -72,7 +79,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static ResponseEntity<Object> tooLargeAnswer(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit, tooLarge.variable));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(tooLarge(tooLarge.limit, tooLarge.variable));
             }
         }
         return null;

@@ -7,7 +7,8 @@ public class RequestValidationException extends RuntimeException {
     private final List<FieldProblem> errors;
 
     public RequestValidationException(List<FieldProblem> errors) {
-        super(errors.size() + " invalid field(s), first: " + errors.get(0).field() + " " + errors.get(0).message());
+        super(errors.size() + " invalid field(s), first: " + errors.get(0).field() + " "
+                + errors.get(0).message());
         this.errors = List.copyOf(errors);
     }
 

@@ -1,11 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.metasystem.mlcore.store.ImportProblem;
 import io.metasystem.mlcore.store.ImportRejectedException;
 import io.metasystem.mlcore.store.UnknownAccountException;
@@ -19,6 +13,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Problem responses of the store routes: a rejected import is 400 with one {@code errors[]} entry per problem
@@ -42,9 +43,12 @@ class StoreProblemHandler {
             errors.add(error);
         }
         String detail = e.totalProblems() == 1
-                ? "The file was not imported: " + errors.get(0).get("field") + " " + errors.get(0).get("message")
+                ? "The file was not imported: " + errors.get(0).get("field") + " "
+                        + errors.get(0).get("message")
                 : "The file was not imported: " + e.totalProblems() + " problems"
-                        + (e.totalProblems() > e.problems().size() ? " (the first " + e.problems().size() + " are listed)" : "")
+                        + (e.totalProblems() > e.problems().size()
+                                ? " (the first " + e.problems().size() + " are listed)"
+                                : "")
                         + "; see errors.";
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         problem.setProperty(ProblemResponses.ERRORS, errors);
@@ -69,9 +73,11 @@ class StoreProblemHandler {
             return tooLarge;
         }
         log.warn("Reading the request failed: {}", e.toString());
-        return ResponseEntity.badRequest().body(ProblemResponses.withErrors(ProblemResponses.problem(
-                HttpStatus.BAD_REQUEST, "Invalid request", "The request body could not be read."),
-                List.of(new FieldProblem("$", "unreadable body"))));
+        return ResponseEntity.badRequest()
+                .body(ProblemResponses.withErrors(
+                        ProblemResponses.problem(
+                                HttpStatus.BAD_REQUEST, "Invalid request", "The request body could not be read."),
+                        List.of(new FieldProblem("$", "unreadable body"))));
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String detail, String field) {

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -17,14 +18,18 @@ class WebhookOptimizer {
     }
 
     ResponseEntity<Object> optimize(String accountId, JsonNode params) {
-        JsonNode body = params == null || params.isMissingNode() || params.isNull() ? mapper.createObjectNode() : params;
+        JsonNode body =
+                params == null || params.isMissingNode() || params.isNull() ? mapper.createObjectNode() : params;
         AccountOptimizeRequest request;
         try {
             request = mapper.treeToValue(body, AccountOptimizeRequest.class);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             String path = ProblemHandler.jsonPath(e.getPath());
-            throw new RequestValidationException("params" + ("$".equals(path) ? "" : "." + path),
-                    e.getOriginalMessage() == null ? "is not valid" : e.getOriginalMessage().split("\n")[0]);
+            throw new RequestValidationException(
+                    "params" + ("$".equals(path) ? "" : "." + path),
+                    e.getOriginalMessage() == null
+                            ? "is not valid"
+                            : e.getOriginalMessage().split("\n")[0]);
         }
         return accounts.optimize(accountId, request);
     }

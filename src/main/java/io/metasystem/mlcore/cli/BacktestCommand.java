@@ -6,6 +6,11 @@ import io.metasystem.mlcore.simulation.BacktestReport;
 import io.metasystem.mlcore.simulation.Policies;
 import io.metasystem.mlcore.simulation.Policy;
 import io.metasystem.mlcore.simulation.ScenarioGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code backtest}: runs every policy on synthetic scenarios and writes a table, a CSV and a PNG. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Backtest the optimizer and the reference policies on a seeded synthetic ad market.")
 public final class BacktestCommand implements Callable<Integer> {
     @Spec
@@ -31,10 +34,15 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "28", description = "scored days per scenario (default ${DEFAULT-VALUE})")
     int days;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the scenario family (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "seed of the scenario family (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", defaultValue = "out/backtest",
+    @Option(
+            names = "--out",
+            defaultValue = "out/backtest",
             description = "output directory for results.csv, summary.md and cumulative.png (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -67,14 +75,18 @@ public final class BacktestCommand implements Callable<Integer> {
         });
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.csv"), report.csv(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("summary.md"), report.markdownTable() + "\nMean share by segment:\n\n"
-                + report.segmentTable(), StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("summary.md"),
+                report.markdownTable() + "\nMean share by segment:\n\n" + report.segmentTable(),
+                StandardCharsets.UTF_8);
         BacktestCharts.writePng(report, out.resolve("cumulative.png"));
-        stdout.printf("Backtest: %d scenarios x %d days, seed %d (%.1f s)%n", scenarios, days, seed,
-                (System.nanoTime() - start) / 1e9);
+        stdout.printf(
+                "Backtest: %d scenarios x %d days, seed %d (%.1f s)%n",
+                scenarios, days, seed, (System.nanoTime() - start) / 1e9);
         stdout.print(report.table());
-        stdout.printf("wrote %s, %s, %s%n", out.resolve("results.csv"), out.resolve("summary.md"),
-                out.resolve("cumulative.png"));
+        stdout.printf(
+                "wrote %s, %s, %s%n",
+                out.resolve("results.csv"), out.resolve("summary.md"), out.resolve("cumulative.png"));
         stdout.flush();
         return 0;
     }

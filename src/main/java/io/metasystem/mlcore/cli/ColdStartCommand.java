@@ -8,6 +8,11 @@ import io.metasystem.mlcore.evaluation.XgbPriors;
 import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.simulation.ColdStartScenarioGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,21 +20,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code coldstart}: trains prior models on simulated past campaigns and compares the optimizer with and without
  * their priors on held-out accounts where new ad sets launch mid-flight.
  */
-@Command(name = "coldstart", mixinStandardHelpOptions = true,
+@Command(
+        name = "coldstart",
+        mixinStandardHelpOptions = true,
         description = "Cold-start benchmark: the optimizer with and without model priors for new ad sets launched "
                 + "mid-flight, on simulated accounts held out from the models' training data.")
 public final class ColdStartCommand implements Callable<Integer> {
     /** Which prior models to train and compare. */
-    enum Models { HIERARCHICAL, XGBOOST, BOTH }
+    enum Models {
+        HIERARCHICAL,
+        XGBOOST,
+        BOTH
+    }
 
     @Spec
     CommandSpec spec;
@@ -40,24 +47,36 @@ public final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "28", description = "scored days per account (default ${DEFAULT-VALUE})")
     int days;
 
-    @Option(names = "--seed", defaultValue = "1",
-            description = "seed of the scored accounts; the past accounts use a seed derived from it (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "seed of the scored accounts; the past accounts use a seed derived from it "
+                    + "(default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--history-accounts", defaultValue = "200",
+    @Option(
+            names = "--history-accounts",
+            defaultValue = "200",
             description = "simulated past accounts to train on (default ${DEFAULT-VALUE})")
     int historyAccounts;
 
-    @Option(names = "--history-days", defaultValue = "28",
+    @Option(
+            names = "--history-days",
+            defaultValue = "28",
             description = "days each past account ran (default ${DEFAULT-VALUE})")
     int historyDays;
 
-    @Option(names = "--models", defaultValue = "BOTH",
+    @Option(
+            names = "--models",
+            defaultValue = "BOTH",
             description = "HIERARCHICAL, XGBOOST or BOTH (default ${DEFAULT-VALUE})")
     Models models;
 
-    @Option(names = "--out", defaultValue = "out/coldstart",
-            description = "output directory for results.csv, summary.md and the XGBoost model (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            defaultValue = "out/coldstart",
+            description =
+                    "output directory for results.csv, summary.md and the XGBoost model (default ${DEFAULT-VALUE})")
     Path out;
 
     @Override
@@ -74,8 +93,9 @@ public final class ColdStartCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ColdStartBenchmark benchmark = new ColdStartBenchmark(new ColdStartScenarioGenerator(), settings);
         FeatureTable table = benchmark.trainingTable();
-        err.printf("training data: %s, %d ad sets (%d never delivered, dropped)%n", table.window(),
-                table.rows().size(), table.droppedRows());
+        err.printf(
+                "training data: %s, %d ad sets (%d never delivered, dropped)%n",
+                table.window(), table.rows().size(), table.droppedRows());
         Validation.Settings validation = Validation.Settings.defaults(42);
         List<AttributePriors> priors = new ArrayList<>();
         Files.createDirectories(out);
@@ -88,9 +108,16 @@ public final class ColdStartCommand implements Callable<Integer> {
         ColdStartReport report = benchmark.run(priors, k -> log(err, "scenario " + k + "/" + scenarios));
         Files.writeString(out.resolve("results.csv"), report.csv(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("summary.md"), report.markdown(), StandardCharsets.UTF_8);
-        stdout.printf("Cold start: %d held-out accounts x %d days, seed %d; trained on %d past accounts x %d days "
-                + "(seed %d) (%.1f s)%n", scenarios, days, seed, historyAccounts, historyDays,
-                settings.historySeed(), (System.nanoTime() - start) / 1e9);
+        stdout.printf(
+                "Cold start: %d held-out accounts x %d days, seed %d; trained on %d past accounts x %d days "
+                        + "(seed %d) (%.1f s)%n",
+                scenarios,
+                days,
+                seed,
+                historyAccounts,
+                historyDays,
+                settings.historySeed(),
+                (System.nanoTime() - start) / 1e9);
         stdout.print(report.table());
         stdout.printf("wrote %s, %s%n", out.resolve("results.csv"), out.resolve("summary.md"));
         stdout.flush();

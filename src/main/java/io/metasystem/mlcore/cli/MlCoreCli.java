@@ -1,13 +1,15 @@
 package io.metasystem.mlcore.cli;
 
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Set;
+
 /** Command-line entry point for offline jobs; {@code java -jar ml-core.jar backtest --help}. */
-@Command(name = "ml-core", mixinStandardHelpOptions = true, subcommands = {BacktestCommand.class, TrainCommand.class,
-        ColdStartCommand.class,
-        AlertBenchCommand.class},
+@Command(
+        name = "ml-core",
+        mixinStandardHelpOptions = true,
+        subcommands = {BacktestCommand.class, TrainCommand.class, ColdStartCommand.class, AlertBenchCommand.class},
         description = "ML Core offline commands.")
 public final class MlCoreCli {
     private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train", "coldstart", "alertbench");

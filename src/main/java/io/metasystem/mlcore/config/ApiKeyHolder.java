@@ -1,13 +1,14 @@
 package io.metasystem.mlcore.config;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Holds the API key and checks presented keys in constant time. With no {@code API_KEY} in dummy mode a random
@@ -25,8 +26,10 @@ public class ApiKeyHolder {
         String key = properties.apiKey();
         if (key == null || key.isBlank()) {
             if (!properties.dummyMode()) {
-                throw new InvalidConfigurationException("API_KEY",
-                        "is required when DUMMY_MODE=false (set a random string of at least " + MIN_LENGTH + " characters)");
+                throw new InvalidConfigurationException(
+                        "API_KEY",
+                        "is required when DUMMY_MODE=false (set a random string of at least " + MIN_LENGTH
+                                + " characters)");
             }
             key = generate();
             // Printed once, on purpose: the only way a first local run can learn its generated key.

@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.config;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 /** The UTC clock the connector and webhooks read; tests replace it to move time. */
 @Configuration(proxyBeanMethods = false)

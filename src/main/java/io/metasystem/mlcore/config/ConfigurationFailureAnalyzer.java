@@ -1,13 +1,16 @@
 package io.metasystem.mlcore.config;
 
-import java.util.Map;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.validation.FieldError;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
+import org.springframework.validation.FieldError;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns configuration failures into one line that names the environment variable, instead of Spring's
@@ -50,7 +53,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.webhooks.tolerance", "WEBHOOK_TOLERANCE"),
             Map.entry("mlcore.webhooks.max-attempts", "WEBHOOK_MAX_ATTEMPTS"),
             Map.entry("mlcore.webhooks.initial-backoff", "WEBHOOK_INITIAL_BACKOFF"));
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("API_KEY", "DATABASE_URL", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
+    private static final Set<String> SECRETS = Set.of("API_KEY", "DATABASE_URL", "META_ACCESS_TOKEN", "WEBHOOK_SECRET");
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -63,36 +66,43 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             if (t instanceof InvalidConfigurationException invalid) {
                 return analysis("Invalid configuration: " + invalid.getMessage(), invalid.variable());
             }
-            if (t instanceof IllegalArgumentException && t.getMessage() != null
+            if (t instanceof IllegalArgumentException
+                    && t.getMessage() != null
                     && t.getMessage().startsWith("Unknown format '")) {
-                return analysis("Invalid configuration: LOG_FORMAT must be ecs, logstash, gelf or empty (plain text)",
+                return analysis(
+                        "Invalid configuration: LOG_FORMAT must be ecs, logstash, gelf or empty (plain text)",
                         "LOG_FORMAT");
             }
             if (t instanceof BindValidationException validation) {
                 String message = validation.getValidationErrors().getAllErrors().stream()
                         .map(error -> error instanceof FieldError field
-                                ? variableOf(validation.getValidationErrors().getName() + "." + field.getField())
-                                        + " " + field.getDefaultMessage()
+                                ? variableOf(validation.getValidationErrors().getName() + "." + field.getField()) + " "
+                                        + field.getDefaultMessage()
                                 : error.getDefaultMessage())
-                        .findFirst().orElse("is not valid");
+                        .findFirst()
+                        .orElse("is not valid");
                 String variable = message.split(" ", 2)[0];
                 return analysis("Invalid configuration: " + message, variable);
             }
-            String property = t instanceof BindException bind ? bind.getName().toString()
-                    : t instanceof InvalidConfigurationPropertyValueException invalidValue ? invalidValue.getName() : null;
+            String property = t instanceof BindException bind
+                    ? bind.getName().toString()
+                    : t instanceof InvalidConfigurationPropertyValueException invalidValue
+                            ? invalidValue.getName()
+                            : null;
             if (property != null && !(t.getCause() instanceof BindValidationException)) {
                 String variable = variableOf(property);
                 String raw = System.getenv(variable);
                 String value = raw == null || SECRETS.contains(variable) ? "" : "='" + raw + "'";
-                return analysis("Invalid configuration: " + variable + value + " is not a valid value"
-                        + expected(variable), variable);
+                return analysis(
+                        "Invalid configuration: " + variable + value + " is not a valid value" + expected(variable),
+                        variable);
             }
         }
         return null;
     }
 
     private static String variableOf(String property) {
-        String kebab = property.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        String kebab = property.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         return VARIABLES.getOrDefault(kebab, property);
     }
 
@@ -107,13 +117,24 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             case "DUMMY_MODE" -> " (expected true or false)";
             case "MAX_REQUEST_SIZE" -> " (expected a size such as 5MB)";
             case "MAX_IMPORT_SIZE" -> " (expected a size such as 50MB)";
-            case "META_CONNECT_TIMEOUT", "META_READ_TIMEOUT", "META_INITIAL_BACKOFF", "META_MAX_BACKOFF",
-                 "WEBHOOK_TOLERANCE", "WEBHOOK_INITIAL_BACKOFF", "WEBHOOK_REDELIVERY_INTERVAL", "META_ASYNC_POLL_INTERVAL",
-                 "META_ASYNC_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
-            case "META_MAX_RETRIES", "APPLY_MAX_RECOMMENDATION_AGE_HOURS", "WEBHOOK_MAX_ATTEMPTS", "APPLY_MAX_DATA_AGE_DAYS",
-                 "META_ASYNC_INSIGHTS_DAYS", "META_SYNC_DAYS" -> " (expected a whole number)";
+            case "META_CONNECT_TIMEOUT",
+                    "META_READ_TIMEOUT",
+                    "META_INITIAL_BACKOFF",
+                    "META_MAX_BACKOFF",
+                    "WEBHOOK_TOLERANCE",
+                    "WEBHOOK_INITIAL_BACKOFF",
+                    "WEBHOOK_REDELIVERY_INTERVAL",
+                    "META_ASYNC_POLL_INTERVAL",
+                    "META_ASYNC_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
+            case "META_MAX_RETRIES",
+                    "APPLY_MAX_RECOMMENDATION_AGE_HOURS",
+                    "WEBHOOK_MAX_ATTEMPTS",
+                    "APPLY_MAX_DATA_AGE_DAYS",
+                    "META_ASYNC_INSIGHTS_DAYS",
+                    "META_SYNC_DAYS" -> " (expected a whole number)";
             case "APPLY_REQUIRE_DATA_DATE" -> " (expected true or false)";
-            case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" -> " (expected a number)";
+            case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" ->
+                " (expected a number)";
             default -> "";
         };
     }

@@ -1,8 +1,5 @@
 package io.metasystem.mlcore.config;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Meta Marketing API connector settings, bound from the environment through {@code application.yml}
@@ -29,31 +30,48 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff           {@code META_MAX_BACKOFF}: longest single wait (also caps estimated_time_to_regain_access)
  * @param maxChangeRatio       {@code APPLY_MAX_CHANGE_RATIO}: largest relative budget change per ad set per UTC day
  * @param minDailyBudget       {@code APPLY_MIN_DAILY_BUDGET}: smallest budget set (currency per day); lower means pause
- * @param maxTotalDailyBudget  {@code APPLY_MAX_TOTAL_DAILY_BUDGET}: largest sum of a recommendation's budgets; null: none
+ * @param maxTotalDailyBudget  {@code APPLY_MAX_TOTAL_DAILY_BUDGET}: largest sum of a recommendation's budgets; null:
+ * none
  * @param allowedAccounts      {@code APPLY_ALLOWED_ACCOUNTS}: comma-separated account ids apply may change; empty: none
  * @param maxRecommendationAge {@code APPLY_MAX_RECOMMENDATION_AGE_HOURS}: older recommendations are refused
- * @param maxDataAgeDays       {@code APPLY_MAX_DATA_AGE_DAYS}: recommendations whose newest insight day is more than this
+ * @param maxDataAgeDays       {@code APPLY_MAX_DATA_AGE_DAYS}: recommendations whose newest insight day is more than
+ * this
  *                             many days before today (UTC) are refused; 0: off
  * @param requireDataDate      {@code APPLY_REQUIRE_DATA_DATE}: also refuse recommendations computed without dated data
  */
 @Validated
 @ConfigurationProperties(prefix = "mlcore.meta")
-public record MetaProperties(String accessToken, String adAccountId,
-                             @NotBlank @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String apiBase,
-                             @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v23.0") String apiVersion,
-                             @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
-                             @Min(0) @Max(10) int maxRetries, @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
-                             @NotNull @DecimalMin("0.0") BigDecimal maxChangeRatio,
-                             @NotNull @DecimalMin("0.0") BigDecimal minDailyBudget,
-                             BigDecimal maxTotalDailyBudget,
-                             List<String> allowedAccounts,
-                             @Min(1) int maxRecommendationAge,
-                             @DefaultValue("3") @Min(0) int maxDataAgeDays,
-                             @DefaultValue("false") boolean requireDataDate) {
+public record MetaProperties(
+        String accessToken,
+        String adAccountId,
+
+        @NotBlank @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL")
+        String apiBase,
+
+        @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v23.0")
+        String apiVersion,
+
+        @NotNull Duration connectTimeout,
+        @NotNull Duration readTimeout,
+        @Min(0) @Max(10) int maxRetries,
+        @NotNull Duration initialBackoff,
+        @NotNull Duration maxBackoff,
+        @NotNull @DecimalMin("0.0") BigDecimal maxChangeRatio,
+        @NotNull @DecimalMin("0.0") BigDecimal minDailyBudget,
+        BigDecimal maxTotalDailyBudget,
+        List<String> allowedAccounts,
+        @Min(1) int maxRecommendationAge,
+        @DefaultValue("3") @Min(0) int maxDataAgeDays,
+        @DefaultValue("false") boolean requireDataDate) {
 
     public MetaProperties {
-        allowedAccounts = allowedAccounts == null ? List.of()
-                : allowedAccounts.stream().map(String::strip).filter(s -> !s.isEmpty()).map(MetaProperties::bareAccount).toList();
+        allowedAccounts = allowedAccounts == null
+                ? List.of()
+                : allowedAccounts.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(MetaProperties::bareAccount)
+                        .toList();
         adAccountId = adAccountId == null || adAccountId.isBlank() ? null : bareAccount(adAccountId.strip());
         accessToken = accessToken == null || accessToken.isBlank() ? null : accessToken.strip();
         if (apiBase != null && apiBase.endsWith("/")) {

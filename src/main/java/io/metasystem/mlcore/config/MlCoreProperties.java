@@ -19,8 +19,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "mlcore")
-public record MlCoreProperties(String apiKey, boolean dummyMode, @NotNull DataSize maxRequestSize,
-                               @Min(0) @Max(65535) int port) {
+public record MlCoreProperties(
+        String apiKey,
+        boolean dummyMode,
+        @NotNull DataSize maxRequestSize,
+        @Min(0) @Max(65535) int port) {
 
     @Override
     public String toString() {

@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.config;
 
-import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
 
 /**
  * n8n webhook settings ({@code WEBHOOK_SECRET}, {@code N8N_WEBHOOK_URL}).
@@ -22,9 +23,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "mlcore.webhooks")
-public record WebhookProperties(String secret, String n8nUrl, @NotNull Duration tolerance,
-                                @Min(1) @Max(20) int maxAttempts, @NotNull Duration initialBackoff,
-                                @DefaultValue("30s") Duration redeliveryInterval) {
+public record WebhookProperties(
+        String secret,
+        String n8nUrl,
+        @NotNull Duration tolerance,
+        @Min(1) @Max(20) int maxAttempts,
+        @NotNull Duration initialBackoff,
+        @DefaultValue("30s") Duration redeliveryInterval) {
 
     public WebhookProperties {
         secret = secret == null || secret.isBlank() ? null : secret;

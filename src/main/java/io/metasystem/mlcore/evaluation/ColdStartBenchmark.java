@@ -18,6 +18,8 @@ import io.metasystem.mlcore.simulation.PolicyRun;
 import io.metasystem.mlcore.simulation.PriorLookup;
 import io.metasystem.mlcore.simulation.ScenarioGenerator;
 import io.metasystem.mlcore.simulation.Seeds;
+import org.hipparchus.random.RandomDataGenerator;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
-import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Do model priors help the optimizer with new ad sets? Trains on simulated past campaigns (another seed family),
@@ -38,6 +39,7 @@ import org.hipparchus.random.RandomDataGenerator;
 public final class ColdStartBenchmark {
     /** Days after launch that count as the cold-start window. */
     public static final int LAUNCH_WINDOW = 7;
+
     public static final String NO_PRIORS = "optimizer";
     public static final String CLAIRVOYANT = "clairvoyant";
 
@@ -71,8 +73,9 @@ public final class ColdStartBenchmark {
 
     /** Training data: the past accounts' ad sets as a feature table. */
     public FeatureTable trainingTable() {
-        return TrainingRows.table(new PastCampaigns(generator).outcomes(settings.historySeed(),
-                settings.historyAccounts(), settings.historyDays()),
+        return TrainingRows.table(
+                new PastCampaigns(generator)
+                        .outcomes(settings.historySeed(), settings.historyAccounts(), settings.historyDays()),
                 settings.historyAccounts() + " simulated past accounts x " + settings.historyDays() + " days, seed "
                         + settings.historySeed());
     }
@@ -90,20 +93,23 @@ public final class ColdStartBenchmark {
     /** Scores every policy on scenarios {@code 0 .. scenarios−1}; {@code progress} gets the count finished. */
     public ColdStartReport run(List<AttributePriors> models, IntConsumer progress) {
         AtomicInteger done = new AtomicInteger();
-        List<ColdStartRun> runs = IntStream.range(0, settings.scenarios()).parallel()
+        List<ColdStartRun> runs = IntStream.range(0, settings.scenarios())
+                .parallel()
                 .mapToObj(k -> {
                     List<ColdStartRun> r = scenario(generator.generate(settings.seed(), k), models);
                     progress.accept(done.incrementAndGet());
                     return r;
                 })
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
         List<String> policies = new ArrayList<>(List.of(NO_PRIORS));
         for (AttributePriors m : models) {
             policies.add(withPriors(m));
             policies.add(wrongPriors(m));
         }
         policies.add(CLAIRVOYANT);
-        return new ColdStartReport(settings, models.stream().map(ModelSummary::of).toList(), policies, runs);
+        return new ColdStartReport(
+                settings, models.stream().map(ModelSummary::of).toList(), policies, runs);
     }
 
     /** Every policy on one account, in report order. */
@@ -152,9 +158,16 @@ public final class ColdStartBenchmark {
                 }
             }
             double windowBudget = (to - from) * s.constraints().total();
-            out.add(new ColdStartRun(s.index(), s.label(), p.name(), run.share(),
-                    optimum > 0 ? expected / optimum : 1, windowBudget > 0 ? badBudget / windowBudget : 0,
-                    badCount, run.violations(), run.errors()));
+            out.add(new ColdStartRun(
+                    s.index(),
+                    s.label(),
+                    p.name(),
+                    run.share(),
+                    optimum > 0 ? expected / optimum : 1,
+                    windowBudget > 0 ? badBudget / windowBudget : 0,
+                    badCount,
+                    run.violations(),
+                    run.errors()));
         }
         return out;
     }
@@ -185,7 +198,9 @@ public final class ColdStartBenchmark {
     /** Attributes drawn uniformly at random, independent of the ad set's truth (seeded by scenario and ad set). */
     static AdSetAttributes randomAttributes(long scenarioSeed, int adSet) {
         RandomDataGenerator rng = Seeds.rng(Seeds.mix(scenarioSeed, 0xBADL, adSet));
-        return new AdSetAttributes(pick(rng, AttributeEffects.AUDIENCES), pick(rng, AttributeEffects.PLACEMENTS),
+        return new AdSetAttributes(
+                pick(rng, AttributeEffects.AUDIENCES),
+                pick(rng, AttributeEffects.PLACEMENTS),
                 pick(rng, AttributeEffects.CREATIVES));
     }
 

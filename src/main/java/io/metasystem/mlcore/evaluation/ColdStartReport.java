@@ -15,8 +15,11 @@ import java.util.function.ToDoubleFunction;
  * @param policies policy names in report order
  * @param runs     one run per (scenario, policy)
  */
-public record ColdStartReport(ColdStartBenchmark.Settings settings, List<ModelSummary> models, List<String> policies,
-                              List<ColdStartRun> runs) {
+public record ColdStartReport(
+        ColdStartBenchmark.Settings settings,
+        List<ModelSummary> models,
+        List<String> policies,
+        List<ColdStartRun> runs) {
     public ColdStartReport {
         models = List.copyOf(models);
         policies = List.copyOf(policies);
@@ -24,10 +27,17 @@ public record ColdStartReport(ColdStartBenchmark.Settings settings, List<ModelSu
     }
 
     /** One policy's scores over scenarios. */
-    public record Summary(String policy, double meanShare, double p10Share, double minShare, double meanLaunchShare,
-                          double p10LaunchShare, double minLaunchShare, double meanBadNewBudget, int violations,
-                          int errors) {
-    }
+    public record Summary(
+            String policy,
+            double meanShare,
+            double p10Share,
+            double minShare,
+            double meanLaunchShare,
+            double p10LaunchShare,
+            double minLaunchShare,
+            double meanBadNewBudget,
+            int violations,
+            int errors) {}
 
     public List<ColdStartRun> runsOf(String policy) {
         return runs.stream().filter(r -> r.policy().equals(policy)).toList();
@@ -39,15 +49,26 @@ public record ColdStartReport(ColdStartBenchmark.Settings settings, List<ModelSu
             List<ColdStartRun> rs = runsOf(p);
             double[] share = sorted(rs, ColdStartRun::share);
             double[] launch = sorted(rs, ColdStartRun::launchShare);
-            out.add(new Summary(p, mean(share), quantile(share, 0.1), share[0], mean(launch), quantile(launch, 0.1),
-                    launch[0], mean(sorted(rs, ColdStartRun::badNewBudget)),
-                    rs.stream().mapToInt(ColdStartRun::violations).sum(), rs.stream().mapToInt(ColdStartRun::errors).sum()));
+            out.add(new Summary(
+                    p,
+                    mean(share),
+                    quantile(share, 0.1),
+                    share[0],
+                    mean(launch),
+                    quantile(launch, 0.1),
+                    launch[0],
+                    mean(sorted(rs, ColdStartRun::badNewBudget)),
+                    rs.stream().mapToInt(ColdStartRun::violations).sum(),
+                    rs.stream().mapToInt(ColdStartRun::errors).sum()));
         }
         return out;
     }
 
     public Summary summary(String policy) {
-        return summaries().stream().filter(s -> s.policy().equals(policy)).findFirst().orElseThrow();
+        return summaries().stream()
+                .filter(s -> s.policy().equals(policy))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Paired difference {@code policy − optimizer without priors} of the full-horizon share. */
@@ -67,30 +88,47 @@ public record ColdStartReport(ColdStartBenchmark.Settings settings, List<ModelSu
 
     private PairedDifference gain(String policy, ToDoubleFunction<ColdStartRun> metric) {
         double[] a = runsOf(policy).stream().mapToDouble(metric).toArray();
-        double[] b = runsOf(ColdStartBenchmark.NO_PRIORS).stream().mapToDouble(metric).toArray();
+        double[] b = runsOf(ColdStartBenchmark.NO_PRIORS).stream()
+                .mapToDouble(metric)
+                .toArray();
         return PairedDifference.of(a, b, settings.seed());
     }
 
     private List<String> comparedPolicies() {
-        return policies.stream().filter(p -> !p.equals(ColdStartBenchmark.NO_PRIORS)
-                && !p.equals(ColdStartBenchmark.CLAIRVOYANT)).toList();
+        return policies.stream()
+                .filter(p -> !p.equals(ColdStartBenchmark.NO_PRIORS) && !p.equals(ColdStartBenchmark.CLAIRVOYANT))
+                .toList();
     }
 
     /** Plain-text tables for stdout. */
     public String table() {
         StringBuilder sb = new StringBuilder();
         for (ModelSummary m : models) {
-            sb.append(String.format(Locale.ROOT, "model %s: held-out overdispersion %.4f -> prior weight %.2f%n",
-                    m.model(), m.overdispersion(), m.weight()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "model %s: held-out overdispersion %.4f -> prior weight %.2f%n",
+                    m.model(),
+                    m.overdispersion(),
+                    m.weight()));
         }
-        sb.append(String.format(Locale.ROOT, "%-28s %7s %7s %7s %8s %8s %8s %9s %5s %5s%n", "policy", "mean", "p10",
-                "min", "7d mean", "7d p10", "7d min", "bad-new", "viol", "err"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %7s %7s %7s %8s %8s %8s %9s %5s %5s%n",
+                "policy",
+                "mean",
+                "p10",
+                "min",
+                "7d mean",
+                "7d p10",
+                "7d min",
+                "bad-new",
+                "viol",
+                "err"));
         for (Summary s : summaries()) {
-            sb.append(String.format(Locale.ROOT, "%-28s %7.3f %7.3f %7.3f %8.3f %8.3f %8.3f %8.1f%% %5d %5d%n",
-                    s.policy(), s.meanShare(), s.p10Share(), s.minShare(), s.meanLaunchShare(), s.p10LaunchShare(),
-                    s.minLaunchShare(), 100 * s.meanBadNewBudget(), s.violations(), s.errors()));
+            sb.append(summaryRow("%-28s %7.3f %7.3f %7.3f %8.3f %8.3f %8.3f %8.1f%% %5d %5d%n", s));
         }
-        sb.append("paired difference vs ").append(ColdStartBenchmark.NO_PRIORS)
+        sb.append("paired difference vs ")
+                .append(ColdStartBenchmark.NO_PRIORS)
                 .append(" (mean [paired-t 95 %] [bootstrap 95 %], wins/losses/ties):\n");
         for (String p : comparedPolicies()) {
             sb.append(String.format(Locale.ROOT, "  %-26s share %s%n", p, text(shareGain(p))));
@@ -100,20 +138,39 @@ public record ColdStartReport(ColdStartBenchmark.Settings settings, List<ModelSu
         return sb.toString();
     }
 
+    /** One policy's summary in {@code format}: policy, shares overall and over the first 7 days, bad-new budget. */
+    private static String summaryRow(String format, Summary s) {
+        return String.format(
+                Locale.ROOT,
+                format,
+                s.policy(),
+                s.meanShare(),
+                s.p10Share(),
+                s.minShare(),
+                s.meanLaunchShare(),
+                s.p10LaunchShare(),
+                s.minLaunchShare(),
+                100 * s.meanBadNewBudget(),
+                s.violations(),
+                s.errors());
+    }
+
     /** Markdown tables for docs. */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("| policy | mean share | p10 | min | first 7 days: mean | p10 | min | budget on bad new ad sets "
                 + "(first 7 days) | violations | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Summary s : summaries()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n",
-                    s.policy(), s.meanShare(), s.p10Share(), s.minShare(), s.meanLaunchShare(), s.p10LaunchShare(),
-                    s.minLaunchShare(), 100 * s.meanBadNewBudget(), s.violations(), s.errors()));
+            sb.append(summaryRow("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n", s));
         }
-        sb.append("\n| vs `optimizer` (paired, ").append(settings.scenarios()).append(" scenarios) | metric | mean "
-                + "difference | paired-t 95 % | bootstrap 95 % | wins / losses / ties |\n|---|---|---:|---:|---:|---:|\n");
+        sb.append("\n| vs `optimizer` (paired, ")
+                .append(settings.scenarios())
+                .append(" scenarios) | metric | mean "
+                        + "difference | paired-t 95 % | bootstrap 95 % | wins / losses / "
+                        + "ties |\n|---|---|---:|---:|---:|---:|\n");
         for (String p : comparedPolicies()) {
-            sb.append(md(p, "share", shareGain(p))).append(md(p, "first-7-day share", launchGain(p)))
+            sb.append(md(p, "share", shareGain(p)))
+                    .append(md(p, "first-7-day share", launchGain(p)))
                     .append(md(p, "budget on bad new", badBudgetChange(p)));
         }
         return sb.toString();
@@ -121,24 +178,52 @@ public record ColdStartReport(ColdStartBenchmark.Settings settings, List<ModelSu
 
     /** One line per (scenario, policy). */
     public String csv() {
-        StringBuilder sb = new StringBuilder("scenario,label,policy,share,launch_share,bad_new_budget,bad_new_ad_sets,"
-                + "violations,errors\n");
+        StringBuilder sb = new StringBuilder(
+                "scenario,label,policy,share,launch_share,bad_new_budget,bad_new_ad_sets," + "violations,errors\n");
         for (ColdStartRun r : runs) {
-            sb.append(String.format(Locale.ROOT, "%d,\"%s\",%s,%.6f,%.6f,%.6f,%d,%d,%d%n", r.scenarioIndex(),
-                    r.label(), r.policy(), r.share(), r.launchShare(), r.badNewBudget(), r.badNewAdSets(),
-                    r.violations(), r.errors()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d,\"%s\",%s,%.6f,%.6f,%.6f,%d,%d,%d%n",
+                    r.scenarioIndex(),
+                    r.label(),
+                    r.policy(),
+                    r.share(),
+                    r.launchShare(),
+                    r.badNewBudget(),
+                    r.badNewAdSets(),
+                    r.violations(),
+                    r.errors()));
         }
         return sb.toString();
     }
 
     private static String text(PairedDifference d) {
-        return String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f] [%+.4f, %+.4f] %d/%d/%d", d.mean(), d.tLow(),
-                d.tHigh(), d.bootLow(), d.bootHigh(), d.wins(), d.losses(), d.ties());
+        return String.format(
+                Locale.ROOT,
+                "%+.4f [%+.4f, %+.4f] [%+.4f, %+.4f] %d/%d/%d",
+                d.mean(),
+                d.tLow(),
+                d.tHigh(),
+                d.bootLow(),
+                d.bootHigh(),
+                d.wins(),
+                d.losses(),
+                d.ties());
     }
 
     private static String md(String policy, String metric, PairedDifference d) {
-        return String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d / %d |%n",
-                policy, metric, d.mean(), d.tLow(), d.tHigh(), d.bootLow(), d.bootHigh(), d.wins(), d.losses(),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d / %d |%n",
+                policy,
+                metric,
+                d.mean(),
+                d.tLow(),
+                d.tHigh(),
+                d.bootLow(),
+                d.bootHigh(),
+                d.wins(),
+                d.losses(),
                 d.ties());
     }
 

@@ -14,6 +14,13 @@ package io.metasystem.mlcore.evaluation;
  * @param violations      broken constraints (backtest audit)
  * @param errors          days on which the policy threw
  */
-public record ColdStartRun(int scenarioIndex, String label, String policy, double share, double launchShare,
-                           double badNewBudget, int badNewAdSets, int violations, int errors) {
-}
+public record ColdStartRun(
+        int scenarioIndex,
+        String label,
+        String policy,
+        double share,
+        double launchShare,
+        double badNewBudget,
+        int badNewAdSets,
+        int violations,
+        int errors) {}

@@ -9,6 +9,7 @@ import io.metasystem.mlcore.ml.RateModel;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.simulation.AdSetAttributes;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,12 +23,17 @@ public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double 
         implements AttributePriors {
 
     /** Validates (for the weight) and fits on all rows. */
-    public static HierarchicalPriors train(FeatureTable table, Validation.Settings settings, Consumer<String> progress) {
+    public static HierarchicalPriors train(
+            FeatureTable table, Validation.Settings settings, Consumer<String> progress) {
         HierarchicalTrainer trainer = new HierarchicalTrainer();
-        Validation.ModelScore score = Validation.run(table, List.of(trainer), settings, progress).score(trainer.name());
+        Validation.ModelScore score =
+                Validation.run(table, List.of(trainer), settings, progress).score(trainer.name());
         progress.accept(trainer.name() + ": fitting on all " + table.rows().size() + " rows");
-        return new HierarchicalPriors(trainer.fit(table, Exposure.SPEND), trainer.fit(table, Exposure.CLICKS),
-                score.priorWeight(), score.overdispersion());
+        return new HierarchicalPriors(
+                trainer.fit(table, Exposure.SPEND),
+                trainer.fit(table, Exposure.CLICKS),
+                score.priorWeight(),
+                score.overdispersion());
     }
 
     @Override

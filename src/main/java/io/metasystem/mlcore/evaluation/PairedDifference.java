@@ -1,22 +1,33 @@
 package io.metasystem.mlcore.evaluation;
 
-import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.TDistribution;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * Paired difference of a per-scenario score (a − b over the same scenarios): mean, a paired-t 95 % interval and a
  * percentile-bootstrap 95 % interval of the mean ({@value #RESAMPLES} resamples of scenarios, seeded), and how many
  * scenarios a won, lost or tied (|d| &lt; 1e-9).
  */
-public record PairedDifference(int n, double mean, double sd, double tLow, double tHigh, double bootLow,
-                               double bootHigh, int wins, int losses, int ties) {
+public record PairedDifference(
+        int n,
+        double mean,
+        double sd,
+        double tLow,
+        double tHigh,
+        double bootLow,
+        double bootHigh,
+        int wins,
+        int losses,
+        int ties) {
     static final int RESAMPLES = 10_000;
 
     /** @throws IllegalArgumentException if lengths differ or fewer than 2 pairs */
     public static PairedDifference of(double[] a, double[] b, long seed) {
         if (a.length != b.length || a.length < 2) {
-            throw new IllegalArgumentException("need two arrays of equal length >= 2, were " + a.length + ", "
-                    + b.length);
+            throw new IllegalArgumentException(
+                    "need two arrays of equal length >= 2, were " + a.length + ", " + b.length);
         }
         int n = a.length;
         double[] d = new double[n];
@@ -47,9 +58,18 @@ public record PairedDifference(int n, double mean, double sd, double tLow, doubl
             }
             means[r] = s / n;
         }
-        java.util.Arrays.sort(means);
-        return new PairedDifference(n, mean, sd, mean - half, mean + half, means[(int) (0.025 * RESAMPLES)],
-                means[(int) (0.975 * RESAMPLES) - 1], wins, losses, n - wins - losses);
+        Arrays.sort(means);
+        return new PairedDifference(
+                n,
+                mean,
+                sd,
+                mean - half,
+                mean + half,
+                means[(int) (0.025 * RESAMPLES)],
+                means[(int) (0.975 * RESAMPLES) - 1],
+                wins,
+                losses,
+                n - wins - losses);
     }
 
     /** True when both 95 % intervals lie above 0. */

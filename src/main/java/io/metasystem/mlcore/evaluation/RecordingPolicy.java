@@ -2,6 +2,7 @@ package io.metasystem.mlcore.evaluation;
 
 import io.metasystem.mlcore.simulation.Policy;
 import io.metasystem.mlcore.simulation.PolicyContext;
+
 import java.util.List;
 
 /**

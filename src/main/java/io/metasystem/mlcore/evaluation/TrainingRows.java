@@ -4,6 +4,7 @@ import io.metasystem.mlcore.ml.FeatureRow;
 import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.simulation.AdSetAttributes;
 import io.metasystem.mlcore.simulation.AdSetOutcome;
+
 import java.util.List;
 
 /**
@@ -15,18 +16,35 @@ final class TrainingRows {
     static final String DATASET = "coldstart_sim";
     static final String LOG_SPEND = "log_spend";
 
-    private TrainingRows() {
-    }
+    private TrainingRows() {}
 
     /** Rows with spend &gt; 0; the others (never delivered) are dropped and counted. */
     static FeatureTable table(List<AdSetOutcome> outcomes, String window) {
-        List<FeatureRow> rows = outcomes.stream().filter(o -> o.spend() > 0)
-                .map(o -> new FeatureRow("h" + o.account() + "/" + o.adSetId(), -1, o.attributes().values(),
-                        new double[] {Math.log(o.spend() / o.days())}, o.spend(), o.clicks(), o.conversions()))
+        List<FeatureRow> rows = outcomes.stream()
+                .filter(o -> o.spend() > 0)
+                .map(o -> new FeatureRow(
+                        "h" + o.account() + "/" + o.adSetId(),
+                        -1,
+                        o.attributes().values(),
+                        new double[] {Math.log(o.spend() / o.days())},
+                        o.spend(),
+                        o.clicks(),
+                        o.conversions()))
                 .toList();
-        double droppedConversions = outcomes.stream().filter(o -> !(o.spend() > 0))
-                .mapToDouble(AdSetOutcome::conversions).sum();
-        return new FeatureTable(DATASET, "conversions", AdSetAttributes.NAMES, List.of(LOG_SPEND), rows,
-                outcomes.size() - rows.size(), droppedConversions, false, window, "simulated");
+        double droppedConversions = outcomes.stream()
+                .filter(o -> !(o.spend() > 0))
+                .mapToDouble(AdSetOutcome::conversions)
+                .sum();
+        return new FeatureTable(
+                DATASET,
+                "conversions",
+                AdSetAttributes.NAMES,
+                List.of(LOG_SPEND),
+                rows,
+                outcomes.size() - rows.size(),
+                droppedConversions,
+                false,
+                window,
+                "simulated");
     }
 }

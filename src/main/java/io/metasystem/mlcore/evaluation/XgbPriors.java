@@ -6,6 +6,7 @@ import io.metasystem.mlcore.ml.Training;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.simulation.AdSetAttributes;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +20,12 @@ import java.util.function.Consumer;
 public record XgbPriors(ModelArtifact.Predictor predictor, double overdispersion) implements AttributePriors {
 
     /** @param out directory for model.json, provenance.json and the training report */
-    public static XgbPriors train(FeatureTable table, Validation.Settings settings, int maxRounds, Path out,
-                                  Consumer<String> progress) throws IOException {
+    public static XgbPriors train(
+            FeatureTable table, Validation.Settings settings, int maxRounds, Path out, Consumer<String> progress)
+            throws IOException {
         Training.Outcome o = Training.run(table, settings, maxRounds, out, progress);
-        return new XgbPriors(o.artifact().predictor(),
+        return new XgbPriors(
+                o.artifact().predictor(),
                 o.validation().score("xgboost_poisson").overdispersion());
     }
 

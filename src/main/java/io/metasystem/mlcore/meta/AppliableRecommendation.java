@@ -12,15 +12,20 @@ import java.util.List;
  * @param currency  nullable: then the account's currency from the Graph API, else EUR offsets
  * @param dataUntil newest insight day the recommendation was computed from; null when its input had no dated rows
  */
-public record AppliableRecommendation(String id, String accountId, OffsetDateTime createdAt, String currency,
-                                      List<Target> adSets, LocalDate dataUntil) {
+public record AppliableRecommendation(
+        String id,
+        String accountId,
+        OffsetDateTime createdAt,
+        String currency,
+        List<Target> adSets,
+        LocalDate dataUntil) {
     public AppliableRecommendation {
         adSets = List.copyOf(adSets);
     }
 
     /** A recommendation without a known data date. */
-    public AppliableRecommendation(String id, String accountId, OffsetDateTime createdAt, String currency,
-                                   List<Target> adSets) {
+    public AppliableRecommendation(
+            String id, String accountId, OffsetDateTime createdAt, String currency, List<Target> adSets) {
         this(id, accountId, createdAt, currency, adSets, null);
     }
 

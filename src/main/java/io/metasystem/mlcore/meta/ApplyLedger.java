@@ -1,23 +1,27 @@
 package io.metasystem.mlcore.meta;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Idempotency of apply: one row per key {@code <recommendation id>/<ad set id>} (and dry-run flag). An ad set is
  * claimed ({@code in_progress}) before its Graph API call, so two concurrent applies (even on two replicas) never
- * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed again,
+ * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed
+ * again,
  * and so may an {@code in_progress} claim older than {@link #STALE} (its apply crashed).
  */
 @Component
 class ApplyLedger {
     /** A claim older than this is taken to belong to a crashed apply and may be taken over. */
-    static final java.time.Duration STALE = java.time.Duration.ofMinutes(15);
+    static final Duration STALE = Duration.ofMinutes(15);
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -33,8 +37,10 @@ class ApplyLedger {
     Map<String, String> statuses(String recommendationId, boolean dryRun) {
         Map<String, String> out = new HashMap<>();
         jdbc.sql("select adset_id, status from meta_apply_item where recommendation_id = :rec and dry_run = :dry")
-                .param("rec", recommendationId).param("dry", dryRun)
-                .query((rs, n) -> out.put(rs.getString("adset_id"), rs.getString("status"))).list();
+                .param("rec", recommendationId)
+                .param("dry", dryRun)
+                .query((rs, n) -> out.put(rs.getString("adset_id"), rs.getString("status")))
+                .list();
         return out;
     }
 
@@ -43,18 +49,28 @@ class ApplyLedger {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         try {
             jdbc.sql("""
-                    insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id, status,
+                    insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id,
+                    status,
                       attempts, updated_at) values (:key, :dry, :rec, :account, :adset, 'in_progress', 1, :now)""")
-                    .param("key", key(recommendationId, adsetId)).param("dry", dryRun).param("rec", recommendationId)
-                    .param("account", accountId).param("adset", adsetId).param("now", now).update();
+                    .param("key", key(recommendationId, adsetId))
+                    .param("dry", dryRun)
+                    .param("rec", recommendationId)
+                    .param("account", accountId)
+                    .param("adset", adsetId)
+                    .param("now", now)
+                    .update();
             return true;
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
                     update meta_apply_item set status = 'in_progress', attempts = attempts + 1, updated_at = :now
                     where idempotency_key = :key and dry_run = :dry
                     and (status = 'failed' or (status = 'in_progress' and updated_at < :stale))""")
-                    .param("key", key(recommendationId, adsetId)).param("dry", dryRun).param("now", now)
-                    .param("stale", now.minus(STALE)).update() == 1;
+                            .param("key", key(recommendationId, adsetId))
+                            .param("dry", dryRun)
+                            .param("now", now)
+                            .param("stale", now.minus(STALE))
+                            .update()
+                    == 1;
         }
     }
 
@@ -62,8 +78,11 @@ class ApplyLedger {
         jdbc.sql("""
                 update meta_apply_item set status = :status, last_error = :error, updated_at = :now
                 where idempotency_key = :key and dry_run = :dry""")
-                .param("status", status).param("error", error == null ? null : error.substring(0, Math.min(4000, error.length())))
+                .param("status", status)
+                .param("error", error == null ? null : error.substring(0, Math.min(4000, error.length())))
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("key", key(recommendationId, adsetId)).param("dry", dryRun).update();
+                .param("key", key(recommendationId, adsetId))
+                .param("dry", dryRun)
+                .update();
     }
 }

@@ -9,16 +9,30 @@ import java.util.List;
  * @param status {@code applied} (every ad set is now as recommended), {@code partial} (some failed: apply again to
  *               resume only those), {@code failed} (none changed), {@code dry_run} (DUMMY_MODE: recorded, not sent)
  */
-public record ApplyResult(String recommendationId, String accountId, boolean dryRun, String status, int changed,
-                          int unchanged, int alreadyApplied, int failed, List<Item> items) {
+public record ApplyResult(
+        String recommendationId,
+        String accountId,
+        boolean dryRun,
+        String status,
+        int changed,
+        int unchanged,
+        int alreadyApplied,
+        int failed,
+        List<Item> items) {
 
     /**
      * @param outcome {@code applied}, {@code dry_run}, {@code unchanged} (already at the target),
      *                {@code already_applied} (by an earlier apply of this recommendation), {@code in_progress}
-     *                (another apply owns it right now), {@code failed}, {@code not_attempted} (stopped by a token error)
+     * (another apply owns it right now), {@code failed}, {@code not_attempted} (stopped by a token error)
      * @param errorField Graph API parameter blamed for a validation error, nullable
      */
-    public record Item(String adsetId, String action, BigDecimal beforeBudget, BigDecimal afterBudget, String outcome,
-                       String error, String errorField, Integer errorCode) {
-    }
+    public record Item(
+            String adsetId,
+            String action,
+            BigDecimal beforeBudget,
+            BigDecimal afterBudget,
+            String outcome,
+            String error,
+            String errorField,
+            Integer errorCode) {}
 }

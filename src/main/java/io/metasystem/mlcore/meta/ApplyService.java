@@ -1,18 +1,20 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.store.StoredJson;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.metasystem.mlcore.config.MetaProperties;
-import io.metasystem.mlcore.config.MlCoreProperties;
-import io.metasystem.mlcore.webhooks.OutboundWebhooks;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a stored recommendation into Graph API writes: {@code POST /<adset_id>} with {@code daily_budget} in the
@@ -20,17 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li>Guardrails first (allow-list, age, total, minimum, change per day); a violation refuses the whole apply.</li>
  * <li>Idempotent: each (recommendation, ad set) is claimed in {@link ApplyLedger}; finished ones are skipped, so
- * applying twice changes nothing the second time and a second apply after a partial failure resumes only the failed.</li>
+ * applying twice changes nothing the second time and a second apply after a partial failure resumes only the
+ * failed.</li>
  * <li>Every attempted change is written to {@link AuditLog} with before, after, requester, the exact call and Meta's
  * answer. With DUMMY_MODE=true no call is made: the audit records the calls as {@code dry_run}.</li>
- * <li>A token error (190) stops the apply, raises an {@code alert} webhook and leaves the rest {@code not_attempted}.</li>
+ * <li>A token error (190) stops the apply, raises an {@code alert} webhook and leaves the rest {@code
+ * not_attempted}.</li>
  * <li>Afterwards a {@code recommendation.applied} webhook carries the result.</li>
  * </ol>
  */
 @Service
 public class ApplyService {
     private static final Logger log = LoggerFactory.getLogger(ApplyService.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     private final RecommendationSource recommendations;
     private final GraphApiClient graph;
@@ -41,8 +45,15 @@ public class ApplyService {
     private final boolean dryRun;
     private final Clock clock;
 
-    ApplyService(RecommendationSource recommendations, GraphApiClient graph, ApplyLedger ledger, AuditLog audit,
-                 OutboundWebhooks webhooks, MetaProperties properties, MlCoreProperties core, Clock clock) {
+    ApplyService(
+            RecommendationSource recommendations,
+            GraphApiClient graph,
+            ApplyLedger ledger,
+            AuditLog audit,
+            OutboundWebhooks webhooks,
+            MetaProperties properties,
+            MlCoreProperties core,
+            Clock clock) {
         this.recommendations = recommendations;
         this.graph = graph;
         this.ledger = ledger;
@@ -60,14 +71,17 @@ public class ApplyService {
      * @throws MetaNotConfiguredException       live mode without META_ACCESS_TOKEN
      */
     public ApplyResult apply(String recommendationId, String requestedBy) {
-        AppliableRecommendation rec = recommendations.find(recommendationId)
+        AppliableRecommendation rec = recommendations
+                .find(recommendationId)
                 .orElseThrow(() -> new RecommendationNotFoundException(recommendationId));
         guardrails.checkRecommendation(rec, clock.instant());
         String account = MetaProperties.bareAccount(rec.accountId());
         Map<String, String> done = ledger.statuses(rec.id(), dryRun);
         List<AppliableRecommendation.Target> pending = rec.adSets().stream()
-                .filter(t -> !isFinal(done.get(t.adsetId()))).toList();
-        List<String> pendingIds = pending.stream().map(AppliableRecommendation.Target::adsetId).toList();
+                .filter(t -> !isFinal(done.get(t.adsetId())))
+                .toList();
+        List<String> pendingIds =
+                pending.stream().map(AppliableRecommendation.Target::adsetId).toList();
 
         // Current state: live from Meta; in a dry run nothing leaves the service, so the recommendation's view.
         Map<String, BigDecimal> before = new LinkedHashMap<>();
@@ -81,7 +95,9 @@ public class ApplyService {
             for (AppliableRecommendation.Target t : pending) {
                 GraphAdSet g = live.get(t.adsetId());
                 if (g != null) {
-                    before.put(t.adsetId(), g.dailyBudgetMinor() == null ? null : Currencies.toMajor(g.dailyBudgetMinor(), currency));
+                    before.put(
+                            t.adsetId(),
+                            g.dailyBudgetMinor() == null ? null : Currencies.toMajor(g.dailyBudgetMinor(), currency));
                     statusBefore.put(t.adsetId(), g.status());
                 }
             }
@@ -99,40 +115,88 @@ public class ApplyService {
         for (AppliableRecommendation.Target t : rec.adSets()) {
             String action = t.pause() ? "pause" : "set_daily_budget";
             if (isFinal(done.get(t.adsetId()))) {
-                items.add(new ApplyResult.Item(t.adsetId(), action, null, t.pause() ? null : t.recommendedBudget(),
-                        "already_applied", null, null, null));
+                items.add(new ApplyResult.Item(
+                        t.adsetId(),
+                        action,
+                        null,
+                        t.pause() ? null : t.recommendedBudget(),
+                        "already_applied",
+                        null,
+                        null,
+                        null));
                 continue;
             }
             if (stop) {
-                items.add(new ApplyResult.Item(t.adsetId(), action, before.get(t.adsetId()), t.recommendedBudget(),
-                        "not_attempted", "stopped: Meta access token rejected", null, null));
+                items.add(new ApplyResult.Item(
+                        t.adsetId(),
+                        action,
+                        before.get(t.adsetId()),
+                        t.recommendedBudget(),
+                        "not_attempted",
+                        "stopped: Meta access token rejected",
+                        null,
+                        null));
                 continue;
             }
             if (!ledger.claim(rec.id(), account, t.adsetId(), dryRun)) {
-                items.add(new ApplyResult.Item(t.adsetId(), action, before.get(t.adsetId()), t.recommendedBudget(),
-                        "in_progress", "another apply is changing this ad set", null, null));
+                items.add(new ApplyResult.Item(
+                        t.adsetId(),
+                        action,
+                        before.get(t.adsetId()),
+                        t.recommendedBudget(),
+                        "in_progress",
+                        "another apply is changing this ad set",
+                        null,
+                        null));
                 continue;
             }
-            ApplyResult.Item item = applyOne(rec, account, currency, t, action, before.get(t.adsetId()),
-                    statusBefore.get(t.adsetId()), requestedBy);
+            ApplyResult.Item item = applyOne(
+                    rec,
+                    account,
+                    currency,
+                    t,
+                    action,
+                    before.get(t.adsetId()),
+                    statusBefore.get(t.adsetId()),
+                    requestedBy);
             items.add(item);
-            if (Integer.valueOf(190).equals(item.errorCode()) || Integer.valueOf(102).equals(item.errorCode())) {
+            if (Integer.valueOf(190).equals(item.errorCode())
+                    || Integer.valueOf(102).equals(item.errorCode())) {
                 stop = true;
-                webhooks.publish("alert", Map.of("kind", "meta_token_invalid", "account_id", account,
-                        "message", "Meta rejected the access token (code " + item.errorCode()
-                                + "); renew META_ACCESS_TOKEN. Apply of " + rec.id() + " stopped."));
+                webhooks.publish(
+                        "alert",
+                        Map.of(
+                                "kind",
+                                "meta_token_invalid",
+                                "account_id",
+                                account,
+                                "message",
+                                "Meta rejected the access token (code " + item.errorCode()
+                                        + "); renew META_ACCESS_TOKEN. Apply of " + rec.id() + " stopped."));
             }
         }
         ApplyResult result = summarise(rec.id(), account, items);
         webhooks.publish("recommendation.applied", result);
-        log.info("Apply of recommendation {} on account {}: {} ({} changed, {} failed, dry run {})", rec.id(), account,
-                result.status(), result.changed(), result.failed(), dryRun);
+        log.info(
+                "Apply of recommendation {} on account {}: {} ({} changed, {} failed, dry run {})",
+                rec.id(),
+                account,
+                result.status(),
+                result.changed(),
+                result.failed(),
+                dryRun);
         return result;
     }
 
-    private ApplyResult.Item applyOne(AppliableRecommendation rec, String account, String currency,
-                                      AppliableRecommendation.Target t, String action, BigDecimal beforeBudget,
-                                      String beforeStatus, String requestedBy) {
+    private ApplyResult.Item applyOne(
+            AppliableRecommendation rec,
+            String account,
+            String currency,
+            AppliableRecommendation.Target t,
+            String action,
+            BigDecimal beforeBudget,
+            String beforeStatus,
+            String requestedBy) {
         Map<String, String> params = new LinkedHashMap<>();
         BigDecimal after = t.pause() ? null : t.recommendedBudget();
         if (t.pause()) {
@@ -146,44 +210,139 @@ public class ApplyService {
         call.put("path", "/" + t.adsetId());
         call.put("params", params);
         String request = JSON.writeValueAsString(call);
-        boolean alreadyThere = t.pause() ? "PAUSED".equals(beforeStatus)
-                : beforeBudget != null && Currencies.toMinor(beforeBudget, currency) == Currencies.toMinor(after, currency);
+        boolean alreadyThere = t.pause()
+                ? "PAUSED".equals(beforeStatus)
+                : beforeBudget != null
+                        && Currencies.toMinor(beforeBudget, currency) == Currencies.toMinor(after, currency);
         String afterStatus = t.pause() ? "PAUSED" : beforeStatus;
         if (alreadyThere && !dryRun) {
-            audit.record(entry(rec, account, t, key, action, beforeBudget, after, beforeStatus, afterStatus, currency,
-                    requestedBy, request, null, "unchanged", null));
+            audit.record(entry(
+                    rec,
+                    account,
+                    t,
+                    key,
+                    action,
+                    beforeBudget,
+                    after,
+                    beforeStatus,
+                    afterStatus,
+                    currency,
+                    requestedBy,
+                    request,
+                    null,
+                    "unchanged",
+                    null));
             ledger.finish(rec.id(), t.adsetId(), false, "unchanged", null);
             return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "unchanged", null, null, null);
         }
         if (dryRun) {
-            audit.record(entry(rec, account, t, key, action, beforeBudget, after, beforeStatus, afterStatus, currency,
-                    requestedBy, request, null, "dry_run", null));
+            audit.record(entry(
+                    rec,
+                    account,
+                    t,
+                    key,
+                    action,
+                    beforeBudget,
+                    after,
+                    beforeStatus,
+                    afterStatus,
+                    currency,
+                    requestedBy,
+                    request,
+                    null,
+                    "dry_run",
+                    null));
             ledger.finish(rec.id(), t.adsetId(), true, "dry_run", null);
             return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "dry_run", null, null, null);
         }
         try {
             GraphCall sent = graph.updateAdSet(t.adsetId(), params);
-            audit.record(entry(rec, account, t, key, action, beforeBudget, after, beforeStatus, afterStatus, currency,
-                    requestedBy, request, sent.response(), "applied", null));
+            audit.record(entry(
+                    rec,
+                    account,
+                    t,
+                    key,
+                    action,
+                    beforeBudget,
+                    after,
+                    beforeStatus,
+                    afterStatus,
+                    currency,
+                    requestedBy,
+                    request,
+                    sent.response(),
+                    "applied",
+                    null));
             ledger.finish(rec.id(), t.adsetId(), false, "applied", null);
             return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "applied", null, null, null);
         } catch (GraphApiException e) {
             String field = e instanceof MetaValidationException v ? v.field() : null;
-            String response = JSON.writeValueAsString(Map.of("http_status", e.httpStatus(), "code", e.code(),
-                    "message", String.valueOf(e.getMessage()), "fbtrace_id", String.valueOf(e.fbtraceId())));
-            audit.record(entry(rec, account, t, key, action, beforeBudget, after, beforeStatus, beforeStatus, currency,
-                    requestedBy, request, response, "failed", e.getMessage()));
+            String response = JSON.writeValueAsString(Map.of(
+                    "http_status",
+                    e.httpStatus(),
+                    "code",
+                    e.code(),
+                    "message",
+                    String.valueOf(e.getMessage()),
+                    "fbtrace_id",
+                    String.valueOf(e.fbtraceId())));
+            audit.record(entry(
+                    rec,
+                    account,
+                    t,
+                    key,
+                    action,
+                    beforeBudget,
+                    after,
+                    beforeStatus,
+                    beforeStatus,
+                    currency,
+                    requestedBy,
+                    request,
+                    response,
+                    "failed",
+                    e.getMessage()));
             ledger.finish(rec.id(), t.adsetId(), false, "failed", e.getMessage());
-            return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "failed", e.getMessage(), field, e.code());
+            return new ApplyResult.Item(
+                    t.adsetId(), action, beforeBudget, after, "failed", e.getMessage(), field, e.code());
         }
     }
 
-    private AuditEntry entry(AppliableRecommendation rec, String account, AppliableRecommendation.Target t, String key,
-                             String action, BigDecimal before, BigDecimal after, String beforeStatus, String afterStatus,
-                             String currency, String requestedBy, String request, String response, String outcome,
-                             String error) {
-        return new AuditEntry(0, null, account, rec.id(), t.adsetId(), key, action, before, after, beforeStatus,
-                afterStatus, currency, requestedBy, request, response, outcome, error, dryRun);
+    private AuditEntry entry(
+            AppliableRecommendation rec,
+            String account,
+            AppliableRecommendation.Target t,
+            String key,
+            String action,
+            BigDecimal before,
+            BigDecimal after,
+            String beforeStatus,
+            String afterStatus,
+            String currency,
+            String requestedBy,
+            String request,
+            String response,
+            String outcome,
+            String error) {
+        return new AuditEntry(
+                0,
+                null,
+                account,
+                rec.id(),
+                t.adsetId(),
+                key,
+                action,
+                before,
+                after,
+                beforeStatus,
+                afterStatus,
+                currency,
+                requestedBy,
+                request,
+                response,
+                outcome,
+                error,
+                dryRun);
     }
 
     private ApplyResult summarise(String id, String account, List<ApplyResult.Item> items) {
@@ -199,7 +358,9 @@ public class ApplyService {
                 default -> failed++;
             }
         }
-        String status = dryRun ? "dry_run" : failed == 0 ? "applied" : changed + unchanged + already == 0 ? "failed" : "partial";
+        String status = dryRun
+                ? "dry_run"
+                : failed == 0 ? "applied" : changed + unchanged + already == 0 ? "failed" : "partial";
         return new ApplyResult(id, account, dryRun, status, changed, unchanged, already, failed, items);
     }
 

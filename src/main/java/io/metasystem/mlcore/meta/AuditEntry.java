@@ -14,8 +14,22 @@ import java.time.OffsetDateTime;
  * @param response     Graph API response body, nullable (dry run, unchanged, no response)
  * @param outcome      {@code applied}, {@code dry_run}, {@code unchanged} or {@code failed}
  */
-public record AuditEntry(long id, OffsetDateTime createdAt, String accountId, String recommendationId, String adsetId,
-                         String idempotencyKey, String action, BigDecimal beforeBudget, BigDecimal afterBudget,
-                         String beforeStatus, String afterStatus, String currency, String requestedBy, String request,
-                         String response, String outcome, String error, boolean dryRun) {
-}
+public record AuditEntry(
+        long id,
+        OffsetDateTime createdAt,
+        String accountId,
+        String recommendationId,
+        String adsetId,
+        String idempotencyKey,
+        String action,
+        BigDecimal beforeBudget,
+        BigDecimal afterBudget,
+        String beforeStatus,
+        String afterStatus,
+        String currency,
+        String requestedBy,
+        String request,
+        String response,
+        String outcome,
+        String error,
+        boolean dryRun) {}

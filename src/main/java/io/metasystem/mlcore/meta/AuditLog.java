@@ -1,6 +1,9 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** The {@code meta_audit} table: append-only record of every change asked of Meta. */
 @Component
@@ -32,13 +33,24 @@ public class AuditLog {
                   outcome, error, dry_run)
                 values (:created, :account, :rec, :adset, :key, :action, :before, :after, :beforeStatus, :afterStatus,
                   :currency, :by, :request, :response, :outcome, :error, :dryRun)""")
-                .param("created", clock.instant().atOffset(ZoneOffset.UTC)).param("account", e.accountId())
-                .param("rec", e.recommendationId()).param("adset", e.adsetId()).param("key", e.idempotencyKey())
-                .param("action", e.action()).param("before", e.beforeBudget()).param("after", e.afterBudget())
-                .param("beforeStatus", e.beforeStatus()).param("afterStatus", e.afterStatus())
-                .param("currency", e.currency()).param("by", cut(e.requestedBy(), 200)).param("request", cut(e.request(), 20000))
-                .param("response", cut(e.response(), 20000)).param("outcome", e.outcome()).param("error", cut(e.error(), 4000))
-                .param("dryRun", e.dryRun()).update();
+                .param("created", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("account", e.accountId())
+                .param("rec", e.recommendationId())
+                .param("adset", e.adsetId())
+                .param("key", e.idempotencyKey())
+                .param("action", e.action())
+                .param("before", e.beforeBudget())
+                .param("after", e.afterBudget())
+                .param("beforeStatus", e.beforeStatus())
+                .param("afterStatus", e.afterStatus())
+                .param("currency", e.currency())
+                .param("by", cut(e.requestedBy(), 200))
+                .param("request", cut(e.request(), 20000))
+                .param("response", cut(e.response(), 20000))
+                .param("outcome", e.outcome())
+                .param("error", cut(e.error(), 4000))
+                .param("dryRun", e.dryRun())
+                .update();
     }
 
     /**
@@ -56,9 +68,17 @@ public class AuditLog {
             where.append(" and recommendation_id = :rec");
             params.put("rec", recommendationId);
         }
-        long total = jdbc.sql("select count(*) from meta_audit" + where).params(params).query(Long.class).single();
-        List<AuditEntry> items = jdbc.sql("select * from meta_audit" + where + " order by id desc limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size).query(AuditLog::entry).list();
+        long total = jdbc.sql("select count(*) from meta_audit" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<AuditEntry> items = jdbc.sql(
+                        "select * from meta_audit" + where + " order by id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(AuditLog::entry)
+                .list();
         return new AuditPage(items, page, size, total);
     }
 
@@ -70,26 +90,43 @@ public class AuditLog {
         if (adsetIds.isEmpty()) {
             return out;
         }
-        OffsetDateTime dayStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime dayStart =
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
                 select adset_id, before_budget from meta_audit where adset_id in (:ids) and created_at >= :day
                 and outcome in ('applied', 'dry_run') and dry_run = :dryRun and action = 'set_daily_budget'
                 order by id""")
-                .param("ids", adsetIds).param("day", dayStart).param("dryRun", dryRun)
+                .param("ids", adsetIds)
+                .param("day", dayStart)
+                .param("dryRun", dryRun)
                 .query((rs, n) -> {
                     out.putIfAbsent(rs.getString("adset_id"), rs.getBigDecimal("before_budget"));
                     return null;
-                }).list();
+                })
+                .list();
         return out;
     }
 
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("account_id"),
-                rs.getString("recommendation_id"), rs.getString("adset_id"), rs.getString("idempotency_key"),
-                rs.getString("action"), rs.getBigDecimal("before_budget"), rs.getBigDecimal("after_budget"),
-                rs.getString("before_status"), rs.getString("after_status"), rs.getString("currency"),
-                rs.getString("requested_by"), rs.getString("request"), rs.getString("response"), rs.getString("outcome"),
-                rs.getString("error"), rs.getBoolean("dry_run"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("account_id"),
+                rs.getString("recommendation_id"),
+                rs.getString("adset_id"),
+                rs.getString("idempotency_key"),
+                rs.getString("action"),
+                rs.getBigDecimal("before_budget"),
+                rs.getBigDecimal("after_budget"),
+                rs.getString("before_status"),
+                rs.getString("after_status"),
+                rs.getString("currency"),
+                rs.getString("requested_by"),
+                rs.getString("request"),
+                rs.getString("response"),
+                rs.getString("outcome"),
+                rs.getString("error"),
+                rs.getBoolean("dry_run"));
     }
 
     private static String cut(String s, int max) {

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -9,15 +10,14 @@ import java.util.Set;
  * below offset 1 (Meta "Currencies" reference).
  */
 public final class Currencies {
-    private static final Set<String> OFFSET_ONE = Set.of("CLP", "COP", "CRC", "HUF", "ISK", "IDR", "JPY", "KRW", "PYG",
-            "TWD", "VND");
+    private static final Set<String> OFFSET_ONE =
+            Set.of("CLP", "COP", "CRC", "HUF", "ISK", "IDR", "JPY", "KRW", "PYG", "TWD", "VND");
 
-    private Currencies() {
-    }
+    private Currencies() {}
 
     /** 1 or 100. Unknown or null currency: 100. */
     public static int offset(String currency) {
-        return currency != null && OFFSET_ONE.contains(currency.toUpperCase(java.util.Locale.ROOT)) ? 1 : 100;
+        return currency != null && OFFSET_ONE.contains(currency.toUpperCase(Locale.ROOT)) ? 1 : 100;
     }
 
     /** Minor units (what the Graph API takes) to currency per day. */
@@ -27,6 +27,8 @@ public final class Currencies {
 
     /** Currency per day to minor units, rounded half-up to a whole minor unit. */
     public static long toMinor(BigDecimal major, String currency) {
-        return major.multiply(BigDecimal.valueOf(offset(currency))).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return major.multiply(BigDecimal.valueOf(offset(currency)))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 }

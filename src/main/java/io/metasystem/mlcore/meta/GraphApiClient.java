@@ -1,21 +1,7 @@
 package io.metasystem.mlcore.meta;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.store.StoredJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +12,23 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Graph API (Marketing API) client on Spring's {@link RestClient}.
@@ -47,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class GraphApiClient {
     private static final Logger log = LoggerFactory.getLogger(GraphApiClient.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final Pattern TOKEN = Pattern.compile("(access_token|appsecret_proof)=[^&\\s]*");
     private static final Pattern PARAM = Pattern.compile("(?i)param(?:eter)?\\s+\\[?([a-z_][a-z0-9_.\\[\\]]*)");
     private static final double THROTTLE_PERCENT = 95.0;
@@ -65,8 +68,10 @@ public class GraphApiClient {
     public GraphApiClient(MetaProperties properties, Sleeper sleeper) {
         this.properties = properties;
         this.sleeper = sleeper;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(properties.readTimeout());
         this.rest = RestClient.builder().requestFactory(factory).build();
@@ -84,19 +89,22 @@ public class GraphApiClient {
 
     /** The ad account: currency, name, time zone ({@code GET /act_<id>}). */
     public GraphAccount account(String accountId) {
-        JsonNode n = get("act_" + MetaProperties.bareAccount(accountId), Map.of("fields", "id,account_id,name,currency,timezone_name"));
-        return new GraphAccount(MetaProperties.bareAccount(accountId), text(n, "name"), text(n, "currency"),
-                text(n, "timezone_name"));
+        JsonNode n = get(
+                "act_" + MetaProperties.bareAccount(accountId),
+                Map.of("fields", "id,account_id,name,currency,timezone_name"));
+        return new GraphAccount(
+                MetaProperties.bareAccount(accountId), text(n, "name"), text(n, "currency"), text(n, "timezone_name"));
     }
 
     /** Ad-set fields sync reads: budget and status, targeting and goals (for attributes), the campaign. */
-    static final String AD_SET_FIELDS = "id,name,status,effective_status,daily_budget,optimization_goal,targeting,"
-            + "campaign{id,name,objective}";
+    static final String AD_SET_FIELDS =
+            "id,name,status,effective_status,daily_budget,optimization_goal,targeting," + "campaign{id,name,objective}";
 
     /** Every ad set of the account, all pages ({@code GET /act_<id>/adsets}), with targeting. */
     public List<GraphAdSet> adSets(String accountId) {
         List<GraphAdSet> out = new ArrayList<>();
-        forEachPage("act_" + MetaProperties.bareAccount(accountId) + "/adsets",
+        forEachPage(
+                "act_" + MetaProperties.bareAccount(accountId) + "/adsets",
                 Map.of("fields", AD_SET_FIELDS, "limit", "200"),
                 page -> page.forEach(n -> out.add(GraphAdSet.from(n))));
         return out;
@@ -107,8 +115,13 @@ public class GraphApiClient {
         Map<String, GraphAdSet> out = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += 50) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 50));
-            JsonNode n = get("", Map.of("ids", String.join(",", chunk),
-                    "fields", "id,name,status,effective_status,daily_budget,campaign{id,name}"));
+            JsonNode n = get(
+                    "",
+                    Map.of(
+                            "ids",
+                            String.join(",", chunk),
+                            "fields",
+                            "id,name,status,effective_status,daily_budget,campaign{id,name}"));
             for (String id : chunk) {
                 if (n.has(id)) {
                     out.put(id, GraphAdSet.from(n.get(id)));
@@ -140,8 +153,12 @@ public class GraphApiClient {
         JsonNode n = post("act_" + MetaProperties.bareAccount(accountId) + "/insights", insightParams(since, until));
         String id = text(n, "report_run_id");
         if (id == null || id.isBlank()) {
-            throw new GraphApiException("POST /act_" + MetaProperties.bareAccount(accountId)
-                    + "/insights answered without report_run_id", 200, 0, null, null);
+            throw new GraphApiException(
+                    "POST /act_" + MetaProperties.bareAccount(accountId) + "/insights answered without report_run_id",
+                    200,
+                    0,
+                    null,
+                    null);
         }
         return id;
     }
@@ -151,8 +168,10 @@ public class GraphApiClient {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("level", "adset");
         params.put("time_increment", "1");
-        params.put("fields", "account_id,account_currency,campaign_id,campaign_name,adset_id,adset_name,date_start,"
-                + "date_stop,spend,impressions,clicks,actions,action_values");
+        params.put(
+                "fields",
+                "account_id,account_currency,campaign_id,campaign_name,adset_id,adset_name,date_start,"
+                        + "date_stop,spend,impressions,clicks,actions,action_values");
         params.put("time_range", "{\"since\":\"" + since + "\",\"until\":\"" + until + "\"}");
         return params;
     }
@@ -205,8 +224,7 @@ public class GraphApiClient {
                 + (query.isEmpty() ? "" : "?" + query));
     }
 
-    private record Raw(int status, HttpHeaders headers, String body) {
-    }
+    private record Raw(int status, HttpHeaders headers, String body) {}
 
     private JsonNode call(HttpMethod method, URI uri, Map<String, String> form) {
         if (!properties.hasToken()) {
@@ -222,8 +240,8 @@ public class GraphApiClient {
             } catch (ResourceAccessException e) {
                 String reason = redact(e.getMessage()); // the message quotes the URL, token included
                 if (attempt >= properties.maxRetries()) {
-                    throw new GraphApiException(shown + " failed after " + (attempt + 1) + " attempts: " + reason,
-                            0, 0, null, null);
+                    throw new GraphApiException(
+                            shown + " failed after " + (attempt + 1) + " attempts: " + reason, 0, 0, null, null);
                 }
                 log.warn("{} failed ({}); retry {} of {}", shown, reason, attempt + 1, properties.maxRetries());
                 backoff = pause(backoff, Duration.ZERO);
@@ -235,7 +253,8 @@ public class GraphApiClient {
             }
             JsonNode error = parseQuietly(raw.body()).path("error");
             int code = error.path("code").asInt(0);
-            Integer subcode = error.has("error_subcode") ? error.path("error_subcode").asInt() : null;
+            Integer subcode =
+                    error.has("error_subcode") ? error.path("error_subcode").asInt() : null;
             String message = error.path("message").asString("HTTP " + raw.status());
             String userMessage = error.path("error_user_msg").asString(null);
             String trace = error.path("fbtrace_id").asString(null);
@@ -243,35 +262,57 @@ public class GraphApiClient {
                     + (subcode == null ? "" : "/" + subcode) + ": " + (userMessage != null ? userMessage : message);
             if (code == 190 || code == 102) {
                 log.error("Meta access token rejected: {}", detail);
-                throw new MetaTokenException("Meta access token is invalid or expired (code " + code + "): " + message,
-                        raw.status(), code, subcode, trace);
+                throw new MetaTokenException(
+                        "Meta access token is invalid or expired (code " + code + "): " + message,
+                        raw.status(),
+                        code,
+                        subcode,
+                        trace);
             }
             if (tooMuchData(code, subcode, message)) {
-                throw new MetaTooMuchDataException("Meta asks for less data per call: " + detail, raw.status(), code,
-                        subcode, trace);
+                throw new MetaTooMuchDataException(
+                        "Meta asks for less data per call: " + detail, raw.status(), code, subcode, trace);
             }
             if (code == 100) {
-                throw new MetaValidationException(userMessage != null ? userMessage : message,
-                        blamedField(error), raw.status(), code, subcode, trace);
+                throw new MetaValidationException(
+                        userMessage != null ? userMessage : message,
+                        blamedField(error),
+                        raw.status(),
+                        code,
+                        subcode,
+                        trace);
             }
-            boolean rateLimited = code == 4 || code == 17 || code == 32 || code == 613 || (code >= 80000 && code <= 80014);
-            boolean transientError = raw.status() >= 500 || code == 1 || code == 2
+            boolean rateLimited =
+                    code == 4 || code == 17 || code == 32 || code == 613 || (code >= 80000 && code <= 80014);
+            boolean transientError = raw.status() >= 500
+                    || code == 1
+                    || code == 2
                     || error.path("is_transient").asBoolean(false);
             if (!rateLimited && !transientError) {
                 throw new GraphApiException(detail, raw.status(), code, subcode, trace);
             }
             Duration regain = rateLimited ? lastUsage.regainAccess() : Duration.ZERO;
             if (rateLimited && regain.compareTo(properties.maxBackoff()) > 0) {
-                throw new MetaRateLimitException("Rate limited; Meta estimates access is regained in "
-                        + regain.toMinutes() + " min: " + detail, regain, raw.status(), code, subcode, trace);
+                throw new MetaRateLimitException(
+                        "Rate limited; Meta estimates access is regained in " + regain.toMinutes() + " min: " + detail,
+                        regain,
+                        raw.status(),
+                        code,
+                        subcode,
+                        trace);
             }
             if (attempt >= properties.maxRetries()) {
                 if (rateLimited) {
-                    throw new MetaRateLimitException("Still rate limited after " + (attempt + 1) + " attempts: " + detail,
-                            backoff, raw.status(), code, subcode, trace);
+                    throw new MetaRateLimitException(
+                            "Still rate limited after " + (attempt + 1) + " attempts: " + detail,
+                            backoff,
+                            raw.status(),
+                            code,
+                            subcode,
+                            trace);
                 }
-                throw new GraphApiException("Failed after " + (attempt + 1) + " attempts: " + detail, raw.status(), code,
-                        subcode, trace);
+                throw new GraphApiException(
+                        "Failed after " + (attempt + 1) + " attempts: " + detail, raw.status(), code, subcode, trace);
             }
             log.warn("{}; retry {} of {}", detail, attempt + 1, properties.maxRetries());
             lastUsage = GraphUsage.NONE; // this pause already honours the reported usage
@@ -280,7 +321,8 @@ public class GraphApiClient {
     }
 
     private Raw send(HttpMethod method, URI uri, Map<String, String> form) {
-        RestClient.RequestBodySpec spec = rest.method(method).uri(uri)
+        RestClient.RequestBodySpec spec = rest.method(method)
+                .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken())
                 .accept(MediaType.APPLICATION_JSON);
         if (form != null) {
@@ -297,15 +339,16 @@ public class GraphApiClient {
             } catch (IOException e) {
                 bytes = new byte[0];
             }
-            return new Raw(response.getStatusCode().value(), response.getHeaders(),
-                    new String(bytes, StandardCharsets.UTF_8));
+            return new Raw(
+                    response.getStatusCode().value(), response.getHeaders(), new String(bytes, StandardCharsets.UTF_8));
         });
     }
 
     /** Sleeps max(jittered back-off, regain) capped at META_MAX_BACKOFF; returns the next back-off. */
     private Duration pause(Duration backoff, Duration regain) {
         long base = Math.max(1, backoff.toMillis());
-        Duration jittered = Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        Duration jittered =
+                Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
         Duration wait = jittered.compareTo(regain) >= 0 ? jittered : regain;
         if (wait.compareTo(properties.maxBackoff()) > 0) {
             wait = properties.maxBackoff();
@@ -345,8 +388,9 @@ public class GraphApiClient {
         if (code == 100 && subcode != null && subcode == 1487534) {
             return true;
         }
-        return code == 1 && ((subcode != null && subcode == 99)
-                || (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("reduce the amount of data")));
+        return code == 1
+                && ((subcode != null && subcode == 99)
+                        || (message != null && message.toLowerCase(Locale.ROOT).contains("reduce the amount of data")));
     }
 
     /** Field Meta blamed: {@code error_data.blame_field_specs}, else "param X" in the messages. */
@@ -367,7 +411,9 @@ public class GraphApiClient {
                 return first.asString();
             }
         }
-        for (String text : new String[] {error.path("error_user_msg").asString(""), error.path("message").asString("")}) {
+        for (String text : new String[] {
+            error.path("error_user_msg").asString(""), error.path("message").asString("")
+        }) {
             Matcher m = PARAM.matcher(text);
             if (m.find()) {
                 return m.group(1);

@@ -1,9 +1,11 @@
 package io.metasystem.mlcore.meta;
 
-import java.time.Duration;
+import io.metasystem.mlcore.store.StoredJson;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
 
 /**
  * Rate-limit usage reported by Meta on every response: {@code X-Business-Use-Case-Usage}
@@ -16,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record GraphUsage(double maxPercent, Duration regainAccess) {
     static final GraphUsage NONE = new GraphUsage(0, Duration.ZERO);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     static GraphUsage from(HttpHeaders headers) {
         double percent = 0;
@@ -34,7 +36,9 @@ public record GraphUsage(double maxPercent, Duration regainAccess) {
         JsonNode account = parse(headers.getFirst("X-Ad-Account-Usage"));
         if (account != null && account.isObject()) {
             percent = max(percent, account, "acc_id_util_pct");
-            regain = max(regain, Duration.ofSeconds(account.path("reset_time_duration").asLong(0)));
+            regain = max(
+                    regain,
+                    Duration.ofSeconds(account.path("reset_time_duration").asLong(0)));
         }
         JsonNode app = parse(headers.getFirst("X-App-Usage"));
         if (app != null && app.isObject()) {

@@ -1,16 +1,15 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.config.MetaSyncProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-import io.metasystem.mlcore.config.MetaSyncProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads daily ad-set insights either synchronously (paged {@code GET /act_<id>/insights}) or, for ranges longer than
@@ -55,7 +54,12 @@ final class InsightReader {
             graph.insights(account, since.toString(), until.toString(), rows::page);
             return "sync";
         } catch (MetaTooMuchDataException e) {
-            log.info("Account {} {}..{}: {}; reading an async report run instead", account, since, until, e.getMessage());
+            log.info(
+                    "Account {} {}..{}: {}; reading an async report run instead",
+                    account,
+                    since,
+                    until,
+                    e.getMessage());
             rows.restart();
             readAsync(account, since, until, rows);
             return "async_fallback";
@@ -70,19 +74,31 @@ final class InsightReader {
         while (true) {
             JsonNode state = graph.get(run, Map.of("fields", "id,async_status,async_percent_completion"));
             String status = state.path("async_status").asString("");
-            int percent = Math.max(0, Math.min(100, state.path("async_percent_completion").asInt(0)));
+            int percent = Math.max(
+                    0, Math.min(100, state.path("async_percent_completion").asInt(0)));
             rows.progress(percent);
             if (status.equals("Job Completed")) {
                 break;
             }
             if (status.equals("Job Failed") || status.equals("Job Skipped")) {
-                throw new GraphApiException("Async insights report " + run + " of account " + account + " ended with '"
-                        + status + "' at " + percent + " %", 200, 0, null, null);
+                throw new GraphApiException(
+                        "Async insights report " + run + " of account " + account + " ended with '" + status + "' at "
+                                + percent + " %",
+                        200,
+                        0,
+                        null,
+                        null);
             }
             if (waited.plus(wait).compareTo(properties.asyncTimeout()) > 0) {
-                throw new GraphApiException("Async insights report " + run + " of account " + account
-                        + " did not complete within META_ASYNC_TIMEOUT " + properties.asyncTimeout() + " ('" + status
-                        + "', " + percent + " %)", 0, 0, null, null);
+                throw new GraphApiException(
+                        "Async insights report " + run + " of account " + account
+                                + " did not complete within META_ASYNC_TIMEOUT " + properties.asyncTimeout() + " ('"
+                                + status
+                                + "', " + percent + " %)",
+                        0,
+                        0,
+                        null,
+                        null);
             }
             sleep(wait);
             waited = waited.plus(wait);

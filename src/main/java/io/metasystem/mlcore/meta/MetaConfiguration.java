@@ -21,25 +21,27 @@ class MetaConfiguration {
     }
 
     @Bean
-    GraphApiClient graphApiClient(MetaProperties meta, WebhookProperties webhooks, MlCoreProperties core,
-                                  GraphApiClient.Sleeper sleeper) {
+    GraphApiClient graphApiClient(
+            MetaProperties meta, WebhookProperties webhooks, MlCoreProperties core, GraphApiClient.Sleeper sleeper) {
         check(meta, webhooks, core);
         return new GraphApiClient(meta, sleeper);
     }
 
     static void check(MetaProperties meta, WebhookProperties webhooks, MlCoreProperties core) {
         if (meta.maxBackoff().compareTo(meta.initialBackoff()) < 0) {
-            throw new InvalidConfigurationException("META_MAX_BACKOFF", "must not be shorter than META_INITIAL_BACKOFF");
+            throw new InvalidConfigurationException(
+                    "META_MAX_BACKOFF", "must not be shorter than META_INITIAL_BACKOFF");
         }
         if (meta.apiBase().contains("?") || meta.apiBase().contains("access_token")) {
             throw new InvalidConfigurationException("META_API_BASE", "must be a base URL without a query string");
         }
         if (!core.dummyMode() && !meta.allowedAccounts().isEmpty() && !meta.hasToken()) {
-            throw new InvalidConfigurationException("META_ACCESS_TOKEN",
-                    "is required when DUMMY_MODE=false and APPLY_ALLOWED_ACCOUNTS is set");
+            throw new InvalidConfigurationException(
+                    "META_ACCESS_TOKEN", "is required when DUMMY_MODE=false and APPLY_ALLOWED_ACCOUNTS is set");
         }
         if (!core.dummyMode() && webhooks.n8nUrl() != null && webhooks.secret() == null) {
-            throw new InvalidConfigurationException("WEBHOOK_SECRET",
+            throw new InvalidConfigurationException(
+                    "WEBHOOK_SECRET",
                     "is required when DUMMY_MODE=false and N8N_WEBHOOK_URL is set (outbound events are signed)");
         }
     }

@@ -10,6 +10,13 @@ import java.time.OffsetDateTime;
  * @param result   JSON text of the result when succeeded, nullable
  * @param error    why it failed, nullable
  */
-public record MetaJob(String id, String kind, String accountId, String status, String progress, String result,
-                      String error, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-}
+public record MetaJob(
+        String id,
+        String kind,
+        String accountId,
+        String status,
+        String progress,
+        String result,
+        String error,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {}

@@ -2,13 +2,14 @@ package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.scheduling.JobTable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** The {@code meta_job} table: job resources for sync, visible from every replica. */
 @Component
@@ -29,14 +30,21 @@ public class MetaJobs {
         jdbc.sql("""
                 insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at)
                 values (:id, :kind, :account, 'running', 'queued', :now, :now)""")
-                .param("id", id).param("kind", kind).param("account", accountId).param("now", now).update();
+                .param("id", id)
+                .param("kind", kind)
+                .param("account", accountId)
+                .param("now", now)
+                .update();
         leases.acquire(JobTable.META_JOB, id);
         return find(id).orElseThrow();
     }
 
     void progress(String id, String progress) {
         jdbc.sql("update meta_job set progress = :p, updated_at = :now where id = :id")
-                .param("p", progress).param("now", now()).param("id", id).update();
+                .param("p", progress)
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -47,13 +55,23 @@ public class MetaJobs {
         leases.release(JobTable.META_JOB, id);
         int n = jdbc.sql("update meta_job set status = :s, result = :r, error = :e, updated_at = :now "
                         + "where id = :id and status = 'running'")
-                .param("s", status).param("r", result).param("e", truncate(error))
-                .param("now", now()).param("id", id).update();
+                .param("s", status)
+                .param("r", result)
+                .param("e", truncate(error))
+                .param("now", now())
+                .param("id", id)
+                .update();
         if (n == 0) {
-            find(id).ifPresent(job -> jdbc.sql("update meta_job set result = :r, error = :e, updated_at = :now where id = :id")
-                    .param("r", result).param("now", now()).param("id", id)
-                    .param("e", truncate(job.error() + "; the run ended later anyway: " + status
-                            + (error == null ? "" : " (" + error + ")") + " (status kept: " + job.status() + ")"))
+            find(id).ifPresent(job -> jdbc.sql(
+                            "update meta_job set result = :r, error = :e, updated_at = :now where id = :id")
+                    .param("r", result)
+                    .param("now", now())
+                    .param("id", id)
+                    .param(
+                            "e",
+                            truncate(job.error() + "; the run ended later anyway: " + status
+                                    + (error == null ? "" : " (" + error + ")") + " (status kept: " + job.status()
+                                    + ")"))
                     .update());
         }
     }
@@ -63,10 +81,18 @@ public class MetaJobs {
     }
 
     public Optional<MetaJob> find(String id) {
-        return jdbc.sql("select * from meta_job where id = :id").param("id", id)
-                .query((rs, n) -> new MetaJob(rs.getString("id"), rs.getString("kind"), rs.getString("account_id"),
-                        rs.getString("status"), rs.getString("progress"), rs.getString("result"), rs.getString("error"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class)))
+        return jdbc.sql("select * from meta_job where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new MetaJob(
+                        rs.getString("id"),
+                        rs.getString("kind"),
+                        rs.getString("account_id"),
+                        rs.getString("status"),
+                        rs.getString("progress"),
+                        rs.getString("result"),
+                        rs.getString("error"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
     }
 

@@ -6,8 +6,8 @@ import java.time.Duration;
 public class MetaRateLimitException extends GraphApiException {
     private final Duration retryAfter;
 
-    public MetaRateLimitException(String message, Duration retryAfter, int httpStatus, int code, Integer subcode,
-                                  String fbtraceId) {
+    public MetaRateLimitException(
+            String message, Duration retryAfter, int httpStatus, int code, Integer subcode, String fbtraceId) {
         super(message, httpStatus, code, subcode, fbtraceId);
         this.retryAfter = retryAfter;
     }

@@ -4,7 +4,8 @@ package io.metasystem.mlcore.meta;
 public class MetaValidationException extends GraphApiException {
     private final String field;
 
-    public MetaValidationException(String message, String field, int httpStatus, int code, Integer subcode, String fbtraceId) {
+    public MetaValidationException(
+            String message, String field, int httpStatus, int code, Integer subcode, String fbtraceId) {
         super(message, httpStatus, code, subcode, fbtraceId);
         this.field = field;
     }

@@ -7,13 +7,14 @@ import io.metasystem.mlcore.config.InvalidConfigurationException;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MetaSyncProperties;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The recurring sync: on {@code META_SYNC_CRON} (six-field Spring cron, {@code -} = off) it syncs every account of
@@ -45,10 +46,13 @@ class ScheduledSync implements ClusteredTask {
         if (!properties.scheduled()) {
             return Optional.empty();
         }
-        log.info("Meta sync scheduled with cron '{}' for accounts {}, last {} days", properties.cron(),
-                properties.accounts(), properties.days());
-        return Optional.of(Tasks.recurring(TASK, Schedules.cron(properties.cron()))
-                .execute((instance, context) -> runOnce()));
+        log.info(
+                "Meta sync scheduled with cron '{}' for accounts {}, last {} days",
+                properties.cron(),
+                properties.accounts(),
+                properties.days());
+        return Optional.of(
+                Tasks.recurring(TASK, Schedules.cron(properties.cron())).execute((instance, context) -> runOnce()));
     }
 
     /** Syncs every configured account once, in this thread. */
@@ -58,7 +62,13 @@ class ScheduledSync implements ClusteredTask {
         for (String account : properties.accounts()) {
             try {
                 MetaJob job = sync.runNow(account, since, until);
-                log.info("Scheduled sync of account {} {}..{}: {} (job {})", account, since, until, job.status(), job.id());
+                log.info(
+                        "Scheduled sync of account {} {}..{}: {} (job {})",
+                        account,
+                        since,
+                        until,
+                        job.status(),
+                        job.id());
             } catch (RuntimeException e) {
                 log.warn("Scheduled sync of account {} could not start: {}", account, e.getMessage());
             }

@@ -1,10 +1,5 @@
 package io.metasystem.mlcore.meta;
 
-import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import io.metasystem.mlcore.store.ImportReport;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.MetaInsightsJson;
@@ -13,6 +8,13 @@ import io.metasystem.mlcore.store.RecommendationStore;
 import io.metasystem.mlcore.store.UnknownRecommendationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** The connector's view of the store: recommendations to apply, and the insights importer sync writes through. */
 @Configuration(proxyBeanMethods = false)
@@ -27,18 +29,27 @@ class StoreAdapters {
             } catch (UnknownRecommendationException e) {
                 return Optional.empty();
             }
-            return Optional.of(new AppliableRecommendation(r.id(), r.accountId(), r.createdAt(), r.currency(),
-                    r.adSets().stream().map(a -> new AppliableRecommendation.Target(a.adsetId(), a.name(),
-                            a.currentBudget(), a.recommendedBudget())).toList(), dataUntil(r)));
+            return Optional.of(new AppliableRecommendation(
+                    r.id(),
+                    r.accountId(),
+                    r.createdAt(),
+                    r.currency(),
+                    r.adSets().stream()
+                            .map(a -> new AppliableRecommendation.Target(
+                                    a.adsetId(), a.name(), a.currentBudget(), a.recommendedBudget()))
+                            .toList(),
+                    dataUntil(r)));
         };
     }
 
     /** {@code last_date} of the stored inputs summary: the newest insight day the optimizer saw. */
     static LocalDate dataUntil(Recommendation r) {
-        String last = r.inputsSummary() == null ? null : r.inputsSummary().path("last_date").asString(null);
+        String last = r.inputsSummary() == null
+                ? null
+                : r.inputsSummary().path("last_date").asString(null);
         try {
             return last == null || last.isBlank() ? null : LocalDate.parse(last);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -46,16 +57,23 @@ class StoreAdapters {
     @Bean
     InsightSink storeInsightSink(InsightImporter importer) {
         return (account, currency, json) -> {
-            ImportReport report = importer.importRows(account, "json",
-                    MetaInsightsJson.parse(new ByteArrayInputStream(json), MetaInsightsJson.DEFAULT_ACTION_TYPE, currency));
+            ImportReport report = importer.importRows(
+                    account,
+                    "json",
+                    MetaInsightsJson.parse(
+                            new ByteArrayInputStream(json), MetaInsightsJson.DEFAULT_ACTION_TYPE, currency));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("rows_read", report.rowsRead());
             out.put("inserted", report.inserted());
             out.put("updated", report.updated());
             out.put("unchanged", report.unchanged());
             out.put("ad_sets", report.adSets());
-            out.put("first_date", report.firstDate() == null ? null : report.firstDate().toString());
-            out.put("last_date", report.lastDate() == null ? null : report.lastDate().toString());
+            out.put(
+                    "first_date",
+                    report.firstDate() == null ? null : report.firstDate().toString());
+            out.put(
+                    "last_date",
+                    report.lastDate() == null ? null : report.lastDate().toString());
             return out;
         };
     }

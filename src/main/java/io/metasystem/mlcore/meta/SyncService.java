@@ -1,21 +1,11 @@
 package io.metasystem.mlcore.meta;
 
-import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MetaSyncProperties;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.AdSetDescriptor;
+import io.metasystem.mlcore.store.StoredJson;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -25,6 +15,18 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pulls an account's ad sets and daily ad-set insights from the Graph API into the store, as a job.
@@ -39,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class SyncService {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     /** Longest range one sync may ask for (Meta keeps 37 months of insights). */
     static final int MAX_DAYS = 1125;
 
@@ -55,8 +57,14 @@ public class SyncService {
         return t;
     });
 
-    SyncService(GraphApiClient graph, InsightSink sink, MetaJobs jobs, OutboundWebhooks webhooks, AdSetCatalog catalog,
-                MetaSyncProperties properties, GraphApiClient.Sleeper sleeper) {
+    SyncService(
+            GraphApiClient graph,
+            InsightSink sink,
+            MetaJobs jobs,
+            OutboundWebhooks webhooks,
+            AdSetCatalog catalog,
+            MetaSyncProperties properties,
+            GraphApiClient.Sleeper sleeper) {
         this.graph = graph;
         this.catalog = catalog;
         this.reader = new InsightReader(graph, properties, sleeper);
@@ -97,7 +105,8 @@ public class SyncService {
             throw new IllegalArgumentException("until " + until + " is before since " + since);
         }
         if (since.plusDays(MAX_DAYS).isBefore(until)) {
-            throw new IllegalArgumentException("range " + since + " to " + until + " is longer than " + MAX_DAYS + " days");
+            throw new IllegalArgumentException(
+                    "range " + since + " to " + until + " is longer than " + MAX_DAYS + " days");
         }
     }
 
@@ -123,15 +132,29 @@ public class SyncService {
             Map<String, Object> result = sync(jobId, account, since, until);
             jobs.finish(jobId, "succeeded", JSON.writeValueAsString(result), null);
             finished = true;
-            log.info("Sync {} of account {} {}..{}: {} ad sets, {} insight rows ({})", jobId, account, since, until,
-                    result.get("ad_sets"), result.get("insight_rows"), result.get("insights_read"));
+            log.info(
+                    "Sync {} of account {} {}..{}: {} ad sets, {} insight rows ({})",
+                    jobId,
+                    account,
+                    since,
+                    until,
+                    result.get("ad_sets"),
+                    result.get("insight_rows"),
+                    result.get("insights_read"));
             return result;
         } catch (RuntimeException e) {
             log.warn("Sync {} of account {} failed: {}", jobId, account, e.getMessage());
             // the alert is recorded before the job shows failed, so whoever sees the failure also finds the alert
             if (e instanceof MetaTokenException) {
-                webhooks.publish("alert", Map.of("kind", "meta_token_invalid", "account_id", account,
-                        "message", "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
+                webhooks.publish(
+                        "alert",
+                        Map.of(
+                                "kind",
+                                "meta_token_invalid",
+                                "account_id",
+                                account,
+                                "message",
+                                "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
             }
             jobs.finish(jobId, "failed", null, e.getMessage());
             finished = true;
@@ -150,7 +173,9 @@ public class SyncService {
         jobs.progress(jobId, "reading ad sets");
         Map<String, GraphAdSet> adSets = new LinkedHashMap<>();
         graph.adSets(account).forEach(a -> adSets.put(a.id(), a));
-        int created = catalog.upsert(account, adSets.values().stream().map(a -> descriptor(a, currency)).toList());
+        int created = catalog.upsert(
+                account,
+                adSets.values().stream().map(a -> descriptor(a, currency)).toList());
         jobs.progress(jobId, adSets.size() + " ad sets; reading insights");
         List<ObjectNode> rows = new ArrayList<>();
         AtomicInteger pages = new AtomicInteger();
@@ -160,8 +185,10 @@ public class SyncService {
                 for (JsonNode row : page) {
                     rows.add(enrich((ObjectNode) row, adSets, currency));
                 }
-                jobs.progress(jobId, adSets.size() + " ad sets; " + pages.incrementAndGet() + " insight pages, "
-                        + rows.size() + " rows");
+                jobs.progress(
+                        jobId,
+                        adSets.size() + " ad sets; " + pages.incrementAndGet() + " insight pages, " + rows.size()
+                                + " rows");
             }
 
             @Override
@@ -201,7 +228,9 @@ public class SyncService {
                 r.put("adset_status", adSet.status());
             }
             if (adSet.dailyBudgetMinor() != null) {
-                r.put("adset_daily_budget", Currencies.toMajor(adSet.dailyBudgetMinor(), currency).toPlainString());
+                r.put(
+                        "adset_daily_budget",
+                        Currencies.toMajor(adSet.dailyBudgetMinor(), currency).toPlainString());
             }
         }
         if (!r.has("account_currency") && currency != null) {
@@ -212,8 +241,14 @@ public class SyncService {
 
     static AdSetDescriptor descriptor(GraphAdSet a, String currency) {
         AdSetAttributes attributes = TargetingAttributes.of(a);
-        return new AdSetDescriptor(a.id(), a.name(), a.campaignId(), a.campaignName(), a.status(),
-                a.dailyBudgetMinor() == null ? null : Currencies.toMajor(a.dailyBudgetMinor(), currency), currency,
+        return new AdSetDescriptor(
+                a.id(),
+                a.name(),
+                a.campaignId(),
+                a.campaignName(),
+                a.status(),
+                a.dailyBudgetMinor() == null ? null : Currencies.toMajor(a.dailyBudgetMinor(), currency),
+                currency,
                 attributes.isEmpty() ? null : attributes);
     }
 

@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.store.AdSetAttributes;
+import tools.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.metasystem.mlcore.store.AdSetAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Maps an ad set's Graph API targeting and goals to the {@link AdSetAttributes} the ml package predicts priors from.
@@ -27,8 +28,7 @@ import tools.jackson.databind.JsonNode;
 final class TargetingAttributes {
     private static final int META_MAX_AGE = 65;
 
-    private TargetingAttributes() {
-    }
+    private TargetingAttributes() {}
 
     /** The attributes of an ad set; {@link AdSetAttributes#NONE} when Meta returned neither targeting nor goals. */
     static AdSetAttributes of(GraphAdSet adSet) {
@@ -108,8 +108,11 @@ final class TargetingAttributes {
 
     private static void put(Map<String, String> out, String key, String value) {
         if (value != null && !value.isBlank()) {
-            out.put(key, value.length() > AdSetAttributes.MAX_VALUE_LENGTH
-                    ? value.substring(0, AdSetAttributes.MAX_VALUE_LENGTH) : value);
+            out.put(
+                    key,
+                    value.length() > AdSetAttributes.MAX_VALUE_LENGTH
+                            ? value.substring(0, AdSetAttributes.MAX_VALUE_LENGTH)
+                            : value);
         }
     }
 

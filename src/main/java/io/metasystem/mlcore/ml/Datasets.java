@@ -1,5 +1,9 @@
 package io.metasystem.mlcore.ml;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Loaders for the two public data sets of {@code data/samples/} (see its README for provenance).
@@ -35,14 +36,15 @@ public final class Datasets {
 
     /** Window of "recent spend": days d-13 .. d-7, so it is known at every origin of a 7-day forecast horizon. */
     static final int RECENT_LAG = 7;
+
     static final int RECENT_WIDTH = 7;
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** Which target of the kag file to model. */
     public enum KagTarget {
-        APPROVED("Approved_Conversion"), TOTAL("Total_Conversion");
+        APPROVED("Approved_Conversion"),
+        TOTAL("Total_Conversion");
 
         final String column;
 
@@ -71,7 +73,10 @@ public final class Datasets {
         throw new IllegalArgumentException("csv: unknown data set, header was: " + header);
     }
 
-    /** Per-ad Facebook data (Kaggle "Sales Conversion Optimization"); groups are fb ad sets ({@code fb_campaign_id}). */
+    /**
+     * Per-ad Facebook data (Kaggle "Sales Conversion Optimization"); groups are fb ad sets
+     * ({@code fb_campaign_id}).
+     */
     public static FeatureTable loadKag(Path csv, KagTarget target) throws IOException {
         List<FeatureRow> rows = new ArrayList<>();
         int dropped = 0;
@@ -84,12 +89,26 @@ public final class Datasets {
                 droppedConv += conv;
                 continue;
             }
-            rows.add(new FeatureRow("adset:" + r.get("fb_campaign_id"), -1,
+            rows.add(new FeatureRow(
+                    "adset:" + r.get("fb_campaign_id"),
+                    -1,
                     List.of(r.get("xyz_campaign_id"), r.get("age"), r.get("gender"), r.get("interest")),
-                    new double[] {Math.log(spend)}, spend, num(r, "Clicks"), conv));
+                    new double[] {Math.log(spend)},
+                    spend,
+                    num(r, "Clicks"),
+                    conv));
         }
-        return new FeatureTable("kag", target.column, List.of("campaign", "age", "gender", "interest"), List.of("log_spend"),
-                rows, dropped, droppedConv, false, "no dates (per-ad totals)", sha256(csv));
+        return new FeatureTable(
+                "kag",
+                target.column,
+                List.of("campaign", "age", "gender", "interest"),
+                List.of("log_spend"),
+                rows,
+                dropped,
+                droppedConv,
+                false,
+                "no dates (per-ad totals)",
+                sha256(csv));
     }
 
     /**
@@ -98,8 +117,15 @@ public final class Datasets {
      * of the segment (sum of cost over days d-13..d-7, NaN before day 7).
      */
     public static FeatureTable loadOnlineAdvertising(Path csv) throws IOException {
-        record Raw(int day, String campaign, String engagement, String banner, String placement, double cost,
-                   double clicks, double conv) {
+        record Raw(
+                int day,
+                String campaign,
+                String engagement,
+                String banner,
+                String placement,
+                double cost,
+                double clicks,
+                double conv) {
             String segment() {
                 return campaign + "|" + engagement + "|" + banner + "|" + placement;
             }
@@ -107,12 +133,19 @@ public final class Datasets {
         List<Raw> raws = new ArrayList<>();
         for (CSVRecord r : parse(csv)) {
             Month month = Month.valueOf(r.get("month").trim().toUpperCase(Locale.ROOT));
-            LocalDate date = LocalDate.of(ONLINE_START.getYear(), month, Integer.parseInt(r.get("day").trim()));
+            LocalDate date = LocalDate.of(
+                    ONLINE_START.getYear(), month, Integer.parseInt(r.get("day").trim()));
             int day = (int) (date.toEpochDay() - ONLINE_START.toEpochDay());
             String placement = r.get("placement").trim();
-            raws.add(new Raw(day, r.get("campaign_number").trim(), r.get("user_engagement").trim(),
-                    r.get("banner").trim(), placement.equals("#N/A") || placement.isEmpty() ? "unknown" : placement,
-                    num(r, "cost"), num(r, "clicks"), num(r, "post_click_conversions")));
+            raws.add(new Raw(
+                    day,
+                    r.get("campaign_number").trim(),
+                    r.get("user_engagement").trim(),
+                    r.get("banner").trim(),
+                    placement.equals("#N/A") || placement.isEmpty() ? "unknown" : placement,
+                    num(r, "cost"),
+                    num(r, "clicks"),
+                    num(r, "post_click_conversions")));
         }
         Map<String, Integer> campaignStart = new HashMap<>();
         Map<String, double[]> costBySegmentDay = new HashMap<>();
@@ -140,21 +173,38 @@ public final class Datasets {
                 }
             }
             DayOfWeek dow = ONLINE_START.plusDays(r.day).getDayOfWeek();
-            rows.add(new FeatureRow(r.segment(), r.day, List.of(r.campaign, r.engagement, r.banner, r.placement),
-                    new double[] {dow.getValue(), r.day - campaignStart.get(r.campaign), recent, Math.log(r.cost)}, r.cost, r.clicks,
+            rows.add(new FeatureRow(
+                    r.segment(),
+                    r.day,
+                    List.of(r.campaign, r.engagement, r.banner, r.placement),
+                    new double[] {dow.getValue(), r.day - campaignStart.get(r.campaign), recent, Math.log(r.cost)},
+                    r.cost,
+                    r.clicks,
                     r.conv));
         }
         String window = ONLINE_START + " .. " + ONLINE_START.plusDays(maxDay);
-        return new FeatureTable("online_advertising", "post_click_conversions",
+        return new FeatureTable(
+                "online_advertising",
+                "post_click_conversions",
                 List.of("campaign", "engagement", "banner", "placement"),
-                List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend"), rows, dropped, droppedConv, true,
-                window, sha256(csv));
+                List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend"),
+                rows,
+                dropped,
+                droppedConv,
+                true,
+                window,
+                sha256(csv));
     }
 
     private static List<CSVRecord> parse(Path csv) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+                CSVParser parser = CSVParser.parse(reader, format)) {
             return parser.getRecords();
         }
     }
@@ -164,7 +214,8 @@ public final class Datasets {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + ": not a number at line " + r.getRecordNumber() + ": '" + v + "'");
+            throw new IllegalArgumentException(
+                    column + ": not a number at line " + r.getRecordNumber() + ": '" + v + "'");
         }
     }
 

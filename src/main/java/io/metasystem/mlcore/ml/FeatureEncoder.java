@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -14,16 +15,19 @@ import java.util.TreeSet;
  * @param numericNames     names of the numeric features
  * @param numericDefaults  training medians of the numeric features, used for a prior when an attribute is not given
  */
-public record FeatureEncoder(List<String> categoricalNames, List<List<String>> vocabulary, List<String> numericNames,
-                             List<Double> numericDefaults) {
+public record FeatureEncoder(
+        List<String> categoricalNames,
+        List<List<String>> vocabulary,
+        List<String> numericNames,
+        List<Double> numericDefaults) {
     public FeatureEncoder {
         categoricalNames = List.copyOf(categoricalNames);
         vocabulary = vocabulary.stream().map(List::copyOf).toList();
         numericNames = List.copyOf(numericNames);
         numericDefaults = List.copyOf(numericDefaults);
         if (numericDefaults.size() != numericNames.size()) {
-            throw new IllegalArgumentException("numericDefaults: expected " + numericNames.size() + " values, was "
-                    + numericDefaults.size());
+            throw new IllegalArgumentException(
+                    "numericDefaults: expected " + numericNames.size() + " values, was " + numericDefaults.size());
         }
     }
 
@@ -39,7 +43,10 @@ public record FeatureEncoder(List<String> categoricalNames, List<List<String>> v
         List<Double> medians = new ArrayList<>();
         for (int j = 0; j < table.numericNames().size(); j++) {
             int col = j;
-            double[] v = table.rows().stream().mapToDouble(r -> r.numeric()[col]).filter(Double::isFinite).sorted()
+            double[] v = table.rows().stream()
+                    .mapToDouble(r -> r.numeric()[col])
+                    .filter(Double::isFinite)
+                    .sorted()
                     .toArray();
             medians.add(v.length == 0 ? 0.0 : v[v.length / 2]);
         }
@@ -71,7 +78,7 @@ public record FeatureEncoder(List<String> categoricalNames, List<List<String>> v
             int offset = i * w;
             for (int j = 0; j < categoricalNames.size(); j++) {
                 List<String> levels = vocabulary.get(j);
-                int idx = java.util.Collections.binarySearch(levels, r.categorical().get(j));
+                int idx = Collections.binarySearch(levels, r.categorical().get(j));
                 if (idx >= 0) {
                     x[offset + idx] = 1f;
                 }

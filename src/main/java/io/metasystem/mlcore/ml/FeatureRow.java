@@ -9,19 +9,27 @@ import java.util.List;
  *                    and to aggregate held-out dispersion
  * @param day         day index from the first day of the data set (0-based), or -1 when the data has no dates
  * @param categorical categorical feature values, in the order of {@link FeatureTable#categoricalNames()}
- * @param numeric     numeric feature values ({@code NaN} = missing), in the order of {@link FeatureTable#numericNames()}
+ * @param numeric     numeric feature values ({@code NaN} = missing), in the order of {@link
+ * FeatureTable#numericNames()}
  * @param spend       exposure in currency units, &gt; 0
  * @param clicks      clicks, &ge; 0
  * @param conversions target count, &ge; 0
  */
-public record FeatureRow(String group, int day, List<String> categorical, double[] numeric, double spend,
-                         double clicks, double conversions) {
+public record FeatureRow(
+        String group,
+        int day,
+        List<String> categorical,
+        double[] numeric,
+        double spend,
+        double clicks,
+        double conversions) {
     public FeatureRow {
         if (!(spend > 0) || !Double.isFinite(spend)) {
             throw new IllegalArgumentException("spend must be > 0, was " + spend);
         }
         if (clicks < 0 || conversions < 0) {
-            throw new IllegalArgumentException("clicks and conversions must be >= 0, were " + clicks + ", " + conversions);
+            throw new IllegalArgumentException(
+                    "clicks and conversions must be >= 0, were " + clicks + ", " + conversions);
         }
         categorical = List.copyOf(categorical);
         numeric = numeric.clone();

@@ -17,9 +17,17 @@ import java.util.function.Predicate;
  * @param window           human-readable data window (dates or "no dates")
  * @param sha256           sha256 of the source file
  */
-public record FeatureTable(String dataset, String target, List<String> categoricalNames, List<String> numericNames,
-                           List<FeatureRow> rows, int droppedRows, double droppedConversions, boolean temporal,
-                           String window, String sha256) {
+public record FeatureTable(
+        String dataset,
+        String target,
+        List<String> categoricalNames,
+        List<String> numericNames,
+        List<FeatureRow> rows,
+        int droppedRows,
+        double droppedConversions,
+        boolean temporal,
+        String window,
+        String sha256) {
     public FeatureTable {
         categoricalNames = List.copyOf(categoricalNames);
         numericNames = List.copyOf(numericNames);
@@ -32,8 +40,17 @@ public record FeatureTable(String dataset, String target, List<String> categoric
     }
 
     public FeatureTable withRows(List<FeatureRow> newRows) {
-        return new FeatureTable(dataset, target, categoricalNames, numericNames, newRows, droppedRows,
-                droppedConversions, temporal, window, sha256);
+        return new FeatureTable(
+                dataset,
+                target,
+                categoricalNames,
+                numericNames,
+                newRows,
+                droppedRows,
+                droppedConversions,
+                temporal,
+                window,
+                sha256);
     }
 
     public int maxDay() {

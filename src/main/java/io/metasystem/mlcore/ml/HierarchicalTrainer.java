@@ -11,7 +11,8 @@ import java.util.Map;
  * campaign×age → campaign×age×gender → campaign×age×gender×interest).
  *
  * <p>At level k a segment's rate has prior {@code Gamma(α_k, α_k/m)} around its parent's posterior mean {@code m}, so
- * its posterior mean is {@code (α_k + C)/(α_k/m + E)} with C conversions on E exposure. {@code α_k} (pseudo-conversions)
+ * its posterior mean is {@code (α_k + C)/(α_k/m + E)} with C conversions on E exposure. {@code α_k}
+ * (pseudo-conversions)
  * is estimated by the method of moments over the level's segments: with {@code n_i = m_i E_i},
  * {@code V = (Σ (C_i − n_i)²/n_i − N) / Σ n_i}, {@code α_k = 1/V} clamped to [0.5, 10⁴] (V ≤ 0 → 10⁴). A segment not
  * seen in training falls back to its deepest seen ancestor.

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -9,14 +10,13 @@ import java.util.stream.IntStream;
 public final class Metrics {
     /** Bounds of the prior weight in pseudo-conversions (the optimizer's own α₀ floor is 2, mandate §4). */
     public static final double MIN_WEIGHT = 1;
+
     public static final double MAX_WEIGHT = 200;
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** One calibration bin: sums of predicted and observed conversions over {@code n} units. */
-    public record Decile(int decile, int n, double predicted, double observed) {
-    }
+    public record Decile(int decile, int n, double predicted, double observed) {}
 
     /**
      * Mean Poisson deviance {@code 2/N Σ [c ln(c/μ) − (c − μ)]} (the c = 0 term is 2μ).
@@ -55,7 +55,8 @@ public final class Metrics {
     public static List<Decile> calibration(double[] observed, double[] predicted) {
         check(observed, predicted);
         Integer[] order = IntStream.range(0, observed.length).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> predicted[i]).thenComparingInt(i -> i));
+        Arrays.sort(
+                order, Comparator.<Integer>comparingDouble(i -> predicted[i]).thenComparingInt(i -> i));
         List<Decile> out = new ArrayList<>();
         for (int d = 0; d < 10; d++) {
             int from = (int) ((long) observed.length * d / 10);
@@ -105,8 +106,8 @@ public final class Metrics {
 
     private static void check(double[] observed, double[] predicted) {
         if (observed.length != predicted.length) {
-            throw new IllegalArgumentException("observed and predicted differ in length: " + observed.length + " vs "
-                    + predicted.length);
+            throw new IllegalArgumentException(
+                    "observed and predicted differ in length: " + observed.length + " vs " + predicted.length);
         }
         for (double p : predicted) {
             if (!(p > 0)) {

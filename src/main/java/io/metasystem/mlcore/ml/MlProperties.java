@@ -2,9 +2,10 @@ package io.metasystem.mlcore.ml;
 
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.metasystem.mlcore.config.InvalidConfigurationException;
-import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.Locale;
 
 /**
  * Settings of training and the model registry ({@code mlcore.ml.*}).
@@ -22,14 +23,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRounds        upper bound of XGBoost boosting rounds of a training job (early stopping picks fewer)
  */
 @ConfigurationProperties(prefix = "mlcore.ml")
-public record MlProperties(@DefaultValue("data/samples") String dataDir, @DefaultValue("0.01") double promotionMargin,
-                           @DefaultValue("-") String retrainCron,
-                           @DefaultValue("online_advertising_performance_data.csv") String retrainCsv,
-                           @DefaultValue("online_advertising") String retrainScope,
-                           @DefaultValue("csv") String retrainSource,
-                           @DefaultValue("") String retrainAccount,
-                           @DefaultValue("") String defaultScope,
-                           @DefaultValue("600") int maxRounds) {
+public record MlProperties(
+        @DefaultValue("data/samples") String dataDir,
+        @DefaultValue("0.01") double promotionMargin,
+        @DefaultValue("-") String retrainCron,
+
+        @DefaultValue("online_advertising_performance_data.csv")
+        String retrainCsv,
+
+        @DefaultValue("online_advertising") String retrainScope,
+        @DefaultValue("csv") String retrainSource,
+        @DefaultValue("") String retrainAccount,
+        @DefaultValue("") String defaultScope,
+        @DefaultValue("600") int maxRounds) {
     public MlProperties {
         if (promotionMargin < 0 || promotionMargin >= 1) {
             throw new InvalidConfigurationException("ML_PROMOTION_MARGIN", "must be in [0, 1), was " + promotionMargin);
@@ -38,13 +44,17 @@ public record MlProperties(@DefaultValue("data/samples") String dataDir, @Defaul
             try {
                 Schedules.cron(retrainCron);
             } catch (RuntimeException e) {
-                throw new InvalidConfigurationException("ML_RETRAIN_CRON",
+                throw new InvalidConfigurationException(
+                        "ML_RETRAIN_CRON",
                         "is not a six-field cron expression (or '-'): '" + retrainCron + "' (" + e.getMessage() + ")");
             }
         }
-        retrainSource = retrainSource == null || retrainSource.isBlank() ? "csv" : retrainSource.strip().toLowerCase(Locale.ROOT);
+        retrainSource = retrainSource == null || retrainSource.isBlank()
+                ? "csv"
+                : retrainSource.strip().toLowerCase(Locale.ROOT);
         if (!retrainSource.equals("csv") && !retrainSource.equals("store")) {
-            throw new InvalidConfigurationException("ML_RETRAIN_SOURCE", "must be csv or store, was '" + retrainSource + "'");
+            throw new InvalidConfigurationException(
+                    "ML_RETRAIN_SOURCE", "must be csv or store, was '" + retrainSource + "'");
         }
         retrainAccount = retrainAccount == null || retrainAccount.isBlank() ? null : retrainAccount.strip();
         defaultScope = defaultScope == null || defaultScope.isBlank() ? null : defaultScope.strip();

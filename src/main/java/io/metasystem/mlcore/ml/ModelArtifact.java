@@ -1,6 +1,9 @@
 package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.optimizer.Prior;
+import io.metasystem.mlcore.store.StoredJson;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The saved model: two XGBoost boosters (conversions per unit of spend, per click), their feature encoding and the
@@ -31,13 +33,24 @@ import tools.jackson.databind.json.JsonMapper;
  * @param spendMarginOffset base margin offset of the spend booster (format 2; null in format 1)
  * @param clickMarginOffset base margin offset of the click booster (format 2; null in format 1)
  */
-public record ModelArtifact(int formatVersion, String modelId, String dataset, String target, FeatureEncoder encoder,
-                            int spendRounds, int clickRounds, String spendBooster, String clickBooster,
-                            double priorWeight, Double spendMarginOffset, Double clickMarginOffset) {
+public record ModelArtifact(
+        int formatVersion,
+        String modelId,
+        String dataset,
+        String target,
+        FeatureEncoder encoder,
+        int spendRounds,
+        int clickRounds,
+        String spendBooster,
+        String clickBooster,
+        double priorWeight,
+        Double spendMarginOffset,
+        Double clickMarginOffset) {
     public static final int FORMAT_VERSION = 2;
     /** The format before margin offsets; still loads, with offset 0. */
     static final int FORMAT_VERSION_WITHOUT_OFFSET = 1;
-    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final JsonMapper JSON = StoredJson.MAPPER;
 
     public ModelArtifact {
         if (formatVersion == FORMAT_VERSION_WITHOUT_OFFSET) {
@@ -45,10 +58,13 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
                 throw new IllegalArgumentException("format 1 has no margin offsets");
             }
         } else if (formatVersion == FORMAT_VERSION) {
-            if (spendMarginOffset == null || !Double.isFinite(spendMarginOffset)
-                    || clickMarginOffset == null || !Double.isFinite(clickMarginOffset)) {
-                throw new IllegalArgumentException("format 2 needs finite spendMarginOffset and clickMarginOffset, were "
-                        + spendMarginOffset + ", " + clickMarginOffset);
+            if (spendMarginOffset == null
+                    || !Double.isFinite(spendMarginOffset)
+                    || clickMarginOffset == null
+                    || !Double.isFinite(clickMarginOffset)) {
+                throw new IllegalArgumentException(
+                        "format 2 needs finite spendMarginOffset and clickMarginOffset, were " + spendMarginOffset
+                                + ", " + clickMarginOffset);
             }
         } else {
             throw new IllegalArgumentException("formatVersion: expected " + FORMAT_VERSION_WITHOUT_OFFSET + " or "
@@ -63,12 +79,24 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
         byte[] s = spend.boosterBytes();
         byte[] c = click.boosterBytes();
         String id = "xgb-" + table.dataset() + "-" + table.target().toLowerCase() + "-"
-                + Datasets.sha256((Base64.getEncoder().encodeToString(s) + Base64.getEncoder().encodeToString(c)
-                + "|" + spend.marginOffset() + "|" + click.marginOffset())
-                .getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-        return new ModelArtifact(FORMAT_VERSION, id, table.dataset(), table.target(), spend.encoder(), spend.rounds(),
-                click.rounds(), Base64.getEncoder().encodeToString(s), Base64.getEncoder().encodeToString(c),
-                priorWeight, spend.marginOffset(), click.marginOffset());
+                + Datasets.sha256((Base64.getEncoder().encodeToString(s)
+                                        + Base64.getEncoder().encodeToString(c) + "|" + spend.marginOffset() + "|"
+                                        + click.marginOffset())
+                                .getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 12);
+        return new ModelArtifact(
+                FORMAT_VERSION,
+                id,
+                table.dataset(),
+                table.target(),
+                spend.encoder(),
+                spend.rounds(),
+                click.rounds(),
+                Base64.getEncoder().encodeToString(s),
+                Base64.getEncoder().encodeToString(c),
+                priorWeight,
+                spend.marginOffset(),
+                click.marginOffset());
     }
 
     /** Writes the artifact and returns its bytes (whose sha256 is the checksum). */
@@ -84,12 +112,18 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
     }
 
     XgbModel spendModel() {
-        return XgbModel.load(Base64.getDecoder().decode(spendBooster), encoder, spendRounds,
+        return XgbModel.load(
+                Base64.getDecoder().decode(spendBooster),
+                encoder,
+                spendRounds,
                 spendMarginOffset == null ? 0 : spendMarginOffset);
     }
 
     XgbModel clickModel() {
-        return XgbModel.load(Base64.getDecoder().decode(clickBooster), encoder, clickRounds,
+        return XgbModel.load(
+                Base64.getDecoder().decode(clickBooster),
+                encoder,
+                clickRounds,
                 clickMarginOffset == null ? 0 : clickMarginOffset);
     }
 
@@ -102,7 +136,8 @@ public record ModelArtifact(int formatVersion, String modelId, String dataset, S
     public record Predictor(ModelArtifact artifact, XgbModel spend, XgbModel click) {
         /**
          * The row of an ad set described by its attributes. A missing or unknown categorical attribute encodes as
-         * unseen (all zeros); a missing numeric one takes its training median ({@link FeatureEncoder#numericDefaults()}),
+         * unseen (all zeros); a missing numeric one takes its training median ({@link
+         * FeatureEncoder#numericDefaults()}),
          * e.g. {@code log_spend} = log of the median spend of a training unit.
          */
         public FeatureRow row(Map<String, String> categorical, Map<String, Double> numeric) {

@@ -2,15 +2,17 @@ package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.store.AdSetDay;
 import io.metasystem.mlcore.store.InsightStore;
+import org.springframework.stereotype.Service;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Service;
 
 /**
  * A model version's logged predictions scored against what happened, so degradation is visible next to the score it
@@ -39,7 +41,8 @@ public class ModelPerformance {
 
     /** Bucket width. */
     public enum Bucket {
-        DAY, WEEK;
+        DAY,
+        WEEK;
 
         LocalDate start(LocalDate day) {
             return this == DAY ? day : day.with(DayOfWeek.MONDAY);
@@ -47,9 +50,14 @@ public class ModelPerformance {
     }
 
     /** The held-out score of the version's training run (validation of {@code xgboost_poisson}). */
-    public record TrainingScore(String protocol, String dataWindow, int units, double poissonDeviance, Double cpaMae,
-                                int cpaUnits, Double predictedOverObserved) {
-    }
+    public record TrainingScore(
+            String protocol,
+            String dataWindow,
+            int units,
+            double poissonDeviance,
+            Double cpaMae,
+            int cpaUnits,
+            Double predictedOverObserved) {}
 
     /**
      * One bucket of predictions.
@@ -61,16 +69,35 @@ public class ModelPerformance {
      * @param meanPoissonDeviance  per realised day, null when nothing was evaluated
      * @param cpaMae               null when no day had enough conversions
      */
-    public record BucketScore(LocalDate start, LocalDate end, int predictions, int evaluated, int days, double spend,
-                              double predictedConversions, double observedConversions, Double ratio,
-                              Double meanPoissonDeviance, Double cpaMae, int cpaUnits) {
-    }
+    public record BucketScore(
+            LocalDate start,
+            LocalDate end,
+            int predictions,
+            int evaluated,
+            int days,
+            double spend,
+            double predictedConversions,
+            double observedConversions,
+            Double ratio,
+            Double meanPoissonDeviance,
+            Double cpaMae,
+            int cpaUnits) {}
 
     /** The answer of {@code GET /api/v1/ml/models/{version}/performance}. */
-    public record Report(long modelVersion, String scope, String modelId, String status, String bucket, LocalDate from,
-                         LocalDate to, int horizonDays, double minConversions, TrainingScore training,
-                         double validationDeviance, List<BucketScore> buckets, String note) {
-    }
+    public record Report(
+            long modelVersion,
+            String scope,
+            String modelId,
+            String status,
+            String bucket,
+            LocalDate from,
+            LocalDate to,
+            int horizonDays,
+            double minConversions,
+            TrainingScore training,
+            double validationDeviance,
+            List<BucketScore> buckets,
+            String note) {}
 
     /**
      * @param from nullable: from the first logged prediction
@@ -81,46 +108,71 @@ public class ModelPerformance {
         RegisteredModel model = registry.get(version);
         List<PredictionLog.Entry> entries = log.list(version, from, to);
         Map<String, Map<LocalDate, AdSetDay>> realised = realised(entries);
-        TreeMap<LocalDate, List<PredictionLog.Entry>> byBucket = entries.stream().collect(Collectors.groupingBy(
-                e -> bucket.start(e.day()), TreeMap::new, Collectors.toList()));
+        TreeMap<LocalDate, List<PredictionLog.Entry>> byBucket = entries.stream()
+                .collect(Collectors.groupingBy(e -> bucket.start(e.day()), TreeMap::new, Collectors.toList()));
         List<BucketScore> buckets = new ArrayList<>();
         int evaluatedTotal = 0;
         for (var b : byBucket.entrySet()) {
-            BucketScore score = score(b.getKey(), bucket == Bucket.DAY ? b.getKey() : b.getKey().plusDays(6), b.getValue(),
-                    realised);
+            BucketScore score = score(
+                    b.getKey(), bucket == Bucket.DAY ? b.getKey() : b.getKey().plusDays(6), b.getValue(), realised);
             evaluatedTotal += score.evaluated();
             buckets.add(score);
         }
-        String note = entries.isEmpty() ? "no predictions of this version were logged in the range (predictions are "
-                + "logged when an optimize call with an account uses model priors)"
-                : evaluatedTotal == 0 ? "no insights yet for the " + entries.size() + " logged predictions: import or sync "
-                + "the days after each prediction day"
-                : evaluatedTotal < entries.size() ? (entries.size() - evaluatedTotal) + " of " + entries.size()
-                + " predictions have no realised insights yet" : null;
+        String note = entries.isEmpty()
+                ? "no predictions of this version were logged in the range (predictions are "
+                        + "logged when an optimize call with an account uses model priors)"
+                : evaluatedTotal == 0
+                        ? "no insights yet for the " + entries.size() + " logged predictions: import or sync "
+                                + "the days after each prediction day"
+                        : evaluatedTotal < entries.size()
+                                ? (entries.size() - evaluatedTotal) + " of " + entries.size()
+                                        + " predictions have no realised insights yet"
+                                : null;
         LocalDate first = entries.isEmpty() ? from : entries.get(0).day();
-        LocalDate last = entries.isEmpty() ? to : entries.get(entries.size() - 1).day();
-        return new Report(version, model.scope(), model.modelId(), model.status(), bucket.name().toLowerCase(java.util.Locale.ROOT),
-                from != null ? from : first, to != null ? to : last, PredictionLog.HORIZON_DAYS, MIN_CONVERSIONS,
-                training(version), model.holdoutDeviance(), buckets, note);
+        LocalDate last =
+                entries.isEmpty() ? to : entries.get(entries.size() - 1).day();
+        return new Report(
+                version,
+                model.scope(),
+                model.modelId(),
+                model.status(),
+                bucket.name().toLowerCase(Locale.ROOT),
+                from != null ? from : first,
+                to != null ? to : last,
+                PredictionLog.HORIZON_DAYS,
+                MIN_CONVERSIONS,
+                training(version),
+                model.holdoutDeviance(),
+                buckets,
+                note);
     }
 
     private Map<String, Map<LocalDate, AdSetDay>> realised(List<PredictionLog.Entry> entries) {
         Map<String, Map<LocalDate, AdSetDay>> out = new HashMap<>();
-        Map<String, List<PredictionLog.Entry>> byAccount = entries.stream()
-                .collect(Collectors.groupingBy(PredictionLog.Entry::accountId));
+        Map<String, List<PredictionLog.Entry>> byAccount =
+                entries.stream().collect(Collectors.groupingBy(PredictionLog.Entry::accountId));
         byAccount.forEach((account, list) -> {
-            LocalDate min = list.stream().map(PredictionLog.Entry::day).min(LocalDate::compareTo).orElseThrow();
-            LocalDate max = list.stream().map(e -> e.day().plusDays(e.horizonDays() - 1L)).max(LocalDate::compareTo)
+            LocalDate min = list.stream()
+                    .map(PredictionLog.Entry::day)
+                    .min(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate max = list.stream()
+                    .map(e -> e.day().plusDays(e.horizonDays() - 1L))
+                    .max(LocalDate::compareTo)
                     .orElseThrow();
             for (AdSetDay d : store.adSetDays(account, min, max)) {
-                out.computeIfAbsent(key(account, d.adsetId()), k -> new HashMap<>()).put(d.date(), d);
+                out.computeIfAbsent(key(account, d.adsetId()), k -> new HashMap<>())
+                        .put(d.date(), d);
             }
         });
         return out;
     }
 
-    static BucketScore score(LocalDate start, LocalDate end, List<PredictionLog.Entry> entries,
-                             Map<String, Map<LocalDate, AdSetDay>> realised) {
+    static BucketScore score(
+            LocalDate start,
+            LocalDate end,
+            List<PredictionLog.Entry> entries,
+            Map<String, Map<LocalDate, AdSetDay>> realised) {
         List<Double> observed = new ArrayList<>();
         List<Double> predicted = new ArrayList<>();
         List<Double> spend = new ArrayList<>();
@@ -147,16 +199,31 @@ public class ModelPerformance {
         double sumO = Metrics.sum(o);
         double sumP = Metrics.sum(p);
         double[] cpa = o.length == 0 ? new double[] {Double.NaN, 0} : Metrics.cpaMae(sp, o, p, MIN_CONVERSIONS);
-        return new BucketScore(start, end, entries.size(), evaluated, o.length, Metrics.sum(sp), sumP, sumO,
-                sumO > 0 ? sumP / sumO : null, o.length == 0 ? null : Metrics.poissonDeviance(o, p),
-                Double.isNaN(cpa[0]) ? null : cpa[0], (int) cpa[1]);
+        return new BucketScore(
+                start,
+                end,
+                entries.size(),
+                evaluated,
+                o.length,
+                Metrics.sum(sp),
+                sumP,
+                sumO,
+                sumO > 0 ? sumP / sumO : null,
+                o.length == 0 ? null : Metrics.poissonDeviance(o, p),
+                Double.isNaN(cpa[0]) ? null : cpa[0],
+                (int) cpa[1]);
     }
 
     private TrainingScore training(long version) {
-        Provenance p = ModelArtifact.JSON.readValue(registry.provenance(version), Provenance.class);
+        Provenance p = registry.provenanceOf(version);
         Validation.ModelScore s = p.validation().score("xgboost_poisson");
-        return new TrainingScore(p.validation().protocol(), p.dataWindow(), s.units(), s.poissonDeviance(),
-                Double.isFinite(s.cpaMae()) ? s.cpaMae() : null, s.cpaUnits(),
+        return new TrainingScore(
+                p.validation().protocol(),
+                p.dataWindow(),
+                s.units(),
+                s.poissonDeviance(),
+                Double.isFinite(s.cpaMae()) ? s.cpaMae() : null,
+                s.cpaUnits(),
                 s.observedTotal() > 0 ? s.predictedTotal() / s.observedTotal() : null);
     }
 

@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.optimizer.Prior;
+import org.springframework.stereotype.Service;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 
 /** Priors for ad sets from the champion model of a scope (used by the optimize endpoints' {@code use_model_priors}). */
 @Service
@@ -62,8 +63,7 @@ public class ModelPriors {
      * @param perSpend expected conversions per unit of spend
      * @param perClick expected conversions per click (not capped)
      */
-    public record Prediction(Prior prior, double perSpend, double perClick) {
-    }
+    public record Prediction(Prior prior, double perSpend, double perClick) {}
 
     /** The champion of a scope, empty when the scope has none (or the scope is null). */
     public Optional<Champion> find(String scope) {

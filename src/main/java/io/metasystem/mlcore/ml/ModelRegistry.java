@@ -1,7 +1,13 @@
 package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.store.SqlDialect;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -14,10 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Model versions in the database (table {@code ml_model}, migration V10): artifact bytes and checksum, provenance,
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Promotion rule: the first model of a scope becomes champion. A later one (challenger) replaces the champion
  * automatically only if both were scored on the <b>same holdout</b> (same {@code holdout_key}: source data checksum,
  * target, protocol, folds, seed) and its held-out Poisson deviance is below {@code (1 − margin)} times the champion's.
- * Otherwise it stays challenger, with the reason in {@code decision}; {@link #promote} and {@link #rollback} are manual.
+ * Otherwise it stays challenger, with the reason in {@code decision}; {@link #promote} and {@link #rollback} are
+ * manual.
  * Registering an artifact already stored for the scope (same checksum) returns the existing version (retries do not
  * duplicate).
  */
@@ -55,7 +58,8 @@ public class ModelRegistry {
     public static String holdoutKey(Provenance p) {
         Validation.Result v = p.validation();
         return Datasets.sha256((p.sourceSha256() + "|" + p.target() + "|" + v.protocol() + "|"
-                + String.join(";", v.foldLabels()) + "|" + p.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        + String.join(";", v.foldLabels()) + "|" + p.seed())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Registers the artifact written by {@link Training#run} into {@code dir}. */
@@ -64,8 +68,7 @@ public class ModelRegistry {
         byte[] artifact = Files.readAllBytes(dir.resolve(Training.ARTIFACT_FILE));
         byte[] provenanceJson = Files.readAllBytes(dir.resolve(Training.PROVENANCE_FILE));
         Provenance p = ModelArtifact.JSON.readValue(provenanceJson, Provenance.class);
-        return register(scope, artifact, p, new String(provenanceJson, java.nio.charset.StandardCharsets.UTF_8),
-                margin);
+        return register(scope, artifact, p, new String(provenanceJson, StandardCharsets.UTF_8), margin);
     }
 
     /**
@@ -75,21 +78,28 @@ public class ModelRegistry {
      * @throws IllegalArgumentException if the artifact checksum does not match the provenance
      */
     @Transactional
-    public synchronized RegisteredModel register(String scope, byte[] artifact, Provenance p, String provenanceJson,
-                                                 double margin) {
+    public synchronized RegisteredModel register(
+            String scope, byte[] artifact, Provenance p, String provenanceJson, double margin) {
         scope = Scopes.canonical(scope);
         String sha = Datasets.sha256(artifact);
         if (!sha.equals(p.artifactSha256())) {
-            throw new IllegalArgumentException("artifact: sha256 " + sha + " differs from provenance " + p.artifactSha256());
+            throw new IllegalArgumentException(
+                    "artifact: sha256 " + sha + " differs from provenance " + p.artifactSha256());
         }
-        Optional<RegisteredModel> existing = jdbc.sql("select " + COLUMNS
-                        + " from ml_model where scope = :scope and artifact_sha256 = :sha")
-                .param("scope", scope).param("sha", sha).query(ModelRegistry::map).optional();
+        Optional<RegisteredModel> existing = jdbc.sql(
+                        "select " + COLUMNS + " from ml_model where scope = :scope and artifact_sha256 = :sha")
+                .param("scope", scope)
+                .param("sha", sha)
+                .query(ModelRegistry::map)
+                .optional();
         if (existing.isPresent()) {
             return existing.get();
         }
-        double deviance = p.validation().scores().stream().filter(s -> s.model().equals("xgboost_poisson"))
-                .findFirst().orElseThrow().poissonDeviance();
+        double deviance = p.validation().scores().stream()
+                .filter(s -> s.model().equals("xgboost_poisson"))
+                .findFirst()
+                .orElseThrow()
+                .poissonDeviance();
         String key = holdoutKey(p);
         Optional<RegisteredModel> champion = champion(scope);
         String status;
@@ -99,29 +109,52 @@ public class ModelRegistry {
             decision = "first model of scope " + scope;
         } else if (!champion.get().holdoutKey().equals(key)) {
             status = RegisteredModel.CHALLENGER;
-            decision = "not comparable: scored on a different holdout than champion v" + champion.get().version();
+            decision = "not comparable: scored on a different holdout than champion v"
+                    + champion.get().version();
         } else if (deviance < (1 - margin) * champion.get().holdoutDeviance()) {
             status = RegisteredModel.CHAMPION;
-            decision = String.format(Locale.ROOT, "beats champion v%d on the same holdout: deviance %.4f < (1 - %.3f) x %.4f",
-                    champion.get().version(), deviance, margin, champion.get().holdoutDeviance());
+            decision = String.format(
+                    Locale.ROOT,
+                    "beats champion v%d on the same holdout: deviance %.4f < (1 - %.3f) x %.4f",
+                    champion.get().version(),
+                    deviance,
+                    margin,
+                    champion.get().holdoutDeviance());
         } else {
             status = RegisteredModel.CHALLENGER;
-            decision = String.format(Locale.ROOT, "does not beat champion v%d by the margin: deviance %.4f >= (1 - %.3f) x %.4f",
-                    champion.get().version(), deviance, margin, champion.get().holdoutDeviance());
+            decision = String.format(
+                    Locale.ROOT,
+                    "does not beat champion v%d by the margin: deviance %.4f >= (1 - %.3f) x %.4f",
+                    champion.get().version(),
+                    deviance,
+                    margin,
+                    champion.get().holdoutDeviance());
         }
         OffsetDateTime now = now();
         if (status.equals(RegisteredModel.CHAMPION)) {
             retireChampion(scope);
         }
         jdbc.sql("insert into ml_model (scope, model_id, artifact_sha256, artifact, provenance, holdout_key, "
-                        + "holdout_deviance, status, decision, created_at, promoted_at) values (:scope, :id, :sha, :artifact, "
+                        + "holdout_deviance, status, decision, created_at, promoted_at) values "
+                        + "(:scope, :id, :sha, :artifact, "
                         + dialect.json(":provenance") + ", :key, :deviance, :status, :decision, :now, :promoted)")
-                .param("scope", scope).param("id", p.modelId()).param("sha", sha).param("artifact", artifact)
-                .param("provenance", provenanceJson).param("key", key).param("deviance", deviance)
-                .param("status", status).param("decision", decision).param("now", now)
-                .param("promoted", status.equals(RegisteredModel.CHAMPION) ? now : null).update();
+                .param("scope", scope)
+                .param("id", p.modelId())
+                .param("sha", sha)
+                .param("artifact", artifact)
+                .param("provenance", provenanceJson)
+                .param("key", key)
+                .param("deviance", deviance)
+                .param("status", status)
+                .param("decision", decision)
+                .param("now", now)
+                .param("promoted", status.equals(RegisteredModel.CHAMPION) ? now : null)
+                .update();
         return jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and artifact_sha256 = :sha")
-                .param("scope", scope).param("sha", sha).query(ModelRegistry::map).single();
+                .param("scope", scope)
+                .param("sha", sha)
+                .query(ModelRegistry::map)
+                .single();
     }
 
     /** Makes {@code version} the champion of its scope (manual promotion or rollback to an older version). */
@@ -130,9 +163,13 @@ public class ModelRegistry {
         RegisteredModel m = get(version);
         if (!m.status().equals(RegisteredModel.CHAMPION)) {
             retireChampion(m.scope());
-            jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = :decision where version = :v")
-                    .param("status", RegisteredModel.CHAMPION).param("now", now())
-                    .param("decision", "promoted manually").param("v", version).update();
+            jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = "
+                            + ":decision where version = :v")
+                    .param("status", RegisteredModel.CHAMPION)
+                    .param("now", now())
+                    .param("decision", "promoted manually")
+                    .param("v", version)
+                    .update();
         }
         return get(version);
     }
@@ -145,33 +182,56 @@ public class ModelRegistry {
     @Transactional
     public synchronized RegisteredModel rollback(String requestedScope) {
         String scope = Scopes.canonical(requestedScope);
-        RegisteredModel current = champion(scope)
-                .orElseThrow(() -> new UnknownModelException("scope", "no champion for scope " + scope));
-        RegisteredModel previous = jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and version <> :v "
+        RegisteredModel current =
+                champion(scope).orElseThrow(() -> new UnknownModelException("scope", "no champion for scope " + scope));
+        RegisteredModel previous = jdbc
+                .sql("select " + COLUMNS + " from ml_model where scope = :scope and version <> :v "
                         + "and promoted_at is not null order by promoted_at desc, version desc")
-                .param("scope", scope).param("v", current.version()).query(ModelRegistry::map).list().stream()
-                .findFirst().orElseThrow(() -> new UnknownModelException("scope", "no earlier champion for scope " + scope));
+                .param("scope", scope)
+                .param("v", current.version())
+                .query(ModelRegistry::map)
+                .list()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new UnknownModelException("scope", "no earlier champion for scope " + scope));
         retireChampion(scope);
         jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = :decision where version = :v")
-                .param("status", RegisteredModel.CHAMPION).param("now", now())
-                .param("decision", "rollback from v" + current.version()).param("v", previous.version()).update();
+                .param("status", RegisteredModel.CHAMPION)
+                .param("now", now())
+                .param("decision", "rollback from v" + current.version())
+                .param("v", previous.version())
+                .update();
         return get(previous.version());
     }
 
     /** @throws UnknownModelException if there is no such version */
     @Transactional(readOnly = true)
     public RegisteredModel get(long version) {
-        return jdbc.sql("select " + COLUMNS + " from ml_model where version = :v").param("v", version)
-                .query(ModelRegistry::map).optional()
+        return jdbc.sql("select " + COLUMNS + " from ml_model where version = :v")
+                .param("v", version)
+                .query(ModelRegistry::map)
+                .optional()
                 .orElseThrow(() -> new UnknownModelException("version", "no model version " + version));
     }
 
-    /** Provenance JSON of a version. */
+    /**
+     * Provenance of a version, read from its stored document (through {@code StoredJson}).
+     *
+     * @throws UnknownModelException if there is no such version
+     */
+    @Transactional(readOnly = true)
+    public Provenance provenanceOf(long version) {
+        return ModelArtifact.JSON.readValue(provenance(version), Provenance.class);
+    }
+
+    /** Provenance JSON of a version, as stored (Java property names, see {@link Provenance}). */
     @Transactional(readOnly = true)
     public String provenance(long version) {
         get(version);
-        return jdbc.sql("select cast(provenance as varchar) from ml_model where version = :v").param("v", version)
-                .query(String.class).single();
+        return jdbc.sql("select cast(provenance as varchar) from ml_model where version = :v")
+                .param("v", version)
+                .query(String.class)
+                .single();
     }
 
     /** Newest first, optionally of one scope. */
@@ -179,23 +239,32 @@ public class ModelRegistry {
     public List<RegisteredModel> list(String scope) {
         scope = Scopes.canonical(scope);
         return scope == null
-                ? jdbc.sql("select " + COLUMNS + " from ml_model order by version desc").query(ModelRegistry::map).list()
+                ? jdbc.sql("select " + COLUMNS + " from ml_model order by version desc")
+                        .query(ModelRegistry::map)
+                        .list()
                 : jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope order by version desc")
-                        .param("scope", scope).query(ModelRegistry::map).list();
+                        .param("scope", scope)
+                        .query(ModelRegistry::map)
+                        .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<RegisteredModel> champion(String scope) {
         scope = Scopes.canonical(scope);
         return jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and status = :status")
-                .param("scope", scope).param("status", RegisteredModel.CHAMPION).query(ModelRegistry::map).optional();
+                .param("scope", scope)
+                .param("status", RegisteredModel.CHAMPION)
+                .query(ModelRegistry::map)
+                .optional();
     }
 
     /** The loaded artifact of a version (cached; artifacts are immutable). */
     public ModelArtifact.Predictor predictor(long version) {
         return loaded.computeIfAbsent(version, v -> {
-            byte[] bytes = jdbc.sql("select artifact from ml_model where version = :v").param("v", v)
-                    .query((rs, i) -> rs.getBytes(1)).optional()
+            byte[] bytes = jdbc.sql("select artifact from ml_model where version = :v")
+                    .param("v", v)
+                    .query((rs, i) -> rs.getBytes(1))
+                    .optional()
                     .orElseThrow(() -> new UnknownModelException("version", "no model version " + v));
             return ModelArtifact.JSON.readValue(bytes, ModelArtifact.class).predictor();
         });
@@ -203,8 +272,10 @@ public class ModelRegistry {
 
     private void retireChampion(String scope) {
         jdbc.sql("update ml_model set status = :retired where scope = :scope and status = :champion")
-                .param("retired", RegisteredModel.RETIRED).param("scope", scope)
-                .param("champion", RegisteredModel.CHAMPION).update();
+                .param("retired", RegisteredModel.RETIRED)
+                .param("scope", scope)
+                .param("champion", RegisteredModel.CHAMPION)
+                .update();
     }
 
     private OffsetDateTime now() {
@@ -212,9 +283,16 @@ public class ModelRegistry {
     }
 
     private static RegisteredModel map(ResultSet rs, int row) throws SQLException {
-        return new RegisteredModel(rs.getLong("version"), rs.getString("scope"), rs.getString("model_id"),
-                rs.getString("artifact_sha256"), rs.getString("holdout_key"), rs.getDouble("holdout_deviance"),
-                rs.getString("status"), rs.getString("decision"), rs.getObject("created_at", OffsetDateTime.class),
+        return new RegisteredModel(
+                rs.getLong("version"),
+                rs.getString("scope"),
+                rs.getString("model_id"),
+                rs.getString("artifact_sha256"),
+                rs.getString("holdout_key"),
+                rs.getDouble("holdout_deviance"),
+                rs.getString("status"),
+                rs.getString("decision"),
+                rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("promoted_at", OffsetDateTime.class));
     }
 }

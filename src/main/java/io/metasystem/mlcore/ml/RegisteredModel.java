@@ -16,9 +16,17 @@ import java.time.OffsetDateTime;
  * @param createdAt        registration time
  * @param promotedAt       last time it became champion, nullable
  */
-public record RegisteredModel(long version, String scope, String modelId, String artifactSha256, String holdoutKey,
-                              double holdoutDeviance, String status, String decision, OffsetDateTime createdAt,
-                              OffsetDateTime promotedAt) {
+public record RegisteredModel(
+        long version,
+        String scope,
+        String modelId,
+        String artifactSha256,
+        String holdoutKey,
+        double holdoutDeviance,
+        String status,
+        String decision,
+        OffsetDateTime createdAt,
+        OffsetDateTime promotedAt) {
     public static final String CHAMPION = "champion";
     public static final String CHALLENGER = "challenger";
     public static final String RETIRED = "retired";

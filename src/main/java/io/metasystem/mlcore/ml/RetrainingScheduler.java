@@ -4,16 +4,18 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * Scheduled retraining on a cron from {@code mlcore.ml.retrain-cron} (Spring-style, six fields, e.g.
  * {@code 0 0 3 * * *}; {@code -} = off). Runs on the clustered scheduler (db-scheduler on the service's database),
  * so with N replicas exactly one runs each execution. Each run trains on {@code mlcore.ml.retrain-csv}
- * ({@code ML_RETRAIN_SOURCE=csv}, the default) or on the last {@value StoreDatasets#DEFAULT_DAYS} days of stored insights ending on the
+ * ({@code ML_RETRAIN_SOURCE=csv}, the default) or on the last {@value StoreDatasets#DEFAULT_DAYS} days of stored
+ * insights ending on the
  * latest stored day ({@code store}; account {@code ML_RETRAIN_ACCOUNT}, blank = all) and registers the model in
  * {@code mlcore.ml.retrain-scope}; the registry's promotion rule decides whether it becomes champion.
  */

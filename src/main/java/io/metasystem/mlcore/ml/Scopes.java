@@ -9,8 +9,7 @@ import io.metasystem.mlcore.store.AccountIds;
 public final class Scopes {
     public static final String ACCOUNT_PREFIX = "account:";
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** The stored form of a scope; null stays null, other scopes are only stripped. */
     public static String canonical(String scope) {
@@ -18,7 +17,9 @@ public final class Scopes {
             return null;
         }
         String s = scope.strip();
-        return s.startsWith(ACCOUNT_PREFIX) ? ACCOUNT_PREFIX + AccountIds.canonical(s.substring(ACCOUNT_PREFIX.length())) : s;
+        return s.startsWith(ACCOUNT_PREFIX)
+                ? ACCOUNT_PREFIX + AccountIds.canonical(s.substring(ACCOUNT_PREFIX.length()))
+                : s;
     }
 
     /** The default scope of an account's models. */

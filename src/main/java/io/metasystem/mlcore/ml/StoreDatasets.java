@@ -4,6 +4,8 @@ import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSetDay;
 import io.metasystem.mlcore.store.DayRange;
 import io.metasystem.mlcore.store.InsightStore;
+import org.springframework.stereotype.Component;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.stereotype.Component;
 
 /**
  * Training data from the store: one row per stored ad-set day with spend &gt; 0, {@code daily_insight} joined with
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
 public class StoreDatasets {
     /** Attribute keys that come first, coarse to fine. */
     public static final List<String> HIERARCHY = List.of("objective", "audience_type", "age", "gender", "placement");
+
     static final String HIERARCHY_DOC = "objective → audience_type → age → gender → placement";
-    public static final List<String> NUMERIC = List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
+    public static final List<String> NUMERIC =
+            List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
     /**
      * Minimum span of days with spend in the window: two rolling origins of 7 days after at least 7 training days
      * (with fewer, the held-out score rests on one week or on a model trained on less than a week).
@@ -41,6 +44,7 @@ public class StoreDatasets {
     public static final int MIN_DAYS = 21;
     /** Length of a training window when the caller names no start: the last 90 days. */
     public static final int DEFAULT_DAYS = 90;
+
     static final String UNKNOWN = "unknown";
 
     private final InsightStore store;
@@ -100,21 +104,25 @@ public class StoreDatasets {
         }
         DayRange range = store.dayRange(w.accountId(), w.from(), w.to());
         if (range.span() < MIN_DAYS) {
-            throw new InsufficientDataException("from", "the window " + w.from() + " .. " + w.to() + " has "
-                    + (range.first() == null ? "no days with spend" : range.span() + " days with spend (" + range.first()
-                    + " .. " + range.last() + ")") + "; training from the store needs at least " + MIN_DAYS
-                    + " (rolling-origin validation: two 7-day origins after 7 training days)");
+            throw new InsufficientDataException(
+                    "from",
+                    "the window " + w.from() + " .. " + w.to() + " has "
+                            + (range.first() == null
+                                    ? "no days with spend"
+                                    : range.span() + " days with spend (" + range.first() + " .. " + range.last() + ")")
+                            + "; training from the store needs at least " + MIN_DAYS
+                            + " (rolling-origin validation: two 7-day origins after 7 training days)");
         }
         if (range.conversions() <= 0) {
-            throw new InsufficientDataException("from", "the window " + w.from() + " .. " + w.to()
-                    + " has no conversions to learn a rate from");
+            throw new InsufficientDataException(
+                    "from", "the window " + w.from() + " .. " + w.to() + " has no conversions to learn a rate from");
         }
     }
 
     /** Loads the window (call {@link #check} first for a clear error). */
     public FeatureTable load(Window w) {
-        List<AdSetDay> days = store.adSetDays(w.accountId(), w.from().minusDays(Datasets.RECENT_LAG + Datasets.RECENT_WIDTH - 1L),
-                w.to());
+        List<AdSetDay> days = store.adSetDays(
+                w.accountId(), w.from().minusDays(Datasets.RECENT_LAG + Datasets.RECENT_WIDTH - 1L), w.to());
         return build(w, days);
     }
 
@@ -122,10 +130,15 @@ public class StoreDatasets {
         List<String> keys = attributeKeys(days);
         Map<String, Map<LocalDate, Double>> spendByAdSet = new HashMap<>();
         for (AdSetDay d : days) {
-            spendByAdSet.computeIfAbsent(group(d), k -> new HashMap<>()).merge(d.date(), d.spend().doubleValue(), Double::sum);
+            spendByAdSet
+                    .computeIfAbsent(group(d), k -> new HashMap<>())
+                    .merge(d.date(), d.spend().doubleValue(), Double::sum);
         }
-        LocalDate first = days.stream().filter(d -> !d.date().isBefore(w.from()) && d.spend().signum() > 0)
-                .map(AdSetDay::date).min(LocalDate::compareTo).orElse(w.from());
+        LocalDate first = days.stream()
+                .filter(d -> !d.date().isBefore(w.from()) && d.spend().signum() > 0)
+                .map(AdSetDay::date)
+                .min(LocalDate::compareTo)
+                .orElse(w.from());
         List<FeatureRow> rows = new ArrayList<>();
         int dropped = 0;
         double droppedConversions = 0;
@@ -137,9 +150,21 @@ public class StoreDatasets {
             double spend = d.spend().doubleValue();
             double conversions = d.conversions() == null ? 0 : d.conversions().doubleValue();
             double clicks = d.clicks() == null ? 0 : d.clicks();
-            canonical.append(group(d)).append('|').append(d.campaignId()).append('|').append(d.date()).append('|')
-                    .append(spend).append('|').append(clicks).append('|').append(conversions).append('|')
-                    .append(d.attributes().values()).append('\n');
+            canonical
+                    .append(group(d))
+                    .append('|')
+                    .append(d.campaignId())
+                    .append('|')
+                    .append(d.date())
+                    .append('|')
+                    .append(spend)
+                    .append('|')
+                    .append(clicks)
+                    .append('|')
+                    .append(conversions)
+                    .append('|')
+                    .append(d.attributes().values())
+                    .append('\n');
             if (spend <= 0) {
                 dropped++;
                 droppedConversions += conversions;
@@ -150,18 +175,34 @@ public class StoreDatasets {
             for (String key : keys) {
                 cats.add(d.attributes().values().getOrDefault(key, UNKNOWN));
             }
-            rows.add(new FeatureRow(group(d), (int) (d.date().toEpochDay() - first.toEpochDay()), cats,
-                    numeric(d.date(), d.firstDate(), spendByAdSet.get(group(d)), spend), spend, clicks, conversions));
+            rows.add(new FeatureRow(
+                    group(d),
+                    (int) (d.date().toEpochDay() - first.toEpochDay()),
+                    cats,
+                    numeric(d.date(), d.firstDate(), spendByAdSet.get(group(d)), spend),
+                    spend,
+                    clicks,
+                    conversions));
         }
         List<String> cats = new ArrayList<>();
         cats.add("campaign");
         cats.addAll(keys);
-        return new FeatureTable(w.dataset(), "conversions", cats, NUMERIC, rows, dropped, droppedConversions, true,
-                w.from() + " .. " + w.to(), Datasets.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return new FeatureTable(
+                w.dataset(),
+                "conversions",
+                cats,
+                NUMERIC,
+                rows,
+                dropped,
+                droppedConversions,
+                true,
+                w.from() + " .. " + w.to(),
+                Datasets.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Numeric features of an ad set on {@code day}, in the order of {@link #NUMERIC}. */
-    public static double[] numeric(LocalDate day, LocalDate firstDate, Map<LocalDate, Double> spendByDay, double spend) {
+    public static double[] numeric(
+            LocalDate day, LocalDate firstDate, Map<LocalDate, Double> spendByDay, double spend) {
         double recent = 0;
         for (int lag = Datasets.RECENT_LAG; lag < Datasets.RECENT_LAG + Datasets.RECENT_WIDTH; lag++) {
             recent += spendByDay == null ? 0 : spendByDay.getOrDefault(day.minusDays(lag), 0.0);

@@ -22,9 +22,23 @@ import java.time.OffsetDateTime;
  * @param modelVersion registered version when succeeded, nullable
  * @param error        failure message, nullable
  */
-public record TrainingJob(String id, String scope, String source, String csv, String target, String accountId,
-                          LocalDate from, LocalDate to, String status, int stepsDone, int stepsTotal, String progress,
-                          Long modelVersion, String error, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record TrainingJob(
+        String id,
+        String scope,
+        String source,
+        String csv,
+        String target,
+        String accountId,
+        LocalDate from,
+        LocalDate to,
+        String status,
+        int stepsDone,
+        int stepsTotal,
+        String progress,
+        Long modelVersion,
+        String error,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";

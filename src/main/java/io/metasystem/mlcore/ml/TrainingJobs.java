@@ -3,6 +3,13 @@ package io.metasystem.mlcore.ml;
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
+import io.metasystem.mlcore.store.StoredJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs training jobs one at a time on a background thread, records status and progress in {@code ml_job}, and
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class TrainingJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     static final String SCOPE = "[A-Za-z0-9_.:-]{1,80}";
 
     private final JdbcClient jdbc;
@@ -50,8 +52,13 @@ public class TrainingJobs implements AutoCloseable {
         return t;
     });
 
-    public TrainingJobs(JdbcClient jdbc, SqlDialect dialect, ModelRegistry registry, MlProperties properties,
-                        JobLeases leases, StoreDatasets storeDatasets) {
+    public TrainingJobs(
+            JdbcClient jdbc,
+            SqlDialect dialect,
+            ModelRegistry registry,
+            MlProperties properties,
+            JobLeases leases,
+            StoreDatasets storeDatasets) {
         this.leases = leases;
         this.storeDatasets = storeDatasets;
         this.jdbc = jdbc;
@@ -72,8 +79,12 @@ public class TrainingJobs implements AutoCloseable {
         Path file = resolve(csv);
         Datasets.KagTarget kagTarget = parseTarget(target);
         checkScope(scope);
-        return launch(scope, csvRequest(csv, kagTarget), file.getFileName().toString(),
-                () -> Datasets.load(file, kagTarget), true);
+        return launch(
+                scope,
+                csvRequest(csv, kagTarget),
+                file.getFileName().toString(),
+                () -> Datasets.load(file, kagTarget),
+                true);
     }
 
     /**
@@ -91,9 +102,12 @@ public class TrainingJobs implements AutoCloseable {
 
     /** @throws UnknownModelException if there is no such job */
     public TrainingJob get(String id) {
-        return jdbc.sql("select id, scope, cast(request as varchar) as request, status, steps_done, steps_total, progress, "
+        return jdbc.sql("select id, scope, cast(request as varchar) as request, status, steps_done, "
+                        + "steps_total, progress, "
                         + "model_version, error, created_at, updated_at from ml_job where id = :id")
-                .param("id", id).query(TrainingJobs::map).optional()
+                .param("id", id)
+                .query(TrainingJobs::map)
+                .optional()
                 .orElseThrow(() -> new UnknownModelException("id", "no training job " + id));
     }
 
@@ -108,18 +122,23 @@ public class TrainingJobs implements AutoCloseable {
     /** Runs a store job on the caller's thread (the scheduler uses this); a too-short window fails the job. */
     public TrainingJob runNowStore(String requestedScope, StoreDatasets.Window window) {
         String scope = Scopes.canonical(requestedScope);
-        return launch(scope, storeRequest(window), "store " + window, () -> {
-            storeDatasets.check(window);
-            return storeDatasets.load(window);
-        }, false);
+        return launch(
+                scope,
+                storeRequest(window),
+                "store " + window,
+                () -> {
+                    storeDatasets.check(window);
+                    return storeDatasets.load(window);
+                },
+                false);
     }
 
     /**
      * Records the job (holding its lease) and runs it on the training thread, or on the caller's thread when
      * {@code inBackground} is false (then the finished job is returned).
      */
-    private TrainingJob launch(String scope, Map<String, Object> request, String what, TableLoader loader,
-                               boolean inBackground) {
+    private TrainingJob launch(
+            String scope, Map<String, Object> request, String what, TableLoader loader, boolean inBackground) {
         TrainingJob job = record(scope, request);
         if (inBackground) {
             executor.submit(() -> run(job.id(), scope, what, loader));
@@ -156,9 +175,15 @@ public class TrainingJobs implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
         jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
-                        + "updated_at) values (:id, :scope, " + dialect.json(":request") + ", :status, 0, 0, :progress, :now, :now)")
-                .param("id", id).param("scope", scope).param("request", JSON.writeValueAsString(request))
-                .param("status", TrainingJob.QUEUED).param("progress", "queued").param("now", now).update();
+                        + "updated_at) values (:id, :scope, " + dialect.json(":request")
+                        + ", :status, 0, 0, :progress, :now, :now)")
+                .param("id", id)
+                .param("scope", scope)
+                .param("request", JSON.writeValueAsString(request))
+                .param("status", TrainingJob.QUEUED)
+                .param("progress", "queued")
+                .param("now", now)
+                .update();
         leases.acquire(JobTable.ML_JOB, id);
         return get(id);
     }
@@ -183,7 +208,11 @@ public class TrainingJobs implements AutoCloseable {
                 update(id, TrainingJob.RUNNING, Math.min(done.getAndIncrement(), total), total, line);
             });
             RegisteredModel m = registry.register(scope, dir, properties.promotionMargin());
-            finish(id, total, "registered v" + m.version() + " (" + m.status() + ": " + m.decision() + ")", m.version());
+            finish(
+                    id,
+                    total,
+                    "registered v" + m.version() + " (" + m.status() + ": " + m.decision() + ")",
+                    m.version());
         } catch (Exception | LinkageError e) {
             log.warn("training job {} failed", id, e);
             fail(id, String.valueOf(e.getMessage()));
@@ -197,8 +226,13 @@ public class TrainingJobs implements AutoCloseable {
     private void update(String id, String status, int done, int total, String progress) {
         jdbc.sql("update ml_job set status = :status, steps_done = :done, steps_total = :total, progress = :progress, "
                         + "updated_at = :now where id = :id and status in ('queued', 'running')")
-                .param("status", status).param("done", done).param("total", total)
-                .param("progress", truncate(progress, 512)).param("now", now()).param("id", id).update();
+                .param("status", status)
+                .param("done", done)
+                .param("total", total)
+                .param("progress", truncate(progress, 512))
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -212,25 +246,40 @@ public class TrainingJobs implements AutoCloseable {
         int n = jdbc.sql("update ml_job set status = :status, steps_done = :total, steps_total = :total, "
                         + "progress = :progress, model_version = :version, error = null, updated_at = :now "
                         + "where id = :id and status in ('queued', 'running')")
-                .param("status", TrainingJob.SUCCEEDED).param("total", total).param("progress", truncate(progress, 512))
-                .param("version", version).param("now", now()).param("id", id).update();
+                .param("status", TrainingJob.SUCCEEDED)
+                .param("total", total)
+                .param("progress", truncate(progress, 512))
+                .param("version", version)
+                .param("now", now())
+                .param("id", id)
+                .update();
         if (n == 1) {
             return true;
         }
         TrainingJob job = get(id);
         log.warn("training job {} finished after it was marked {}; its status is kept", id, job.status());
         jdbc.sql("update ml_job set model_version = :version, error = :error, updated_at = :now where id = :id")
-                .param("version", version).param("now", now()).param("id", id)
-                .param("error", truncate(job.error() + "; the run finished later anyway and registered v" + version
-                        + " (status kept: " + job.status() + ")", 1000)).update();
+                .param("version", version)
+                .param("now", now())
+                .param("id", id)
+                .param(
+                        "error",
+                        truncate(
+                                job.error() + "; the run finished later anyway and registered v" + version
+                                        + " (status kept: " + job.status() + ")",
+                                1000))
+                .update();
         return false;
     }
 
     private void fail(String id, String error) {
         jdbc.sql("update ml_job set status = :status, progress = 'failed', error = :error, updated_at = :now "
                         + "where id = :id and status in ('queued', 'running')")
-                .param("status", TrainingJob.FAILED).param("error", truncate(error, 1000)).param("now", now())
-                .param("id", id).update();
+                .param("status", TrainingJob.FAILED)
+                .param("error", truncate(error, 1000))
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     Path resolve(String csv) {
@@ -246,7 +295,8 @@ public class TrainingJobs implements AutoCloseable {
 
     private static Datasets.KagTarget parseTarget(String target) {
         try {
-            return target == null ? Datasets.KagTarget.APPROVED
+            return target == null
+                    ? Datasets.KagTarget.APPROVED
                     : Datasets.KagTarget.valueOf(target.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("target: APPROVED or TOTAL, was " + target);
@@ -277,11 +327,23 @@ public class TrainingJobs implements AutoCloseable {
         long version = rs.getLong("model_version");
         Long modelVersion = rs.wasNull() ? null : version;
         Object source = request.get("source");
-        return new TrainingJob(rs.getString("id"), rs.getString("scope"), source == null ? "csv" : (String) source,
-                (String) request.get("csv"), (String) request.get("target"), (String) request.get("account_id"),
-                date(request.get("from")), date(request.get("to")), rs.getString("status"), rs.getInt("steps_done"),
-                rs.getInt("steps_total"), rs.getString("progress"), modelVersion, rs.getString("error"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        return new TrainingJob(
+                rs.getString("id"),
+                rs.getString("scope"),
+                source == null ? "csv" : (String) source,
+                (String) request.get("csv"),
+                (String) request.get("target"),
+                (String) request.get("account_id"),
+                date(request.get("from")),
+                date(request.get("to")),
+                rs.getString("status"),
+                rs.getInt("steps_done"),
+                rs.getInt("steps_total"),
+                rs.getString("progress"),
+                modelVersion,
+                rs.getString("error"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 
     private static LocalDate date(Object value) {

@@ -1,10 +1,12 @@
 package io.metasystem.mlcore.ml;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -13,15 +15,14 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>Dated data: rolling origin. For origin t, train on days &lt; t and score days t..t+6; origins every 7 days,
  *       the last one ending on the last day.</li>
- *   <li>Undated data: grouped k-fold. Folds are drawn by a seeded hash of the group (the fb ad set), so all ads of an ad
+ * <li>Undated data: grouped k-fold. Folds are drawn by a seeded hash of the group (the fb ad set), so all ads of an ad
  *       set are scored by a model that never saw that ad set — the cold-start situation.</li>
  * </ul>
  * Every model is fitted on the same training rows and scored on the same test rows.
  */
 public final class Validation {
     /** One train/test split. */
-    public record Fold(String label, List<FeatureRow> train, List<FeatureRow> test) {
-    }
+    public record Fold(String label, List<FeatureRow> train, List<FeatureRow> test) {}
 
     /**
      * @param folds          k of the grouped k-fold (undated data)
@@ -49,21 +50,31 @@ public final class Validation {
     }
 
     /** Scores of one model, pooled over all folds. */
-    public record ModelScore(String model, int units, double poissonDeviance, double clickPoissonDeviance,
-                             double cpaMae, int cpaUnits, double overdispersion, double priorWeight,
-                             double predictedTotal, double observedTotal, List<Metrics.Decile> calibration) {
-    }
+    public record ModelScore(
+            String model,
+            int units,
+            double poissonDeviance,
+            double clickPoissonDeviance,
+            double cpaMae,
+            int cpaUnits,
+            double overdispersion,
+            double priorWeight,
+            double predictedTotal,
+            double observedTotal,
+            List<Metrics.Decile> calibration) {}
 
     /** All scores plus the protocol that produced them. */
-    public record Result(String dataset, String target, String protocol, List<String> foldLabels,
-                         List<ModelScore> scores) {
+    public record Result(
+            String dataset, String target, String protocol, List<String> foldLabels, List<ModelScore> scores) {
         public ModelScore score(String model) {
-            return scores.stream().filter(s -> s.model().equals(model)).findFirst().orElseThrow();
+            return scores.stream()
+                    .filter(s -> s.model().equals(model))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
-    private Validation() {
-    }
+    private Validation() {}
 
     public static List<Fold> folds(FeatureTable table, Settings s) {
         if (!table.temporal()) {
@@ -79,8 +90,11 @@ public final class Validation {
         for (int k = 0; k < rolling.size(); k++) {
             int fold = k % s.folds();
             Fold f = rolling.get(k);
-            out.add(new Fold(f.label() + ", new segments of group fold " + (fold + 1) + "/" + s.folds(),
-                    f.train().stream().filter(r -> foldOf.get(r.group()) != fold).toList(),
+            out.add(new Fold(
+                    f.label() + ", new segments of group fold " + (fold + 1) + "/" + s.folds(),
+                    f.train().stream()
+                            .filter(r -> foldOf.get(r.group()) != fold)
+                            .toList(),
                     f.test().stream().filter(r -> foldOf.get(r.group()) == fold).toList()));
         }
         return out;
@@ -90,7 +104,7 @@ public final class Validation {
         TreeSet<String> groups = new TreeSet<>();
         table.rows().forEach(r -> groups.add(r.group()));
         List<String> shuffled = new ArrayList<>(groups);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        Collections.shuffle(shuffled, new Random(seed));
         Map<String, Integer> foldOf = new HashMap<>();
         for (int i = 0; i < shuffled.size(); i++) {
             foldOf.put(shuffled.get(i), i % k);
@@ -107,9 +121,11 @@ public final class Validation {
                 continue;
             }
             int origin = t;
-            List<FeatureRow> train = table.rows().stream().filter(r -> r.day() < origin).toList();
+            List<FeatureRow> train =
+                    table.rows().stream().filter(r -> r.day() < origin).toList();
             List<FeatureRow> test = table.rows().stream()
-                    .filter(r -> r.day() >= origin && r.day() < origin + horizon).toList();
+                    .filter(r -> r.day() >= origin && r.day() < origin + horizon)
+                    .toList();
             folds.add(new Fold("days " + origin + ".." + (origin + horizon - 1), train, test));
         }
         return folds;
@@ -120,9 +136,14 @@ public final class Validation {
         List<Fold> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int fold = f;
-            folds.add(new Fold("fold " + (f + 1) + "/" + k,
-                    table.rows().stream().filter(r -> foldOf.get(r.group()) != fold).toList(),
-                    table.rows().stream().filter(r -> foldOf.get(r.group()) == fold).toList()));
+            folds.add(new Fold(
+                    "fold " + (f + 1) + "/" + k,
+                    table.rows().stream()
+                            .filter(r -> foldOf.get(r.group()) != fold)
+                            .toList(),
+                    table.rows().stream()
+                            .filter(r -> foldOf.get(r.group()) == fold)
+                            .toList()));
         }
         return folds;
     }
@@ -140,8 +161,8 @@ public final class Validation {
             Map<String, double[]> byGroup = new LinkedHashMap<>();
             for (int f = 0; f < folds.size(); f++) {
                 Fold fold = folds.get(f);
-                progress.accept(trainer.name() + " " + fold.label() + " (train " + fold.train().size() + ", test "
-                        + fold.test().size() + ")");
+                progress.accept(trainer.name() + " " + fold.label() + " (train "
+                        + fold.train().size() + ", test " + fold.test().size() + ")");
                 FeatureTable train = table.withRows(fold.train());
                 double[] rates = rates(trainer.fit(train, Exposure.SPEND), fold.test());
                 for (int i = 0; i < rates.length; i++) {
@@ -154,7 +175,8 @@ public final class Validation {
                     g[0] += r.conversions();
                     g[1] += mu;
                 }
-                List<FeatureRow> clickTest = fold.test().stream().filter(r -> r.clicks() > 0).toList();
+                List<FeatureRow> clickTest =
+                        fold.test().stream().filter(r -> r.clicks() > 0).toList();
                 double[] cvr = rates(trainer.fit(train, Exposure.CLICKS), clickTest);
                 for (int i = 0; i < cvr.length; i++) {
                     clickObs.add(clickTest.get(i).conversions());
@@ -167,16 +189,33 @@ public final class Validation {
             double[] go = byGroup.values().stream().mapToDouble(v -> v[0]).toArray();
             double[] gp = byGroup.values().stream().mapToDouble(v -> v[1]).toArray();
             double v = Metrics.overdispersion(go, gp);
-            scores.add(new ModelScore(trainer.name(), o.length, Metrics.poissonDeviance(o, p),
-                    Metrics.poissonDeviance(Metrics.unbox(clickObs), Metrics.unbox(clickPred)), cpa[0], (int) cpa[1], v,
-                    Metrics.weightFromOverdispersion(v), Metrics.sum(p), Metrics.sum(o), Metrics.calibration(o, p)));
+            scores.add(new ModelScore(
+                    trainer.name(),
+                    o.length,
+                    Metrics.poissonDeviance(o, p),
+                    Metrics.poissonDeviance(Metrics.unbox(clickObs), Metrics.unbox(clickPred)),
+                    cpa[0],
+                    (int) cpa[1],
+                    v,
+                    Metrics.weightFromOverdispersion(v),
+                    Metrics.sum(p),
+                    Metrics.sum(o),
+                    Metrics.calibration(o, p)));
         }
         String protocol = table.temporal()
                 ? "rolling origin: train on days < t, score days t..t+" + (s.horizon() - 1) + ", " + folds.size()
-                + " origins" + (s.coldStart() ? "; cold start: scored segments held out of training (group "
-                + s.folds() + "-fold, seed " + s.seed() + ")" : "")
+                        + " origins"
+                        + (s.coldStart()
+                                ? "; cold start: scored segments held out of training (group " + s.folds()
+                                        + "-fold, seed " + s.seed() + ")"
+                                : "")
                 : "grouped " + s.folds() + "-fold by ad set (fb_campaign_id), seed " + s.seed();
-        return new Result(table.dataset(), table.target(), protocol, folds.stream().map(Fold::label).toList(), scores);
+        return new Result(
+                table.dataset(),
+                table.target(),
+                protocol,
+                folds.stream().map(Fold::label).toList(),
+                scores);
     }
 
     static double[] rates(RateModel model, List<FeatureRow> rows) {
@@ -193,5 +232,4 @@ public final class Validation {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
-
 }

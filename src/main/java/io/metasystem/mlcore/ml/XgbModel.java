@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.ml;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A fitted XGBoost {@code count:poisson} booster trained with log(exposure) + {@link #marginOffset()} as base margin:

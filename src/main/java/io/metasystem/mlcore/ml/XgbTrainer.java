@@ -1,14 +1,15 @@
 package io.metasystem.mlcore.ml;
 
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.DMatrix;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Gradient-boosted trees (Chen &amp; Guestrin 2016, XGBoost) with objective {@code count:poisson} and base margin
@@ -82,8 +83,8 @@ public final class XgbTrainer implements ModelTrainer {
         FeatureEncoder encoder = FeatureEncoder.fit(usable);
         int rounds = fixedRounds != null ? fixedRounds : chooseRounds(usable, encoder, exposure);
         double offset = marginOffset(usable.rows(), exposure);
-        return new XgbModel(train(usable.rows(), encoder, exposure, offset, rounds, null, null), encoder, rounds,
-                offset);
+        return new XgbModel(
+                train(usable.rows(), encoder, exposure, offset, rounds, null, null), encoder, rounds, offset);
     }
 
     /**
@@ -111,7 +112,8 @@ public final class XgbTrainer implements ModelTrainer {
         List<FeatureRow> holdout = new ArrayList<>();
         int maxDay = table.maxDay();
         for (FeatureRow r : table.rows()) {
-            boolean out = table.temporal() ? r.day() > maxDay - 7
+            boolean out = table.temporal()
+                    ? r.day() > maxDay - 7
                     : Math.floorMod(Validation.mix(r.group().hashCode(), seed ^ 0x5DEECE66DL), 5) == 0;
             (out ? holdout : inner).add(r);
         }
@@ -156,15 +158,22 @@ public final class XgbTrainer implements ModelTrainer {
         return p;
     }
 
-    private Booster train(List<FeatureRow> rows, FeatureEncoder encoder, Exposure exposure, double offset, int rounds,
-                          Map<String, DMatrix> watches, float[][] metrics) {
+    private Booster train(
+            List<FeatureRow> rows,
+            FeatureEncoder encoder,
+            Exposure exposure,
+            double offset,
+            int rounds,
+            Map<String, DMatrix> watches,
+            float[][] metrics) {
         DMatrix d = null;
         try {
             d = matrix(rows, encoder, exposure, offset);
             if (watches == null) {
                 return XGBoost.train(d, quiet(params()), rounds, new LinkedHashMap<>(), null, null);
             }
-            return XGBoost.train(d, quiet(params()), rounds, new LinkedHashMap<>(watches), metrics, null, null, PATIENCE);
+            return XGBoost.train(
+                    d, quiet(params()), rounds, new LinkedHashMap<>(watches), metrics, null, null, PATIENCE);
         } catch (XGBoostError e) {
             throw new IllegalStateException("xgboost training failed: " + e.getMessage(), e);
         } finally {

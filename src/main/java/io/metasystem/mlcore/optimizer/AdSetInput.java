@@ -14,8 +14,14 @@ import java.util.List;
  * @param daily         daily rows in strictly increasing date order, possibly empty, never null
  * @param prior         outside prior, nullable
  */
-public record AdSetInput(String id, String name, AdSetStatus status, Double currentBudget, Totals totals,
-                         List<DailyMetrics> daily, Prior prior) {
+public record AdSetInput(
+        String id,
+        String name,
+        AdSetStatus status,
+        Double currentBudget,
+        Totals totals,
+        List<DailyMetrics> daily,
+        Prior prior) {
     public AdSetInput {
         if (id == null || id.isBlank()) {
             throw new InvalidProblemException("id", "is required");
@@ -27,8 +33,10 @@ public record AdSetInput(String id, String name, AdSetStatus status, Double curr
         daily = daily == null ? List.of() : List.copyOf(daily);
         for (int i = 1; i < daily.size(); i++) {
             if (!daily.get(i).date().isAfter(daily.get(i - 1).date())) {
-                throw new InvalidProblemException("daily[" + i + "].date",
-                        "dates must be strictly increasing, " + daily.get(i).date() + " follows " + daily.get(i - 1).date());
+                throw new InvalidProblemException(
+                        "daily[" + i + "].date",
+                        "dates must be strictly increasing, " + daily.get(i).date() + " follows "
+                                + daily.get(i - 1).date());
             }
         }
     }

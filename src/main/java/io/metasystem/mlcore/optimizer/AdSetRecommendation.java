@@ -22,11 +22,22 @@ import java.util.List;
  * @param posterior           the fitted model behind the numbers
  * @param reasons             human-readable explanations, most important first
  */
-public record AdSetRecommendation(String id, String name, Action action, double recommendedBudget,
-                                  Double currentBudget, double expectedConversions, double expectedRevenue,
-                                  Double expectedCpa, Interval cpaInterval, double probabilityBest,
-                                  double expectedLoss, Double marginalCpa, EarlyStopDecision earlyStop,
-                                  PosteriorSummary posterior, List<String> reasons) {
+public record AdSetRecommendation(
+        String id,
+        String name,
+        Action action,
+        double recommendedBudget,
+        Double currentBudget,
+        double expectedConversions,
+        double expectedRevenue,
+        Double expectedCpa,
+        Interval cpaInterval,
+        double probabilityBest,
+        double expectedLoss,
+        Double marginalCpa,
+        EarlyStopDecision earlyStop,
+        PosteriorSummary posterior,
+        List<String> reasons) {
     public AdSetRecommendation {
         reasons = List.copyOf(reasons);
     }

@@ -12,7 +12,12 @@ package io.metasystem.mlcore.optimizer;
  * @param riskPenalty          λ · Σ SD[value_i(b_i)] subtracted in the objective
  * @param explorationBudget    part of the allocation placed by Thompson sampling
  */
-public record AllocationSummary(double totalBudget, double allocated, double expectedConversions,
-                                Interval conversionsInterval, double expectedRevenue, Double expectedCpa,
-                                double riskPenalty, double explorationBudget) {
-}
+public record AllocationSummary(
+        double totalBudget,
+        double allocated,
+        double expectedConversions,
+        Interval conversionsInterval,
+        double expectedRevenue,
+        Double expectedCpa,
+        double riskPenalty,
+        double explorationBudget) {}

@@ -10,15 +10,20 @@ import java.util.Locale;
 final class BudgetBounds {
     private static final double EPS = 1e-9;
 
-    private BudgetBounds() {
-    }
+    private BudgetBounds() {}
 
     /** Rejects min_per_adset &gt; max_per_adset before anything else is computed. */
     static void validateRules(BudgetRules br) {
         if (br.maxPerAdSet() != null && br.minPerAdSet() > br.maxPerAdSet() + EPS) {
-            throw new InfeasibleBudgetException("budget.min_per_adset", br.minPerAdSet() - br.maxPerAdSet(),
-                    String.format(Locale.ROOT, "min_per_adset %.2f exceeds max_per_adset %.2f by %.2f",
-                            br.minPerAdSet(), br.maxPerAdSet(), br.minPerAdSet() - br.maxPerAdSet()));
+            throw new InfeasibleBudgetException(
+                    "budget.min_per_adset",
+                    br.minPerAdSet() - br.maxPerAdSet(),
+                    String.format(
+                            Locale.ROOT,
+                            "min_per_adset %.2f exceeds max_per_adset %.2f by %.2f",
+                            br.minPerAdSet(),
+                            br.maxPerAdSet(),
+                            br.minPerAdSet() - br.maxPerAdSet()));
         }
     }
 
@@ -79,29 +84,64 @@ final class BudgetBounds {
         if (sumLo > total + tol) {
             double minNeed = min * callerActive;
             if (minNeed > total + tol) {
-                throw new InfeasibleBudgetException("budget.min_per_adset", minNeed - total, String.format(Locale.ROOT,
-                        "%d ad sets × min_per_adset %.2f = %.2f exceeds the total %.2f by %.2f",
-                        callerActive, min, minNeed, total, minNeed - total));
+                throw new InfeasibleBudgetException(
+                        "budget.min_per_adset",
+                        minNeed - total,
+                        String.format(
+                                Locale.ROOT,
+                                "%d ad sets × min_per_adset %.2f = %.2f exceeds the total %.2f by %.2f",
+                                callerActive,
+                                min,
+                                minNeed,
+                                total,
+                                minNeed - total));
             }
-            throw new InfeasibleBudgetException("budget.max_change_ratio", sumLo - total, String.format(Locale.ROOT,
-                    "budgets may fall at most %.2f %% from current: the floors sum to %.2f, above the total %.2f by %.2f",
-                    100 * ratio, sumLo, total, sumLo - total));
+            throw new InfeasibleBudgetException(
+                    "budget.max_change_ratio",
+                    sumLo - total,
+                    String.format(
+                            Locale.ROOT,
+                            "budgets may fall at most %.2f %% from current: the floors sum to %.2f, "
+                                    + "above the total %.2f by %.2f",
+                            100 * ratio,
+                            sumLo,
+                            total,
+                            sumLo - total));
         }
         if (sumHi < total - tol) {
             if (max != null && max * callerActive < total - tol) {
                 double gap = total - max * callerActive;
-                throw new InfeasibleBudgetException("budget.max_per_adset", gap, String.format(Locale.ROOT,
-                        "%d ad sets × max_per_adset %.2f = %.2f cannot absorb the total %.2f (short by %.2f)",
-                        callerActive, max, max * callerActive, total, gap));
+                throw new InfeasibleBudgetException(
+                        "budget.max_per_adset",
+                        gap,
+                        String.format(
+                                Locale.ROOT,
+                                "%d ad sets × max_per_adset %.2f = %.2f cannot absorb the total %.2f (short by %.2f)",
+                                callerActive,
+                                max,
+                                max * callerActive,
+                                total,
+                                gap));
             }
-            throw new InfeasibleBudgetException("budget.max_change_ratio", total - sumHi, String.format(Locale.ROOT,
-                    "budgets may rise at most %.2f %% from current: the ceilings sum to %.2f, below the total %.2f by %.2f",
-                    100 * ratio, sumHi, total, total - sumHi));
+            throw new InfeasibleBudgetException(
+                    "budget.max_change_ratio",
+                    total - sumHi,
+                    String.format(
+                            Locale.ROOT,
+                            "budgets may rise at most %.2f %% from current: the ceilings sum to "
+                                    + "%.2f, below the total %.2f by %.2f",
+                            100 * ratio,
+                            sumHi,
+                            total,
+                            total - sumHi));
         }
         for (AdSetState a : arms) {
             if (a.boundConflict) {
-                ctx.warnings.add(String.format(Locale.ROOT,
-                        "%s: max_change_ratio conflicts with min/max_per_adset; moved to %.2f", a.in.id(), a.lo));
+                ctx.warnings.add(String.format(
+                        Locale.ROOT,
+                        "%s: max_change_ratio conflicts with min/max_per_adset; moved to %.2f",
+                        a.in.id(),
+                        a.lo));
             }
         }
     }

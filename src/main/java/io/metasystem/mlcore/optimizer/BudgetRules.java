@@ -11,8 +11,8 @@ package io.metasystem.mlcore.optimizer;
  * @param explorationShare share of the budget allocated by Thompson sampling, in [0, 1];
  *                         nullable means "adaptive to posterior uncertainty"
  */
-public record BudgetRules(double total, double minPerAdSet, Double maxPerAdSet, Double maxChangeRatio,
-                          Double explorationShare) {
+public record BudgetRules(
+        double total, double minPerAdSet, Double maxPerAdSet, Double maxChangeRatio, Double explorationShare) {
     public BudgetRules {
         Checks.positive("budget.total", total);
         Checks.nonNegative("budget.min_per_adset", minPerAdSet);

@@ -9,8 +9,7 @@ import java.util.Arrays;
  * (ties broken by position, i.e. by id order upstream). Runs in O(n log n).
  */
 final class CentRounding {
-    private CentRounding() {
-    }
+    private CentRounding() {}
 
     /** @return budgets in cents; Σ = round(target·100) whenever the rounded bounds allow it. */
     static long[] round(double[] b, double[] lo, double[] hi, double target) {

@@ -2,8 +2,7 @@ package io.metasystem.mlcore.optimizer;
 
 /** Argument checks shared by the value records; each failure names the field. */
 final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     static double nonNegative(String field, double value) {
         if (!Double.isFinite(value) || value < 0) {

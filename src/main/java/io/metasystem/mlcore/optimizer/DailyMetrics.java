@@ -13,8 +13,8 @@ import java.time.LocalDate;
  * @param conversions conversions of the optimised action that day, &ge; 0
  * @param revenue     conversion value that day, &ge; 0, or {@code null} when unknown
  */
-public record DailyMetrics(LocalDate date, double spend, Double impressions, Double clicks, double conversions,
-                           Double revenue) {
+public record DailyMetrics(
+        LocalDate date, double spend, Double impressions, Double clicks, double conversions, Double revenue) {
     public DailyMetrics {
         if (date == null) {
             throw new InvalidProblemException("date", "is required");

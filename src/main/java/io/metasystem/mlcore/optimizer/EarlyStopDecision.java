@@ -8,5 +8,4 @@ package io.metasystem.mlcore.optimizer;
  *                                 objective); null when no target was given
  * @param reason                   one human-readable sentence
  */
-public record EarlyStopDecision(boolean stop, Double probabilityAboveTarget, String reason) {
-}
+public record EarlyStopDecision(boolean stop, Double probabilityAboveTarget, String reason) {}

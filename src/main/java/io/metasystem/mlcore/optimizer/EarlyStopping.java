@@ -14,8 +14,7 @@ import java.util.Locale;
 final class EarlyStopping {
     private static final double EPS = 1e-9;
 
-    private EarlyStopping() {
-    }
+    private EarlyStopping() {}
 
     static void apply(RunContext ctx, AdSetState[] arms) {
         OptimizationProblem p = ctx.p;
@@ -27,9 +26,11 @@ final class EarlyStopping {
         boolean roasRule = revenueObjective && t.roas() != null && aovPool != null;
         boolean cpaRule = !roasRule && t.cpa() != null;
         // the parts of the sentences that do not depend on the ad set, built once
-        String prefix = roasRule ? "P(ROAS < " + Fmt.d2(t.roas()) + ") = "
+        String prefix = roasRule
+                ? "P(ROAS < " + Fmt.d2(t.roas()) + ") = "
                 : cpaRule ? "P(CPA > " + ctx.money(t.cpa()) + ") = " : "";
-        double needSpend = roasRule ? rules.minSpendMultiple() * aovPool / t.roas()
+        double needSpend = roasRule
+                ? rules.minSpendMultiple() * aovPool / t.roas()
                 : cpaRule ? rules.minSpendMultiple() * t.cpa() : 0.0;
         String notJudged = "; not judged before " + ctx.money(needSpend) + " spent (";
         String keep = " < " + Fmt.d2(rules.confidence()) + ": keep";
@@ -39,13 +40,16 @@ final class EarlyStopping {
                 continue;
             }
             if (!roasRule && !cpaRule) {
-                a.early = new EarlyStopDecision(false, null, "no target " + (revenueObjective ? "ROAS or CPA" : "CPA")
-                        + ": early stop not evaluated");
+                a.early = new EarlyStopDecision(
+                        false,
+                        null,
+                        "no target " + (revenueObjective ? "ROAS or CPA" : "CPA") + ": early stop not evaluated");
                 continue;
             }
             // own operating point: CPA(s̄) = (s̄/r)^{1−θ}/κ, ROAS(s̄) = κ·aov·(s̄/r)^{θ−1}
             double scale = Math.pow(a.typicalSpend / r, 1.0 - a.theta);
-            double prob = roasRule ? Distributions.gammaCdfFast(a.alpha, a.beta, t.roas() * scale / a.aov)
+            double prob = roasRule
+                    ? Distributions.gammaCdfFast(a.alpha, a.beta, t.roas() * scale / a.aov)
                     : Distributions.gammaCdfFast(a.alpha, a.beta, scale / t.cpa());
             String what = Fmt.append(ctx.line().append(prefix), prob, 2).toString();
             boolean enough = a.rawSpend >= needSpend - EPS;
@@ -59,7 +63,8 @@ final class EarlyStopping {
             if (!rules.enabled()) {
                 reason = what + "; early stop disabled";
             } else if (!enough) {
-                reason = Fmt.append(ctx.line().append(what).append(notJudged), a.rawSpend, 1).append(" so far)")
+                reason = Fmt.append(ctx.line().append(what).append(notJudged), a.rawSpend, 1)
+                        .append(" so far)")
                         .toString();
             } else {
                 reason = what + keep;
@@ -103,8 +108,13 @@ final class EarlyStopping {
             coef[i] = ctx.exploitCoefficient(a);
             th[i] = a.theta;
             lo[i] = a.callerPaused ? 0 : p.budget().minPerAdSet();
-            hi[i] = a.callerPaused ? 0 : Math.min(total, p.budget().maxPerAdSet() == null ? total
-                    : p.budget().maxPerAdSet());
+            hi[i] = a.callerPaused
+                    ? 0
+                    : Math.min(
+                            total,
+                            p.budget().maxPerAdSet() == null
+                                    ? total
+                                    : p.budget().maxPerAdSet());
             sumHi += hi[i];
         }
         double[] heading = WaterFilling.solve(coef, th, lo, hi, Math.min(total, sumHi));
@@ -113,10 +123,17 @@ final class EarlyStopping {
             AdSetState a = arms[i];
             if (a.stopped && heading[i] > starve) {
                 a.stopped = false;
-                a.early = new EarlyStopDecision(false, a.early.probabilityAboveTarget(), String.format(Locale.ROOT,
-                        "%s >= %.2f, but the allocation still funds it at %s (more than %.0f %% of the equal "
-                                + "share): not paused", a.early.reason(), rules.confidence(), ctx.money(heading[i]),
-                        100 * cfg.starvedShare()));
+                a.early = new EarlyStopDecision(
+                        false,
+                        a.early.probabilityAboveTarget(),
+                        String.format(
+                                Locale.ROOT,
+                                "%s >= %.2f, but the allocation still funds it at %s (more than %.0f %% of the equal "
+                                        + "share): not paused",
+                                a.early.reason(),
+                                rules.confidence(),
+                                ctx.money(heading[i]),
+                                100 * cfg.starvedShare()));
                 candidates.remove(a);
             }
         }
@@ -129,14 +146,23 @@ final class EarlyStopping {
                 capacity = remaining;
                 a.lo = 0;
                 a.hi = 0;
-                a.early = new EarlyStopDecision(true, prob, "early stop: " + what + " >= "
-                        + Fmt.d2(rules.confidence()) + " after " + ctx.money(a.rawSpend) + " spent");
+                a.early = new EarlyStopDecision(
+                        true,
+                        prob,
+                        "early stop: " + what + " >= " + Fmt.d2(rules.confidence()) + " after " + ctx.money(a.rawSpend)
+                                + " spent");
             } else {
                 a.stopped = false;
                 a.overflowOnly = true;
-                a.early = new EarlyStopDecision(false, prob, String.format(Locale.ROOT,
-                        "%s >= %.2f, but the other ad sets' caps cannot absorb its budget: kept, funded only with "
-                                + "what they cannot take", what, rules.confidence()));
+                a.early = new EarlyStopDecision(
+                        false,
+                        prob,
+                        String.format(
+                                Locale.ROOT,
+                                "%s >= %.2f, but the other ad sets' caps cannot absorb its budget: "
+                                        + "kept, funded only with " + "what they cannot take",
+                                what,
+                                rules.confidence()));
                 ctx.warnings.add(a.in.id() + ": would be stopped early, kept because the remaining caps cannot absorb "
                         + "the budget");
             }

@@ -12,8 +12,7 @@ import java.util.List;
 final class Evidence {
     private static final double LN2 = Math.log(2.0);
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     static void build(RunContext ctx, AdSetState[] arms) {
         LocalDate ref = null;
@@ -65,8 +64,8 @@ final class Evidence {
                     Double clicks = m.clicks();
                     if (clicks != null) {
                         a.k += a.w[d] * clicks;
-                        double wl = age >= 0 && age < longByAge.length ? longByAge[(int) age]
-                                : Math.exp(-decayLong * age);
+                        double wl =
+                                age >= 0 && age < longByAge.length ? longByAge[(int) age] : Math.exp(-decayLong * age);
                         a.kLong += wl * clicks;
                         a.cLong += wl * m.conversions();
                         clickDays++;

@@ -10,8 +10,7 @@ import java.util.Locale;
  * the cent. ε is the caller's exploration share or adapts to the budget-weighted posterior CV.
  */
 final class ExplorationMix {
-    private ExplorationMix() {
-    }
+    private ExplorationMix() {}
 
     static void allocate(RunContext ctx, AdSetState[] arms) {
         OptimizationProblem p = ctx.p;
@@ -44,13 +43,15 @@ final class ExplorationMix {
             ctx.warnings.add("every ad set is paused: nothing allocated");
             target = 0;
         } else if (live == 0) {
-            ctx.warnings.add(String.format(Locale.ROOT,
-                    "every active ad set was stopped early: %s unspent", ctx.money(total)));
+            ctx.warnings.add(
+                    String.format(Locale.ROOT, "every active ad set was stopped early: %s unspent", ctx.money(total)));
             target = 0;
         } else if (target < total - 0.005) {
-            ctx.warnings.add(String.format(Locale.ROOT,
+            ctx.warnings.add(String.format(
+                    Locale.ROOT,
                     "%s unspent: after early stops the remaining ad sets' caps absorb only %s",
-                    ctx.money(total - target), ctx.money(target)));
+                    ctx.money(total - target),
+                    ctx.money(target)));
         }
         double[] bx = target > 0 ? WaterFilling.solve(coefExploit, theta, lo, hi, target) : new double[n];
         // exploration share
@@ -77,8 +78,8 @@ final class ExplorationMix {
                 double curve = Math.pow(r, 1 - a.theta) * ctx.valueScale(a);
                 RandomStreams.Stream st = new RandomStreams.Stream(
                         RandomStreams.streamSeed(p.seed(), a.idHash, RandomStreams.PURPOSE_THOMPSON));
-                coefTs[i] = a.overflowOnly ? 0.0
-                        : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
+                coefTs[i] =
+                        a.overflowOnly ? 0.0 : Distributions.gammaQuantile(a.alpha, a.beta, st.nextNormal()) * curve;
             }
             bt = WaterFilling.solve(coefTs, theta, lo, hi, target);
         }
@@ -86,12 +87,12 @@ final class ExplorationMix {
         for (int i = 0; i < n; i++) {
             arms[i].bExploit = bx[i];
             arms[i].bTs = bt[i];
-            mix[i] = WaterFilling.clamp((1 - ctx.explorationShare) * bx[i] + ctx.explorationShare * bt[i], lo[i], hi[i]);
+            mix[i] =
+                    WaterFilling.clamp((1 - ctx.explorationShare) * bx[i] + ctx.explorationShare * bt[i], lo[i], hi[i]);
         }
         long[] cents = target > 0 ? CentRounding.round(mix, lo, hi, target) : new long[n];
         for (int i = 0; i < n; i++) {
             arms[i].b = cents[i] / 100.0;
         }
     }
-
 }

@@ -5,8 +5,7 @@ package io.metasystem.mlcore.optimizer;
  * 1,000+ ad sets). Locale-independent: '.' as decimal separator, no grouping.
  */
 final class Fmt {
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** x with {@code decimals} (0–3) digits after the point, half-up. */
     static String fixed(double x, int decimals) {

@@ -6,8 +6,7 @@ package io.metasystem.mlcore.optimizer;
  * time on large accounts.
  */
 final class MonteCarloSummaries {
-    private MonteCarloSummaries() {
-    }
+    private MonteCarloSummaries() {}
 
     /**
      * probabilityBest and expectedLoss from M joint posterior draws (M adaptive to n, see the mandate).
@@ -31,7 +30,7 @@ final class MonteCarloSummaries {
         }
         int draws = Math.max(cfg.minDraws(), Math.min(cfg.maxDraws(), (cfg.drawBudget() + funded - 1) / funded));
         AdSetState[] f = new AdSetState[funded];
-        double[] val = new double[draws * funded];     // val[m·funded + i]: draw m of ad set i, value per unit at r
+        double[] val = new double[draws * funded]; // val[m·funded + i]: draw m of ad set i, value per unit at r
         int j = 0;
         for (AdSetState a : arms) {
             if (a.b <= 0) {
@@ -60,7 +59,7 @@ final class MonteCarloSummaries {
         }
         int[] best = new int[funded];
         double[] loss = new double[funded];
-        double[] relOnBest = new double[funded];     // (b_i/r)^θ_best, reused while θ_best repeats
+        double[] relOnBest = new double[funded]; // (b_i/r)^θ_best, reused while θ_best repeats
         double cachedTheta = Double.NaN;
         for (int m = 0; m < draws; m++) {
             int row = m * funded;

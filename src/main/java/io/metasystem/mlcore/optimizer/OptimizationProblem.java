@@ -17,9 +17,16 @@ import java.util.Set;
  * @param seed         seed of every random draw: same problem and seed, same result
  * @param adSets       at least one, unique ids
  */
-public record OptimizationProblem(Objective objective, String currency, BudgetRules budget, Targets targets,
-                                  double riskAversion, EarlyStopRules earlyStop, double halfLifeDays, long seed,
-                                  List<AdSetInput> adSets) {
+public record OptimizationProblem(
+        Objective objective,
+        String currency,
+        BudgetRules budget,
+        Targets targets,
+        double riskAversion,
+        EarlyStopRules earlyStop,
+        double halfLifeDays,
+        long seed,
+        List<AdSetInput> adSets) {
     public static final double DEFAULT_HALF_LIFE_DAYS = 7.0;
 
     public OptimizationProblem {
@@ -40,7 +47,8 @@ public record OptimizationProblem(Objective objective, String currency, BudgetRu
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < adSets.size(); i++) {
             if (!ids.add(adSets.get(i).id())) {
-                throw new InvalidProblemException("adsets[" + i + "].id", "duplicate id '" + adSets.get(i).id() + "'");
+                throw new InvalidProblemException(
+                        "adsets[" + i + "].id", "duplicate id '" + adSets.get(i).id() + "'");
             }
         }
     }

@@ -11,8 +11,12 @@ import java.util.List;
  * @param method   short name of the method, e.g. {@code bayes-gamma-poisson/water-filling/thompson}
  * @param version  optimizer version, bumped whenever results for the same input can change
  */
-public record OptimizationResult(List<AdSetRecommendation> adSets, AllocationSummary summary, List<String> warnings,
-                                 String method, String version) {
+public record OptimizationResult(
+        List<AdSetRecommendation> adSets,
+        AllocationSummary summary,
+        List<String> warnings,
+        String method,
+        String version) {
     public OptimizationResult {
         adSets = List.copyOf(adSets);
         warnings = List.copyOf(warnings);

@@ -30,77 +30,190 @@ package io.metasystem.mlcore.optimizer;
  * @param capExploration      factor on the adaptive exploration share when a change cap applies (1 = unchanged,
  *                            0 = no adaptive exploration under a cap)
  */
-public record OptimizerSettings(double thetaDefault, double thetaMin, double thetaMax, double thetaPriorSd,
-                                double thetaDefaultWeight, double priorShapeMin, double priorShapeMax,
-                                double priorShapeDefault, double clickPseudo, double aovPseudo, boolean useFunnel,
-                                double explorationScale, double explorationCap, int drawBudget, int minDraws,
-                                int maxDraws, double holdBand, double thinConversions, double starvedShare,
-                                boolean overdispersion, double cvrHalfLifeFactor, double capExploration) {
-    public static final OptimizerSettings DEFAULT = new OptimizerSettings(0.7, 0.3, 0.9, 0.08, 20.0,
-            2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 20_000, 8, 400, 0.02, 5.0, 0.05, false, 4.0, 0.0);
+public record OptimizerSettings(
+        double thetaDefault,
+        double thetaMin,
+        double thetaMax,
+        double thetaPriorSd,
+        double thetaDefaultWeight,
+        double priorShapeMin,
+        double priorShapeMax,
+        double priorShapeDefault,
+        double clickPseudo,
+        double aovPseudo,
+        boolean useFunnel,
+        double explorationScale,
+        double explorationCap,
+        int drawBudget,
+        int minDraws,
+        int maxDraws,
+        double holdBand,
+        double thinConversions,
+        double starvedShare,
+        boolean overdispersion,
+        double cvrHalfLifeFactor,
+        double capExploration) {
+    public static final OptimizerSettings DEFAULT = new OptimizerSettings(
+            0.7, 0.3, 0.9, 0.08, 20.0, 2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 20_000, 8, 400, 0.02, 5.0, 0.05,
+            false, 4.0, 0.0);
 
     public OptimizerSettings {
         if (!(thetaMin > 0 && thetaMin <= thetaDefault && thetaDefault <= thetaMax && thetaMax < 1)) {
             throw new IllegalArgumentException("need 0 < thetaMin <= thetaDefault <= thetaMax < 1");
         }
-        if (!(thetaPriorSd > 0 && thetaDefaultWeight > 0 && priorShapeMin >= 1 && priorShapeMax >= priorShapeMin
-                && priorShapeDefault >= priorShapeMin && clickPseudo > 0 && aovPseudo > 0 && explorationScale >= 0
-                && explorationCap >= 0 && explorationCap <= 1 && drawBudget > 0 && minDraws > 0
-                && maxDraws >= minDraws && holdBand >= 0 && thinConversions >= 0 && starvedShare >= 0
-                && cvrHalfLifeFactor > 0 && capExploration >= 0 && capExploration <= 1)) {
+        if (!(thetaPriorSd > 0
+                && thetaDefaultWeight > 0
+                && priorShapeMin >= 1
+                && priorShapeMax >= priorShapeMin
+                && priorShapeDefault >= priorShapeMin
+                && clickPseudo > 0
+                && aovPseudo > 0
+                && explorationScale >= 0
+                && explorationCap >= 0
+                && explorationCap <= 1
+                && drawBudget > 0
+                && minDraws > 0
+                && maxDraws >= minDraws
+                && holdBand >= 0
+                && thinConversions >= 0
+                && starvedShare >= 0
+                && cvrHalfLifeFactor > 0
+                && capExploration >= 0
+                && capExploration <= 1)) {
             throw new IllegalArgumentException("invalid optimizer settings");
         }
     }
 
     public OptimizerSettings withCvrHalfLife(double factor, double capFactor) {
-        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
-                starvedShare, overdispersion, factor, capFactor);
+        Copy copy = new Copy(this);
+        copy.cvrHalfLifeFactor = factor;
+        copy.capExploration = capFactor;
+        return copy.build();
     }
 
     public OptimizerSettings withExploration(double scale, double cap) {
-        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel, scale, cap,
-                drawBudget, minDraws, maxDraws, holdBand, thinConversions, starvedShare, overdispersion, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.explorationScale = scale;
+        copy.explorationCap = cap;
+        return copy.build();
     }
 
     public OptimizerSettings withStarvedShare(double share) {
-        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions, share, overdispersion, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.starvedShare = share;
+        return copy.build();
     }
 
     public OptimizerSettings withOverdispersion(boolean on) {
-        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
-                starvedShare, on, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.overdispersion = on;
+        return copy.build();
     }
 
     public OptimizerSettings withClickPseudo(double clicks) {
-        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clicks, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
-                starvedShare, overdispersion, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.clickPseudo = clicks;
+        return copy.build();
     }
 
     public OptimizerSettings withThetaRange(double min, double max) {
-        return new OptimizerSettings(thetaDefault, min, max, thetaPriorSd, thetaDefaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions,
-                starvedShare, overdispersion, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.thetaMin = min;
+        copy.thetaMax = max;
+        return copy.build();
     }
 
     public OptimizerSettings withTheta(double defaultTheta, double priorSd, double defaultWeight) {
-        return new OptimizerSettings(defaultTheta, thetaMin, thetaMax, priorSd, defaultWeight,
-                priorShapeMin, priorShapeMax, priorShapeDefault, clickPseudo, aovPseudo, useFunnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions, starvedShare, overdispersion, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.thetaDefault = defaultTheta;
+        copy.thetaPriorSd = priorSd;
+        copy.thetaDefaultWeight = defaultWeight;
+        return copy.build();
     }
 
     public OptimizerSettings withPriorShape(double min, double max, double dflt, boolean funnel) {
-        return new OptimizerSettings(thetaDefault, thetaMin, thetaMax, thetaPriorSd, thetaDefaultWeight,
-                min, max, dflt, clickPseudo, aovPseudo, funnel,
-                explorationScale, explorationCap, drawBudget, minDraws, maxDraws, holdBand, thinConversions, starvedShare, overdispersion, cvrHalfLifeFactor, capExploration);
+        Copy copy = new Copy(this);
+        copy.priorShapeMin = min;
+        copy.priorShapeMax = max;
+        copy.priorShapeDefault = dflt;
+        copy.useFunnel = funnel;
+        return copy.build();
+    }
+
+    /** A mutable copy of every setting; each {@code with…} changes some fields and builds a new, validated record. */
+    private static final class Copy {
+        private double thetaDefault;
+        private double thetaMin;
+        private double thetaMax;
+        private double thetaPriorSd;
+        private double thetaDefaultWeight;
+        private double priorShapeMin;
+        private double priorShapeMax;
+        private double priorShapeDefault;
+        private double clickPseudo;
+        private double aovPseudo;
+        private boolean useFunnel;
+        private double explorationScale;
+        private double explorationCap;
+        private int drawBudget;
+        private int minDraws;
+        private int maxDraws;
+        private double holdBand;
+        private double thinConversions;
+        private double starvedShare;
+        private boolean overdispersion;
+        private double cvrHalfLifeFactor;
+        private double capExploration;
+
+        Copy(OptimizerSettings s) {
+            thetaDefault = s.thetaDefault;
+            thetaMin = s.thetaMin;
+            thetaMax = s.thetaMax;
+            thetaPriorSd = s.thetaPriorSd;
+            thetaDefaultWeight = s.thetaDefaultWeight;
+            priorShapeMin = s.priorShapeMin;
+            priorShapeMax = s.priorShapeMax;
+            priorShapeDefault = s.priorShapeDefault;
+            clickPseudo = s.clickPseudo;
+            aovPseudo = s.aovPseudo;
+            useFunnel = s.useFunnel;
+            explorationScale = s.explorationScale;
+            explorationCap = s.explorationCap;
+            drawBudget = s.drawBudget;
+            minDraws = s.minDraws;
+            maxDraws = s.maxDraws;
+            holdBand = s.holdBand;
+            thinConversions = s.thinConversions;
+            starvedShare = s.starvedShare;
+            overdispersion = s.overdispersion;
+            cvrHalfLifeFactor = s.cvrHalfLifeFactor;
+            capExploration = s.capExploration;
+        }
+
+        OptimizerSettings build() {
+            return new OptimizerSettings(
+                    thetaDefault,
+                    thetaMin,
+                    thetaMax,
+                    thetaPriorSd,
+                    thetaDefaultWeight,
+                    priorShapeMin,
+                    priorShapeMax,
+                    priorShapeDefault,
+                    clickPseudo,
+                    aovPseudo,
+                    useFunnel,
+                    explorationScale,
+                    explorationCap,
+                    drawBudget,
+                    minDraws,
+                    maxDraws,
+                    holdBand,
+                    thinConversions,
+                    starvedShare,
+                    overdispersion,
+                    cvrHalfLifeFactor,
+                    capExploration);
+        }
     }
 }

@@ -7,8 +7,7 @@ package io.metasystem.mlcore.optimizer;
  * optional overdispersion φ_i) and adds each ad set's evidence and outside prior.
  */
 final class PooledPosteriors {
-    private PooledPosteriors() {
-    }
+    private PooledPosteriors() {}
 
     static void build(RunContext ctx, AdSetState[] arms) {
         computeExposures(ctx, arms);
@@ -122,7 +121,8 @@ final class PooledPosteriors {
         double alpha0;
         if (count >= 2 && den > 0) {
             double var = num / den;
-            alpha0 = var > 0 ? Math.max(cfg.priorShapeMin(), Math.min(cfg.priorShapeMax(), 1.0 / var))
+            alpha0 = var > 0
+                    ? Math.max(cfg.priorShapeMin(), Math.min(cfg.priorShapeMax(), 1.0 / var))
                     : cfg.priorShapeMax();
         } else {
             alpha0 = cfg.priorShapeDefault();
@@ -152,7 +152,8 @@ final class PooledPosteriors {
                 if (ext.cpa() != null) {
                     kExt = scale / ext.cpa();
                 } else if (ext.cvr() != null) {
-                    double cpe = a.ek > 0 && funnel ? (a.k + cfg.clickPseudo()) / (a.ek + cfg.clickPseudo() / cpePool)
+                    double cpe = a.ek > 0 && funnel
+                            ? (a.k + cfg.clickPseudo()) / (a.ek + cfg.clickPseudo() / cpePool)
                             : (funnel ? cpePool : Double.NaN);
                     kExt = ext.cvr() * cpe;
                 } else if (ext.roas() != null && a.aov != null) {

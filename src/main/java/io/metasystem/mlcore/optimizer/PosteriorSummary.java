@@ -11,6 +11,11 @@ package io.metasystem.mlcore.optimizer;
  * @param saturationExponent    exponent θ in (0, 1] of the response curve E[conv](b) ∝ b^θ
  * @param orderValue            posterior mean revenue per conversion (currency), null when unknown
  */
-public record PosteriorSummary(double shape, double rate, double conversionsPerUnit, double effectiveSpend,
-                               double effectiveConversions, double saturationExponent, Double orderValue) {
-}
+public record PosteriorSummary(
+        double shape,
+        double rate,
+        double conversionsPerUnit,
+        double effectiveSpend,
+        double effectiveConversions,
+        double saturationExponent,
+        Double orderValue) {}

@@ -11,8 +11,7 @@ final class RandomStreams {
     static final long PURPOSE_THOMPSON = 0x54534C4F54L;
     static final long PURPOSE_MONTE_CARLO = 0x4D4F4E5445L;
 
-    private RandomStreams() {
-    }
+    private RandomStreams() {}
 
     /** 64-bit FNV-1a over the UTF-8 bytes of the id, mixed with seed and purpose through SplitMix64 finalisers. */
     static long streamSeed(long seed, String id, long purpose) {

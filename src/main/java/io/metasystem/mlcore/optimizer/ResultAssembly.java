@@ -1,11 +1,11 @@
 package io.metasystem.mlcore.optimizer;
 
+import org.hipparchus.distribution.continuous.GammaDistribution;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import org.hipparchus.distribution.continuous.GammaDistribution;
 
 /**
  * Builds the {@link OptimizationResult} from the final state (mandate §8): per-ad-set expected conversions, CPA
@@ -13,8 +13,7 @@ import org.hipparchus.distribution.continuous.GammaDistribution;
  * conversions (parameter + Poisson noise, negative-binomial moments); the thin-data and binding-cap warnings.
  */
 final class ResultAssembly {
-    private ResultAssembly() {
-    }
+    private ResultAssembly() {}
 
     static OptimizationResult assemble(RunContext ctx, AdSetState[] arms) {
         OptimizationProblem p = ctx.p;
@@ -59,12 +58,29 @@ final class ResultAssembly {
             Action action = Explanations.action(cfg, a);
             List<String> reasons = Explanations.reasons(ctx, a, cpa, ci, marginal, t, capped);
             PosteriorSummary post = new PosteriorSummary(a.alpha, a.beta, a.mean(), a.e, a.conv, a.theta, a.aov);
-            recs[a.inputIndex] = new AdSetRecommendation(a.in.id(), a.in.name(), action, b, a.in.currentBudget(),
-                    ec, er, cpa, ci, a.probBest, finite(a.loss), marginal, a.early, post, reasons);
+            recs[a.inputIndex] = new AdSetRecommendation(
+                    a.in.id(),
+                    a.in.name(),
+                    action,
+                    b,
+                    a.in.currentBudget(),
+                    ec,
+                    er,
+                    cpa,
+                    ci,
+                    a.probBest,
+                    finite(a.loss),
+                    marginal,
+                    a.early,
+                    post,
+                    reasons);
         }
         if (!thin.isEmpty()) {
-            ctx.warnings.add(String.format(Locale.ROOT, "thin data (< %.0f decay-weighted conversions), prior-dominated: %s",
-                    cfg.thinConversions(), abbreviate(thin)));
+            ctx.warnings.add(String.format(
+                    Locale.ROOT,
+                    "thin data (< %.0f decay-weighted conversions), prior-dominated: %s",
+                    cfg.thinConversions(),
+                    abbreviate(thin)));
         }
         if (!capped.isEmpty()) {
             ctx.warnings.add("binding caps: " + abbreviate(capped));
@@ -79,10 +95,17 @@ final class ResultAssembly {
             convInterval = new Interval(0, 0);
         }
         allocated = Math.round(allocated * 100) / 100.0;
-        AllocationSummary summary = new AllocationSummary(total, allocated, conv, convInterval, revenue,
-                allocated > 0 && conv > 0 ? allocated / conv : null, finite(risk), ctx.explorationShare * allocated);
-        return new OptimizationResult(Arrays.asList(recs), summary, ctx.warnings, BudgetOptimizer.METHOD,
-                BudgetOptimizer.VERSION);
+        AllocationSummary summary = new AllocationSummary(
+                total,
+                allocated,
+                conv,
+                convInterval,
+                revenue,
+                allocated > 0 && conv > 0 ? allocated / conv : null,
+                finite(risk),
+                ctx.explorationShare * allocated);
+        return new OptimizationResult(
+                Arrays.asList(recs), summary, ctx.warnings, BudgetOptimizer.METHOD, BudgetOptimizer.VERSION);
     }
 
     private static double finite(double x) {

@@ -17,6 +17,7 @@ final class RunContext {
     final boolean revenueObjective;
     /** Reference spend r = total / #ACTIVE ad sets (κ is "conversions per unit at spend r"). */
     double r;
+
     double thetaPool;
     double kappaPool;
     double alpha0;
@@ -42,7 +43,8 @@ final class RunContext {
     /** a_i of v_i(b) = a_i·b^θ_i: (E[κ] − λ·SD[κ])⁺ · r^{1−θ} · value per conversion. */
     double exploitCoefficient(AdSetState a) {
         double lambda = p.riskAversion();
-        return Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta) * Math.pow(r, 1 - a.theta)
+        return Math.max(0.0, (a.alpha - lambda * Math.sqrt(a.alpha)) / a.beta)
+                * Math.pow(r, 1 - a.theta)
                 * valueScale(a);
     }
 

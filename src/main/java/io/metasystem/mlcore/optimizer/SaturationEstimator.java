@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.optimizer;
 
+import java.util.Arrays;
+
 /**
  * Estimates the saturation exponent θ of the power response curve E[conv(b)] = κ·r·(b/r)^θ from an ad set's own
  * day-to-day spend variation, then shrinks it toward a pooled θ.
@@ -34,12 +36,10 @@ final class SaturationEstimator {
         }
     }
 
-    private SaturationEstimator() {
-    }
+    private SaturationEstimator() {}
 
     /** Unshrunk maximum-likelihood θ̂ and its observed information I (0 when θ is not identified). */
-    record Fit(double theta, double information) {
-    }
+    record Fit(double theta, double information) {}
 
     /**
      * @param u       log(spend_d / r) for the days with spend &gt; 0
@@ -105,7 +105,7 @@ final class SaturationEstimator {
 
     /** M_m = Σ w_d x_d^m e^{θc x_d}, m = 0 … SERIES_TERMS + 2 (one exp per day). */
     private static void tiltedMoments(double[] x, double[] w, int n, double thetaC, double[] m) {
-        java.util.Arrays.fill(m, 0.0);
+        Arrays.fill(m, 0.0);
         for (int d = 0; d < n; d++) {
             double g = w[d] * Math.exp(thetaC * x[d]);
             double xd = x[d];

@@ -6,8 +6,7 @@ package io.metasystem.mlcore.optimizer;
  * the cross-ad-set part: which days count (spend &gt; 0) and the pooled prior.
  */
 final class SaturationFits {
-    private SaturationFits() {
-    }
+    private SaturationFits() {}
 
     static void estimate(RunContext ctx, AdSetState[] arms) {
         OptimizerSettings cfg = ctx.cfg;

@@ -19,8 +19,7 @@ final class WaterFilling {
     static final double REL_TOL = 1e-12;
     static final int MAX_ITERATIONS = 200;
 
-    private WaterFilling() {
-    }
+    private WaterFilling() {}
 
     /**
      * @return budgets with Σ = total (to the tolerance) when Σlo &le; total &le; Σhi; the caller checks feasibility.
@@ -112,8 +111,8 @@ final class WaterFilling {
     }
 
     /** Σ b_i(t) − target, with d/dt in deriv[0] when deriv is not null. */
-    private static double excess(double[] logK, double[] inv, double[] lo, double[] hi, double t, double target,
-                                 double[] deriv) {
+    private static double excess(
+            double[] logK, double[] inv, double[] lo, double[] hi, double t, double target, double[] deriv) {
         double s = 0;
         double d = 0;
         for (int i = 0; i < logK.length; i++) {

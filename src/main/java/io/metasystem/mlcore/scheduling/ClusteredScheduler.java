@@ -2,14 +2,15 @@ package io.metasystem.mlcore.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The process's one db-scheduler instance on the service's database (table {@code scheduled_tasks}, migration V11):
@@ -31,12 +32,19 @@ public class ClusteredScheduler implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        List<RecurringTask<?>> tasks = sources.stream().map(ClusteredTask::task).flatMap(Optional::stream).toList();
+        List<RecurringTask<?>> tasks = sources.stream()
+                .map(ClusteredTask::task)
+                .flatMap(Optional::stream)
+                .toList();
         if (tasks.isEmpty()) {
             return;
         }
-        scheduler = Scheduler.create(dataSource).startTasks(tasks).threads(2).pollingInterval(Duration.ofSeconds(1))
-                .shutdownMaxWait(Duration.ofSeconds(5)).build();
+        scheduler = Scheduler.create(dataSource)
+                .startTasks(tasks)
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(1))
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
         scheduler.start();
         taskNames = tasks.stream().map(RecurringTask::getName).toList();
         log.info("clustered scheduler started with tasks {}", taskNames);

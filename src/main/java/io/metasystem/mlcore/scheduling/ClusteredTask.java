@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.scheduling;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import java.util.Optional;
 
 /**

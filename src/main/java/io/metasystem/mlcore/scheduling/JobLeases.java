@@ -3,6 +3,13 @@ package io.metasystem.mlcore.scheduling;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,12 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Leases on job rows, so a job whose replica died does not stay {@code running} for ever. The process that runs a
@@ -59,7 +60,10 @@ public class JobLeases implements ClusteredTask, SmartLifecycle {
     public void acquire(JobTable table, String id) {
         active.get(table).add(id);
         jdbc.sql("update " + table.table() + " set owner = :owner, heartbeat_at = :now where id = :id")
-                .param("owner", owner).param("now", now()).param("id", id).update();
+                .param("owner", owner)
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     /** Stops renewing the job's lease; call it when the job finished (successfully or not). */
@@ -74,7 +78,10 @@ public class JobLeases implements ClusteredTask, SmartLifecycle {
             List<String> snapshot = List.copyOf(ids);
             if (!snapshot.isEmpty()) {
                 jdbc.sql("update " + table.table() + " set heartbeat_at = :now where owner = :owner and id in (:ids)")
-                        .param("now", now).param("owner", owner).param("ids", snapshot).update();
+                        .param("now", now)
+                        .param("owner", owner)
+                        .param("ids", snapshot)
+                        .update();
             }
         });
     }
@@ -92,7 +99,10 @@ public class JobLeases implements ClusteredTask, SmartLifecycle {
         for (JobTable table : JobTable.values()) {
             int n = jdbc.sql("update " + table.table() + " set status = 'failed', error = :error, updated_at = :now "
                             + "where status in ('queued', 'running') and coalesce(heartbeat_at, updated_at) < :expired")
-                    .param("error", INTERRUPTED).param("now", now).param("expired", expired).update();
+                    .param("error", INTERRUPTED)
+                    .param("now", now)
+                    .param("expired", expired)
+                    .update();
             if (n > 0) {
                 log.warn("{} job(s) in {} had no heartbeat for {} and were marked failed", n, table.table(), lease);
             }
@@ -115,13 +125,17 @@ public class JobLeases implements ClusteredTask, SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                heartbeat();
-            } catch (RuntimeException e) {
-                log.warn("job heartbeat failed: {}", e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        heartbeat();
+                    } catch (RuntimeException e) {
+                        log.warn("job heartbeat failed: {}", e.toString());
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

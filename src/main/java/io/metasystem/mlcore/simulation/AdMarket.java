@@ -51,8 +51,10 @@ public final class AdMarket {
         RandomDataGenerator rng = Seeds.rng(Seeds.mix(scenario.seed(), day + 1_000_003L, i));
         double spend = budget * Math.min(1.0, a.delivery() * Math.exp(SPEND_NOISE * rng.nextGaussian()));
         double cpm = a.cpm0() * scenario.seasonCpm(day) * Math.pow(1 + spend / a.saturationSpend(), a.cpmElasticity());
-        double impressions = Math.floor(1000.0 * spend / cpm * Math.exp(IMPRESSION_NOISE * rng.nextGaussian()
-                - IMPRESSION_NOISE * IMPRESSION_NOISE / 2));
+        double impressions = Math.floor(1000.0
+                * spend
+                / cpm
+                * Math.exp(IMPRESSION_NOISE * rng.nextGaussian() - IMPRESSION_NOISE * IMPRESSION_NOISE / 2));
         double k = a.dispersion();
         double ctrShock = rng.nextGamma(k, 1.0 / k);
         double cvrShock = rng.nextGamma(k, 1.0 / k);

@@ -11,6 +11,11 @@ package io.metasystem.mlcore.simulation;
  * @param clicks      total clicks
  * @param conversions total conversions
  */
-public record AdSetOutcome(int account, String adSetId, AdSetAttributes attributes, int days, double spend,
-                           double clicks, double conversions) {
-}
+public record AdSetOutcome(
+        int account,
+        String adSetId,
+        AdSetAttributes attributes,
+        int days,
+        double spend,
+        double clicks,
+        double conversions) {}

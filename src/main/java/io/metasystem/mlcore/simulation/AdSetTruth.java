@@ -30,9 +30,21 @@ package io.metasystem.mlcore.simulation;
  * @param startDay           first day (0-based, scored days) the ad set exists; may be negative (warm-up days)
  * @param pauseDay           first day the advertiser pauses it, {@link Integer#MAX_VALUE} when never
  */
-public record AdSetTruth(String id, String name, double cpm0, double ctr0, double cvr, double orderValue,
-                         double saturationSpend, double cpmElasticity, double fatigueImpressions,
-                         double fatigueFloor, double delivery, double dispersion, int startDay, int pauseDay) {
+public record AdSetTruth(
+        String id,
+        String name,
+        double cpm0,
+        double ctr0,
+        double cvr,
+        double orderValue,
+        double saturationSpend,
+        double cpmElasticity,
+        double fatigueImpressions,
+        double fatigueFloor,
+        double delivery,
+        double dispersion,
+        int startDay,
+        int pauseDay) {
     public AdSetTruth {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id is required");

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.simulation;
 
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.DailyMetrics;
+
 import java.util.List;
 
 /**

@@ -8,8 +8,7 @@ public final class Allocations {
     private static final int OUTER_ITERATIONS = 200;
     private static final int INNER_ITERATIONS = 100;
 
-    private Allocations() {
-    }
+    private Allocations() {}
 
     /**
      * Splits {@code total} in proportion to {@code weights} as far as the bounds allow: {@code b_i =
@@ -133,8 +132,8 @@ public final class Allocations {
         return s;
     }
 
-    private static double demand(ConcaveCurve[] curves, double[] lower, double[] upper, double lambda, double total,
-                                 double[] out) {
+    private static double demand(
+            ConcaveCurve[] curves, double[] lower, double[] upper, double lambda, double total, double[] out) {
         double s = 0;
         for (int i = 0; i < curves.length; i++) {
             out[i] = argSlope(curves[i], lower[i], upper[i], lambda, total);

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * How targeting attributes move the true rates of a cold-start ad set: each level multiplies CPM, CTR and CVR by
- * {@code exp(effect)}. The table {@link #DEFAULT} is fixed (the same "world" for past and new accounts); it was set once
+ * {@code exp(effect)}. The table {@link #DEFAULT} is fixed (the same "world" for past and new accounts); it was set
+ * once
  * from common Meta experience (retargeting converts best, broad worst; Reels is cheap but converts less; video gets
  * more clicks) and not tuned on the cold-start results. Per-ad-set residuals and an account factor
  * ({@link ColdStartScenarioGenerator}) keep attributes informative but not decisive.
@@ -14,8 +15,8 @@ import java.util.Map;
  * @param placement same for placements
  * @param creative  same for creatives
  */
-public record AttributeEffects(Map<String, double[]> audience, Map<String, double[]> placement,
-                               Map<String, double[]> creative) {
+public record AttributeEffects(
+        Map<String, double[]> audience, Map<String, double[]> placement, Map<String, double[]> creative) {
     public static final List<String> AUDIENCES = List.of("broad", "interest", "lookalike", "retargeting");
     public static final List<String> PLACEMENTS = List.of("feed", "reels", "stories");
     public static final List<String> CREATIVES = List.of("carousel", "image", "video");
@@ -23,16 +24,29 @@ public record AttributeEffects(Map<String, double[]> audience, Map<String, doubl
     /** Log-effects {CPM, CTR, CVR}; the standard deviation of log(conversions per spend)
      * over uniformly drawn attributes is about 0.52 (audience 0.48, creative 0.19, placement 0.08). */
     public static final AttributeEffects DEFAULT = new AttributeEffects(
-            Map.of("broad", new double[] {-0.10, -0.10, -0.50},
-                    "interest", new double[] {0.00, 0.00, -0.10},
-                    "lookalike", new double[] {0.05, 0.05, 0.25},
-                    "retargeting", new double[] {0.30, 0.35, 0.75}),
-            Map.of("feed", new double[] {0.00, 0.00, 0.00},
-                    "reels", new double[] {-0.30, -0.05, -0.30},
-                    "stories", new double[] {-0.15, -0.25, -0.10}),
-            Map.of("carousel", new double[] {0.00, 0.00, 0.05},
-                    "image", new double[] {0.00, -0.20, 0.00},
-                    "video", new double[] {0.05, 0.25, -0.05}));
+            Map.of(
+                    "broad",
+                    new double[] {-0.10, -0.10, -0.50},
+                    "interest",
+                    new double[] {0.00, 0.00, -0.10},
+                    "lookalike",
+                    new double[] {0.05, 0.05, 0.25},
+                    "retargeting",
+                    new double[] {0.30, 0.35, 0.75}),
+            Map.of(
+                    "feed",
+                    new double[] {0.00, 0.00, 0.00},
+                    "reels",
+                    new double[] {-0.30, -0.05, -0.30},
+                    "stories",
+                    new double[] {-0.15, -0.25, -0.10}),
+            Map.of(
+                    "carousel",
+                    new double[] {0.00, 0.00, 0.05},
+                    "image",
+                    new double[] {0.00, -0.20, 0.00},
+                    "video",
+                    new double[] {0.05, 0.25, -0.05}));
 
     public AttributeEffects {
         audience = Map.copyOf(audience);

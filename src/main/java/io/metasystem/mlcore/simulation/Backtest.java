@@ -2,6 +2,7 @@ package io.metasystem.mlcore.simulation;
 
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.DailyMetrics;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,7 @@ import java.util.stream.IntStream;
 public final class Backtest {
     /** Tolerance of the constraint audit, currency. */
     public static final double CENT = 0.01;
+
     private static final double PAUSED = 0.005;
 
     private final ScenarioGenerator generator;
@@ -46,7 +48,8 @@ public final class Backtest {
      */
     public BacktestReport run(long seed, int scenarios, IntConsumer progress) {
         AtomicInteger done = new AtomicInteger();
-        List<List<PolicyRun>> perScenario = IntStream.range(0, scenarios).parallel()
+        List<List<PolicyRun>> perScenario = IntStream.range(0, scenarios)
+                .parallel()
                 .mapToObj(k -> {
                     List<PolicyRun> runs = runScenario(generator.generate(seed, k));
                     progress.accept(done.incrementAndGet());
@@ -114,12 +117,16 @@ public final class Backtest {
                 }
                 boolean active = a.liveOn(day) && !pausedByPolicy[i];
                 visible.add(i);
-                views.add(new AdSetView(a.id(), a.name(), active ? AdSetStatus.ACTIVE : AdSetStatus.PAUSED,
-                        active && prev[i] > 0 ? prev[i] : null, history.get(i)));
+                views.add(new AdSetView(
+                        a.id(),
+                        a.name(),
+                        active ? AdSetStatus.ACTIVE : AdSetStatus.PAUSED,
+                        active && prev[i] > 0 ? prev[i] : null,
+                        history.get(i)));
                 curves.add(market.curve(i, day, cumulative[i]));
             }
-            PolicyContext context = new PolicyContext(scenario.seed(), day, scenario.date(day), rules, views,
-                    policy.clairvoyant() ? curves : null);
+            PolicyContext context = new PolicyContext(
+                    scenario.seed(), day, scenario.date(day), rules, views, policy.clairvoyant() ? curves : null);
             int m = visible.size();
             double[] budgets;
             try {
@@ -196,9 +203,22 @@ public final class Backtest {
         }
         double sumExpected = Allocations.sum(dailyExpected);
         double sumOptimum = Allocations.sum(dailyOptimum);
-        return new PolicyRun(policy.name(), scenario.index(), scenario.label(), n,
-                sumOptimum > 0 ? sumExpected / sumOptimum : 1, sumExpected, sumOptimum, realised, spend,
-                expectedSpend > 0 ? wasted / expectedSpend : 0, violations, errors, firstError, dailyExpected, dailyOptimum);
+        return new PolicyRun(
+                policy.name(),
+                scenario.index(),
+                scenario.label(),
+                n,
+                sumOptimum > 0 ? sumExpected / sumOptimum : 1,
+                sumExpected,
+                sumOptimum,
+                realised,
+                spend,
+                expectedSpend > 0 ? wasted / expectedSpend : 0,
+                violations,
+                errors,
+                firstError,
+                dailyExpected,
+                dailyOptimum);
     }
 
     /**
@@ -229,7 +249,9 @@ public final class Backtest {
             double b = budgets[j];
             if (b < rules.minPerAdSet() - CENT || b > rules.max() + CENT) {
                 v++;
-            } else if (!box.capsRelaxed() && rules.maxChangeRatio() != null && prev[j] > 0
+            } else if (!box.capsRelaxed()
+                    && rules.maxChangeRatio() != null
+                    && prev[j] > 0
                     && Math.abs(b - prev[j]) > rules.maxChangeRatio() * prev[j] + CENT) {
                 v++;
             }
@@ -241,15 +263,22 @@ public final class Backtest {
         return v;
     }
 
-    private static DayOutcome deliver(AdMarket market, MarketScenario scenario, int i, int day, double budget,
-                                      double[] cumulative, List<List<DailyMetrics>> history) {
+    private static DayOutcome deliver(
+            AdMarket market,
+            MarketScenario scenario,
+            int i,
+            int day,
+            double budget,
+            double[] cumulative,
+            List<List<DailyMetrics>> history) {
         if (!(budget > 0)) {
             return DayOutcome.NONE;
         }
         DayOutcome o = market.draw(i, day, budget, cumulative[i]);
         cumulative[i] += o.impressions();
-        history.get(i).add(new DailyMetrics(scenario.date(day), o.spend(), o.impressions(), o.clicks(),
-                o.conversions(), o.revenue()));
+        history.get(i)
+                .add(new DailyMetrics(
+                        scenario.date(day), o.spend(), o.impressions(), o.clicks(), o.conversions(), o.revenue()));
         return o;
     }
 }

@@ -2,8 +2,11 @@ package io.metasystem.mlcore.simulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * All {@link PolicyRun}s of a backtest, in scenario then policy order, and their summaries.
@@ -46,10 +49,18 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
                 }
                 cpaRatio = k > 0 ? s / k : Double.NaN;
             }
-            out.add(new PolicySummary(p, rs.size(), Arrays.stream(shares).average().orElse(Double.NaN),
-                    quantile(shares, 0.10), shares.length > 0 ? shares[0] : Double.NaN,
+            out.add(new PolicySummary(
+                    p,
+                    rs.size(),
+                    Arrays.stream(shares).average().orElse(Double.NaN),
+                    quantile(shares, 0.10),
+                    shares.length > 0 ? shares[0] : Double.NaN,
                     rs.stream().mapToDouble(PolicyRun::realisedConversions).sum()
-                            / Math.max(1e-9, rs.stream().mapToDouble(PolicyRun::optimumConversions).sum()),
+                            / Math.max(
+                                    1e-9,
+                                    rs.stream()
+                                            .mapToDouble(PolicyRun::optimumConversions)
+                                            .sum()),
                     cpaRatio,
                     rs.stream().mapToDouble(PolicyRun::wastedShare).average().orElse(Double.NaN),
                     rs.stream().mapToInt(PolicyRun::violations).sum(),
@@ -92,14 +103,38 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
     /** A fixed-width text table of {@link #summaries()}. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %10s %9s %9s %10s %6s%n", "policy", "mean", "p10",
-                "min", "realised", "CPA/opt", "wasted", "violations", "errors"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-16s %9s %9s %9s %10s %9s %9s %10s %6s%n",
+                "policy",
+                "mean",
+                "p10",
+                "min",
+                "realised",
+                "CPA/opt",
+                "wasted",
+                "violations",
+                "errors"));
         for (PolicySummary s : summaries()) {
-            sb.append(String.format(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %10.3f %9.3f %8.1f%% %10d %6d%n",
-                    s.policy(), s.meanShare(), s.p10Share(), s.minShare(), s.realisedShare(), s.cpaVsClairvoyant(),
-                    100 * s.meanWastedShare(), s.violations(), s.errors()));
+            sb.append(summaryRow("%-16s %9.3f %9.3f %9.3f %10.3f %9.3f %8.1f%% %10d %6d%n", s));
         }
         return sb.toString();
+    }
+
+    /** One policy's summary in {@code format}: policy, shares, CPA ratio, wasted percent, violations, errors. */
+    private static String summaryRow(String format, PolicySummary s) {
+        return String.format(
+                Locale.ROOT,
+                format,
+                s.policy(),
+                s.meanShare(),
+                s.p10Share(),
+                s.minShare(),
+                s.realisedShare(),
+                s.cpaVsClairvoyant(),
+                100 * s.meanWastedShare(),
+                s.violations(),
+                s.errors());
     }
 
     /** A Markdown table of {@link #summaries()}. */
@@ -108,9 +143,7 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
         sb.append("| policy | mean share | p10 share | min share | realised conv. / optimum | CPA / clairvoyant CPA "
                 + "| budget on losers | violations | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PolicySummary s : summaries()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n",
-                    s.policy(), s.meanShare(), s.p10Share(), s.minShare(), s.realisedShare(), s.cpaVsClairvoyant(),
-                    100 * s.meanWastedShare(), s.violations(), s.errors()));
+            sb.append(summaryRow("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% | %d | %d |%n", s));
         }
         return sb.toString();
     }
@@ -120,7 +153,7 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
      * as a Markdown table: where a policy wins or loses.
      */
     public String segmentTable() {
-        java.util.Map<String, java.util.function.Predicate<String>> segments = new java.util.LinkedHashMap<>();
+        Map<String, Predicate<String>> segments = new LinkedHashMap<>();
         segments.put("small", l -> l.startsWith("small/"));
         segments.put("medium", l -> l.startsWith("medium/"));
         segments.put("large", l -> l.startsWith("large/"));
@@ -132,7 +165,9 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
         StringBuilder rule = new StringBuilder("|---|");
         String first = policies.isEmpty() ? "" : policies.get(0);
         for (var e : segments.entrySet()) {
-            long count = runsOf(first).stream().filter(r -> e.getValue().test(r.scenarioLabel())).count();
+            long count = runsOf(first).stream()
+                    .filter(r -> e.getValue().test(r.scenarioLabel()))
+                    .count();
             sb.append(' ').append(e.getKey()).append(" (").append(count).append(") |");
             rule.append("---:|");
         }
@@ -140,8 +175,11 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
         for (String p : policies) {
             sb.append("| ").append(p).append(" |");
             for (var e : segments.values()) {
-                double m = runsOf(p).stream().filter(r -> e.test(r.scenarioLabel())).mapToDouble(PolicyRun::share)
-                        .average().orElse(Double.NaN);
+                double m = runsOf(p).stream()
+                        .filter(r -> e.test(r.scenarioLabel()))
+                        .mapToDouble(PolicyRun::share)
+                        .average()
+                        .orElse(Double.NaN);
                 sb.append(String.format(Locale.ROOT, " %.3f |", m));
             }
             sb.append('\n');
@@ -152,13 +190,28 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
     /** CSV of every run, one line per (scenario, policy). */
     public String csv() {
         StringBuilder sb = new StringBuilder("scenario,label,adsets,policy,share,expected_conversions,"
-                + "optimum_conversions,realised_conversions,spend,realised_cpa,wasted_share,violations,errors,first_error\n");
+                + "optimum_conversions,realised_conversions,spend,realised_cpa,wasted_share,"
+                + "violations,errors,first_error\n");
         for (PolicyRun r : runs) {
-            sb.append(String.format(Locale.ROOT, "%d,\"%s\",%d,%s,%.5f,%.3f,%.3f,%.0f,%.2f,%.4f,%.5f,%d,%d,\"%s\"%n",
-                    r.scenarioIndex(), r.scenarioLabel(), r.adSets(), r.policy(), r.share(), r.expectedConversions(),
-                    r.optimumConversions(), r.realisedConversions(), r.spend(), r.realisedCpa(), r.wastedShare(),
-                    r.violations(), r.errors(),
-                    r.firstError() == null ? "" : r.firstError().replace('"', '\'').replace('\n', ' ')));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d,\"%s\",%d,%s,%.5f,%.3f,%.3f,%.0f,%.2f,%.4f,%.5f,%d,%d,\"%s\"%n",
+                    r.scenarioIndex(),
+                    r.scenarioLabel(),
+                    r.adSets(),
+                    r.policy(),
+                    r.share(),
+                    r.expectedConversions(),
+                    r.optimumConversions(),
+                    r.realisedConversions(),
+                    r.spend(),
+                    r.realisedCpa(),
+                    r.wastedShare(),
+                    r.violations(),
+                    r.errors(),
+                    r.firstError() == null
+                            ? ""
+                            : r.firstError().replace('"', '\'').replace('\n', ' ')));
         }
         return sb.toString();
     }
@@ -185,8 +238,15 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
      * @param violations       broken constraints, total
      * @param errors           days the policy threw, total
      */
-    public record PolicySummary(String policy, int scenarios, double meanShare, double p10Share, double minShare,
-                                double realisedShare, double cpaVsClairvoyant, double meanWastedShare,
-                                int violations, int errors) {
-    }
+    public record PolicySummary(
+            String policy,
+            int scenarios,
+            double meanShare,
+            double p10Share,
+            double minShare,
+            double realisedShare,
+            double cpaVsClairvoyant,
+            double meanWastedShare,
+            int violations,
+            int errors) {}
 }

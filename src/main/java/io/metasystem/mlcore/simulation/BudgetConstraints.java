@@ -10,8 +10,8 @@ package io.metasystem.mlcore.simulation;
  * @param maxChangeRatio largest relative change of a funded ad set's budget from yesterday, nullable (none)
  * @param targetCpa      the advertiser's target cost per conversion, &gt; 0
  */
-public record BudgetConstraints(double total, double minPerAdSet, Double maxPerAdSet, Double maxChangeRatio,
-                                double targetCpa) {
+public record BudgetConstraints(
+        double total, double minPerAdSet, Double maxPerAdSet, Double maxChangeRatio, double targetCpa) {
     public BudgetConstraints {
         if (!(total > 0)) {
             throw new IllegalArgumentException("total must be > 0, was " + total);

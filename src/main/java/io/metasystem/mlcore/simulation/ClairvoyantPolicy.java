@@ -22,6 +22,7 @@ public final class ClairvoyantPolicy implements Policy {
         }
         ConcaveCurve[] curves = context.oracle().toArray(new ConcaveCurve[0]);
         BudgetConstraints.Box box = context.box();
-        return Allocations.waterFill(curves, box.lower(), box.upper(), context.constraints().total());
+        return Allocations.waterFill(
+                curves, box.lower(), box.upper(), context.constraints().total());
     }
 }

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.simulation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * An account in which several new ad sets launch mid-flight next to established ones, with the targeting attributes
@@ -13,8 +14,8 @@ import java.util.Set;
  * @param newAdSets  ids of the ad sets that launch on {@code launchDay} with no history
  * @param launchDay  scored day on which the new ad sets start (&ge; 1)
  */
-public record ColdStartScenario(MarketScenario scenario, Map<String, AdSetAttributes> attributes,
-                                Set<String> newAdSets, int launchDay) {
+public record ColdStartScenario(
+        MarketScenario scenario, Map<String, AdSetAttributes> attributes, Set<String> newAdSets, int launchDay) {
     public ColdStartScenario {
         attributes = Map.copyOf(attributes);
         newAdSets = Set.copyOf(newAdSets);
@@ -28,7 +29,9 @@ public record ColdStartScenario(MarketScenario scenario, Map<String, AdSetAttrib
     /** Indices (into {@code scenario.adSets()}) of the new ad sets. */
     public List<Integer> newIndices() {
         List<AdSetTruth> adSets = scenario.adSets();
-        return java.util.stream.IntStream.range(0, adSets.size())
-                .filter(i -> newAdSets.contains(adSets.get(i).id())).boxed().toList();
+        return IntStream.range(0, adSets.size())
+                .filter(i -> newAdSets.contains(adSets.get(i).id()))
+                .boxed()
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.simulation;
 
+import org.hipparchus.random.RandomDataGenerator;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Accounts for the cold-start benchmark: 3–7 established ad sets from the warm-up on, and 2–4 new ones that all
@@ -27,6 +28,7 @@ public final class ColdStartScenarioGenerator {
     public static final double ACCOUNT_LOG_SD = 0.2;
     /** Log-sd of each per-ad-set residual (CPM, CTR, CVR). */
     public static final double RESIDUAL_LOG_SD = 0.3;
+
     private static final long SALT = 0xC01D57A27L;
 
     private final MarketParameters parameters;
@@ -56,7 +58,8 @@ public final class ColdStartScenarioGenerator {
         int launchDay = rng.nextInt(3, 7);
         double total = ScenarioGenerator.round2(Math.exp(rng.nextUniform(Math.log(100), Math.log(p.maxTotalBudget()))));
         double equalShare = total / n;
-        double tightness = Math.exp(rng.nextUniform(Math.log(p.saturationMinShare()), Math.log(p.saturationMaxShare())));
+        double tightness =
+                Math.exp(rng.nextUniform(Math.log(p.saturationMinShare()), Math.log(p.saturationMaxShare())));
         Double cap = rng.nextDouble() < p.changeCapProbability() ? (rng.nextDouble() < 0.5 ? 0.3 : 0.5) : null;
         double accountCvr = Math.exp(ACCOUNT_LOG_SD * rng.nextGaussian());
 
@@ -66,12 +69,16 @@ public final class ColdStartScenarioGenerator {
         Set<String> newIds = new HashSet<>();
         double sumCpa = 0;
         for (int i = 0; i < n; i++) {
-            AdSetAttributes attr = new AdSetAttributes(pick(rng, AttributeEffects.AUDIENCES),
-                    pick(rng, AttributeEffects.PLACEMENTS), pick(rng, AttributeEffects.CREATIVES));
+            AdSetAttributes attr = new AdSetAttributes(
+                    pick(rng, AttributeEffects.AUDIENCES),
+                    pick(rng, AttributeEffects.PLACEMENTS),
+                    pick(rng, AttributeEffects.CREATIVES));
             double cpm = p.cpmMedian() * Math.exp(effects.logCpm(attr) + RESIDUAL_LOG_SD * rng.nextGaussian());
-            double ctr = Math.min(0.2, p.ctrMedian() * Math.exp(effects.logCtr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
-            double cvr = Math.min(0.5, p.cvrMedian() * accountCvr
-                    * Math.exp(effects.logCvr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
+            double ctr = Math.min(
+                    0.2, p.ctrMedian() * Math.exp(effects.logCtr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
+            double cvr = Math.min(
+                    0.5,
+                    p.cvrMedian() * accountCvr * Math.exp(effects.logCvr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
             double aov = p.orderValueMedian() * Math.exp(p.orderValueLogSd() * rng.nextGaussian());
             double saturation = equalShare * tightness * Math.exp(p.saturationLogSd() * rng.nextGaussian());
             double gamma = rng.nextUniform(p.minElasticity(), p.maxElasticity());
@@ -81,8 +88,20 @@ public final class ColdStartScenarioGenerator {
             double dispersion = rng.nextUniform(p.minDispersion(), p.maxDispersion());
             boolean isNew = i >= established;
             String id = String.format("as-%02d", i + 1);
-            adSets.add(new AdSetTruth(id, (isNew ? "new ad set " : "ad set ") + (i + 1), cpm, ctr, cvr, aov,
-                    saturation, gamma, fatigueImpr, floor, delivery, dispersion, isNew ? launchDay : -warmup,
+            adSets.add(new AdSetTruth(
+                    id,
+                    (isNew ? "new ad set " : "ad set ") + (i + 1),
+                    cpm,
+                    ctr,
+                    cvr,
+                    aov,
+                    saturation,
+                    gamma,
+                    fatigueImpr,
+                    floor,
+                    delivery,
+                    dispersion,
+                    isNew ? launchDay : -warmup,
                     Integer.MAX_VALUE));
             attributes.put(id, attr);
             if (isNew) {
@@ -117,8 +136,8 @@ public final class ColdStartScenarioGenerator {
                 + (tightness < 1 ? "loose" : "tight") + "/" + established + "+" + fresh + " new on day " + launchDay
                 + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
         BudgetConstraints constraints = new BudgetConstraints(total, 0, null, cap, targetCpa);
-        MarketScenario scenario = new MarketScenario(scenarioSeed, index, label, first, warmup, constraints, adSets,
-                initialBudgets, cvrAmp, cpmAmp, peak);
+        MarketScenario scenario = new MarketScenario(
+                scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, cvrAmp, cpmAmp, peak);
         return new ColdStartScenario(scenario, attributes, newIds, launchDay);
     }
 

@@ -15,6 +15,7 @@ public final class EqualSplitPolicy implements Policy {
             w[i] = active[i] ? 1 : 0;
         }
         BudgetConstraints.Box box = context.box();
-        return Allocations.fit(w, box.lower(), box.upper(), context.constraints().total());
+        return Allocations.fit(
+                w, box.lower(), box.upper(), context.constraints().total());
     }
 }

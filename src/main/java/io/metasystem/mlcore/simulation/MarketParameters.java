@@ -39,32 +39,55 @@ package io.metasystem.mlcore.simulation;
  * @param maxBudgetProbability   probability that the account has a per-ad-set maximum
  * @param changeCapProbability   probability that the account caps daily budget changes
  */
-public record MarketParameters(int minAdSets, int maxAdSets, double minTotalBudget, double maxTotalBudget,
-                               double cpmMedian, double cpmLogSd, double ctrMedian, double ctrLogSd,
-                               double cvrMedian, double cvrLogSd, double orderValueMedian, double orderValueLogSd,
-                               double saturationMinShare, double saturationMaxShare, double saturationLogSd,
-                               double minElasticity, double maxElasticity, double minFatigueDays,
-                               double maxFatigueDays, double minFatigueFloor, double maxFatigueFloor,
-                               double minDelivery, double maxDelivery, double minDispersion, double maxDispersion,
-                               double maxSeasonAmplitude, double lateStartProbability, double pauseProbability,
-                               int warmupDays, double minBudgetProbability, double maxBudgetProbability,
-                               double changeCapProbability) {
+public record MarketParameters(
+        int minAdSets,
+        int maxAdSets,
+        double minTotalBudget,
+        double maxTotalBudget,
+        double cpmMedian,
+        double cpmLogSd,
+        double ctrMedian,
+        double ctrLogSd,
+        double cvrMedian,
+        double cvrLogSd,
+        double orderValueMedian,
+        double orderValueLogSd,
+        double saturationMinShare,
+        double saturationMaxShare,
+        double saturationLogSd,
+        double minElasticity,
+        double maxElasticity,
+        double minFatigueDays,
+        double maxFatigueDays,
+        double minFatigueFloor,
+        double maxFatigueFloor,
+        double minDelivery,
+        double maxDelivery,
+        double minDispersion,
+        double maxDispersion,
+        double maxSeasonAmplitude,
+        double lateStartProbability,
+        double pauseProbability,
+        int warmupDays,
+        double minBudgetProbability,
+        double maxBudgetProbability,
+        double changeCapProbability) {
 
     /** The calibrated default market (see docs/simulation.md, "Calibration"). */
     public static final MarketParameters DEFAULT = new MarketParameters(
-            4, 12, 50, 5000,            // ad sets, total daily budget (log-uniform)
-            8.0, 0.35,                  // CPM median, log-sd
-            0.012, 0.50,                // CTR
-            0.04, 0.60,                 // CVR  -> CPA log-sd ≈ 0.86, median CPA ≈ 17
-            15.0, 0.4,                  // order value
-            0.5, 2.0, 1.1,              // saturation: account level × equal share, per-ad-set log-sd
-            0.15, 0.55,                 // CPM elasticity γ
-            10, 60, 0.4, 0.8,           // fatigue scale (days of equal-share delivery), CTR floor
-            0.90, 1.0,                  // delivery
-            4, 20,                      // Gamma shape of the daily shock (CV 22 %–50 %)
-            0.15, 0.25, 0.10,           // weekly amplitude, late start, advertiser pause
-            3,                          // warm-up days
-            0.3, 0.2, 0.25);            // P(min per ad set), P(max per ad set), P(change cap)
+            4, 12, 50, 5000, // ad sets, total daily budget (log-uniform)
+            8.0, 0.35, // CPM median, log-sd
+            0.012, 0.50, // CTR
+            0.04, 0.60, // CVR  -> CPA log-sd ≈ 0.86, median CPA ≈ 17
+            15.0, 0.4, // order value
+            0.5, 2.0, 1.1, // saturation: account level × equal share, per-ad-set log-sd
+            0.15, 0.55, // CPM elasticity γ
+            10, 60, 0.4, 0.8, // fatigue scale (days of equal-share delivery), CTR floor
+            0.90, 1.0, // delivery
+            4, 20, // Gamma shape of the daily shock (CV 22 %–50 %)
+            0.15, 0.25, 0.10, // weekly amplitude, late start, advertiser pause
+            3, // warm-up days
+            0.3, 0.2, 0.25); // P(min per ad set), P(max per ad set), P(change cap)
 
     public MarketParameters {
         if (minAdSets < 2 || maxAdSets < minAdSets) {

@@ -21,9 +21,18 @@ import java.util.List;
  * @param seasonCpmAmplitude relative amplitude of the weekly CPM cycle, in [0, 1)
  * @param seasonPeak     day of week with the highest conversion rate (CPM peaks two days later)
  */
-public record MarketScenario(long seed, int index, String label, LocalDate firstDay, int warmupDays,
-                             BudgetConstraints constraints, List<AdSetTruth> adSets, List<Double> initialBudgets,
-                             double seasonCvrAmplitude, double seasonCpmAmplitude, DayOfWeek seasonPeak) {
+public record MarketScenario(
+        long seed,
+        int index,
+        String label,
+        LocalDate firstDay,
+        int warmupDays,
+        BudgetConstraints constraints,
+        List<AdSetTruth> adSets,
+        List<Double> initialBudgets,
+        double seasonCvrAmplitude,
+        double seasonCpmAmplitude,
+        DayOfWeek seasonPeak) {
     public MarketScenario {
         adSets = List.copyOf(adSets);
         initialBudgets = List.copyOf(initialBudgets);

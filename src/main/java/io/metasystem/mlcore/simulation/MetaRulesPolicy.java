@@ -54,7 +54,9 @@ public final class MetaRulesPolicy implements Policy {
             int worst = -1;
             for (int i = 0; i < n; i++) {
                 AdSetView a = context.adSets().get(i);
-                if (funded[i] && cpa[i] > 2 * target && a.spend(WINDOW_DAYS) >= 2 * target
+                if (funded[i]
+                        && cpa[i] > 2 * target
+                        && a.spend(WINDOW_DAYS) >= 2 * target
                         && (worst < 0 || cpa[i] > cpa[worst])) {
                     worst = i;
                 }

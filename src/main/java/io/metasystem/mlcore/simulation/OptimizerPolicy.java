@@ -10,6 +10,7 @@ import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
 import io.metasystem.mlcore.optimizer.Targets;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +46,15 @@ public final class OptimizerPolicy implements Policy {
     private final AtomicLong relaxed = new AtomicLong();
 
     public OptimizerPolicy() {
-        this(new BudgetOptimizer(), DEFAULT_RISK_AVERSION, EarlyStopRules.DEFAULT,
+        this(
+                new BudgetOptimizer(),
+                DEFAULT_RISK_AVERSION,
+                EarlyStopRules.DEFAULT,
                 OptimizationProblem.DEFAULT_HALF_LIFE_DAYS);
     }
 
-    public OptimizerPolicy(BudgetOptimizer optimizer, double riskAversion, EarlyStopRules earlyStop,
-                           double halfLifeDays) {
+    public OptimizerPolicy(
+            BudgetOptimizer optimizer, double riskAversion, EarlyStopRules earlyStop, double halfLifeDays) {
         this("optimizer", PriorLookup.NONE, optimizer, riskAversion, earlyStop, halfLifeDays);
     }
 
@@ -61,12 +65,22 @@ public final class OptimizerPolicy implements Policy {
      * @param priors prior of each ad set, {@link PriorLookup#NONE} for none
      */
     public OptimizerPolicy(String name, PriorLookup priors) {
-        this(name, priors, new BudgetOptimizer(), DEFAULT_RISK_AVERSION, EarlyStopRules.DEFAULT,
+        this(
+                name,
+                priors,
+                new BudgetOptimizer(),
+                DEFAULT_RISK_AVERSION,
+                EarlyStopRules.DEFAULT,
                 OptimizationProblem.DEFAULT_HALF_LIFE_DAYS);
     }
 
-    private OptimizerPolicy(String name, PriorLookup priors, BudgetOptimizer optimizer, double riskAversion,
-                            EarlyStopRules earlyStop, double halfLifeDays) {
+    private OptimizerPolicy(
+            String name,
+            PriorLookup priors,
+            BudgetOptimizer optimizer,
+            double riskAversion,
+            EarlyStopRules earlyStop,
+            double halfLifeDays) {
         this.name = name;
         this.priors = priors;
         this.optimizer = optimizer;
@@ -95,11 +109,25 @@ public final class OptimizerPolicy implements Policy {
         BudgetRules rules = new BudgetRules(c.total(), c.minPerAdSet(), c.maxPerAdSet(), maxChangeRatio, null);
         List<AdSetInput> inputs = new ArrayList<>();
         for (AdSetView a : context.adSets()) {
-            inputs.add(new AdSetInput(a.id(), a.name(), a.status(), a.currentBudget(), null, a.daily(),
+            inputs.add(new AdSetInput(
+                    a.id(),
+                    a.name(),
+                    a.status(),
+                    a.currentBudget(),
+                    null,
+                    a.daily(),
                     priors.prior(context.scenarioSeed(), a.id())));
         }
-        return new OptimizationProblem(Objective.CONVERSIONS, "EUR", rules, new Targets(c.targetCpa(), null),
-                riskAversion, earlyStop, halfLifeDays, Seeds.mix(context.scenarioSeed(), context.day()), inputs);
+        return new OptimizationProblem(
+                Objective.CONVERSIONS,
+                "EUR",
+                rules,
+                new Targets(c.targetCpa(), null),
+                riskAversion,
+                earlyStop,
+                halfLifeDays,
+                Seeds.mix(context.scenarioSeed(), context.day()),
+                inputs);
     }
 
     @Override
@@ -108,7 +136,8 @@ public final class OptimizerPolicy implements Policy {
         try {
             result = optimizer.optimize(problem(context));
         } catch (InfeasibleBudgetException e) {
-            if (!"budget.max_change_ratio".equals(e.constraint()) || context.constraints().maxChangeRatio() == null) {
+            if (!"budget.max_change_ratio".equals(e.constraint())
+                    || context.constraints().maxChangeRatio() == null) {
                 throw e;
             }
             relaxed.incrementAndGet();

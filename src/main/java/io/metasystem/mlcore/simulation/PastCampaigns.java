@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.simulation;
 
+import org.hipparchus.random.RandomDataGenerator;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Simulated history of past accounts (the training data of a prior model): cold-start accounts of another seed
@@ -23,9 +24,11 @@ public final class PastCampaigns {
         if (accounts < 1 || days < 1) {
             throw new IllegalArgumentException("accounts and days must be >= 1, were " + accounts + ", " + days);
         }
-        return IntStream.range(0, accounts).parallel()
+        return IntStream.range(0, accounts)
+                .parallel()
                 .mapToObj(k -> account(generator.generate(seed, k), k, days))
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
     }
 
     static List<AdSetOutcome> account(ColdStartScenario cold, int account, int days) {
@@ -61,8 +64,14 @@ public final class PastCampaigns {
         List<AdSetOutcome> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = truth.get(i).id();
-            out.add(new AdSetOutcome(account, id, cold.attributes().get(id), (int) totals[i][0], totals[i][1],
-                    totals[i][2], totals[i][3]));
+            out.add(new AdSetOutcome(
+                    account,
+                    id,
+                    cold.attributes().get(id),
+                    (int) totals[i][0],
+                    totals[i][1],
+                    totals[i][2],
+                    totals[i][3]));
         }
         return out;
     }

@@ -4,19 +4,27 @@ import java.util.List;
 
 /** The standard line-up of a backtest. */
 public final class Policies {
-    private Policies() {
-    }
+    private Policies() {}
 
     /** Reference policies, ceiling last: equal split, proportional, Meta rules, Thompson shares, clairvoyant. */
     public static List<Policy> references() {
-        return List.of(new EqualSplitPolicy(), new ProportionalPolicy(), new MetaRulesPolicy(),
-                new ThompsonSharesPolicy(), new ClairvoyantPolicy());
+        return List.of(
+                new EqualSplitPolicy(),
+                new ProportionalPolicy(),
+                new MetaRulesPolicy(),
+                new ThompsonSharesPolicy(),
+                new ClairvoyantPolicy());
     }
 
     /** References plus {@link OptimizerPolicy} (first). */
     public static List<Policy> all() {
-        return List.of(new OptimizerPolicy(), new EqualSplitPolicy(), new ProportionalPolicy(), new MetaRulesPolicy(),
-                new ThompsonSharesPolicy(), new ClairvoyantPolicy());
+        return List.of(
+                new OptimizerPolicy(),
+                new EqualSplitPolicy(),
+                new ProportionalPolicy(),
+                new MetaRulesPolicy(),
+                new ThompsonSharesPolicy(),
+                new ClairvoyantPolicy());
     }
 
     /** True when {@link io.metasystem.mlcore.optimizer.BudgetOptimizer} answers a small problem (it is merged). */

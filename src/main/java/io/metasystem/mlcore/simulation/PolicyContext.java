@@ -14,8 +14,13 @@ import java.util.List;
  * @param oracle       the true expected curves of today, aligned with {@code adSets}; non-null only for
  *                     policies whose {@link Policy#clairvoyant()} is true
  */
-public record PolicyContext(long scenarioSeed, int day, LocalDate date, BudgetConstraints constraints,
-                            List<AdSetView> adSets, List<ResponseCurve> oracle) {
+public record PolicyContext(
+        long scenarioSeed,
+        int day,
+        LocalDate date,
+        BudgetConstraints constraints,
+        List<AdSetView> adSets,
+        List<ResponseCurve> oracle) {
     public PolicyContext {
         adSets = List.copyOf(adSets);
         oracle = oracle == null ? null : List.copyOf(oracle);

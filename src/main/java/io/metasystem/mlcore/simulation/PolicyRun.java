@@ -21,10 +21,22 @@ package io.metasystem.mlcore.simulation;
  * @param dailyExpected       expected conversions per day
  * @param dailyOptimum        optimum's expected conversions per day
  */
-public record PolicyRun(String policy, int scenarioIndex, String scenarioLabel, int adSets, double share,
-                        double expectedConversions, double optimumConversions, double realisedConversions,
-                        double spend, double wastedShare, int violations, int errors, String firstError,
-                        double[] dailyExpected, double[] dailyOptimum) {
+public record PolicyRun(
+        String policy,
+        int scenarioIndex,
+        String scenarioLabel,
+        int adSets,
+        double share,
+        double expectedConversions,
+        double optimumConversions,
+        double realisedConversions,
+        double spend,
+        double wastedShare,
+        int violations,
+        int errors,
+        String firstError,
+        double[] dailyExpected,
+        double[] dailyOptimum) {
 
     /** Realised cost per conversion, +∞ when nothing converted. */
     public double realisedCpa() {

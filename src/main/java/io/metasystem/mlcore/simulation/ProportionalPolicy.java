@@ -20,7 +20,8 @@ public final class ProportionalPolicy implements Policy {
             w[i] = a.active() ? (a.conversions(0) + 1) / (a.spend(0) + pooled) : 0;
         }
         BudgetConstraints.Box box = context.box();
-        return Allocations.fit(w, box.lower(), box.upper(), context.constraints().total());
+        return Allocations.fit(
+                w, box.lower(), box.upper(), context.constraints().total());
     }
 
     /** Σ spend / Σ conversions over all ad sets, or the target CPA when nothing converted yet. */

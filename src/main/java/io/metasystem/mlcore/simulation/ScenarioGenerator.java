@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.simulation;
 
+import org.hipparchus.random.RandomDataGenerator;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Draws reproducible, varied {@link MarketScenario}s: small and large accounts, tight and loose budgets
@@ -32,9 +33,11 @@ public final class ScenarioGenerator {
         long scenarioSeed = Seeds.mix(seed, index);
         RandomDataGenerator rng = Seeds.rng(scenarioSeed);
         int n = rng.nextInt(p.minAdSets(), p.maxAdSets());
-        double total = round2(Math.exp(rng.nextUniform(Math.log(p.minTotalBudget()), Math.log(p.maxTotalBudget()) + 1e-12)));
+        double total =
+                round2(Math.exp(rng.nextUniform(Math.log(p.minTotalBudget()), Math.log(p.maxTotalBudget()) + 1e-12)));
         double equalShare = total / n;
-        double tightness = Math.exp(rng.nextUniform(Math.log(p.saturationMinShare()), Math.log(p.saturationMaxShare()) + 1e-12));
+        double tightness =
+                Math.exp(rng.nextUniform(Math.log(p.saturationMinShare()), Math.log(p.saturationMaxShare()) + 1e-12));
 
         // constraints
         double min = 0;
@@ -81,8 +84,21 @@ public final class ScenarioGenerator {
                 }
             }
             sumCpa += cpm / (1000 * ctr * cvr);
-            adSets.add(new AdSetTruth(String.format("as-%02d", i + 1), "ad set " + (i + 1), cpm, ctr, cvr, aov,
-                    saturation, gamma, fatigueImpr, floor, delivery, dispersion, start, pause));
+            adSets.add(new AdSetTruth(
+                    String.format("as-%02d", i + 1),
+                    "ad set " + (i + 1),
+                    cpm,
+                    ctr,
+                    cvr,
+                    aov,
+                    saturation,
+                    gamma,
+                    fatigueImpr,
+                    floor,
+                    delivery,
+                    dispersion,
+                    start,
+                    pause));
         }
         double typicalCpa = sumCpa / n;
         double targetCpa = round2(typicalCpa * rng.nextUniform(0.7, 1.3));
@@ -112,8 +128,8 @@ public final class ScenarioGenerator {
                 + (tightness < 1 ? "loose" : "tight") + "/" + n + " ad sets"
                 + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
         BudgetConstraints constraints = new BudgetConstraints(total, min, max, cap, targetCpa);
-        return new MarketScenario(scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets,
-                cvrAmp, cpmAmp, peak);
+        return new MarketScenario(
+                scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, cvrAmp, cpmAmp, peak);
     }
 
     private static void fixRounding(List<Double> budgets, double total) {

@@ -5,8 +5,7 @@ import org.hipparchus.random.Well512a;
 
 /** Seed derivation (SplitMix64 finaliser) so every random stream is a pure function of its coordinates. */
 public final class Seeds {
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** Mixes two 64-bit values into a well-spread seed. */
     public static long mix(long a, long b) {

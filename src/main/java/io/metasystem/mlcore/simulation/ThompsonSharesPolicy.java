@@ -1,8 +1,9 @@
 package io.metasystem.mlcore.simulation;
 
 import io.metasystem.mlcore.optimizer.DailyMetrics;
-import java.util.List;
 import org.hipparchus.random.RandomDataGenerator;
+
+import java.util.List;
 
 /**
  * Thompson-sampling shares: each ad set's conversions per unit of spend has a Gamma posterior
@@ -63,6 +64,7 @@ public final class ThompsonSharesPolicy implements Policy {
             wins[i] = active[i] ? Math.max(wins[i], 1) : 0; // P(best) floored at 1/DRAWS: nobody is paused
         }
         BudgetConstraints.Box box = context.box();
-        return Allocations.fit(wins, box.lower(), box.upper(), context.constraints().total());
+        return Allocations.fit(
+                wins, box.lower(), box.upper(), context.constraints().total());
     }
 }

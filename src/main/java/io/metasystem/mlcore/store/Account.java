@@ -10,6 +10,13 @@ import java.time.OffsetDateTime;
  * @param firstDate    earliest insight day, nullable
  * @param lastDate     latest insight day, nullable
  */
-public record Account(String id, String name, String currency, long adSetCount, long insightRows,
-                      LocalDate firstDate, LocalDate lastDate, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-}
+public record Account(
+        String id,
+        String name,
+        String currency,
+        long adSetCount,
+        long insightRows,
+        LocalDate firstDate,
+        LocalDate lastDate,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {}

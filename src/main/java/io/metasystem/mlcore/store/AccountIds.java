@@ -9,8 +9,7 @@ import io.metasystem.mlcore.config.MetaProperties;
  * and optimized through {@code /accounts/act_…/optimize} would be two accounts.
  */
 public final class AccountIds {
-    private AccountIds() {
-    }
+    private AccountIds() {}
 
     /**
      * The stored form: surrounding blanks and a leading {@code act_} removed; null stays null. The rule itself is

@@ -12,8 +12,17 @@ import java.time.OffsetDateTime;
  * @param platform    {@code meta}
  * @param attributes  targeting/creative attributes (empty when none are known)
  */
-public record AdSet(String id, String name, String campaignId, String campaignName, String status,
-                    BigDecimal dailyBudget, String currency, String platform, LocalDate firstDate, LocalDate lastDate,
-                    long days, OffsetDateTime updatedAt,
-                    AdSetAttributes attributes) {
-}
+public record AdSet(
+        String id,
+        String name,
+        String campaignId,
+        String campaignName,
+        String status,
+        BigDecimal dailyBudget,
+        String currency,
+        String platform,
+        LocalDate firstDate,
+        LocalDate lastDate,
+        long days,
+        OffsetDateTime updatedAt,
+        AdSetAttributes attributes) {}

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.store;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,16 +1,17 @@
 package io.metasystem.mlcore.store;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Write and read side of ad sets as such (not their insights): ad sets that had no delivery yet, their status and
@@ -19,8 +20,8 @@ import tools.jackson.core.type.TypeReference;
  */
 @Repository
 public class AdSetCatalog {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final JsonMapper JSON = StoredJson.MAPPER;
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -42,37 +43,66 @@ public class AdSetCatalog {
         accountId = AccountIds.canonical(accountId);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into ad_account (id, created_at, updated_at) values (:id, :now, :now) on conflict do nothing")
-                .param("id", accountId).param("now", now).update();
+                .param("id", accountId)
+                .param("now", now)
+                .update();
         int created = 0;
         for (AdSetDescriptor a : adSets) {
             if (a.campaignId() != null) {
                 int n = jdbc.sql("update campaign set name = coalesce(:name, name), updated_at = :now "
                                 + "where account_id = :account and id = :id")
-                        .param("name", a.campaignName()).param("now", now).param("account", accountId)
-                        .param("id", a.campaignId()).update();
+                        .param("name", a.campaignName())
+                        .param("now", now)
+                        .param("account", accountId)
+                        .param("id", a.campaignId())
+                        .update();
                 if (n == 0) {
-                    jdbc.sql("insert into campaign (account_id, id, name, updated_at) values (:account, :id, :name, :now)")
-                            .param("account", accountId).param("id", a.campaignId()).param("name", a.campaignName())
-                            .param("now", now).update();
+                    jdbc.sql("insert into campaign (account_id, id, name, updated_at) values "
+                                    + "(:account, :id, :name, :now)")
+                            .param("account", accountId)
+                            .param("id", a.campaignId())
+                            .param("name", a.campaignName())
+                            .param("now", now)
+                            .update();
                 }
             }
-            String attributes = a.attributes() == null ? null : JSON.writeValueAsString(a.attributes().values());
-            int n = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = coalesce(:campaign, campaign_id), "
-                            + "status = coalesce(:status, status), daily_budget = coalesce(:budget, daily_budget), "
+            String attributes = a.attributes() == null
+                    ? null
+                    : JSON.writeValueAsString(a.attributes().values());
+            int n = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = "
+                            + "coalesce(:campaign, campaign_id), "
+                            + "status = coalesce(:status, status), daily_budget = "
+                            + "coalesce(:budget, daily_budget), "
                             + "currency = coalesce(:currency, currency), "
-                            + "attributes = coalesce(" + dialect.json(":attributes") + ", attributes), updated_at = :now "
+                            + "attributes = coalesce(" + dialect.json(":attributes")
+                            + ", attributes), updated_at = :now "
                             + "where account_id = :account and id = :id")
-                    .param("name", a.name()).param("campaign", a.campaignId()).param("status", a.status())
-                    .param("budget", a.dailyBudget()).param("currency", a.currency()).param("attributes", attributes)
-                    .param("now", now).param("account", accountId).param("id", a.id()).update();
+                    .param("name", a.name())
+                    .param("campaign", a.campaignId())
+                    .param("status", a.status())
+                    .param("budget", a.dailyBudget())
+                    .param("currency", a.currency())
+                    .param("attributes", attributes)
+                    .param("now", now)
+                    .param("account", accountId)
+                    .param("id", a.id())
+                    .update();
             if (n == 0) {
-                jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, daily_budget, currency, platform, "
-                                + "attributes, updated_at) values (:account, :id, :campaign, :name, :status, :budget, :currency, "
+                jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, "
+                                + "daily_budget, currency, platform, "
+                                + "attributes, updated_at) values (:account, :id, :campaign, "
+                                + ":name, :status, :budget, :currency, "
                                 + "'meta', " + dialect.json(":attributes") + ", :now)")
-                        .param("account", accountId).param("id", a.id()).param("campaign", a.campaignId())
-                        .param("name", a.name()).param("status", a.status() == null ? "ACTIVE" : a.status())
-                        .param("budget", a.dailyBudget()).param("currency", a.currency()).param("attributes", attributes)
-                        .param("now", now).update();
+                        .param("account", accountId)
+                        .param("id", a.id())
+                        .param("campaign", a.campaignId())
+                        .param("name", a.name())
+                        .param("status", a.status() == null ? "ACTIVE" : a.status())
+                        .param("budget", a.dailyBudget())
+                        .param("currency", a.currency())
+                        .param("attributes", attributes)
+                        .param("now", now)
+                        .update();
                 created++;
             }
         }
@@ -88,10 +118,13 @@ public class AdSetCatalog {
     public boolean putAttributes(String accountId, String adsetId, AdSetAttributes attributes) {
         accountId = AccountIds.canonical(accountId);
         return jdbc.sql("update ad_set set attributes = " + dialect.json(":attributes") + ", updated_at = :now "
-                        + "where account_id = :account and id = :id")
-                .param("attributes", JSON.writeValueAsString(attributes.values()))
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("account", accountId).param("id", adsetId).update() == 1;
+                                + "where account_id = :account and id = :id")
+                        .param("attributes", JSON.writeValueAsString(attributes.values()))
+                        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                        .param("account", accountId)
+                        .param("id", adsetId)
+                        .update()
+                == 1;
     }
 
     /** Attributes of every ad set of the account that has any, by ad-set id. */
@@ -103,7 +136,8 @@ public class AdSetCatalog {
                         + "and attributes is not null order by id")
                 .param("account", accountId)
                 .query((rs, n) -> Map.entry(rs.getString("id"), parse(rs.getString("attributes"))))
-                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

@@ -13,6 +13,13 @@ import java.time.LocalDate;
  * @param conversions  nullable
  * @param attributes   the ad set's attributes, empty when none are known
  */
-public record AdSetDay(String accountId, String adsetId, String campaignId, LocalDate date, LocalDate firstDate,
-                       BigDecimal spend, Long clicks, BigDecimal conversions, AdSetAttributes attributes) {
-}
+public record AdSetDay(
+        String accountId,
+        String adsetId,
+        String campaignId,
+        LocalDate date,
+        LocalDate firstDate,
+        BigDecimal spend,
+        Long clicks,
+        BigDecimal conversions,
+        AdSetAttributes attributes) {}

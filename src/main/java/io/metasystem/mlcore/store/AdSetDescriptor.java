@@ -10,8 +10,15 @@ import java.math.BigDecimal;
  * @param dailyBudget account currency per day (major units)
  * @param attributes  replaces the stored attributes when not null
  */
-public record AdSetDescriptor(String id, String name, String campaignId, String campaignName, String status,
-                              BigDecimal dailyBudget, String currency, AdSetAttributes attributes) {
+public record AdSetDescriptor(
+        String id,
+        String name,
+        String campaignId,
+        String campaignName,
+        String status,
+        BigDecimal dailyBudget,
+        String currency,
+        AdSetAttributes attributes) {
     public AdSetDescriptor {
         if (id == null || id.isBlank() || id.length() > 64) {
             throw new IllegalArgumentException("id: 1-64 characters, was " + id);

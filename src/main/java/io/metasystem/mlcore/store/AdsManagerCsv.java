@@ -1,5 +1,13 @@
 package io.metasystem.mlcore.store;
 
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +29,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a Meta Ads Manager export (one row per ad set and day) as {@link ParsedLine}s, streaming. Columns are
@@ -37,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AdsManagerCsv {
     private static final Pattern CURRENCY = Pattern.compile("\\(([A-Za-z]{3})\\)\\s*$");
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
     /** The columns the store understands, with their accepted headers (compared without case, accents or currency). */
     public enum Column {
@@ -50,8 +52,12 @@ public final class AdsManagerCsv {
         IMPRESSIONS(false, "Impressions", "Impresiones"),
         CLICKS(false, "Link clicks", "Clics en el enlace", "Clicks (all)", "Clics (todos)"),
         RESULTS(false, "Results", "Resultados", "Purchases", "Compras"),
-        REVENUE(false, "Purchases conversion value", "Valor de conversión de compras",
-                "Website purchases conversion value", "Valor de conversión de compras en el sitio web"),
+        REVENUE(
+                false,
+                "Purchases conversion value",
+                "Valor de conversión de compras",
+                "Website purchases conversion value",
+                "Valor de conversión de compras en el sitio web"),
         BUDGET(false, "Ad set budget", "Presupuesto del conjunto de anuncios"),
         DELIVERY(false, "Ad set delivery", "Entrega del conjunto de anuncios");
 
@@ -69,8 +75,7 @@ public final class AdsManagerCsv {
         }
     }
 
-    private AdsManagerCsv() {
-    }
+    private AdsManagerCsv() {}
 
     /**
      * @param in the file, UTF-8 with or without BOM; not closed here
@@ -89,11 +94,18 @@ public final class AdsManagerCsv {
                 reader.skip(1);
             }
             char delimiter = sniff(headerLine);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                    .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .setAllowMissingColumnNames(true)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
                     .get();
-            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            CSVParser parser =
+                    CSVParser.builder().setReader(reader).setFormat(format).get();
             return new Rows(parser, delimiter);
         } catch (CSVException e) {
             throw new ImportRejectedException(new ImportProblem(1, "header", e.getMessage()));
@@ -115,7 +127,7 @@ public final class AdsManagerCsv {
                     case ',' -> commas++;
                     case ';' -> semicolons++;
                     case '\t' -> tabs++;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -180,14 +192,18 @@ public final class AdsManagerCsv {
             List<ImportProblem> missing = new ArrayList<>();
             for (Column c : Column.values()) {
                 if (c.required && !index.containsKey(c)) {
-                    missing.add(new ImportProblem(1, c.headers.get(0),
+                    missing.add(new ImportProblem(
+                            1,
+                            c.headers.get(0),
                             "missing required column '" + c.headers.get(0) + "' (Spanish '" + c.headers.get(1) + "')"));
                 }
             }
             if (!index.containsKey(Column.ADSET_ID) && !index.containsKey(Column.ADSET_NAME)) {
-                missing.add(new ImportProblem(1, "Ad set ID",
-                        "missing required column 'Ad set ID' or 'Ad set name' (Spanish 'ID del conjunto de anuncios' or "
-                                + "'Nombre del conjunto de anuncios')"));
+                missing.add(new ImportProblem(
+                        1,
+                        "Ad set ID",
+                        "missing required column 'Ad set ID' or 'Ad set name' (Spanish 'ID del "
+                                + "conjunto de anuncios' or " + "'Nombre del conjunto de anuncios')"));
             }
             if (!missing.isEmpty()) {
                 throw new ImportRejectedException(missing, missing.size());
@@ -207,8 +223,8 @@ public final class AdsManagerCsv {
                 } catch (UncheckedIOException e) {
                     if (e.getCause() instanceof CSVException format) {
                         failed = true;
-                        next = ParsedLine.invalid(List.of(new ImportProblem(parser.getCurrentLineNumber() + 1, "file",
-                                "malformed CSV: " + format.getMessage())));
+                        next = ParsedLine.invalid(List.of(new ImportProblem(
+                                parser.getCurrentLineNumber() + 1, "file", "malformed CSV: " + format.getMessage())));
                     } else {
                         throw e;
                     }
@@ -237,7 +253,8 @@ public final class AdsManagerCsv {
             }
             List<ImportProblem> problems = new ArrayList<>();
             if (!record.isConsistent()) {
-                problems.add(new ImportProblem(line, "file", "has " + record.size() + " fields, the header has " + headers.size()));
+                problems.add(new ImportProblem(
+                        line, "file", "has " + record.size() + " fields, the header has " + headers.size()));
                 return ParsedLine.invalid(problems);
             }
             LocalDate day = date(record, line, problems);
@@ -274,10 +291,22 @@ public final class AdsManagerCsv {
             }
             String campaignName = text(record, Column.CAMPAIGN_NAME);
             String campaignId = text(record, Column.CAMPAIGN_ID);
-            return ParsedLine.ok(new InsightRow(line, campaignId != null ? campaignId : campaignName, campaignName,
-                    adSetId != null ? adSetId : adSetName, adSetName, day, spend == null ? BigDecimal.ZERO : spend,
-                    impressionCount, clickCount, results, revenue, currency, Numbers.status(text(record, Column.DELIVERY)),
-                    budget, extra.isEmpty() ? null : JSON.writeValueAsString(extra)));
+            return ParsedLine.ok(new InsightRow(
+                    line,
+                    campaignId != null ? campaignId : campaignName,
+                    campaignName,
+                    adSetId != null ? adSetId : adSetName,
+                    adSetName,
+                    day,
+                    spend == null ? BigDecimal.ZERO : spend,
+                    impressionCount,
+                    clickCount,
+                    results,
+                    revenue,
+                    currency,
+                    Numbers.status(text(record, Column.DELIVERY)),
+                    budget,
+                    extra.isEmpty() ? null : JSON.writeValueAsString(extra)));
         }
 
         private String text(CSVRecord record, Column column) {
@@ -297,15 +326,22 @@ public final class AdsManagerCsv {
             }
             LocalDate day = parseDate(value);
             if (day == null) {
-                problems.add(new ImportProblem(line, headerOf.get(Column.DAY),
+                problems.add(new ImportProblem(
+                        line,
+                        headerOf.get(Column.DAY),
                         "expected a date YYYY-MM-DD (or DD/MM/YYYY), got '" + value + "'"));
                 return null;
             }
-            if (reportingEnds != null && reportingEnds < record.size() && !record.get(reportingEnds).isBlank()) {
+            if (reportingEnds != null
+                    && reportingEnds < record.size()
+                    && !record.get(reportingEnds).isBlank()) {
                 LocalDate end = parseDate(record.get(reportingEnds).strip());
                 if (end != null && !end.equals(day)) {
-                    problems.add(new ImportProblem(line, headers.get(reportingEnds),
-                            "rows must cover one day; export with the breakdown by Day (got " + day + " to " + end + ")"));
+                    problems.add(new ImportProblem(
+                            line,
+                            headers.get(reportingEnds),
+                            "rows must cover one day; export with the breakdown by Day (got " + day + " to " + end
+                                    + ")"));
                 }
             }
             return day;
@@ -336,7 +372,8 @@ public final class AdsManagerCsv {
             try {
                 return n.stripTrailingZeros().longValueExact();
             } catch (ArithmeticException e) {
-                problems.add(new ImportProblem(line, headerOf.get(column), "expected a whole number, got " + n.toPlainString()));
+                problems.add(new ImportProblem(
+                        line, headerOf.get(column), "expected a whole number, got " + n.toPlainString()));
                 return null;
             }
         }

@@ -1,5 +1,10 @@
 package io.metasystem.mlcore.store;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,20 +12,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Canonical form of a JSON request (object keys sorted recursively, no whitespace, nulls dropped) and its SHA-256,
  * so the same request always hashes the same whatever the field order the caller used.
  */
 public final class CanonicalJson {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String canonical(JsonNode node) {
         return JSON.writeValueAsString(sort(node));
@@ -29,7 +29,8 @@ public final class CanonicalJson {
     /** Lower-case hex SHA-256 of {@link #canonical(JsonNode)}. */
     public static String sha256(JsonNode node) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(node).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(canonical(node).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);

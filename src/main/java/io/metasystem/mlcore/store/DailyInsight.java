@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.store;
 
+import tools.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One stored day of one ad set. Money in the account currency.
@@ -11,7 +12,14 @@ import tools.jackson.databind.JsonNode;
  * @param conversions  nullable (not in the file)
  * @param extraMetrics JSON object of metrics without a column, nullable
  */
-public record DailyInsight(String adsetId, LocalDate date, BigDecimal spend, Long impressions, Long clicks,
-                           BigDecimal conversions, BigDecimal revenue, JsonNode extraMetrics, String source,
-                           OffsetDateTime importedAt) {
-}
+public record DailyInsight(
+        String adsetId,
+        LocalDate date,
+        BigDecimal spend,
+        Long impressions,
+        Long clicks,
+        BigDecimal conversions,
+        BigDecimal revenue,
+        JsonNode extraMetrics,
+        String source,
+        OffsetDateTime importedAt) {}

@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.store;
 
+import io.metasystem.mlcore.config.InvalidConfigurationException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import io.metasystem.mlcore.config.InvalidConfigurationException;
 
 /**
  * A parsed {@code DATABASE_URL}: either a JDBC URL used as is, or the {@code postgres[ql]://user:pass@host:port/db}
@@ -40,7 +41,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             if (url.startsWith("jdbc:postgresql:")) {
                 return withoutQueryCredentials(url);
             }
-            return new DatabaseUrl(url, url.startsWith("jdbc:h2:") ? "sa" : null, url.startsWith("jdbc:h2:") ? "" : null);
+            return new DatabaseUrl(
+                    url, url.startsWith("jdbc:h2:") ? "sa" : null, url.startsWith("jdbc:h2:") ? "" : null);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
             URI uri;
@@ -67,7 +69,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             return new DatabaseUrl(jdbc, user, password);
         }
-        throw invalid(url, "must be a JDBC URL (jdbc:postgresql://host:port/db) or postgresql://user:password@host:port/db");
+        throw invalid(
+                url, "must be a JDBC URL (jdbc:postgresql://host:port/db) or postgresql://user:password@host:port/db");
     }
 
     /** Moves {@code user=} and {@code password=} out of a PostgreSQL JDBC URL, so no log line can show them. */
@@ -103,8 +106,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (url == null) {
             return null;
         }
-        return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1****@")
-                .replaceAll("(?i)(password=)[^&;]*", "$1****");
+        return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1****@").replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 
     private static String decode(String s) {
@@ -117,6 +119,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseUrl[" + redact(jdbcUrl) + ", user=" + username + ", password=" + (password == null ? "<none>" : "****") + "]";
+        return "DatabaseUrl[" + redact(jdbcUrl) + ", user=" + username + ", password="
+                + (password == null ? "<none>" : "****") + "]";
     }
 }

@@ -7,5 +7,4 @@ package io.metasystem.mlcore.store;
  * @param column  column header (CSV) or JSON path, never null
  * @param message what is wrong, with the rejected value
  */
-public record ImportProblem(long line, String column, String message) {
-}
+public record ImportProblem(long line, String column, String message) {}

@@ -11,8 +11,9 @@ public class ImportRejectedException extends RuntimeException {
     private final long totalProblems;
 
     public ImportRejectedException(List<ImportProblem> problems, long totalProblems) {
-        super(totalProblems + " problem(s) in the import file, first: line " + problems.get(0).line() + " "
-                + problems.get(0).column() + ": " + problems.get(0).message());
+        super(totalProblems + " problem(s) in the import file, first: line "
+                + problems.get(0).line() + " " + problems.get(0).column() + ": "
+                + problems.get(0).message());
         this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         this.totalProblems = totalProblems;
     }

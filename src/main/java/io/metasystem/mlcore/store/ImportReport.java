@@ -16,6 +16,14 @@ import java.time.LocalDate;
  * @param lastDate   latest day in the file, null when empty
  * @param currency   currency named by the file, nullable
  */
-public record ImportReport(String accountId, String source, long rowsRead, long inserted, long updated,
-                           long unchanged, int adSets, LocalDate firstDate, LocalDate lastDate, String currency) {
-}
+public record ImportReport(
+        String accountId,
+        String source,
+        long rowsRead,
+        long inserted,
+        long updated,
+        long unchanged,
+        int adSets,
+        LocalDate firstDate,
+        LocalDate lastDate,
+        String currency) {}

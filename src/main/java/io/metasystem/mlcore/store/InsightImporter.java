@@ -1,5 +1,15 @@
 package io.metasystem.mlcore.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,21 +18,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes parsed insight rows, idempotently: the natural key is (account, ad set, day). A row equal to the stored
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class InsightImporter {
     private static final Logger log = LoggerFactory.getLogger(InsightImporter.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final long PROGRESS_EVERY = 10_000;
     /** Rows looked up and written per round trip. */
     private static final int CHUNK = 500;
@@ -46,7 +47,7 @@ public class InsightImporter {
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect) {
         this(jdbc, batch, dialect, Clock.systemUTC());
     }
@@ -76,7 +77,7 @@ public class InsightImporter {
         long updated = 0;
         long unchanged = 0;
         Set<String> campaigns = new HashSet<>();
-        java.util.Map<String, InsightRow> latest = new java.util.HashMap<>();
+        Map<String, InsightRow> latest = new HashMap<>();
         LocalDate first = null;
         LocalDate last = null;
         String currency = null;
@@ -134,47 +135,85 @@ public class InsightImporter {
         }
         if (currency != null) {
             jdbc.sql("update ad_account set currency = :currency where id = :id and currency is null")
-                    .param("currency", currency).param("id", accountId).update();
+                    .param("currency", currency)
+                    .param("id", accountId)
+                    .update();
         }
-        ImportReport report = new ImportReport(accountId, source, read, inserted, updated, unchanged, latest.size(),
-                first, last, currency);
-        log.info("Imported {} file into account {}: {} rows read, {} inserted, {} updated, {} unchanged", source,
-                accountId, read, inserted, updated, unchanged);
+        ImportReport report = new ImportReport(
+                accountId, source, read, inserted, updated, unchanged, latest.size(), first, last, currency);
+        log.info(
+                "Imported {} file into account {}: {} rows read, {} inserted, {} updated, {} unchanged",
+                source,
+                accountId,
+                read,
+                inserted,
+                updated,
+                unchanged);
         return report;
     }
 
     private void lockAccount(String accountId, OffsetDateTime now) {
         jdbc.sql("insert into ad_account (id, created_at, updated_at) values (:id, :now, :now) on conflict do nothing")
-                .param("id", accountId).param("now", now).update();
-        jdbc.sql("select id from ad_account where id = :id for update").param("id", accountId).query(String.class).single();
-        jdbc.sql("update ad_account set updated_at = :now where id = :id").param("now", now).param("id", accountId).update();
+                .param("id", accountId)
+                .param("now", now)
+                .update();
+        jdbc.sql("select id from ad_account where id = :id for update")
+                .param("id", accountId)
+                .query(String.class)
+                .single();
+        jdbc.sql("update ad_account set updated_at = :now where id = :id")
+                .param("now", now)
+                .param("id", accountId)
+                .update();
     }
 
     private void upsertCampaign(String accountId, InsightRow row, OffsetDateTime now) {
         int changed = jdbc.sql("update campaign set name = coalesce(:name, name), updated_at = :now "
                         + "where account_id = :account and id = :id")
-                .param("name", row.campaignName()).param("now", now).param("account", accountId)
-                .param("id", row.campaignId()).update();
+                .param("name", row.campaignName())
+                .param("now", now)
+                .param("account", accountId)
+                .param("id", row.campaignId())
+                .update();
         if (changed == 0) {
             jdbc.sql("insert into campaign (account_id, id, name, updated_at) values (:account, :id, :name, :now)")
-                    .param("account", accountId).param("id", row.campaignId()).param("name", row.campaignName())
-                    .param("now", now).update();
+                    .param("account", accountId)
+                    .param("id", row.campaignId())
+                    .param("name", row.campaignName())
+                    .param("now", now)
+                    .update();
         }
     }
 
     private void upsertAdSet(String accountId, InsightRow row, OffsetDateTime now) {
-        int changed = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = coalesce(:campaign, campaign_id), "
+        int changed = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = "
+                        + "coalesce(:campaign, campaign_id), "
                         + "status = coalesce(:status, status), daily_budget = coalesce(:budget, daily_budget), "
-                        + "currency = coalesce(:currency, currency), updated_at = :now where account_id = :account and id = :id")
-                .param("name", row.adSetName()).param("campaign", row.campaignId()).param("status", row.status())
-                .param("budget", row.dailyBudget()).param("currency", row.currency()).param("now", now)
-                .param("account", accountId).param("id", row.adSetId()).update();
+                        + "currency = coalesce(:currency, currency), updated_at = :now where "
+                        + "account_id = :account and id = :id")
+                .param("name", row.adSetName())
+                .param("campaign", row.campaignId())
+                .param("status", row.status())
+                .param("budget", row.dailyBudget())
+                .param("currency", row.currency())
+                .param("now", now)
+                .param("account", accountId)
+                .param("id", row.adSetId())
+                .update();
         if (changed == 0) {
-            jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, daily_budget, currency, platform, updated_at) "
-                            + "values (:account, :id, :campaign, :name, :status, :budget, :currency, 'meta', :now)")
-                    .param("account", accountId).param("id", row.adSetId()).param("campaign", row.campaignId())
-                    .param("name", row.adSetName()).param("status", row.status() == null ? "ACTIVE" : row.status())
-                    .param("budget", row.dailyBudget()).param("currency", row.currency()).param("now", now).update();
+            jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, "
+                            + "daily_budget, currency, platform, updated_at) "
+                            + "values (:account, :id, :campaign, :name, :status, :budget, "
+                            + ":currency, 'meta', :now)")
+                    .param("account", accountId)
+                    .param("id", row.adSetId())
+                    .param("campaign", row.campaignId())
+                    .param("name", row.adSetName())
+                    .param("status", row.status() == null ? "ACTIVE" : row.status())
+                    .param("budget", row.dailyBudget())
+                    .param("currency", row.currency())
+                    .param("now", now)
+                    .update();
         }
     }
 
@@ -190,20 +229,36 @@ public class InsightImporter {
         }
     }
 
-    private record Key(String adsetId, LocalDate date) {
-    }
+    private record Key(String adsetId, LocalDate date) {}
 
-    private record Stored(BigDecimal spend, Long impressions, Long clicks, BigDecimal conversions, BigDecimal revenue,
-                          String extra, String source, OffsetDateTime importedAt) {
+    private record Stored(
+            BigDecimal spend,
+            Long impressions,
+            Long clicks,
+            BigDecimal conversions,
+            BigDecimal revenue,
+            String extra,
+            String source,
+            OffsetDateTime importedAt) {
         static Stored of(InsightRow row, String source, OffsetDateTime now) {
-            return new Stored(row.spend(), row.impressions(), row.clicks(), row.conversions(), row.revenue(),
-                    row.extraJson(), source, now);
+            return new Stored(
+                    row.spend(),
+                    row.impressions(),
+                    row.clicks(),
+                    row.conversions(),
+                    row.revenue(),
+                    row.extraJson(),
+                    source,
+                    now);
         }
 
         boolean sameValues(InsightRow row) {
-            return same(spend, row.spend()) && Objects.equals(impressions, row.impressions())
-                    && Objects.equals(clicks, row.clicks()) && same(conversions, row.conversions())
-                    && same(revenue, row.revenue()) && sameJson(extra, row.extraJson());
+            return same(spend, row.spend())
+                    && Objects.equals(impressions, row.impressions())
+                    && Objects.equals(clicks, row.clicks())
+                    && same(conversions, row.conversions())
+                    && same(revenue, row.revenue())
+                    && sameJson(extra, row.extraJson());
         }
     }
 
@@ -227,16 +282,27 @@ public class InsightImporter {
         Map<Key, Stored> state = new HashMap<>();
         jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, "
                         + "cast(extra_metrics as varchar) as extra, source, imported_at from daily_insight "
-                        + "where account_id = :account and adset_id in (:adsets) and insight_date between :min and :max")
-                .param("account", accountId).param("adsets", adSetIds).param("min", min).param("max", max)
+                        + "where account_id = :account and adset_id in (:adsets) and "
+                        + "insight_date between :min and :max")
+                .param("account", accountId)
+                .param("adsets", adSetIds)
+                .param("min", min)
+                .param("max", max)
                 .query((rs, n) -> {
-                    state.put(new Key(rs.getString("adset_id"), rs.getObject("insight_date", LocalDate.class)),
-                            new Stored(rs.getBigDecimal("spend"), rs.getObject("impressions", Long.class),
-                                    rs.getObject("clicks", Long.class), rs.getBigDecimal("conversions"),
-                                    rs.getBigDecimal("revenue"), rs.getString("extra"), rs.getString("source"),
+                    state.put(
+                            new Key(rs.getString("adset_id"), rs.getObject("insight_date", LocalDate.class)),
+                            new Stored(
+                                    rs.getBigDecimal("spend"),
+                                    rs.getObject("impressions", Long.class),
+                                    rs.getObject("clicks", Long.class),
+                                    rs.getBigDecimal("conversions"),
+                                    rs.getBigDecimal("revenue"),
+                                    rs.getString("extra"),
+                                    rs.getString("source"),
                                     rs.getObject("imported_at", OffsetDateTime.class)));
                     return null;
-                }).list();
+                })
+                .list();
         Map<Key, InsightRow> inserts = new LinkedHashMap<>();
         Map<Key, InsightRow> updates = new LinkedHashMap<>();
         List<Object[]> history = new ArrayList<>();
@@ -257,34 +323,76 @@ public class InsightImporter {
                 inserts.put(key, row);
             } else {
                 counts.updated++;
-                history.add(new Object[] {accountId, row.adSetId(), row.date(), old.spend(), old.impressions(),
-                        old.clicks(), old.conversions(), old.revenue(), old.extra(), old.source(), old.importedAt(),
-                        now, source});
+                history.add(new Object[] {
+                    accountId,
+                    row.adSetId(),
+                    row.date(),
+                    old.spend(),
+                    old.impressions(),
+                    old.clicks(),
+                    old.conversions(),
+                    old.revenue(),
+                    old.extra(),
+                    old.source(),
+                    old.importedAt(),
+                    now,
+                    source
+                });
                 updates.put(key, row);
             }
             state.put(key, Stored.of(row, source, now));
         }
         JdbcTemplate template = batch; // JdbcClient has no batch API; same transaction and connection
         if (!inserts.isEmpty()) {
-            template.batchUpdate("insert into daily_insight (account_id, adset_id, insight_date, spend, impressions, clicks, "
-                            + "conversions, revenue, extra_metrics, source, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, "
+            template.batchUpdate(
+                    "insert into daily_insight (account_id, adset_id, insight_date, spend, impressions, clicks, "
+                            + "conversions, revenue, extra_metrics, source, imported_at) values (?, "
+                            + "?, ?, ?, ?, ?, ?, ?, "
                             + dialect.json("?") + ", ?, ?)",
-                    inserts.values().stream().map(row -> new Object[] {accountId, row.adSetId(), row.date(), row.spend(),
-                            row.impressions(), row.clicks(), row.conversions(), row.revenue(), row.extraJson(), source, now})
+                    inserts.values().stream()
+                            .map(row -> new Object[] {
+                                accountId,
+                                row.adSetId(),
+                                row.date(),
+                                row.spend(),
+                                row.impressions(),
+                                row.clicks(),
+                                row.conversions(),
+                                row.revenue(),
+                                row.extraJson(),
+                                source,
+                                now
+                            })
                             .toList());
         }
         if (!history.isEmpty()) {
-            template.batchUpdate("insert into insight_history (account_id, adset_id, insight_date, spend, impressions, "
-                    + "clicks, conversions, revenue, extra_metrics, source, imported_at, replaced_at, replaced_by) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json("?") + ", ?, ?, ?, ?)", history);
+            template.batchUpdate(
+                    "insert into insight_history (account_id, adset_id, insight_date, spend, impressions, "
+                            + "clicks, conversions, revenue, extra_metrics, source, imported_at, "
+                            + "replaced_at, replaced_by) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json("?") + ", ?, ?, ?, ?)",
+                    history);
         }
         if (!updates.isEmpty()) {
-            template.batchUpdate("update daily_insight set spend = ?, impressions = ?, clicks = ?, conversions = ?, "
+            template.batchUpdate(
+                    "update daily_insight set spend = ?, impressions = ?, clicks = ?, conversions = ?, "
                             + "revenue = ?, extra_metrics = " + dialect.json("?") + ", source = ?, imported_at = ? "
                             + "where account_id = ? and adset_id = ? and insight_date = ?",
-                    updates.values().stream().map(row -> new Object[] {row.spend(), row.impressions(), row.clicks(),
-                            row.conversions(), row.revenue(), row.extraJson(), source, now, accountId, row.adSetId(),
-                            row.date()}).toList());
+                    updates.values().stream()
+                            .map(row -> new Object[] {
+                                row.spend(),
+                                row.impressions(),
+                                row.clicks(),
+                                row.conversions(),
+                                row.revenue(),
+                                row.extraJson(),
+                                source,
+                                now,
+                                accountId,
+                                row.adSetId(),
+                                row.date()
+                            })
+                            .toList());
         }
         return counts;
     }

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.store;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -22,10 +23,22 @@ import java.time.LocalDate;
  * @param dailyBudget  the ad set's daily budget when the file says so, else null
  * @param extraJson    JSON object text of metrics without a column of their own, nullable
  */
-public record InsightRow(long line, String campaignId, String campaignName, String adSetId, String adSetName,
-                         LocalDate date, BigDecimal spend, Long impressions, Long clicks, BigDecimal conversions,
-                         BigDecimal revenue, String currency, String status, BigDecimal dailyBudget,
-                         String extraJson) {
+public record InsightRow(
+        long line,
+        String campaignId,
+        String campaignName,
+        String adSetId,
+        String adSetName,
+        LocalDate date,
+        BigDecimal spend,
+        Long impressions,
+        Long clicks,
+        BigDecimal conversions,
+        BigDecimal revenue,
+        String currency,
+        String status,
+        BigDecimal dailyBudget,
+        String extraJson) {
     /** Decimal places kept for money and conversions (the columns' scale), so re-imports compare equal. */
     public static final int SCALE = 4;
 
@@ -37,6 +50,6 @@ public record InsightRow(long line, String campaignId, String campaignName, Stri
     }
 
     private static BigDecimal scaled(BigDecimal value) {
-        return value == null ? null : value.setScale(SCALE, java.math.RoundingMode.HALF_UP);
+        return value == null ? null : value.setScale(SCALE, RoundingMode.HALF_UP);
     }
 }

@@ -1,5 +1,12 @@
 package io.metasystem.mlcore.store;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a Meta Marketing API insights response ({@code level=adset}, {@code time_increment=1}) as
@@ -30,15 +31,30 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MetaInsightsJson {
     /** Action type counted as a conversion unless the caller picks another. */
     public static final String DEFAULT_ACTION_TYPE = "offsite_conversion.fb_pixel_purchase";
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final Set<String> MAPPED = Set.of("adset_id", "adset_name", "campaign_id", "campaign_name",
-            "date_start", "date_stop", "spend", "impressions", "clicks", "actions", "action_values",
-            "account_currency", "account_id", "account_name", "adset_status", "adset_effective_status",
-            "adset_daily_budget", "daily_budget", "effective_status");
 
-    private MetaInsightsJson() {
-    }
+    private static final JsonMapper JSON = StoredJson.STREAMING;
+    private static final Set<String> MAPPED = Set.of(
+            "adset_id",
+            "adset_name",
+            "campaign_id",
+            "campaign_name",
+            "date_start",
+            "date_stop",
+            "spend",
+            "impressions",
+            "clicks",
+            "actions",
+            "action_values",
+            "account_currency",
+            "account_id",
+            "account_name",
+            "adset_status",
+            "adset_effective_status",
+            "adset_daily_budget",
+            "daily_budget",
+            "effective_status");
+
+    private MetaInsightsJson() {}
 
     /**
      * @param in         the response body; not closed here
@@ -61,12 +77,12 @@ public final class MetaInsightsJson {
                     parser.skipChildren();
                 }
                 if (!found) {
-                    throw new ImportRejectedException(new ImportProblem(parser.currentLocation().getLineNr(), "data",
-                            "is required: an array of insight rows"));
+                    throw new ImportRejectedException(new ImportProblem(
+                            parser.currentLocation().getLineNr(), "data", "is required: an array of insight rows"));
                 }
             } else if (first != JsonToken.START_ARRAY) {
-                throw new ImportRejectedException(new ImportProblem(1, "$",
-                        "expected an object with a data array (Meta insights response)"));
+                throw new ImportRejectedException(
+                        new ImportProblem(1, "$", "expected an object with a data array (Meta insights response)"));
             }
         } catch (JacksonException e) {
             throw rejectOrRethrow(e);
@@ -79,7 +95,9 @@ public final class MetaInsightsJson {
             return new UncheckedIOException(io);
         }
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage().split("\n")[0];
+        String message = e.getOriginalMessage() == null
+                ? "malformed JSON"
+                : e.getOriginalMessage().split("\n")[0];
         return new ImportRejectedException(new ImportProblem(line, "$", "malformed JSON: " + message));
     }
 
@@ -122,8 +140,11 @@ public final class MetaInsightsJson {
                 }
                 done = true;
                 long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage().split("\n")[0];
-                next = ParsedLine.invalid(List.of(new ImportProblem(line, "data[" + index + "]", "malformed JSON: " + message)));
+                String message = e.getOriginalMessage() == null
+                        ? "malformed JSON"
+                        : e.getOriginalMessage().split("\n")[0];
+                next = ParsedLine.invalid(
+                        List.of(new ImportProblem(line, "data[" + index + "]", "malformed JSON: " + message)));
                 return true;
             }
         }
@@ -150,7 +171,9 @@ public final class MetaInsightsJson {
             LocalDate start = date(node, "date_start", line, path, problems, true);
             LocalDate stop = date(node, "date_stop", line, path, problems, false);
             if (start != null && stop != null && !start.equals(stop)) {
-                problems.add(new ImportProblem(line, path + ".date_stop",
+                problems.add(new ImportProblem(
+                        line,
+                        path + ".date_stop",
                         "rows must cover one day (request time_increment=1), got " + start + " to " + stop));
             }
             BigDecimal spend = number(node, "spend", line, path, problems);
@@ -167,15 +190,18 @@ public final class MetaInsightsJson {
                 try {
                     budget = new BigDecimal(budgetText);
                 } catch (NumberFormatException e) {
-                    problems.add(new ImportProblem(line, path + ".daily_budget", "expected a number, got '" + budgetText + "'"));
+                    problems.add(new ImportProblem(
+                            line, path + ".daily_budget", "expected a number, got '" + budgetText + "'"));
                 }
             }
             if (!problems.isEmpty()) {
                 return ParsedLine.invalid(problems);
             }
-            BigDecimal conversions = actions == null ? null
+            BigDecimal conversions = actions == null
+                    ? null
                     : actions.has(actionType) ? actions.get(actionType).decimalValue() : BigDecimal.ZERO;
-            BigDecimal revenue = values == null ? null
+            BigDecimal revenue = values == null
+                    ? null
                     : values.has(actionType) ? values.get(actionType).decimalValue() : BigDecimal.ZERO;
             ObjectNode extra = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -190,11 +216,26 @@ public final class MetaInsightsJson {
                 extra.set("action_values", values);
             }
             String rowCurrency = text(node, "account_currency");
-            String status = Numbers.status(text(node, node.has("adset_effective_status") ? "adset_effective_status"
-                    : node.has("adset_status") ? "adset_status" : "effective_status"));
-            return ParsedLine.ok(new InsightRow(line, text(node, "campaign_id"), text(node, "campaign_name"), adSetId,
-                    text(node, "adset_name"), start, spend == null ? BigDecimal.ZERO : spend, impressions, clicks,
-                    conversions, revenue, rowCurrency != null ? rowCurrency : currency, status, budget,
+            String status = Numbers.status(text(
+                    node,
+                    node.has("adset_effective_status")
+                            ? "adset_effective_status"
+                            : node.has("adset_status") ? "adset_status" : "effective_status"));
+            return ParsedLine.ok(new InsightRow(
+                    line,
+                    text(node, "campaign_id"),
+                    text(node, "campaign_name"),
+                    adSetId,
+                    text(node, "adset_name"),
+                    start,
+                    spend == null ? BigDecimal.ZERO : spend,
+                    impressions,
+                    clicks,
+                    conversions,
+                    revenue,
+                    rowCurrency != null ? rowCurrency : currency,
+                    status,
+                    budget,
                     extra.isEmpty() ? null : JSON.writeValueAsString(extra)));
         }
 
@@ -207,8 +248,8 @@ public final class MetaInsightsJson {
             return s.isEmpty() ? null : s;
         }
 
-        private static LocalDate date(JsonNode node, String field, long line, String path, List<ImportProblem> problems,
-                                      boolean required) {
+        private static LocalDate date(
+                JsonNode node, String field, long line, String path, List<ImportProblem> problems, boolean required) {
             String value = text(node, field);
             if (value == null) {
                 if (required) {
@@ -219,12 +260,14 @@ public final class MetaInsightsJson {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                problems.add(new ImportProblem(line, path + "." + field, "expected a date YYYY-MM-DD, got '" + value + "'"));
+                problems.add(
+                        new ImportProblem(line, path + "." + field, "expected a date YYYY-MM-DD, got '" + value + "'"));
                 return null;
             }
         }
 
-        private static BigDecimal number(JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
+        private static BigDecimal number(
+                JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
             String value = text(node, field);
             if (value == null) {
                 return null;
@@ -250,13 +293,15 @@ public final class MetaInsightsJson {
             try {
                 return n.stripTrailingZeros().longValueExact();
             } catch (ArithmeticException e) {
-                problems.add(new ImportProblem(line, path + "." + field, "expected a whole number, got " + n.toPlainString()));
+                problems.add(new ImportProblem(
+                        line, path + "." + field, "expected a whole number, got " + n.toPlainString()));
                 return null;
             }
         }
 
         /** {@code [{action_type, value}]} as {@code {type: number}}; null when the field is absent. */
-        private static ObjectNode actions(JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
+        private static ObjectNode actions(
+                JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
             JsonNode list = node.get(field);
             if (list == null || list.isNull()) {
                 return null;
@@ -271,14 +316,15 @@ public final class MetaInsightsJson {
                 String type = text(item, "action_type");
                 String value = text(item, "value");
                 if (type == null || value == null) {
-                    problems.add(new ImportProblem(line, path + "." + field + "[" + i + "]", "needs action_type and value"));
+                    problems.add(
+                            new ImportProblem(line, path + "." + field + "[" + i + "]", "needs action_type and value"));
                     continue;
                 }
                 try {
                     out.put(type, new BigDecimal(value));
                 } catch (NumberFormatException e) {
-                    problems.add(new ImportProblem(line, path + "." + field + "[" + i + "].value",
-                            "expected a number, got '" + value + "'"));
+                    problems.add(new ImportProblem(
+                            line, path + "." + field + "[" + i + "].value", "expected a number, got '" + value + "'"));
                 }
             }
             return out;

@@ -1,12 +1,12 @@
 package io.metasystem.mlcore.store;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /** Number and status parsing shared by the import formats. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * Parses {@code 1234.5}, {@code 1,234.5}, {@code 1.234,5}, {@code 12,5} and {@code 1 234,5}. With only commas,
@@ -16,7 +16,12 @@ final class Numbers {
      * @throws NumberFormatException when the text is not a number
      */
     static BigDecimal parse(String text, boolean decimalComma) {
-        String s = text.strip().replace("\u00A0", "").replace(" ", "").replace("€", "").replace("$", "").replace("%", "");
+        String s = text.strip()
+                .replace("\u00A0", "")
+                .replace(" ", "")
+                .replace("€", "")
+                .replace("$", "")
+                .replace("%", "");
         if (s.isEmpty()) {
             throw new NumberFormatException("empty");
         }
@@ -30,7 +35,8 @@ final class Numbers {
             }
         } else if (lastComma >= 0) {
             boolean thousands = s.matches("-?\\d{1,3}(,\\d{3})+");
-            s = decimalComma || !thousands ? (s.indexOf(',') == lastComma ? s.replace(',', '.') : s.replace(",", ""))
+            s = decimalComma || !thousands
+                    ? (s.indexOf(',') == lastComma ? s.replace(',', '.') : s.replace(",", ""))
                     : s.replace(",", "");
         } else if (lastDot >= 0 && s.indexOf('.') != lastDot) {
             s = s.replace(".", "");
@@ -45,8 +51,10 @@ final class Numbers {
         if (text == null) {
             return null;
         }
-        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).strip();
+        String s = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .strip();
         if (s.equals("active") || s.equals("activo") || s.equals("activa")) {
             return "ACTIVE";
         }
@@ -56,8 +64,12 @@ final class Numbers {
         if (s.contains("delet") || s.contains("elimin")) {
             return "DELETED";
         }
-        if (s.contains("paus") || s.contains("inactiv") || s.contains("off") || s.contains("desactiv")
-                || s.contains("not delivering") || s.contains("no se esta publicando")) {
+        if (s.contains("paus")
+                || s.contains("inactiv")
+                || s.contains("off")
+                || s.contains("desactiv")
+                || s.contains("not delivering")
+                || s.contains("no se esta publicando")) {
             return "PAUSED";
         }
         return null;

@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.store;
 
+import tools.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A stored recommendation.
@@ -16,9 +17,18 @@ import tools.jackson.databind.JsonNode;
  * @param modelVersion     version of the ML model whose priors were used, nullable
  * @param adSets           what was recommended per ad set
  */
-public record Recommendation(String id, String accountId, OffsetDateTime createdAt, String requestHash,
-                             JsonNode inputsSummary, JsonNode response, String optimizerVersion, String modelVersion,
-                             String currency, BigDecimal totalBudget, List<RecommendedAdSet> adSets) {
+public record Recommendation(
+        String id,
+        String accountId,
+        OffsetDateTime createdAt,
+        String requestHash,
+        JsonNode inputsSummary,
+        JsonNode response,
+        String optimizerVersion,
+        String modelVersion,
+        String currency,
+        BigDecimal totalBudget,
+        List<RecommendedAdSet> adSets) {
     public Recommendation {
         adSets = adSets == null ? List.of() : List.copyOf(adSets);
     }
@@ -29,7 +39,11 @@ public record Recommendation(String id, String accountId, OffsetDateTime created
      * @param currentBudget       nullable
      * @param expectedRevenue     nullable
      */
-    public record RecommendedAdSet(String adsetId, String name, BigDecimal currentBudget, BigDecimal recommendedBudget,
-                                   BigDecimal expectedConversions, BigDecimal expectedRevenue) {
-    }
+    public record RecommendedAdSet(
+            String adsetId,
+            String name,
+            BigDecimal currentBudget,
+            BigDecimal recommendedBudget,
+            BigDecimal expectedConversions,
+            BigDecimal expectedRevenue) {}
 }

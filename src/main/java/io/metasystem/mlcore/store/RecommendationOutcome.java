@@ -15,9 +15,17 @@ import java.util.List;
  * @param to           last day compared
  * @param daysObserved days in the window with at least one insight of these ad sets
  */
-public record RecommendationOutcome(String recommendationId, String accountId, String status, String message,
-                                    LocalDate from, LocalDate to, int daysRequested, int daysObserved,
-                                    List<Line> adSets, Line total) {
+public record RecommendationOutcome(
+        String recommendationId,
+        String accountId,
+        String status,
+        String message,
+        LocalDate from,
+        LocalDate to,
+        int daysRequested,
+        int daysObserved,
+        List<Line> adSets,
+        Line total) {
 
     /**
      * Comparison for one ad set (or the total, with a null id).
@@ -26,8 +34,15 @@ public record RecommendationOutcome(String recommendationId, String accountId, S
      * @param expectedConversions expected conversions per day × days observed
      * @param expectedRevenue     nullable when unknown
      */
-    public record Line(String adsetId, String name, BigDecimal recommendedBudget, BigDecimal recommendedSpend,
-                       BigDecimal realisedSpend, BigDecimal expectedConversions, BigDecimal realisedConversions,
-                       BigDecimal expectedRevenue, BigDecimal realisedRevenue, int daysWithData) {
-    }
+    public record Line(
+            String adsetId,
+            String name,
+            BigDecimal recommendedBudget,
+            BigDecimal recommendedSpend,
+            BigDecimal realisedSpend,
+            BigDecimal expectedConversions,
+            BigDecimal realisedConversions,
+            BigDecimal expectedRevenue,
+            BigDecimal realisedRevenue,
+            int daysWithData) {}
 }

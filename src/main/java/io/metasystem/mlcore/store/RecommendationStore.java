@@ -1,5 +1,12 @@
 package io.metasystem.mlcore.store;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -9,28 +16,27 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every optimize answer, stateless or from the store, with what it recommended per ad set; and its outcome. */
 @Repository
 public class RecommendationStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS = "id, account_id, created_at, request_hash, cast(inputs_summary as varchar) as inputs, "
-            + "optimizer_version, model_version, currency, total_budget";
+    private static final JsonMapper JSON = StoredJson.MAPPER;
+    private static final String COLUMNS =
+            "id, account_id, created_at, request_hash, cast(inputs_summary as varchar) as inputs, "
+                    + "optimizer_version, model_version, currency, total_budget";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public RecommendationStore(JdbcClient jdbc, SqlDialect dialect) {
         this(jdbc, dialect, Clock.systemUTC());
     }
@@ -55,34 +61,68 @@ public class RecommendationStore {
     public Recommendation save(Recommendation r) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, response, "
-                        + "optimizer_version, model_version, currency, total_budget) values (:id, :account, :now, :hash, "
-                        + dialect.json(":inputs") + ", " + dialect.json(":response") + ", :optimizer, :model, :currency, :total)")
-                .param("id", r.id()).param("account", AccountIds.canonical(r.accountId())).param("now", now)
+                        + "optimizer_version, model_version, currency, total_budget) values (:id, "
+                        + ":account, :now, :hash, "
+                        + dialect.json(":inputs") + ", " + dialect.json(":response")
+                        + ", :optimizer, :model, :currency, :total)")
+                .param("id", r.id())
+                .param("account", AccountIds.canonical(r.accountId()))
+                .param("now", now)
                 .param("hash", r.requestHash())
                 .param("inputs", JSON.writeValueAsString(r.inputsSummary()))
-                .param("response", JSON.writeValueAsString(r.response())).param("optimizer", r.optimizerVersion())
-                .param("model", r.modelVersion()).param("currency", r.currency()).param("total", r.totalBudget())
+                .param("response", JSON.writeValueAsString(r.response()))
+                .param("optimizer", r.optimizerVersion())
+                .param("model", r.modelVersion())
+                .param("currency", r.currency())
+                .param("total", r.totalBudget())
                 .update();
         for (Recommendation.RecommendedAdSet a : r.adSets()) {
             jdbc.sql("insert into recommendation_adset (recommendation_id, adset_id, name, current_budget, "
                             + "recommended_budget, expected_conversions, expected_revenue) values (:id, :adset, :name, "
                             + ":current, :recommended, :conversions, :revenue)")
-                    .param("id", r.id()).param("adset", a.adsetId()).param("name", a.name())
-                    .param("current", a.currentBudget()).param("recommended", a.recommendedBudget())
-                    .param("conversions", a.expectedConversions()).param("revenue", a.expectedRevenue()).update();
+                    .param("id", r.id())
+                    .param("adset", a.adsetId())
+                    .param("name", a.name())
+                    .param("current", a.currentBudget())
+                    .param("recommended", a.recommendedBudget())
+                    .param("conversions", a.expectedConversions())
+                    .param("revenue", a.expectedRevenue())
+                    .update();
         }
-        return new Recommendation(r.id(), AccountIds.canonical(r.accountId()), now, r.requestHash(), r.inputsSummary(), r.response(),
-                r.optimizerVersion(), r.modelVersion(), r.currency(), r.totalBudget(), r.adSets());
+        return new Recommendation(
+                r.id(),
+                AccountIds.canonical(r.accountId()),
+                now,
+                r.requestHash(),
+                r.inputsSummary(),
+                r.response(),
+                r.optimizerVersion(),
+                r.modelVersion(),
+                r.currency(),
+                r.totalBudget(),
+                r.adSets());
     }
 
     /** @throws UnknownRecommendationException when there is no such recommendation */
     @Transactional(readOnly = true)
     public Recommendation get(String id) {
-        Recommendation head = jdbc.sql("select " + COLUMNS + ", cast(response as varchar) as response from recommendation where id = :id")
-                .param("id", id).query((rs, n) -> row(rs, true)).optional()
+        Recommendation head = jdbc.sql("select " + COLUMNS
+                        + ", cast(response as varchar) as response from recommendation where id = :id")
+                .param("id", id)
+                .query((rs, n) -> row(rs, true))
+                .optional()
                 .orElseThrow(() -> new UnknownRecommendationException(id));
-        return new Recommendation(head.id(), head.accountId(), head.createdAt(), head.requestHash(), head.inputsSummary(),
-                head.response(), head.optimizerVersion(), head.modelVersion(), head.currency(), head.totalBudget(),
+        return new Recommendation(
+                head.id(),
+                head.accountId(),
+                head.createdAt(),
+                head.requestHash(),
+                head.inputsSummary(),
+                head.response(),
+                head.optimizerVersion(),
+                head.modelVersion(),
+                head.currency(),
+                head.totalBudget(),
                 adSets(id));
     }
 
@@ -110,11 +150,17 @@ public class RecommendationStore {
             where.append(" and created_at < :to");
             params.put("to", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
-        long total = jdbc.sql("select count(*) from recommendation" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from recommendation" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Recommendation> items = jdbc.sql("select " + COLUMNS + " from recommendation" + where
                         + " order by created_at desc, id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> row(rs, false)).list();
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> row(rs, false))
+                .list();
         return new Page<>(items, page, size, total);
     }
 
@@ -137,26 +183,40 @@ public class RecommendationStore {
     @Transactional(readOnly = true)
     public RecommendationOutcome outcome(String id, int days, LocalDate start) {
         Recommendation r = get(id);
-        LocalDate from = start != null ? start : r.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        LocalDate from = start != null
+                ? start
+                : r.createdAt()
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .plusDays(1);
         LocalDate to = from.plusDays(days - 1L);
         List<RecommendationOutcome.Line> lines = new ArrayList<>();
-        java.util.Set<LocalDate> observed = new java.util.HashSet<>();
+        Set<LocalDate> observed = new HashSet<>();
         Map<String, List<Object[]>> realised = new HashMap<>();
         for (Recommendation.RecommendedAdSet a : r.adSets()) {
-            var query = jdbc.sql("select insight_date, spend, conversions, revenue from daily_insight where adset_id = :adset "
-                            + "and insight_date between :from and :to" + (r.accountId() == null ? "" : " and account_id = :account"))
-                    .param("adset", a.adsetId()).param("from", from).param("to", to);
+            var query = jdbc.sql("select insight_date, spend, conversions, revenue from daily_insight "
+                            + "where adset_id = :adset "
+                            + "and insight_date between :from and :to"
+                            + (r.accountId() == null ? "" : " and account_id = :account"))
+                    .param("adset", a.adsetId())
+                    .param("from", from)
+                    .param("to", to);
             if (r.accountId() != null) {
                 query = query.param("account", r.accountId());
             }
-            List<Object[]> rows = query.query((rs, n) -> new Object[] {rs.getObject("insight_date", LocalDate.class),
-                    rs.getBigDecimal("spend"), rs.getBigDecimal("conversions"), rs.getBigDecimal("revenue")}).list();
+            List<Object[]> rows = query.query((rs, n) -> new Object[] {
+                        rs.getObject("insight_date", LocalDate.class),
+                        rs.getBigDecimal("spend"),
+                        rs.getBigDecimal("conversions"),
+                        rs.getBigDecimal("revenue")
+                    })
+                    .list();
             rows.forEach(row -> observed.add((LocalDate) row[0]));
             realised.put(a.adsetId(), rows);
         }
         int n = observed.size();
         BigDecimal[] sums = new BigDecimal[7];
-        java.util.Arrays.fill(sums, BigDecimal.ZERO);
+        Arrays.fill(sums, BigDecimal.ZERO);
         boolean revenueKnown = true;
         for (Recommendation.RecommendedAdSet a : r.adSets()) {
             List<Object[]> rows = realised.get(a.adsetId());
@@ -170,13 +230,23 @@ public class RecommendationStore {
             }
             BigDecimal days2 = BigDecimal.valueOf(n);
             BigDecimal recommendedSpend = money(a.recommendedBudget().multiply(days2));
-            BigDecimal expectedConversions = a.expectedConversions().multiply(days2).setScale(4, RoundingMode.HALF_UP);
-            BigDecimal expectedRevenue = a.expectedRevenue() == null ? null
+            BigDecimal expectedConversions =
+                    a.expectedConversions().multiply(days2).setScale(4, RoundingMode.HALF_UP);
+            BigDecimal expectedRevenue = a.expectedRevenue() == null
+                    ? null
                     : a.expectedRevenue().multiply(days2).setScale(4, RoundingMode.HALF_UP);
             revenueKnown &= expectedRevenue != null;
-            lines.add(new RecommendationOutcome.Line(a.adsetId(), a.name(), a.recommendedBudget(), recommendedSpend,
-                    money(spend), expectedConversions, conversions.setScale(4, RoundingMode.HALF_UP), expectedRevenue,
-                    money(revenue), rows.size()));
+            lines.add(new RecommendationOutcome.Line(
+                    a.adsetId(),
+                    a.name(),
+                    a.recommendedBudget(),
+                    recommendedSpend,
+                    money(spend),
+                    expectedConversions,
+                    conversions.setScale(4, RoundingMode.HALF_UP),
+                    expectedRevenue,
+                    money(revenue),
+                    rows.size()));
             sums[0] = sums[0].add(a.recommendedBudget());
             sums[1] = sums[1].add(recommendedSpend);
             sums[2] = sums[2].add(spend);
@@ -185,15 +255,26 @@ public class RecommendationStore {
             sums[5] = sums[5].add(expectedRevenue == null ? BigDecimal.ZERO : expectedRevenue);
             sums[6] = sums[6].add(revenue);
         }
-        RecommendationOutcome.Line total = new RecommendationOutcome.Line(null, "total", sums[0], money(sums[1]),
-                money(sums[2]), sums[3].setScale(4, RoundingMode.HALF_UP), sums[4].setScale(4, RoundingMode.HALF_UP),
-                revenueKnown ? sums[5].setScale(4, RoundingMode.HALF_UP) : null, money(sums[6]), n);
+        RecommendationOutcome.Line total = new RecommendationOutcome.Line(
+                null,
+                "total",
+                sums[0],
+                money(sums[1]),
+                money(sums[2]),
+                sums[3].setScale(4, RoundingMode.HALF_UP),
+                sums[4].setScale(4, RoundingMode.HALF_UP),
+                revenueKnown ? sums[5].setScale(4, RoundingMode.HALF_UP) : null,
+                money(sums[6]),
+                n);
         String status = n == 0 ? "no_data_yet" : n < days ? "partial" : "complete";
         String message = n == 0
                 ? "no data yet: no insights of these ad sets have been imported for " + from + " to " + to
-                : "compared " + n + " of " + days + " day(s) after the recommendation: spent " + money(sums[2]).toPlainString()
-                        + " of " + money(sums[1]).toPlainString() + " recommended, " + sums[4].stripTrailingZeros().toPlainString()
-                        + " conversions against " + sums[3].setScale(1, RoundingMode.HALF_UP).toPlainString() + " expected";
+                : "compared " + n + " of " + days + " day(s) after the recommendation: spent "
+                        + money(sums[2]).toPlainString()
+                        + " of " + money(sums[1]).toPlainString() + " recommended, "
+                        + sums[4].stripTrailingZeros().toPlainString()
+                        + " conversions against "
+                        + sums[3].setScale(1, RoundingMode.HALF_UP).toPlainString() + " expected";
         return new RecommendationOutcome(r.id(), r.accountId(), status, message, from, to, days, n, lines, total);
     }
 
@@ -202,21 +283,34 @@ public class RecommendationStore {
     }
 
     private List<Recommendation.RecommendedAdSet> adSets(String id) {
-        return jdbc.sql("select adset_id, name, current_budget, recommended_budget, expected_conversions, expected_revenue "
+        return jdbc.sql("select adset_id, name, current_budget, recommended_budget, "
+                        + "expected_conversions, expected_revenue "
                         + "from recommendation_adset where recommendation_id = :id order by adset_id")
                 .param("id", id)
-                .query((rs, n) -> new Recommendation.RecommendedAdSet(rs.getString("adset_id"), rs.getString("name"),
-                        rs.getBigDecimal("current_budget"), rs.getBigDecimal("recommended_budget"),
-                        rs.getBigDecimal("expected_conversions"), rs.getBigDecimal("expected_revenue")))
+                .query((rs, n) -> new Recommendation.RecommendedAdSet(
+                        rs.getString("adset_id"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("current_budget"),
+                        rs.getBigDecimal("recommended_budget"),
+                        rs.getBigDecimal("expected_conversions"),
+                        rs.getBigDecimal("expected_revenue")))
                 .list();
     }
 
     private static Recommendation row(ResultSet rs, boolean withResponse) throws SQLException {
         String inputs = rs.getString("inputs");
         JsonNode response = withResponse ? JSON.readTree(rs.getString("response")) : null;
-        return new Recommendation(rs.getString("id"), rs.getString("account_id"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("request_hash"),
-                inputs == null ? null : JSON.readTree(inputs), response, rs.getString("optimizer_version"),
-                rs.getString("model_version"), rs.getString("currency"), rs.getBigDecimal("total_budget"), null);
+        return new Recommendation(
+                rs.getString("id"),
+                rs.getString("account_id"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("request_hash"),
+                inputs == null ? null : JSON.readTree(inputs),
+                response,
+                rs.getString("optimizer_version"),
+                rs.getString("model_version"),
+                rs.getString("currency"),
+                rs.getBigDecimal("total_budget"),
+                null);
     }
 }

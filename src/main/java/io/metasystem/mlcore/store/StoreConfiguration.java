@@ -1,13 +1,14 @@
 package io.metasystem.mlcore.store;
 
-import java.util.Map;
-import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.Map;
 
 /**
  * The store's {@link DataSource}: a HikariCP pool on {@code DATABASE_URL} (PostgreSQL in production) or on the

@@ -18,7 +18,8 @@ public record StoreProperties(String databaseUrl, @NotNull DataSize maxImportSiz
 
     @Override
     public String toString() {
-        return "StoreProperties[databaseUrl=" + (databaseUrl == null || databaseUrl.isBlank() ? "<embedded H2>"
-                : DatabaseUrl.redact(databaseUrl)) + ", maxImportSize=" + maxImportSize + "]";
+        return "StoreProperties[databaseUrl="
+                + (databaseUrl == null || databaseUrl.isBlank() ? "<embedded H2>" : DatabaseUrl.redact(databaseUrl))
+                + ", maxImportSize=" + maxImportSize + "]";
     }
 }

@@ -1,12 +1,15 @@
 package io.metasystem.mlcore.webhooks;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import io.metasystem.mlcore.config.WebhookProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * Authenticates inbound webhooks: the secret must be configured, {@code X-Timestamp} (unix seconds) within the
@@ -51,12 +54,15 @@ public class InboundWebhookVerifier {
             throw new WebhookRejectedException("X-Signature does not match the body and timestamp.");
         }
         jdbc.sql("delete from webhook_replay where seen_at < :cutoff")
-                .param("cutoff", now.minus(properties.tolerance().multipliedBy(2)).atOffset(java.time.ZoneOffset.UTC))
+                .param(
+                        "cutoff",
+                        now.minus(properties.tolerance().multipliedBy(2)).atOffset(ZoneOffset.UTC))
                 .update();
         try {
             jdbc.sql("insert into webhook_replay (signature, seen_at) values (:signature, :seen)")
-                    .param("signature", signature.strip().toLowerCase(java.util.Locale.ROOT))
-                    .param("seen", now.atOffset(java.time.ZoneOffset.UTC)).update();
+                    .param("signature", signature.strip().toLowerCase(Locale.ROOT))
+                    .param("seen", now.atOffset(ZoneOffset.UTC))
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new WebhookRejectedException("Replay: this signature was already accepted.");
         }

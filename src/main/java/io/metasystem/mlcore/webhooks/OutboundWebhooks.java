@@ -1,5 +1,14 @@
 package io.metasystem.mlcore.webhooks;
 
+import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.config.WebhookProperties;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,14 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import io.metasystem.mlcore.config.MlCoreProperties;
-import io.metasystem.mlcore.config.WebhookProperties;
-import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Outbound events to n8n ({@code N8N_WEBHOOK_URL}): every event is first written to {@code webhook_outbox}, then
@@ -47,8 +48,14 @@ public class OutboundWebhooks {
         return t;
     });
 
-    OutboundWebhooks(WebhookProperties properties, MlCoreProperties core, JdbcClient jdbc, ObjectMapper mapper,
-                     Clock clock, Outbox outbox, WebhookDelivery delivery) {
+    OutboundWebhooks(
+            WebhookProperties properties,
+            MlCoreProperties core,
+            JdbcClient jdbc,
+            ObjectMapper mapper,
+            Clock clock,
+            Outbox outbox,
+            WebhookDelivery delivery) {
         this.properties = properties;
         this.dummyMode = core.dummyMode();
         this.jdbc = jdbc;
@@ -87,13 +94,26 @@ public class OutboundWebhooks {
         envelope.put("data", data);
         String payload = mapper.writeValueAsString(envelope);
         if (payload.length() > MAX_PAYLOAD) {
-            envelope.put("data", Map.of("truncated", true, "size", payload.length(),
-                    "note", "event data too large for a webhook; read it from the ML Core API"));
+            envelope.put(
+                    "data",
+                    Map.of(
+                            "truncated",
+                            true,
+                            "size",
+                            payload.length(),
+                            "note",
+                            "event data too large for a webhook; read it from the ML Core API"));
             payload = mapper.writeValueAsString(envelope);
         }
         String status = dummyMode ? "dry_run" : properties.n8nUrl() == null ? "not_configured" : "pending";
         // a pending event is claimed by this process from the start, so the re-delivery task leaves it alone
-        outbox.insert(id, type, payload, properties.n8nUrl(), status, now,
+        outbox.insert(
+                id,
+                type,
+                payload,
+                properties.n8nUrl(),
+                status,
+                now,
                 "pending".equals(status) ? now.plus(WebhookDelivery.CLAIM) : null);
         if ("pending".equals(status)) {
             String body = payload;
@@ -106,12 +126,19 @@ public class OutboundWebhooks {
 
     /** Most recent first. */
     public List<OutboxEntry> recent(int limit) {
-        return jdbc.sql("select * from webhook_outbox order by created_at desc, id limit :limit").param("limit", limit)
-                .query((rs, n) -> new OutboxEntry(rs.getString("id"), rs.getString("event_type"), rs.getString("payload"),
-                        rs.getString("target_url"), rs.getString("status"), rs.getInt("attempts"),
-                        rs.getString("last_error"), rs.getObject("response_status", Integer.class),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class),
-                        rs.getObject("updated_at", java.time.OffsetDateTime.class)))
+        return jdbc.sql("select * from webhook_outbox order by created_at desc, id limit :limit")
+                .param("limit", limit)
+                .query((rs, n) -> new OutboxEntry(
+                        rs.getString("id"),
+                        rs.getString("event_type"),
+                        rs.getString("payload"),
+                        rs.getString("target_url"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getObject("response_status", Integer.class),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -1,13 +1,14 @@
 package io.metasystem.mlcore.webhooks;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code webhook_outbox} table. A pending event is delivered by whoever holds its claim ({@code claimed_until} in
@@ -19,8 +20,7 @@ class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     /** A pending event whose next attempt is due. */
-    record Due(String id, String payload, int attempts) {
-    }
+    record Due(String id, String payload, int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -28,15 +28,28 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, String type, String payload, String url, String status, OffsetDateTime now,
-                OffsetDateTime claimedUntil) {
+    void insert(
+            String id,
+            String type,
+            String payload,
+            String url,
+            String status,
+            OffsetDateTime now,
+            OffsetDateTime claimedUntil) {
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
+                updated_at,
                 next_attempt_at, claimed_until)
                 values (:id, :type, :payload, :url, :status, 0, :now, :now, :next, :claimed)""")
-                .param("id", id).param("type", type).param("payload", payload).param("url", url)
-                .param("status", status).param("now", now)
-                .param("next", "pending".equals(status) ? now : null).param("claimed", claimedUntil).update();
+                .param("id", id)
+                .param("type", type)
+                .param("payload", payload)
+                .param("url", url)
+                .param("status", status)
+                .param("now", now)
+                .param("next", "pending".equals(status) ? now : null)
+                .param("claimed", claimedUntil)
+                .update();
     }
 
     /** Pending events due at {@code now} and not claimed by a live process, oldest first. */
@@ -46,8 +59,10 @@ class Outbox {
                 where status = 'pending' and coalesce(next_attempt_at, updated_at) <= :now
                 and (claimed_until is null or claimed_until < :now)
                 order by coalesce(next_attempt_at, updated_at), id limit :limit""")
-                .param("now", now).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getString("id"), rs.getString("payload"), rs.getInt("attempts"))).list();
+                .param("now", now)
+                .param("limit", limit)
+                .query((rs, n) -> new Due(rs.getString("id"), rs.getString("payload"), rs.getInt("attempts")))
+                .list();
     }
 
     /** @return true when this caller now holds the event until {@code until} (no one else did at {@code now}) */
@@ -55,20 +70,36 @@ class Outbox {
         return jdbc.sql("""
                 update webhook_outbox set claimed_until = :until
                 where id = :id and status = 'pending' and (claimed_until is null or claimed_until < :now)""")
-                .param("until", until).param("id", id).param("now", now).update() == 1;
+                        .param("until", until)
+                        .param("id", id)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 
     /** Records an attempt: {@code sent}/{@code failed} end the event; {@code pending} schedules the next attempt. */
-    void attempted(String id, String status, int attempts, String error, Integer responseStatus, OffsetDateTime now,
-                   OffsetDateTime nextAttempt, OffsetDateTime claimedUntil) {
+    void attempted(
+            String id,
+            String status,
+            int attempts,
+            String error,
+            Integer responseStatus,
+            OffsetDateTime now,
+            OffsetDateTime nextAttempt,
+            OffsetDateTime claimedUntil) {
         jdbc.sql("""
                 update webhook_outbox set status = :status, attempts = :attempts, last_error = :error,
                 response_status = :code, updated_at = :now, next_attempt_at = :next, claimed_until = :claimed
                 where id = :id""")
-                .param("status", status).param("attempts", attempts)
+                .param("status", status)
+                .param("attempts", attempts)
                 .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
-                .param("code", responseStatus).param("now", now).param("next", nextAttempt)
-                .param("claimed", claimedUntil).param("id", id).update();
+                .param("code", responseStatus)
+                .param("now", now)
+                .param("next", nextAttempt)
+                .param("claimed", claimedUntil)
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -78,8 +109,13 @@ class Outbox {
      *
      * @return the wait before the next attempt, empty when the event is finished
      */
-    Optional<Duration> recordAttempt(String id, int attempt, WebhookDelivery.Attempt result, WebhookDelivery delivery,
-                                     OffsetDateTime now, boolean keepClaim) {
+    Optional<Duration> recordAttempt(
+            String id,
+            int attempt,
+            WebhookDelivery.Attempt result,
+            WebhookDelivery delivery,
+            OffsetDateTime now,
+            boolean keepClaim) {
         if (result.delivered()) {
             attempted(id, "sent", attempt, null, result.status(), now, null, null);
             log.info("Webhook {} delivered on attempt {}", id, attempt);
@@ -91,7 +127,14 @@ class Outbox {
             return Optional.empty();
         }
         Duration wait = delivery.backoff(attempt);
-        attempted(id, "pending", attempt, result.error(), result.status(), now, now.plus(wait),
+        attempted(
+                id,
+                "pending",
+                attempt,
+                result.error(),
+                result.status(),
+                now,
+                now.plus(wait),
                 keepClaim ? now.plus(wait).plus(WebhookDelivery.CLAIM) : null);
         return Optional.of(wait);
     }
@@ -99,6 +142,8 @@ class Outbox {
     /** Gives up this process's claim, so the re-delivery task takes the event over at once. */
     void release(String id, OffsetDateTime now) {
         jdbc.sql("update webhook_outbox set claimed_until = :now where id = :id and status = 'pending'")
-                .param("now", now).param("id", id).update();
+                .param("now", now)
+                .param("id", id)
+                .update();
     }
 }

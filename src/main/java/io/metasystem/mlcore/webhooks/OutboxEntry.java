@@ -9,6 +9,14 @@ import java.time.OffsetDateTime;
  *               (DUMMY_MODE=true: recorded, never sent) or {@code not_configured} (no N8N_WEBHOOK_URL)
  * @param responseStatus HTTP status of the last attempt, nullable
  */
-public record OutboxEntry(String id, String eventType, String payload, String targetUrl, String status, int attempts,
-                          String lastError, Integer responseStatus, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-}
+public record OutboxEntry(
+        String id,
+        String eventType,
+        String payload,
+        String targetUrl,
+        String status,
+        int attempts,
+        String lastError,
+        Integer responseStatus,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {}

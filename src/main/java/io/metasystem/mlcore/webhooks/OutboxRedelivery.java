@@ -6,11 +6,12 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.metasystem.mlcore.config.MlCoreProperties;
 import io.metasystem.mlcore.config.WebhookProperties;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * Delivers pending events whose next attempt is due and that no live process holds: events stranded by a process
@@ -31,8 +32,8 @@ public class OutboxRedelivery implements ClusteredTask {
     private final boolean dummyMode;
     private final Clock clock;
 
-    OutboxRedelivery(Outbox outbox, WebhookDelivery delivery, WebhookProperties properties, MlCoreProperties core,
-                     Clock clock) {
+    OutboxRedelivery(
+            Outbox outbox, WebhookDelivery delivery, WebhookProperties properties, MlCoreProperties core, Clock clock) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.properties = properties;

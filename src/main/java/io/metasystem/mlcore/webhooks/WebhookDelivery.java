@@ -1,5 +1,8 @@
 package io.metasystem.mlcore.webhooks;
 
+import io.metasystem.mlcore.config.WebhookProperties;
+import org.springframework.stereotype.Component;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import io.metasystem.mlcore.config.WebhookProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * One signed delivery attempt of an event to {@code N8N_WEBHOOK_URL}, and the retry policy shared by the first
@@ -22,15 +23,16 @@ class WebhookDelivery {
     static final Duration CLAIM = Duration.ofMinutes(2);
 
     /** @param error null when delivered; never contains the secret */
-    record Attempt(boolean delivered, boolean retryable, Integer status, String error) {
-    }
+    record Attempt(boolean delivered, boolean retryable, Integer status, String error) {}
 
     private final WebhookProperties properties;
     private final Clock clock;
     // HTTP/1.1 only: over plain http the JDK client would ask for an h2c upgrade, and servers that handle upgrades
     // themselves (n8n does, for its websocket push) then never answer the POST.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     WebhookDelivery(WebhookProperties properties, Clock clock) {
         this.properties = properties;
@@ -49,9 +51,11 @@ class WebhookDelivery {
                     .header(WebhookSigner.ID_HEADER, id)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (properties.secret() != null) {
-                request.header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(properties.secret(), timestamp, body));
+                request.header(
+                        WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(properties.secret(), timestamp, body));
             }
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (status / 100 == 2) {
                 return new Attempt(true, false, status, null);
             }
@@ -70,7 +74,8 @@ class WebhookDelivery {
 
     /** Wait after the given number of failed attempts (1, 2, …): the initial back-off doubled, with jitter. */
     Duration backoff(int failedAttempts) {
-        long base = Math.max(1, properties.initialBackoff().toMillis() << Math.min(20, Math.max(0, failedAttempts - 1)));
+        long base =
+                Math.max(1, properties.initialBackoff().toMillis() << Math.min(20, Math.max(0, failedAttempts - 1)));
         return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 }

@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.webhooks;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Locale;
 
 /**
  * HMAC-SHA256 webhook signatures: {@code X-Signature: sha256=<hex of HMAC(secret, timestamp + "." + body)>} with
@@ -18,8 +19,7 @@ public final class WebhookSigner {
     public static final String ID_HEADER = "X-Webhook-Id";
     private static final String PREFIX = "sha256=";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     /** {@code sha256=<lower-case hex>} over {@code timestamp + "." + body}. */
     public static String sign(String secret, String timestamp, byte[] body) {
@@ -39,7 +39,7 @@ public final class WebhookSigner {
             return false;
         }
         byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = presented.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = presented.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 }

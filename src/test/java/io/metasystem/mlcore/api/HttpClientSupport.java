@@ -11,7 +11,8 @@ import java.time.Duration;
 public final class HttpClientSupport {
     public static final String KEY = "test-key-0123456789abcdef";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
     public HttpClientSupport(int port) {
@@ -19,7 +20,8 @@ public final class HttpClientSupport {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60));
     }
 
     public HttpResponse<String> send(HttpRequest request) {
@@ -38,7 +40,10 @@ public final class HttpClientSupport {
     }
 
     HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("X-API-Key", KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("X-API-Key", KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 }

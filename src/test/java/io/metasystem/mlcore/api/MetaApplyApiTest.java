@@ -1,13 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.math.BigDecimal;
-import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.AppliableRecommendation;
 import io.metasystem.mlcore.meta.AppliableRecommendation.Target;
@@ -28,8 +20,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Apply against the fake Graph API (DUMMY_MODE=false): guardrails, idempotency, audit, partial failure, token stop. */
-@SpringBootTest(classes = {MlCoreApplication.class, MetaApplyApiTest.Recommendations.class},
+@SpringBootTest(
+        classes = {MlCoreApplication.class, MetaApplyApiTest.Recommendations.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MetaApplyApiTest {
     static final FakeGraphApi GRAPH = new FakeGraphApi();
@@ -67,8 +71,10 @@ class MetaApplyApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutboundWebhooks outbound;
+
     HttpClientSupport http;
 
     @BeforeEach
@@ -81,7 +87,11 @@ class MetaApplyApiTest {
     }
 
     static Target target(String adset, String current, String recommended) {
-        return new Target(adset, "Ad set " + adset, current == null ? null : new BigDecimal(current), new BigDecimal(recommended));
+        return new Target(
+                adset,
+                "Ad set " + adset,
+                current == null ? null : new BigDecimal(current),
+                new BigDecimal(recommended));
     }
 
     static OffsetDateTime now() {
@@ -95,19 +105,30 @@ class MetaApplyApiTest {
     }
 
     private List<FakeGraphApi.Received> writesTo(String... adsets) {
-        List<String> paths = java.util.Arrays.stream(adsets).map(a -> "/v23.0/" + a).toList();
+        List<String> paths = Arrays.stream(adsets).map(a -> "/v23.0/" + a).toList();
         return GRAPH.writes().stream().filter(w -> paths.contains(w.path())).toList();
     }
 
     @Test
     void appliesBudgetsInMinorUnitsPausesZeroBudgetsAndAuditsEveryChange() {
-        GRAPH.adSet("a1", "A1", "ACTIVE", 2000L, "c1").adSet("a2", "A2", "ACTIVE", 1000L, "c1").adSet("a3", "A3", "ACTIVE", 1500L, "c1");
-        RECOMMENDATIONS.put(rec("r-basic", "123", now(), target("a1", "20", "25.50"), target("a2", "10", "0"), target("a3", "15", "15")));
+        GRAPH.adSet("a1", "A1", "ACTIVE", 2000L, "c1")
+                .adSet("a2", "A2", "ACTIVE", 1000L, "c1")
+                .adSet("a3", "A3", "ACTIVE", 1500L, "c1");
+        RECOMMENDATIONS.put(rec(
+                "r-basic",
+                "123",
+                now(),
+                target("a1", "20", "25.50"),
+                target("a2", "10", "0"),
+                target("a3", "15", "15")));
         JsonNode result = apply("r-basic", 200);
         assertThat(result.get("status").asString()).isEqualTo("applied");
         assertThat(result.get("dry_run").asBoolean()).isFalse();
-        assertThat(result.get("items")).extracting(i -> i.get("outcome").asString()).containsExactly("applied", "applied", "unchanged");
-        assertThat(result.get("items").get(0).get("before_budget").decimalValue()).isEqualByComparingTo("20");
+        assertThat(result.get("items"))
+                .extracting(i -> i.get("outcome").asString())
+                .containsExactly("applied", "applied", "unchanged");
+        assertThat(result.get("items").get(0).get("before_budget").decimalValue())
+                .isEqualByComparingTo("20");
 
         List<FakeGraphApi.Received> writes = writesTo("a1", "a2", "a3");
         assertThat(writes).hasSize(2);
@@ -125,11 +146,15 @@ class MetaApplyApiTest {
         assertThat(a1.get("outcome").asString()).isEqualTo("applied");
         assertThat(a1.get("dry_run").asBoolean()).isFalse();
         assertThat(a1.get("requested_by").asString()).startsWith("api");
-        assertThat(a1.get("request").asString()).contains("\"daily_budget\":\"2550\"").doesNotContain("EAAB");
+        assertThat(a1.get("request").asString())
+                .contains("\"daily_budget\":\"2550\"")
+                .doesNotContain("EAAB");
         assertThat(a1.get("response").asString()).contains("success");
         assertThat(a1.get("idempotency_key").asString()).isEqualTo("r-basic/a1");
         assertThat(find(audit.get("items"), "a2").get("action").asString()).isEqualTo("pause");
-        assertThat(outbound.recent(50)).anyMatch(e -> e.eventType().equals("recommendation.applied") && e.payload().contains("r-basic"));
+        assertThat(outbound.recent(50))
+                .anyMatch(e -> e.eventType().equals("recommendation.applied")
+                        && e.payload().contains("r-basic"));
     }
 
     @Test
@@ -142,7 +167,11 @@ class MetaApplyApiTest {
         assertThat(writesTo("b1")).hasSize(1);
         assertThat(second.get("items").get(0).get("outcome").asString()).isEqualTo("already_applied");
         assertThat(second.get("already_applied").asInt()).isEqualTo(1);
-        assertThat(JSON.readTree(http.get("/api/v1/audit?recommendation_id=r-twice").body()).get("total").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(http.get("/api/v1/audit?recommendation_id=r-twice")
+                                .body())
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -164,11 +193,11 @@ class MetaApplyApiTest {
     @Test
     void recommendationsComputedFromStaleDataAreRefused() {
         GRAPH.adSet("st1", "ST1", "ACTIVE", 2000L, "c1");
-        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
-        RECOMMENDATIONS.put(new AppliableRecommendation("r-stale", "123", now(), "EUR", List.of(target("st1", "20", "22")),
-                today.minusDays(4)));
-        RECOMMENDATIONS.put(new AppliableRecommendation("r-fresh", "123", now(), "EUR", List.of(target("st1", "20", "22")),
-                today.minusDays(3)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RECOMMENDATIONS.put(new AppliableRecommendation(
+                "r-stale", "123", now(), "EUR", List.of(target("st1", "20", "22")), today.minusDays(4)));
+        RECOMMENDATIONS.put(new AppliableRecommendation(
+                "r-fresh", "123", now(), "EUR", List.of(target("st1", "20", "22")), today.minusDays(3)));
         assertGuardrail("r-stale", "max_data_age_days", "APPLY_MAX_DATA_AGE_DAYS");
         assertThat(writesTo("st1")).isEmpty();
         assertThat(apply("r-fresh", 200).get("status").asString()).isEqualTo("applied");
@@ -192,8 +221,15 @@ class MetaApplyApiTest {
             GRAPH.adSet("p" + i, "P" + i, "ACTIVE", 2000L, "c2");
         }
         GRAPH.failUpdates("p2", "Budget is too low for this optimisation goal").failUpdates("p4", "Invalid budget");
-        RECOMMENDATIONS.put(rec("r-partial", "456", now(), target("p1", "20", "22"), target("p2", "20", "22"),
-                target("p3", "20", "22"), target("p4", "20", "22"), target("p5", "20", "22")));
+        RECOMMENDATIONS.put(rec(
+                "r-partial",
+                "456",
+                now(),
+                target("p1", "20", "22"),
+                target("p2", "20", "22"),
+                target("p3", "20", "22"),
+                target("p4", "20", "22"),
+                target("p5", "20", "22")));
         JsonNode first = apply("r-partial", 200);
         assertThat(first.get("status").asString()).isEqualTo("partial");
         assertThat(first.get("changed").asInt()).isEqualTo(3);
@@ -212,7 +248,8 @@ class MetaApplyApiTest {
         assertThat(writesTo("p1", "p2", "p3", "p4", "p5")).hasSize(7);
         assertThat(writesTo("p2")).hasSize(2);
         assertThat(writesTo("p1")).hasSize(1);
-        JsonNode audit = JSON.readTree(http.get("/api/v1/audit?recommendation_id=r-partial&size=3&page=0").body());
+        JsonNode audit = JSON.readTree(http.get("/api/v1/audit?recommendation_id=r-partial&size=3&page=0")
+                .body());
         assertThat(audit.get("total").asLong()).isEqualTo(7);
         assertThat(audit.get("items")).hasSize(3);
     }
@@ -220,13 +257,18 @@ class MetaApplyApiTest {
     @Test
     void tokenErrorStopsTheApplyAndRaisesAnAlert() {
         GRAPH.adSet("t1", "T1", "ACTIVE", 2000L, "c3").adSet("t2", "T2", "ACTIVE", 2000L, "c3");
-        GRAPH.script("POST /v23.0/t1", FakeGraphApi.error(401, 190, 460, "Error validating access token: password changed", Map.of()));
+        GRAPH.script(
+                "POST /v23.0/t1",
+                FakeGraphApi.error(401, 190, 460, "Error validating access token: password changed", Map.of()));
         RECOMMENDATIONS.put(rec("r-token", "123", now(), target("t1", "20", "22"), target("t2", "20", "22")));
         JsonNode result = apply("r-token", 200);
         assertThat(result.get("status").asString()).isEqualTo("failed");
-        assertThat(result.get("items")).extracting(i -> i.get("outcome").asString()).containsExactly("failed", "not_attempted");
+        assertThat(result.get("items"))
+                .extracting(i -> i.get("outcome").asString())
+                .containsExactly("failed", "not_attempted");
         assertThat(writesTo("t1", "t2")).hasSize(1);
-        assertThat(outbound.recent(50)).anyMatch(e -> e.eventType().equals("alert") && e.payload().contains("meta_token_invalid"));
+        assertThat(outbound.recent(50))
+                .anyMatch(e -> e.eventType().equals("alert") && e.payload().contains("meta_token_invalid"));
     }
 
     @Test
@@ -239,7 +281,12 @@ class MetaApplyApiTest {
     void auditRejectsABadPageSize() {
         HttpResponse<String> response = http.get("/api/v1/audit?size=0");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).path("errors").get(0).get("field").asString()).isEqualTo("size");
+        assertThat(JSON.readTree(response.body())
+                        .path("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("size");
     }
 
     private void assertGuardrail(String id, String guardrail, String detailContains) {

@@ -1,14 +1,12 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpResponse;
-import java.util.List;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.meta.RecommendationSource;
+import io.metasystem.mlcore.scheduling.ClusteredScheduler;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
+import io.metasystem.mlcore.webhooks.OutboxRedelivery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +16,26 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** DUMMY_MODE=true: apply sends nothing to Meta and webhooks send nothing to n8n; everything is recorded as dry runs. */
-@SpringBootTest(classes = {MlCoreApplication.class, MetaDummyModeTest.Recommendations.class},
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DUMMY_MODE=true: apply sends nothing to Meta and webhooks send nothing to n8n; everything is recorded as dry
+ * runs.
+ */
+@SpringBootTest(
+        classes = {MlCoreApplication.class, MetaDummyModeTest.Recommendations.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MetaDummyModeTest {
     static final FakeGraphApi GRAPH = new FakeGraphApi();
@@ -60,14 +71,19 @@ class MetaDummyModeTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutboundWebhooks outbound;
+
     @Autowired
-    io.metasystem.mlcore.webhooks.OutboxRedelivery redelivery;
+    OutboxRedelivery redelivery;
+
     @Autowired
-    io.metasystem.mlcore.scheduling.ClusteredScheduler scheduler;
+    ClusteredScheduler scheduler;
+
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
+
     HttpClientSupport http;
 
     @BeforeEach
@@ -78,24 +94,34 @@ class MetaDummyModeTest {
     @Test
     void applyIsADryRunThatRecordsTheExactCallsAndSendsNothing() throws InterruptedException {
         GRAPH.adSet("x1", "X1", "ACTIVE", 2000L, "c1").adSet("x2", "X2", "ACTIVE", 1000L, "c1");
-        RECOMMENDATIONS.put(MetaApplyApiTest.rec("r-dry", "123", MetaApplyApiTest.now(),
-                MetaApplyApiTest.target("x1", "20", "24.99"), MetaApplyApiTest.target("x2", "10", "0")));
+        RECOMMENDATIONS.put(MetaApplyApiTest.rec(
+                "r-dry",
+                "123",
+                MetaApplyApiTest.now(),
+                MetaApplyApiTest.target("x1", "20", "24.99"),
+                MetaApplyApiTest.target("x2", "10", "0")));
         HttpResponse<String> response = http.postJson("/api/v1/recommendations/r-dry/apply", "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = JSON.readTree(response.body());
         assertThat(result.get("status").asString()).isEqualTo("dry_run");
         assertThat(result.get("dry_run").asBoolean()).isTrue();
-        assertThat(result.get("items")).extracting(i -> i.get("outcome").asString()).containsExactly("dry_run", "dry_run");
+        assertThat(result.get("items"))
+                .extracting(i -> i.get("outcome").asString())
+                .containsExactly("dry_run", "dry_run");
 
-        JsonNode audit = JSON.readTree(http.get("/api/v1/audit?account_id=act_123&recommendation_id=r-dry").body());
+        JsonNode audit = JSON.readTree(http.get("/api/v1/audit?account_id=act_123&recommendation_id=r-dry")
+                .body());
         assertThat(audit.get("total").asLong()).isEqualTo(2);
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         audit.get("items").forEach(items::add);
-        assertThat(items).allMatch(i -> i.get("dry_run").asBoolean() && i.get("outcome").asString().equals("dry_run"));
+        assertThat(items)
+                .allMatch(i -> i.get("dry_run").asBoolean()
+                        && i.get("outcome").asString().equals("dry_run"));
         assertThat(items).anyMatch(i -> i.get("request").asString().contains("\"daily_budget\":\"2499\""));
         assertThat(items).anyMatch(i -> i.get("request").asString().contains("\"status\":\"PAUSED\""));
 
-        JsonNode again = JSON.readTree(http.postJson("/api/v1/recommendations/r-dry/apply", "").body());
+        JsonNode again = JSON.readTree(
+                http.postJson("/api/v1/recommendations/r-dry/apply", "").body());
         assertThat(again.get("already_applied").asInt()).isEqualTo(2);
 
         Thread.sleep(200);
@@ -103,16 +129,19 @@ class MetaDummyModeTest {
         assertThat(N8N.deliveries()).as("nothing reached n8n").isEmpty();
         List<OutboxEntry> events = outbound.recent(20);
         assertThat(events).isNotEmpty().allMatch(e -> e.status().equals("dry_run"));
-        assertThat(events).anyMatch(e -> e.eventType().equals("recommendation.applied") && e.payload().contains("r-dry"));
+        assertThat(events)
+                .anyMatch(e -> e.eventType().equals("recommendation.applied")
+                        && e.payload().contains("r-dry"));
     }
 
     @Test
     void strandedPendingEventsAreNeverDeliveredInDummyMode() throws InterruptedException {
-        var past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
+        var past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
-                next_attempt_at) values ('stranded-1', 'alert', '{}', :url, 'pending', 0, :past, :past, :past)""")
-                .param("url", N8N.url()).param("past", past).update();
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
+                updated_at,
+                next_attempt_at) values ('stranded-1', 'alert', '{}', :url, 'pending', 0, :past, :past, :past)
+                """).param("url", N8N.url()).param("past", past).update();
         try {
             assertThat(scheduler.taskNames()).doesNotContain("webhook-redelivery");
             assertThat(redelivery.redeliverDue()).isZero();

@@ -1,9 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
@@ -14,6 +10,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Live (DUMMY_MODE=false): budgets reach the fake Graph API and signed events reach the fake n8n. */
 @SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,7 +44,8 @@ class MetaEndToEndFlowTest extends AbstractMetaFlowTest {
             if (item.get("action").asString().equals("pause")) {
                 assertThat(GRAPH.adSetState(adset).get("status").asString()).isEqualTo("PAUSED");
             } else {
-                assertThat(Long.parseLong(GRAPH.adSetState(adset).get("daily_budget").asString()))
+                assertThat(Long.parseLong(
+                                GRAPH.adSetState(adset).get("daily_budget").asString()))
                         .isEqualTo(minor(item.get("after_budget").decimalValue()));
             }
         }
@@ -51,9 +53,13 @@ class MetaEndToEndFlowTest extends AbstractMetaFlowTest {
         assertThat(GRAPH.writes()).hasSize((int) changed);
 
         List<OutboxEntry> events = awaitSettled(2);
-        assertThat(events).extracting(OutboxEntry::eventType).contains("recommendation.created", "recommendation.applied");
+        assertThat(events)
+                .extracting(OutboxEntry::eventType)
+                .contains("recommendation.created", "recommendation.applied");
         assertThat(events).allMatch(e -> e.status().equals("sent"));
-        assertThat(N8N.deliveries()).hasSizeGreaterThanOrEqualTo(2).allMatch(d ->
-                WebhookSigner.matches(SECRET, d.timestamp(), d.body().getBytes(StandardCharsets.UTF_8), d.signature()));
+        assertThat(N8N.deliveries())
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(d -> WebhookSigner.matches(
+                        SECRET, d.timestamp(), d.body().getBytes(StandardCharsets.UTF_8), d.signature()));
     }
 }

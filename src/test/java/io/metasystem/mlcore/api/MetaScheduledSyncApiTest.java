@@ -1,11 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.scheduling.ClusteredScheduler;
@@ -20,6 +14,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sync jobs without a caller: the scheduled sync on the clustered scheduler (a 2-second cron against the fake Graph
@@ -50,10 +51,13 @@ class MetaScheduledSyncApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JobLeases leases;
+
     @Autowired
     ClusteredScheduler scheduler;
 
@@ -63,19 +67,30 @@ class MetaScheduledSyncApiTest {
         List<String> ids = List.of();
         for (int i = 0; i < 200 && ids.isEmpty(); i++) {
             Thread.sleep(50);
-            ids = jdbc.sql("select id from meta_job where account_id = '555' and kind = 'sync' and status = 'succeeded' "
-                    + "order by created_at").query(String.class).list();
+            ids = jdbc.sql("select id from meta_job where account_id = '555' and kind = 'sync' and "
+                            + "status = 'succeeded' " + "order by created_at")
+                    .query(String.class)
+                    .list();
         }
         assertThat(ids).as("a succeeded scheduled sync job").isNotEmpty();
-        JsonNode job = JSON.readTree(new HttpClientSupport(port).get("/api/v1/jobs/" + ids.get(0)).body());
+        JsonNode job = JSON.readTree(
+                new HttpClientSupport(port).get("/api/v1/jobs/" + ids.get(0)).body());
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         assertThat(job.get("status").asString()).isEqualTo("succeeded");
-        assertThat(job.path("result").path("since").asString()).isEqualTo(yesterday.minusDays(2).toString());
+        assertThat(job.path("result").path("since").asString())
+                .isEqualTo(yesterday.minusDays(2).toString());
         assertThat(job.path("result").path("until").asString()).isEqualTo(yesterday.toString());
         assertThat(job.path("result").path("insight_rows").asInt()).isEqualTo(1);
-        assertThat(GRAPH.received()).anyMatch(r -> r.path().equals("/v23.0/act_555/insights")
-                && r.query().get("time_range").equals("{\"since\":\"" + yesterday.minusDays(2) + "\",\"until\":\"" + yesterday + "\"}"));
-        assertThat(JSON.readTree(new HttpClientSupport(port).get("/api/v1/accounts/555/adsets").body()).toString())
+        assertThat(GRAPH.received())
+                .anyMatch(r -> r.path().equals("/v23.0/act_555/insights")
+                        && r.query()
+                                .get("time_range")
+                                .equals("{\"since\":\"" + yesterday.minusDays(2) + "\",\"until\":\"" + yesterday
+                                        + "\"}"));
+        assertThat(JSON.readTree(new HttpClientSupport(port)
+                                .get("/api/v1/accounts/555/adsets")
+                                .body())
+                        .toString())
                 .contains("p1");
     }
 
@@ -84,16 +99,25 @@ class MetaScheduledSyncApiTest {
         // a live owner first (fresh heartbeat: no sweep, scheduled or not, may touch it), then the owner stops beating
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
-                insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at, owner, heartbeat_at)
-                values ('dead-owner-job', 'sync', '777', 'running', '2 ad sets; reading insights', :t, :t, 'replica-gone', :t)""")
-                .param("t", now).update();
+                insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at, owner,
+                heartbeat_at)
+                values ('dead-owner-job', 'sync', '777', 'running', '2 ad sets; reading insights', :t, :t,
+                'replica-gone', :t)
+                """).param("t", now).update();
         HttpClientSupport http = new HttpClientSupport(port);
-        assertThat(JSON.readTree(http.get("/api/v1/jobs/dead-owner-job").body()).get("status").asString()).isEqualTo("running");
+        assertThat(JSON.readTree(http.get("/api/v1/jobs/dead-owner-job").body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("running");
         leases.sweep();
-        assertThat(JSON.readTree(http.get("/api/v1/jobs/dead-owner-job").body()).get("status").asString()).isEqualTo("running");
+        assertThat(JSON.readTree(http.get("/api/v1/jobs/dead-owner-job").body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("running");
 
         jdbc.sql("update meta_job set heartbeat_at = :t, updated_at = :t where id = 'dead-owner-job'")
-                .param("t", now.minusHours(1)).update();
+                .param("t", now.minusHours(1))
+                .update();
         leases.sweep();
 
         JsonNode job = JSON.readTree(http.get("/api/v1/jobs/dead-owner-job").body());

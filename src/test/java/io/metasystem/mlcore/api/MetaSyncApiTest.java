@@ -1,12 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.meta.InsightSink;
@@ -25,8 +18,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Sync against the fake Graph API: several pages, rate-limit back-off, job progress, token error. */
-@SpringBootTest(classes = {MlCoreApplication.class, MetaSyncApiTest.Sink.class},
+@SpringBootTest(
+        classes = {MlCoreApplication.class, MetaSyncApiTest.Sink.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MetaSyncApiTest {
     static final FakeGraphApi GRAPH = new FakeGraphApi().pageSize(2);
@@ -60,8 +62,10 @@ class MetaSyncApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutboundWebhooks outbound;
+
     HttpClientSupport http;
 
     @BeforeEach
@@ -82,16 +86,19 @@ class MetaSyncApiTest {
 
     @Test
     void syncsAdSetsAndInsightsAcrossPagesWithRateLimitBackOff() throws InterruptedException {
-        GRAPH.adSet("s1", "Spotify DE", "ACTIVE", 2550L, "c1").adSet("s2", "Spotify AT", "PAUSED", 1000L, "c1")
+        GRAPH.adSet("s1", "Spotify DE", "ACTIVE", 2550L, "c1")
+                .adSet("s2", "Spotify AT", "PAUSED", 1000L, "c1")
                 .adSet("s3", "YouTube", "ACTIVE", null, "c2");
         for (String day : List.of("2026-11-01", "2026-11-02")) {
-            GRAPH.insight("s1", day, "25.10", 5000, 120, 7, "63.00").insight("s2", day, "9.80", 2000, 40, 1, "9.00")
+            GRAPH.insight("s1", day, "25.10", 5000, 120, 7, "63.00")
+                    .insight("s2", day, "9.80", 2000, 40, 1, "9.00")
                     .insight("s3", day, "14.00", 3000, 70, 3, "27.00");
         }
         GRAPH.script("GET /v23.0/act_123/insights", FakeGraphApi.rateLimited(80004, 0));
         IMPORTED.clear();
 
-        HttpResponse<String> started = http.postJson("/api/v1/accounts/act_123/sync?since=2026-11-01&until=2026-11-02", "");
+        HttpResponse<String> started =
+                http.postJson("/api/v1/accounts/act_123/sync?since=2026-11-01&until=2026-11-02", "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         assertThat(started.headers().firstValue("Location").orElseThrow()).startsWith("/api/v1/jobs/");
         JsonNode job = awaitJob(JSON.readTree(started.body()).get("status_url").asString());
@@ -102,11 +109,15 @@ class MetaSyncApiTest {
         assertThat(job.get("progress").asString()).startsWith("done");
 
         List<FakeGraphApi.Received> insightCalls = GRAPH.received().stream()
-                .filter(r -> r.path().equals("/v23.0/act_123/insights")).toList();
+                .filter(r -> r.path().equals("/v23.0/act_123/insights"))
+                .toList();
         assertThat(insightCalls).hasSize(4); // one rate-limited, then three pages
-        assertThat(insightCalls.get(0).query()).containsEntry("level", "adset").containsEntry("time_increment", "1")
+        assertThat(insightCalls.get(0).query())
+                .containsEntry("level", "adset")
+                .containsEntry("time_increment", "1")
                 .containsEntry("time_range", "{\"since\":\"2026-11-01\",\"until\":\"2026-11-02\"}");
-        assertThat(insightCalls.get(0).query().get("fields")).contains("spend", "impressions", "clicks", "actions", "action_values");
+        assertThat(insightCalls.get(0).query().get("fields"))
+                .contains("spend", "impressions", "clicks", "actions", "action_values");
 
         assertThat(IMPORTED).hasSize(1);
         JsonNode rows = IMPORTED.get(0).get("data");
@@ -121,23 +132,38 @@ class MetaSyncApiTest {
 
     @Test
     void tokenErrorFailsTheJobWithoutRetryAndRaisesAnAlert() throws InterruptedException {
-        GRAPH.script("GET /v23.0/act_777", FakeGraphApi.error(400, 190, 463, "Error validating access token: Session has expired", Map.of()));
+        GRAPH.script(
+                "GET /v23.0/act_777",
+                FakeGraphApi.error(400, 190, 463, "Error validating access token: Session has expired", Map.of()));
         GRAPH.reset();
         HttpResponse<String> started = http.postJson("/api/v1/accounts/777/sync", "");
         JsonNode job = awaitJob(JSON.readTree(started.body()).get("status_url").asString());
         assertThat(job.get("status").asString()).isEqualTo("failed");
         assertThat(job.get("error").asString()).contains("190");
-        assertThat(GRAPH.received().stream().filter(r -> r.path().equals("/v23.0/act_777"))).hasSize(1);
-        assertThat(outbound.recent(20)).anyMatch(e -> e.eventType().equals("alert") && e.payload().contains("777"));
+        assertThat(GRAPH.received().stream().filter(r -> r.path().equals("/v23.0/act_777")))
+                .hasSize(1);
+        assertThat(outbound.recent(20))
+                .anyMatch(e -> e.eventType().equals("alert") && e.payload().contains("777"));
     }
 
     @Test
     void invalidRangeIsABadRequestNamingTheField() {
-        HttpResponse<String> response = http.postJson("/api/v1/accounts/123/sync?since=2026-11-05&until=2026-11-01", "");
+        HttpResponse<String> response =
+                http.postJson("/api/v1/accounts/123/sync?since=2026-11-05&until=2026-11-01", "");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).path("errors").get(0).get("field").asString()).isEqualTo("until");
+        assertThat(JSON.readTree(response.body())
+                        .path("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("until");
         HttpResponse<String> notADate = http.postJson("/api/v1/accounts/123/sync?since=yesterday", "");
-        assertThat(JSON.readTree(notADate.body()).path("errors").get(0).get("field").asString()).isEqualTo("since");
+        assertThat(JSON.readTree(notADate.body())
+                        .path("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("since");
     }
 
     @Test

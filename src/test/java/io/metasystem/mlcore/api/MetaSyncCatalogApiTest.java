@@ -1,10 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.List;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +11,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sync into the real store through the HTTP API: a long range read as an async report run (polled, paged), every ad
@@ -42,7 +45,8 @@ class MetaSyncCatalogApiTest {
         GRAPH.targeting("k1", """
                 {"age_min":25,"age_max":34,"genders":[1],"geo_locations":{"countries":["DE"]},
                  "publisher_platforms":["instagram"],"instagram_positions":["reels"],
-                 "custom_audiences":[{"id":"9","name":"Lookalike (DE, 1%)"}]}""", "OUTCOME_SALES", "OFFSITE_CONVERSIONS");
+                 "custom_audiences":[{"id":"9","name":"Lookalike (DE, 1%)"}]}
+                """, "OUTCOME_SALES", "OFFSITE_CONVERSIONS");
         GRAPH.targeting("k2", "{\"geo_locations\":{\"countries\":[\"AT\"]}}", "OUTCOME_AWARENESS", "REACH");
         LocalDate day = LocalDate.parse("2026-09-01");
         for (int d = 0; d < 3; d++, day = day.plusDays(1)) {
@@ -86,7 +90,8 @@ class MetaSyncCatalogApiTest {
         assertThat(result.path("import").path("inserted").asInt()).isEqualTo(3);
         assertThat(GRAPH.reportRuns()).containsKey("rr-1");
         assertThat(GRAPH.reportRuns().get("rr-1").polls()).isEqualTo(3);
-        assertThat(GRAPH.received()).noneMatch(r -> r.method().equals("GET") && r.path().equals("/v23.0/act_321/insights"));
+        assertThat(GRAPH.received())
+                .noneMatch(r -> r.method().equals("GET") && r.path().equals("/v23.0/act_321/insights"));
 
         JsonNode adSets = JSON.readTree(http.get("/api/v1/accounts/321/adsets").body());
         String listed = adSets.toString();
@@ -100,14 +105,21 @@ class MetaSyncCatalogApiTest {
         assertThat(k2.get("attributes").get("objective").asString()).isEqualTo("outcome_awareness");
         JsonNode k1 = find(adSets, "k1");
         assertThat(k1.get("daily_budget").decimalValue()).isEqualByComparingTo("25.50");
-        assertThat(k1.get("attributes").toString()).contains("\"age\":\"25-34\"", "\"gender\":\"male\"",
-                "\"placement\":\"instagram_reels\"", "\"audience_type\":\"lookalike\"", "\"country\":\"DE\"",
-                "\"optimization_goal\":\"offsite_conversions\"");
+        assertThat(k1.get("attributes").toString())
+                .contains(
+                        "\"age\":\"25-34\"",
+                        "\"gender\":\"male\"",
+                        "\"placement\":\"instagram_reels\"",
+                        "\"audience_type\":\"lookalike\"",
+                        "\"country\":\"DE\"",
+                        "\"optimization_goal\":\"offsite_conversions\"");
 
         JsonNode second = sync(http, "since=2026-09-01&until=2026-10-31");
         assertThat(second.path("result").path("ad_sets_created").asInt()).isZero();
-        assertThat(second.path("result").path("import").path("unchanged").asInt()).isEqualTo(3);
-        assertThat(second.path("result").path("import").path("inserted").asInt()).isZero();
+        assertThat(second.path("result").path("import").path("unchanged").asInt())
+                .isEqualTo(3);
+        assertThat(second.path("result").path("import").path("inserted").asInt())
+                .isZero();
         assertThat(second.path("result").path("import").path("updated").asInt()).isZero();
         JsonNode again = JSON.readTree(http.get("/api/v1/accounts/321/adsets").body());
         assertThat(strip(again)).isEqualTo(strip(adSets));
@@ -116,7 +128,8 @@ class MetaSyncCatalogApiTest {
     private static JsonNode find(JsonNode page, String id) {
         JsonNode items = page.has("items") ? page.get("items") : page;
         for (JsonNode a : items) {
-            if (a.path("id").asString().equals(id) || a.path("adset_id").asString().equals(id)) {
+            if (a.path("id").asString().equals(id)
+                    || a.path("adset_id").asString().equals(id)) {
                 return a;
             }
         }
@@ -126,9 +139,9 @@ class MetaSyncCatalogApiTest {
     /** The listing without {@code updated_at}, which records when a sync last confirmed the ad set. */
     private static List<String> strip(JsonNode page) {
         JsonNode items = page.has("items") ? page.get("items") : page;
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode a : items) {
-            tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) a.deepCopy();
+            ObjectNode copy = (ObjectNode) a.deepCopy();
             copy.remove("updated_at");
             out.add(copy.toString());
         }

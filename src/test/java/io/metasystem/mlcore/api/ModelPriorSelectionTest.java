@@ -1,17 +1,21 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.metasystem.mlcore.ml.MlProperties;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.RegisteredModel;
 import io.metasystem.mlcore.ml.UnknownModelException;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The default rule of model priors: model_scope, then account:&lt;id&gt;, then ML_DEFAULT_SCOPE; false switches it off. */
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The default rule of model priors: model_scope, then account:&lt;id&gt;, then ML_DEFAULT_SCOPE; false switches it
+ * off.
+ */
 class ModelPriorSelectionTest {
     /** Champions exist for the given scopes only (no registry, no artifacts: the rule only needs the scope). */
     static ModelPriors priors(Set<String> champions) {
@@ -26,19 +30,21 @@ class ModelPriorSelectionTest {
                 if (!champions.contains(scope)) {
                     throw new UnknownModelException("model_scope", "no champion model for scope " + scope);
                 }
-                return new Champion(new RegisteredModel(1, scope, "m", "sha", "key", 1, RegisteredModel.CHAMPION, "",
-                        null, null), null);
+                return new Champion(
+                        new RegisteredModel(1, scope, "m", "sha", "key", 1, RegisteredModel.CHAMPION, "", null, null),
+                        null);
             }
         };
     }
 
     static ModelPriorSelection selection(Set<String> champions, String defaultScope) {
-        return new ModelPriorSelection(priors(champions),
-                new MlProperties("d", 0.01, "-", "f", "s", "csv", null, defaultScope, 600), null);
+        return new ModelPriorSelection(
+                priors(champions), new MlProperties("d", 0.01, "-", "f", "s", "csv", null, defaultScope, 600), null);
     }
 
     static String scope(Optional<ModelPriorSelection.Selection> s) {
-        return s.map(x -> x.champion().model().scope() + (x.explicit() ? " (explicit)" : "")).orElse("none");
+        return s.map(x -> x.champion().model().scope() + (x.explicit() ? " (explicit)" : ""))
+                .orElse("none");
     }
 
     @Test
@@ -48,8 +54,10 @@ class ModelPriorSelectionTest {
         assertThat(scope(rule.select(null, "nothing", "a1"))).isEqualTo("account:a1");
         assertThat(scope(rule.select(null, null, "a2"))).isEqualTo("fallback");
         assertThat(scope(rule.select(null, null, null))).isEqualTo("fallback");
-        assertThat(scope(selection(Set.of("kag"), null).select(null, null, "a1"))).isEqualTo("none");
-        assertThat(scope(selection(Set.of(), "fallback").select(null, "kag", "a1"))).isEqualTo("none");
+        assertThat(scope(selection(Set.of("kag"), null).select(null, null, "a1")))
+                .isEqualTo("none");
+        assertThat(scope(selection(Set.of(), "fallback").select(null, "kag", "a1")))
+                .isEqualTo("none");
     }
 
     @Test
@@ -59,7 +67,8 @@ class ModelPriorSelectionTest {
         assertThat(scope(rule.select(true, "kag", null))).isEqualTo("kag (explicit)");
         assertThat(scope(rule.select(true, null, "a1"))).isEqualTo("account:a1 (explicit)");
         assertThatThrownBy(() -> rule.select(true, "nothing", "a1")).isInstanceOf(UnknownModelException.class);
-        assertThatThrownBy(() -> rule.select(true, null, "a2")).isInstanceOf(RequestValidationException.class)
+        assertThatThrownBy(() -> rule.select(true, null, "a2"))
+                .isInstanceOf(RequestValidationException.class)
                 .hasMessageContaining("model_scope");
     }
 }

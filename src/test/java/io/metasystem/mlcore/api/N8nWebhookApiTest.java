@@ -1,12 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
@@ -22,6 +15,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Inbound n8n webhook: signature accept / reject / replay / stale; outbound events signed, retried, recorded. */
 @SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,8 +54,10 @@ class N8nWebhookApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutboundWebhooks outbound;
+
     HttpClientSupport http;
 
     @BeforeEach
@@ -63,7 +67,8 @@ class N8nWebhookApiTest {
     }
 
     private HttpResponse<String> signed(String body, String timestamp, String signature) {
-        HttpRequest.Builder b = http.request(N8nWebhookController.PATH).header("Content-Type", "application/json")
+        HttpRequest.Builder b = http.request(N8nWebhookController.PATH)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
             b.header("X-Timestamp", timestamp);
@@ -81,7 +86,8 @@ class N8nWebhookApiTest {
 
     @Test
     void acceptsAValidSignatureWithoutApiKeyAndStartsASyncJob() {
-        HttpResponse<String> response = signed("{\"account_id\":\"act_123\",\"action\":\"sync\",\"params\":{\"since\":\"2026-11-01\",\"until\":\"2026-11-02\"}}");
+        HttpResponse<String> response = signed("{\"account_id\":\"act_123\",\"action\":\"sync\","
+                + "\"params\":{\"since\":\"2026-11-01\",\"until\":\"2026-11-02\"}}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("action").asString()).isEqualTo("sync");
@@ -93,7 +99,8 @@ class N8nWebhookApiTest {
     void rejectsAWrongSignature() {
         String ts = Long.toString(Instant.now().getEpochSecond());
         String body = "{\"account_id\":\"123\",\"action\":\"sync\"}";
-        HttpResponse<String> response = signed(body, ts, WebhookSigner.sign("some-other-secret-123", ts, body.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response = signed(
+                body, ts, WebhookSigner.sign("some-other-secret-123", ts, body.getBytes(StandardCharsets.UTF_8)));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("X-Signature");
@@ -108,8 +115,11 @@ class N8nWebhookApiTest {
 
     @Test
     void rejectsMissingHeadersEvenWithTheApiKey() {
-        HttpResponse<String> response = http.send(http.request(N8nWebhookController.PATH).header("X-API-Key", HttpClientSupport.KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        HttpResponse<String> response = http.send(http.request(N8nWebhookController.PATH)
+                .header("X-API-Key", HttpClientSupport.KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("X-Timestamp");
     }
@@ -118,7 +128,8 @@ class N8nWebhookApiTest {
     void rejectsATimestampOutsideFiveMinutes() {
         String ts = Long.toString(Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond());
         String body = "{\"account_id\":\"123\",\"action\":\"sync\"}";
-        HttpResponse<String> response = signed(body, ts, WebhookSigner.sign(SECRET, ts, body.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response =
+                signed(body, ts, WebhookSigner.sign(SECRET, ts, body.getBytes(StandardCharsets.UTF_8)));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("window");
     }
@@ -138,21 +149,29 @@ class N8nWebhookApiTest {
     void unknownActionIsABadRequestNamingTheField() {
         HttpResponse<String> response = signed("{\"account_id\":\"123\",\"action\":\"delete_everything\"}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).path("errors").get(0).get("field").asString()).isEqualTo("action");
+        assertThat(JSON.readTree(response.body())
+                        .path("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("action");
     }
 
     @Test
     void outboundEventsAreSignedRetriedAndRecorded() throws Exception {
         N8N.clear();
         N8N.failNext(1);
-        String id = outbound.publish("alert", java.util.Map.of("kind", "test"));
+        String id = outbound.publish("alert", Map.of("kind", "test"));
         OutboxEntry entry = awaitFinal(id);
         assertThat(entry.status()).isEqualTo("sent");
         assertThat(entry.attempts()).isEqualTo(2);
-        var deliveries = N8N.deliveries().stream().filter(d -> id.equals(d.id())).toList();
+        var deliveries =
+                N8N.deliveries().stream().filter(d -> id.equals(d.id())).toList();
         assertThat(deliveries).hasSize(2);
         var last = deliveries.get(1);
-        assertThat(WebhookSigner.matches(SECRET, last.timestamp(), last.body().getBytes(StandardCharsets.UTF_8), last.signature())).isTrue();
+        assertThat(WebhookSigner.matches(
+                        SECRET, last.timestamp(), last.body().getBytes(StandardCharsets.UTF_8), last.signature()))
+                .isTrue();
         JsonNode event = JSON.readTree(last.body());
         assertThat(event.get("type").asString()).isEqualTo("alert");
         assertThat(event.get("dry_run").asBoolean()).isFalse();
@@ -164,15 +183,19 @@ class N8nWebhookApiTest {
 
     @Test
     void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
-        String id = outbound.publish("recommendation.created", java.util.Map.of("blob", "x".repeat(300_000)));
+        String id = outbound.publish("recommendation.created", Map.of("blob", "x".repeat(300_000)));
         OutboxEntry entry = awaitFinal(id);
         assertThat(entry.status()).isEqualTo("sent");
-        assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean()).isTrue();
+        assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean())
+                .isTrue();
     }
 
     OutboxEntry awaitFinal(String id) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            OutboxEntry e = outbound.recent(100).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            OutboxEntry e = outbound.recent(100).stream()
+                    .filter(x -> x.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
             if (!e.status().equals("pending")) {
                 return e;
             }

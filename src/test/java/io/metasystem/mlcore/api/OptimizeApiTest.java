@@ -1,18 +1,7 @@
 package io.metasystem.mlcore.api;
 
-import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 import io.metasystem.mlcore.MlCoreApplication;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +11,24 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The optimize endpoint through the real HTTP server, as n8n or curl would call it. */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = MlCoreApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mlcore.api-key=" + HttpClientSupport.KEY, "mlcore.max-request-size=5MB"})
 class OptimizeApiTest {
     static final String OPTIMIZE = "/api/v1/meta_ads/optimize";
@@ -32,6 +37,7 @@ class OptimizeApiTest {
 
     @LocalServerPort
     int port;
+
     HttpClientSupport http;
 
     @BeforeEach
@@ -72,9 +78,11 @@ class OptimizeApiTest {
             assertThat(adset.get("probability_best").asDouble()).isBetween(0.0, 1.0);
             assertThat(adset.get("reasons").size()).isPositive();
         }
-        assertThat(sum).isCloseTo(130.0, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(body.at("/summary/allocated").asDouble()).isCloseTo(130.0, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(body.get("adsets").get(5).get("recommended_budget").asDouble()).as("paused ad set").isZero();
+        assertThat(sum).isCloseTo(130.0, Offset.offset(0.005));
+        assertThat(body.at("/summary/allocated").asDouble()).isCloseTo(130.0, Offset.offset(0.005));
+        assertThat(body.get("adsets").get(5).get("recommended_budget").asDouble())
+                .as("paused ad set")
+                .isZero();
         assertThat(body.get("adsets").get(5).get("action").asString()).isEqualTo("pause");
         assertThat(body.get("method").asString()).isNotBlank();
         assertThat(body.get("version").asString()).isNotBlank();
@@ -86,8 +94,10 @@ class OptimizeApiTest {
         JsonNode documented = JSON.readTree(Files.readString(EXAMPLES.resolve("optimize-response.json")));
         // each answer is a new stored recommendation: only its id differs from the documented one
         assertThat(body.get("recommendation_id").asString()).matches("[0-9a-f-]{36}");
-        ((ObjectNode) body).put("recommendation_id", documented.get("recommendation_id").asString());
-        assertThat(body).as("docs/examples/optimize-response.json is stale: regenerate it from the server")
+        ((ObjectNode) body)
+                .put("recommendation_id", documented.get("recommendation_id").asString());
+        assertThat(body)
+                .as("docs/examples/optimize-response.json is stale: regenerate it from the server")
                 .isEqualTo(documented);
     }
 
@@ -96,10 +106,14 @@ class OptimizeApiTest {
         ObjectNode request = example();
         request.remove("seed");
         // every answer is a new stored recommendation: all but its recommendation_id is identical
-        String first = withoutRecommendationId(http.postJson(OPTIMIZE, request.toString()).body());
-        String second = withoutRecommendationId(http.postJson(OPTIMIZE, request.toString()).body());
+        String first = withoutRecommendationId(
+                http.postJson(OPTIMIZE, request.toString()).body());
+        String second = withoutRecommendationId(
+                http.postJson(OPTIMIZE, request.toString()).body());
         assertThat(second).isEqualTo(first);
-        assertThat(JSON.readTree(first).get("seed").asLong()).as("derived seed is reported").isNotZero();
+        assertThat(JSON.readTree(first).get("seed").asLong())
+                .as("derived seed is reported")
+                .isNotZero();
     }
 
     @Test
@@ -107,8 +121,8 @@ class OptimizeApiTest {
         JsonNode body = ok("""
                 {"budget":{"total":100},"adsets":[{"id":"a"},{"id":"b"}]}""");
         assertThat(body.get("adsets").get(0).get("recommended_budget").asDouble()
-                + body.get("adsets").get(1).get("recommended_budget").asDouble()).isCloseTo(100.0,
-                org.assertj.core.data.Offset.offset(0.005));
+                        + body.get("adsets").get(1).get("recommended_budget").asDouble())
+                .isCloseTo(100.0, Offset.offset(0.005));
     }
 
     @Test
@@ -118,12 +132,16 @@ class OptimizeApiTest {
         ArrayNode adsets = request.putArray("adsets");
         IntStream.range(0, 5_000).forEach(i -> {
             ObjectNode a = adsets.addObject().put("id", "as-" + i).put("current_budget", 10.0);
-            a.putObject("metrics").put("spend", 70.0).put("impressions", 20_000 + i).put("clicks", 200 + i % 50)
-                    .put("conversions", i % 17).put("revenue", 3.5 * (i % 17));
+            a.putObject("metrics")
+                    .put("spend", 70.0)
+                    .put("impressions", 20_000 + i)
+                    .put("clicks", 200 + i % 50)
+                    .put("conversions", i % 17)
+                    .put("revenue", 3.5 * (i % 17));
         });
         JsonNode body = ok(request.toString());
         assertThat(body.get("adsets").size()).isEqualTo(5_000);
-        assertThat(body.at("/summary/allocated").asDouble()).isCloseTo(50_000.0, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(body.at("/summary/allocated").asDouble()).isCloseTo(50_000.0, Offset.offset(0.005));
     }
 
     @Test
@@ -139,15 +157,29 @@ class OptimizeApiTest {
                    {"name":"no id","daily":[{"date":"2026-11-01","spend":5,"clicks":2,"conversions":3}]},
                    {"id":"c","prior":{"weight":0}}
                  ]}""");
-        assertThat(fields(problem)).contains("objective", "currency", "budget.total", "budget.exploration_share",
-                "risk_aversion", "early_stop.confidence", "adsets[0].status", "adsets[0].metrics.clicks",
-                "adsets[1].id", "adsets[1].daily[1].date", "adsets[1].daily[2].date", "adsets[2].id",
-                "adsets[2].daily[0].conversions", "adsets[3].prior", "adsets[3].prior.weight");
+        assertThat(fields(problem))
+                .contains(
+                        "objective",
+                        "currency",
+                        "budget.total",
+                        "budget.exploration_share",
+                        "risk_aversion",
+                        "early_stop.confidence",
+                        "adsets[0].status",
+                        "adsets[0].metrics.clicks",
+                        "adsets[1].id",
+                        "adsets[1].daily[1].date",
+                        "adsets[1].daily[2].date",
+                        "adsets[2].id",
+                        "adsets[2].daily[0].conversions",
+                        "adsets[3].prior",
+                        "adsets[3].prior.weight");
     }
 
     @Test
     void rejectsEmptyAdSetList() {
-        assertThat(fields(badRequest("{\"budget\":{\"total\":10},\"adsets\":[]}"))).containsExactly("adsets");
+        assertThat(fields(badRequest("{\"budget\":{\"total\":10},\"adsets\":[]}")))
+                .containsExactly("adsets");
         assertThat(fields(badRequest("{\"budget\":{\"total\":10}}"))).containsExactly("adsets");
         assertThat(fields(badRequest("{\"adsets\":[{\"id\":\"a\"}]}"))).containsExactly("budget");
     }
@@ -162,16 +194,19 @@ class OptimizeApiTest {
     void rejectsWrongTypesNamingThePath() {
         JsonNode problem = badRequest("{\"budget\":{\"total\":\"lots\"},\"adsets\":[{\"id\":\"a\"}]}");
         assertThat(fields(problem)).containsExactly("budget.total");
-        JsonNode nested = badRequest("{\"budget\":{\"total\":10},\"adsets\":[{\"id\":\"a\",\"daily\":[{\"date\":\"yesterday\",\"spend\":1,\"conversions\":0}]}]}");
+        JsonNode nested = badRequest("{\"budget\":{\"total\":10},\"adsets\":[{\"id\":\"a\","
+                + "\"daily\":[{\"date\":\"yesterday\",\"spend\":1,\"conversions\":0}]}]}");
         assertThat(fields(nested)).containsExactly("adsets[0].daily[0].date");
     }
 
     @Test
     void rejectsNanInfinityAndOverflow() {
-        assertThat(fields(badRequest("{\"budget\":{\"total\":NaN},\"adsets\":[{\"id\":\"a\"}]}"))).hasSize(1);
+        assertThat(fields(badRequest("{\"budget\":{\"total\":NaN},\"adsets\":[{\"id\":\"a\"}]}")))
+                .hasSize(1);
         assertThat(fields(badRequest("{\"budget\":{\"total\":1e400},\"adsets\":[{\"id\":\"a\"}]}")))
                 .containsExactly("budget.total");
-        assertThat(fields(badRequest("{\"budget\":{\"total\":10},\"seed\":99999999999999999999999,\"adsets\":[{\"id\":\"a\"}]}")))
+        assertThat(fields(badRequest(
+                        "{\"budget\":{\"total\":10},\"seed\":99999999999999999999999,\"adsets\":[{\"id\":\"a\"}]}")))
                 .containsExactly("seed");
     }
 
@@ -183,12 +218,12 @@ class OptimizeApiTest {
 
     @Test
     void infeasibleMinimumsAre422WithTheShortfall() {
-        HttpResponse<String> response = http.postJson(OPTIMIZE,
-                "{\"budget\":{\"total\":10,\"min_per_adset\":6},\"adsets\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
+        HttpResponse<String> response = http.postJson(
+                OPTIMIZE, "{\"budget\":{\"total\":10,\"min_per_adset\":6},\"adsets\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
         assertProblem(response, 422, "Constraints cannot all hold");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("constraint").asString()).isEqualTo("budget.min_per_adset");
-        assertThat(problem.get("shortfall").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(problem.get("shortfall").asDouble()).isCloseTo(2.0, Offset.offset(1e-9));
     }
 
     @Test
@@ -202,33 +237,47 @@ class OptimizeApiTest {
 
     @Test
     void minimumAboveMaximumIs422() {
-        HttpResponse<String> response = http.postJson(OPTIMIZE,
-                "{\"budget\":{\"total\":100,\"min_per_adset\":30,\"max_per_adset\":20},\"adsets\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
+        HttpResponse<String> response = http.postJson(
+                OPTIMIZE,
+                "{\"budget\":{\"total\":100,\"min_per_adset\":30,\"max_per_adset\":20},"
+                        + "\"adsets\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
         assertProblem(response, 422, "Constraints cannot all hold");
     }
 
     @Test
     void chunkedBodyOverTheLimitIs413() {
         byte[] chunk = ("{\"pad\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}").getBytes();
-        HttpResponse<String> response = http.send(http.request(OPTIMIZE).header("X-API-Key", HttpClientSupport.KEY)
+        HttpResponse<String> response = http.send(http.request(OPTIMIZE)
+                .header("X-API-Key", HttpClientSupport.KEY)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunk)))
+                .build());
         assertProblem(response, 413, "Content Too Large");
     }
 
     @Test
     void openApiCarriesTheDocumentedExamples() throws IOException {
-        JsonNode spec = JSON.readTree(http.send(http.request("/v3/api-docs").GET().build()).body());
+        JsonNode spec = JSON.readTree(
+                http.send(http.request("/v3/api-docs").GET().build()).body());
         JsonNode post = spec.at("/paths/~1api~1v1~1meta_ads~1optimize/post");
-        assertThat(post.at("/requestBody/content/application~1json/examples/optimize-request/value/budget/total").asDouble())
+        assertThat(post.at("/requestBody/content/application~1json/examples/optimize-request/value/budget/total")
+                        .asDouble())
                 .isEqualTo(130.0);
-        assertThat(post.at("/responses/200/content/application~1json/examples/optimize-response/value/adsets").size())
+        assertThat(post.at("/responses/200/content/application~1json/examples/optimize-response/value/adsets")
+                        .size())
                 .isEqualTo(6);
-        assertThat(spec.at("/components/schemas/AllocationSummary/properties/expected_revenue").isMissingNode())
-                .as("schemas use the wire's snake_case names").isFalse();
-        assertThat(spec.at("/components/schemas/EarlyStopRules/properties/min_spend_multiple").isMissingNode()).isFalse();
-        assertThat(spec.at("/components/schemas/EarlyStopVerdict/properties/probability_above_target").isMissingNode()).isFalse();
-        assertThat(post.at("/responses/422/content/application~1problem+json/schema/$ref").asString())
+        assertThat(spec.at("/components/schemas/AllocationSummary/properties/expected_revenue")
+                        .isMissingNode())
+                .as("schemas use the wire's snake_case names")
+                .isFalse();
+        assertThat(spec.at("/components/schemas/EarlyStopRules/properties/min_spend_multiple")
+                        .isMissingNode())
+                .isFalse();
+        assertThat(spec.at("/components/schemas/EarlyStopVerdict/properties/probability_above_target")
+                        .isMissingNode())
+                .isFalse();
+        assertThat(post.at("/responses/422/content/application~1problem+json/schema/$ref")
+                        .asString())
                 .endsWith("/Problem");
         try (InputStream in = getClass().getResourceAsStream("/examples/optimize-422.json")) {
             assertThat(in).as("422 example on the class path").isNotNull();

@@ -1,16 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.scheduling.ClusteredScheduler;
 import io.metasystem.mlcore.webhooks.OutboxRedelivery;
@@ -21,6 +10,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events stranded as {@code pending} (the process died before delivering them) are delivered by the clustered
@@ -44,8 +45,10 @@ class OutboxRedeliveryApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     OutboxRedelivery redelivery;
+
     @Autowired
     ClusteredScheduler scheduler;
 
@@ -56,11 +59,19 @@ class OutboxRedeliveryApiTest {
         String payload = "{\"id\":\"" + id + "\",\"type\":\"recommendation.created\",\"created_at\":\"" + past
                 + "\",\"dry_run\":false,\"data\":{\"recommendation_id\":\"r-1\"}}";
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at, updated_at,
-                next_attempt_at, claimed_until) values (:id, 'recommendation.created', :payload, :url, 'pending', :attempts,
+                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
+                updated_at,
+                next_attempt_at, claimed_until) values (:id, 'recommendation.created', :payload, :url, 'pending',
+                :attempts,
                 :past, :past, :next, :claimed)""")
-                .param("id", id).param("payload", payload).param("url", N8N.url()).param("attempts", attempts)
-                .param("past", past).param("next", nextAttempt).param("claimed", past.plusMinutes(2)).update();
+                .param("id", id)
+                .param("payload", payload)
+                .param("url", N8N.url())
+                .param("attempts", attempts)
+                .param("past", past)
+                .param("next", nextAttempt)
+                .param("claimed", past.plusMinutes(2))
+                .update();
         return id;
     }
 
@@ -69,7 +80,10 @@ class OutboxRedeliveryApiTest {
     }
 
     String status(String id) {
-        return jdbc.sql("select status from webhook_outbox where id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("select status from webhook_outbox where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -83,10 +97,14 @@ class OutboxRedeliveryApiTest {
         List<WebhookReceiver.Delivery> got = deliveriesOf(id);
         assertThat(got).hasSize(1);
         WebhookReceiver.Delivery d = got.get(0);
-        assertThat(d.signature()).isEqualTo(WebhookSigner.sign(SECRET, d.timestamp(), d.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(d.signature())
+                .isEqualTo(WebhookSigner.sign(SECRET, d.timestamp(), d.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(d.body()).contains(id);
         assertThat(status(id)).isEqualTo("sent");
-        assertThat(jdbc.sql("select attempts from webhook_outbox where id = :id").param("id", id).query(Integer.class).single())
+        assertThat(jdbc.sql("select attempts from webhook_outbox where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 

@@ -1,9 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import io.metasystem.mlcore.MlCoreApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +8,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(
+        classes = MlCoreApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mlcore.api-key=" + HttpClientSupport.KEY, "mlcore.max-request-size=64KB"})
 class ServiceFoundationTest {
     private static final String OPTIMIZE = "/api/v1/meta_ads/optimize";
@@ -20,6 +23,7 @@ class ServiceFoundationTest {
 
     @LocalServerPort
     int port;
+
     HttpClientSupport http;
 
     @BeforeEach
@@ -39,42 +43,66 @@ class ServiceFoundationTest {
 
     @Test
     void echoesCallerRequestIdAndMakesOneOtherwise() {
-        HttpResponse<String> given = http.send(http.request("/health").header("X-Request-Id", "n8n-run-42").GET().build());
+        HttpResponse<String> given = http.send(http.request("/health")
+                .header("X-Request-Id", "n8n-run-42")
+                .GET()
+                .build());
         assertThat(given.headers().firstValue("X-Request-Id")).contains("n8n-run-42");
         HttpResponse<String> made = http.send(http.request("/health").GET().build());
         assertThat(made.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
-        HttpResponse<String> unsafe = http.send(http.request("/health").header("X-Request-Id", "bad id\twith spaces").GET().build());
+        HttpResponse<String> unsafe = http.send(http.request("/health")
+                .header("X-Request-Id", "bad id\twith spaces")
+                .GET()
+                .build());
         assertThat(unsafe.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
     }
 
     @Test
     void apiWithoutKeyIsUnauthorizedProblem() {
-        HttpResponse<String> response = http.send(http.request(OPTIMIZE).POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> response = http.send(
+                http.request(OPTIMIZE).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertProblem(response, 401, "Unauthorized");
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer");
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("X-API-Key");
     }
 
     @Test
     void apiWithWrongKeyIsUnauthorizedInBothHeaderForms() {
-        assertProblem(http.send(http.request(OPTIMIZE).header("X-API-Key", "wrong-key-wrong-key")
-                .POST(HttpRequest.BodyPublishers.noBody()).build()), 401, "Unauthorized");
-        assertProblem(http.send(http.request(OPTIMIZE).header("Authorization", "Bearer wrong-key-wrong-key")
-                .POST(HttpRequest.BodyPublishers.noBody()).build()), 401, "Unauthorized");
+        assertProblem(
+                http.send(http.request(OPTIMIZE)
+                        .header("X-API-Key", "wrong-key-wrong-key")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build()),
+                401,
+                "Unauthorized");
+        assertProblem(
+                http.send(http.request(OPTIMIZE)
+                        .header("Authorization", "Bearer wrong-key-wrong-key")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build()),
+                401,
+                "Unauthorized");
     }
 
     @Test
     void acceptsTheKeyAsHeaderOrBearerToken() {
-        HttpResponse<String> header = http.send(http.request("/api/v1/nothing-here").header("X-API-Key", HttpClientSupport.KEY).GET().build());
+        HttpResponse<String> header = http.send(http.request("/api/v1/nothing-here")
+                .header("X-API-Key", HttpClientSupport.KEY)
+                .GET()
+                .build());
         HttpResponse<String> bearer = http.send(http.request("/api/v1/nothing-here")
-                .header("Authorization", "Bearer " + HttpClientSupport.KEY).GET().build());
+                .header("Authorization", "Bearer " + HttpClientSupport.KEY)
+                .GET()
+                .build());
         assertProblem(header, 404, "Not Found");
         assertProblem(bearer, 404, "Not Found");
     }
 
     @Test
     void wrongMethodIsMethodNotAllowedProblem() {
-        HttpResponse<String> response = http.send(http.request("/health").DELETE().build());
+        HttpResponse<String> response =
+                http.send(http.request("/health").DELETE().build());
         assertProblem(response, 405, "Method Not Allowed");
     }
 
@@ -88,9 +116,14 @@ class ServiceFoundationTest {
 
     @Test
     void problemsNeverCarryTheKeyOrAStackTrace() {
-        HttpResponse<String> response = http.send(http.request(OPTIMIZE).header("X-API-Key", HttpClientSupport.KEY + "x")
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(response.body()).doesNotContain(HttpClientSupport.KEY).doesNotContain("at io.").doesNotContain("Exception");
+        HttpResponse<String> response = http.send(http.request(OPTIMIZE)
+                .header("X-API-Key", HttpClientSupport.KEY + "x")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(response.body())
+                .doesNotContain(HttpClientSupport.KEY)
+                .doesNotContain("at io.")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -99,7 +132,8 @@ class ServiceFoundationTest {
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode spec = JSON.readTree(docs.body());
         assertThat(spec.get("openapi").asString()).startsWith("3.1");
-        assertThat(spec.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-API-Key");
+        assertThat(spec.at("/components/securitySchemes/apiKey/name").asString())
+                .isEqualTo("X-API-Key");
         assertThat(spec.at("/paths/~1health/get").isMissingNode()).isFalse();
         HttpResponse<String> ui = http.send(http.request("/docs").GET().build());
         assertThat(ui.statusCode()).isIn(200, 302);
@@ -108,9 +142,12 @@ class ServiceFoundationTest {
     @Test
     void exposesPrometheusLatencyHistogramsPerRoute() {
         http.send(http.request("/health").GET().build());
-        HttpResponse<String> metrics = http.send(http.request("/actuator/prometheus").GET().build());
+        HttpResponse<String> metrics =
+                http.send(http.request("/actuator/prometheus").GET().build());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket").contains("uri=\"/health\"");
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_bucket")
+                .contains("uri=\"/health\"");
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String title) {

@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.meta.AppliableRecommendation;
+import io.metasystem.mlcore.meta.RecommendationSource;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import io.metasystem.mlcore.meta.AppliableRecommendation;
-import io.metasystem.mlcore.meta.RecommendationSource;
 
 /** Recommendations put in place by a test (stands in for the store's recommendation table). */
 final class TestRecommendations implements RecommendationSource {

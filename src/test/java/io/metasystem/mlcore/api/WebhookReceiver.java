@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.api;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.sun.net.httpserver.HttpServer;
 
 /** A local stand-in for the n8n webhook endpoint: records every delivery; can fail the first N with 500. */
 final class WebhookReceiver implements AutoCloseable {
-    record Delivery(String body, String signature, String timestamp, String id) {
-    }
+    record Delivery(String body, String signature, String timestamp, String id) {}
 
     private final HttpServer server;
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
@@ -28,7 +28,8 @@ final class WebhookReceiver implements AutoCloseable {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 var h = exchange.getRequestHeaders();
-                deliveries.add(new Delivery(body, h.getFirst("X-Signature"), h.getFirst("X-Timestamp"), h.getFirst("X-Webhook-Id")));
+                deliveries.add(new Delivery(
+                        body, h.getFirst("X-Signature"), h.getFirst("X-Timestamp"), h.getFirst("X-Webhook-Id")));
                 int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
                 exchange.sendResponseHeaders(status, -1);
             }

@@ -1,10 +1,10 @@
 package io.metasystem.mlcore.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static io.metasystem.mlcore.config.StartupFailures.startWith;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static io.metasystem.mlcore.config.StartupFailures.startWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invalid Meta / webhook settings stop start-up with a message naming the environment variable. */
 class MetaStartupConfigurationTest {
@@ -16,7 +16,8 @@ class MetaStartupConfigurationTest {
 
     @Test
     void namesMetaApiBase() {
-        assertThat(startWith("mlcore.meta.api-base=graph.facebook.com").getDescription()).contains("META_API_BASE");
+        assertThat(startWith("mlcore.meta.api-base=graph.facebook.com").getDescription())
+                .contains("META_API_BASE");
     }
 
     @Test
@@ -27,7 +28,8 @@ class MetaStartupConfigurationTest {
 
     @Test
     void namesTheChangeRatio() {
-        assertThat(startWith("mlcore.meta.max-change-ratio=-1").getDescription()).contains("APPLY_MAX_CHANGE_RATIO");
+        assertThat(startWith("mlcore.meta.max-change-ratio=-1").getDescription())
+                .contains("APPLY_MAX_CHANGE_RATIO");
     }
 
     @Test
@@ -38,7 +40,8 @@ class MetaStartupConfigurationTest {
 
     @Test
     void requiresASecretForOutboundWebhooksInProduction() {
-        FailureAnalysis analysis = startWith("mlcore.dummy-mode=false", "mlcore.webhooks.n8n-url=https://n8n.example/webhook/ml-core");
+        FailureAnalysis analysis =
+                startWith("mlcore.dummy-mode=false", "mlcore.webhooks.n8n-url=https://n8n.example/webhook/ml-core");
         assertThat(analysis.getDescription()).contains("WEBHOOK_SECRET").contains("N8N_WEBHOOK_URL");
     }
 
@@ -50,38 +53,49 @@ class MetaStartupConfigurationTest {
 
     @Test
     void namesAnInvalidWebhookUrl() {
-        assertThat(startWith("mlcore.webhooks.n8n-url=not a url").getDescription()).contains("N8N_WEBHOOK_URL");
+        assertThat(startWith("mlcore.webhooks.n8n-url=not a url").getDescription())
+                .contains("N8N_WEBHOOK_URL");
     }
 
     @Test
     void namesAnInvalidSyncCron() {
-        assertThat(startWith("mlcore.meta.sync.cron=every day", "mlcore.meta.sync.accounts=123").getDescription())
+        assertThat(startWith("mlcore.meta.sync.cron=every day", "mlcore.meta.sync.accounts=123")
+                        .getDescription())
                 .contains("META_SYNC_CRON");
     }
 
     @Test
     void aSyncCronNeedsAccountsAndAToken() {
-        assertThat(startWith("mlcore.meta.sync.cron=0 0 4 * * *").getDescription()).contains("META_SYNC_ACCOUNTS");
-        assertThat(startWith("mlcore.meta.sync.cron=0 0 4 * * *", "mlcore.meta.sync.accounts=act_123").getDescription())
-                .contains("META_ACCESS_TOKEN").contains("META_SYNC_CRON");
+        assertThat(startWith("mlcore.meta.sync.cron=0 0 4 * * *").getDescription())
+                .contains("META_SYNC_ACCOUNTS");
+        assertThat(startWith("mlcore.meta.sync.cron=0 0 4 * * *", "mlcore.meta.sync.accounts=act_123")
+                        .getDescription())
+                .contains("META_ACCESS_TOKEN")
+                .contains("META_SYNC_CRON");
     }
 
     @Test
     void namesInvalidSyncAccountsAndDays() {
-        assertThat(startWith("mlcore.meta.sync.accounts=act_1,not an id").getDescription()).contains("META_SYNC_ACCOUNTS");
+        assertThat(startWith("mlcore.meta.sync.accounts=act_1,not an id").getDescription())
+                .contains("META_SYNC_ACCOUNTS");
         assertThat(startWith("mlcore.meta.sync.days=0").getDescription()).contains("META_SYNC_DAYS");
     }
 
     @Test
     void namesInvalidAsyncInsightSettings() {
-        assertThat(startWith("mlcore.meta.sync.async-insights-days=-1").getDescription()).contains("META_ASYNC_INSIGHTS_DAYS");
-        assertThat(startWith("mlcore.meta.sync.async-poll-interval=soon").getDescription()).contains("META_ASYNC_POLL_INTERVAL");
-        assertThat(startWith("mlcore.meta.sync.async-timeout=1ms").getDescription()).contains("META_ASYNC_TIMEOUT");
+        assertThat(startWith("mlcore.meta.sync.async-insights-days=-1").getDescription())
+                .contains("META_ASYNC_INSIGHTS_DAYS");
+        assertThat(startWith("mlcore.meta.sync.async-poll-interval=soon").getDescription())
+                .contains("META_ASYNC_POLL_INTERVAL");
+        assertThat(startWith("mlcore.meta.sync.async-timeout=1ms").getDescription())
+                .contains("META_ASYNC_TIMEOUT");
     }
 
     @Test
     void namesInvalidGuardrailAndRedeliverySettings() {
-        assertThat(startWith("mlcore.meta.max-data-age-days=-2").getDescription()).contains("APPLY_MAX_DATA_AGE_DAYS");
-        assertThat(startWith("mlcore.webhooks.redelivery-interval=10ms").getDescription()).contains("WEBHOOK_REDELIVERY_INTERVAL");
+        assertThat(startWith("mlcore.meta.max-data-age-days=-2").getDescription())
+                .contains("APPLY_MAX_DATA_AGE_DAYS");
+        assertThat(startWith("mlcore.webhooks.redelivery-interval=10ms").getDescription())
+                .contains("WEBHOOK_REDELIVERY_INTERVAL");
     }
 }

@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static io.metasystem.mlcore.config.StartupFailures.startWith;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.util.unit.DataSize;
+
+import static io.metasystem.mlcore.config.StartupFailures.startWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StartupConfigurationTest {
 
@@ -40,16 +41,15 @@ class StartupConfigurationTest {
 
     @Test
     void generatedKeyInDummyModeIsNeverEqualToABlankKey() {
-        ApiKeyHolder holder = new ApiKeyHolder(new MlCoreProperties("", true,
-                org.springframework.util.unit.DataSize.ofMegabytes(5), 8000));
+        ApiKeyHolder holder = new ApiKeyHolder(new MlCoreProperties("", true, DataSize.ofMegabytes(5), 8000));
         assertThat(holder.matches("")).isFalse();
         assertThat(holder.matches(null)).isFalse();
     }
 
     @Test
     void comparesConfiguredKeyExactly() {
-        ApiKeyHolder holder = new ApiKeyHolder(new MlCoreProperties("0123456789abcdef", false,
-                org.springframework.util.unit.DataSize.ofMegabytes(5), 8000));
+        ApiKeyHolder holder =
+                new ApiKeyHolder(new MlCoreProperties("0123456789abcdef", false, DataSize.ofMegabytes(5), 8000));
         assertThat(holder.matches("0123456789abcdef")).isTrue();
         assertThat(holder.matches("0123456789abcdeF")).isFalse();
         assertThat(holder.matches("0123456789abcde")).isFalse();
@@ -57,8 +57,8 @@ class StartupConfigurationTest {
 
     @Test
     void propertiesNeverPrintTheKey() {
-        MlCoreProperties properties = new MlCoreProperties("secret-secret-secret", false,
-                org.springframework.util.unit.DataSize.ofMegabytes(5), 8000);
+        MlCoreProperties properties =
+                new MlCoreProperties("secret-secret-secret", false, DataSize.ofMegabytes(5), 8000);
         assertThat(properties.toString()).doesNotContain("secret-secret-secret");
     }
 }

@@ -1,11 +1,12 @@
 package io.metasystem.mlcore.evaluation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.simulation.ColdStartScenarioGenerator;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CI gate of the cold-start claim (docs/benchmarks.md, "Cold start: model priors vs none"): on fixed held-out accounts,
@@ -24,17 +25,20 @@ class ColdStartRegressionTest {
     @Test
     void modelPriorsHelpNewAdSetsAndWrongOnesCostLittle() {
         ColdStartBenchmark benchmark = new ColdStartBenchmark(new ColdStartScenarioGenerator(), SETTINGS);
-        HierarchicalPriors model = HierarchicalPriors.train(benchmark.trainingTable(), Validation.Settings.defaults(42),
-                line -> { });
-        ColdStartReport report = benchmark.run(List.of(model), k -> { });
+        HierarchicalPriors model =
+                HierarchicalPriors.train(benchmark.trainingTable(), Validation.Settings.defaults(42), line -> {});
+        ColdStartReport report = benchmark.run(List.of(model), k -> {});
         System.out.println(report.table());
         String priors = ColdStartBenchmark.withPriors(model);
         PairedDifference launch = report.launchGain(priors);
         assertThat(launch.mean()).as("first-7-day share gain").isPositive();
         assertThat(launch.tLow()).as("paired-t lower bound").isPositive();
         assertThat(launch.bootLow()).as("bootstrap lower bound").isPositive();
-        assertThat(report.badBudgetChange(priors).mean()).as("budget on bad new ad sets").isNegative();
-        assertThat(report.shareGain(ColdStartBenchmark.wrongPriors(model)).mean()).as("harm of wrong priors")
+        assertThat(report.badBudgetChange(priors).mean())
+                .as("budget on bad new ad sets")
+                .isNegative();
+        assertThat(report.shareGain(ColdStartBenchmark.wrongPriors(model)).mean())
+                .as("harm of wrong priors")
                 .isGreaterThan(-0.03);
         for (ColdStartReport.Summary s : report.summaries()) {
             assertThat(s.violations()).as(s.policy() + " violations").isZero();

@@ -1,7 +1,5 @@
 package io.metasystem.mlcore.evaluation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.metasystem.mlcore.ml.FeatureRow;
 import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.ml.HierarchicalTrainer;
@@ -10,11 +8,14 @@ import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.simulation.AdSetAttributes;
 import io.metasystem.mlcore.simulation.ColdStartScenarioGenerator;
 import io.metasystem.mlcore.simulation.PastCampaigns;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HierarchicalPriorsTest {
     private static final Validation.Settings VALIDATION = Validation.Settings.defaults(42);
@@ -26,8 +27,8 @@ class HierarchicalPriorsTest {
     @Test
     void weightIsTheHeldOutCalibrationOfTheMlPackage() {
         FeatureTable table = table();
-        HierarchicalPriors priors = HierarchicalPriors.train(table, VALIDATION, line -> { });
-        Validation.ModelScore score = Validation.run(table, List.of(new HierarchicalTrainer()), VALIDATION, l -> { })
+        HierarchicalPriors priors = HierarchicalPriors.train(table, VALIDATION, line -> {});
+        Validation.ModelScore score = Validation.run(table, List.of(new HierarchicalTrainer()), VALIDATION, l -> {})
                 .score("hierarchical_eb");
         assertThat(priors.weight()).isEqualTo(score.priorWeight());
         assertThat(priors.overdispersion()).isEqualTo(score.overdispersion());
@@ -36,7 +37,7 @@ class HierarchicalPriorsTest {
 
     @Test
     void priorsRankAudiencesAsTheTruthDoes() {
-        HierarchicalPriors priors = HierarchicalPriors.train(table(), VALIDATION, line -> { });
+        HierarchicalPriors priors = HierarchicalPriors.train(table(), VALIDATION, line -> {});
         Prior retargeting = priors.prior(new AdSetAttributes("retargeting", "feed", "video"), 50);
         Prior broad = priors.prior(new AdSetAttributes("broad", "feed", "video"), 50);
         assertThat(retargeting.cpa()).isLessThan(broad.cpa() / 2);
@@ -49,16 +50,19 @@ class HierarchicalPriorsTest {
     @Test
     void uninformativeAttributesGetALowerWeight() {
         FeatureTable table = table();
-        List<List<String>> attributes = new ArrayList<>(table.rows().stream().map(FeatureRow::categorical).toList());
+        List<List<String>> attributes = new ArrayList<>(
+                table.rows().stream().map(FeatureRow::categorical).toList());
         Collections.shuffle(attributes, new Random(3));
         List<FeatureRow> shuffled = new ArrayList<>();
         for (int i = 0; i < table.rows().size(); i++) {
             FeatureRow r = table.rows().get(i);
-            shuffled.add(new FeatureRow(r.group(), r.day(), attributes.get(i), r.numeric(), r.spend(), r.clicks(),
-                    r.conversions()));
+            shuffled.add(new FeatureRow(
+                    r.group(), r.day(), attributes.get(i), r.numeric(), r.spend(), r.clicks(), r.conversions()));
         }
-        double informative = HierarchicalPriors.train(table, VALIDATION, l -> { }).weight();
-        double noise = HierarchicalPriors.train(table.withRows(shuffled), VALIDATION, l -> { }).weight();
+        double informative =
+                HierarchicalPriors.train(table, VALIDATION, l -> {}).weight();
+        double noise = HierarchicalPriors.train(table.withRows(shuffled), VALIDATION, l -> {})
+                .weight();
         assertThat(noise).isLessThan(informative * 0.8);
     }
 }

@@ -1,8 +1,16 @@
 package io.metasystem.mlcore.meta;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,16 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for graph.facebook.com, on the JDK's HTTP server, reproducing the documented shapes: edges with
- * {@code data} and {@code paging.next} (carrying {@code access_token}, as Meta's do), the {@code ids=} multi-object read,
+ * {@code data} and {@code paging.next} (carrying {@code access_token}, as Meta's do), the {@code ids=} multi-object
+ * read,
  * {@code POST /<adset_id>} answering {@code {"success": true}}, error bodies {@code {"error": {...}}} and the usage
  * headers, and async insight report runs ({@code POST /act_<id>/insights} → {@code {"report_run_id"}}, polled at
  * {@code GET /<run>} through {@code Job Not Started}, {@code Job Running} with {@code async_percent_completion}, to
@@ -33,12 +36,10 @@ public final class FakeGraphApi implements AutoCloseable {
     public static final String VERSION = "v23.0";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Received(String method, String path, Map<String, String> query, Map<String, String> form,
-                           String authorization) {
-    }
+    public record Received(
+            String method, String path, Map<String, String> query, Map<String, String> form, String authorization) {}
 
-    public record Scripted(int status, String body, Map<String, String> headers) {
-    }
+    public record Scripted(int status, String body, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
@@ -92,8 +93,14 @@ public final class FakeGraphApi implements AutoCloseable {
         return this;
     }
 
-    public FakeGraphApi insight(String adSetId, String date, String spend, long impressions, long clicks, long purchases,
-                                String purchaseValue) {
+    public FakeGraphApi insight(
+            String adSetId,
+            String date,
+            String spend,
+            long impressions,
+            long clicks,
+            long purchases,
+            String purchaseValue) {
         ObjectNode adSet = adSets.get(adSetId);
         ObjectNode n = JSON.createObjectNode();
         n.put("account_id", "123");
@@ -107,9 +114,13 @@ public final class FakeGraphApi implements AutoCloseable {
         n.put("impressions", Long.toString(impressions));
         n.put("clicks", Long.toString(clicks));
         ArrayNode actions = n.putArray("actions");
-        actions.addObject().put("action_type", "offsite_conversion.fb_pixel_purchase").put("value", Long.toString(purchases));
+        actions.addObject()
+                .put("action_type", "offsite_conversion.fb_pixel_purchase")
+                .put("value", Long.toString(purchases));
         ArrayNode values = n.putArray("action_values");
-        values.addObject().put("action_type", "offsite_conversion.fb_pixel_purchase").put("value", purchaseValue);
+        values.addObject()
+                .put("action_type", "offsite_conversion.fb_pixel_purchase")
+                .put("value", purchaseValue);
         insights.add(n);
         return this;
     }
@@ -194,15 +205,25 @@ public final class FakeGraphApi implements AutoCloseable {
 
     /** A first page of one insight row whose {@code paging.next} points at the same path, so a later page can fail. */
     public Scripted firstInsightPage(String path) {
-        return new Scripted(200, "{\"data\":[{\"adset_id\":\"a1\",\"date_start\":\"2026-09-01\",\"date_stop\":"
-                + "\"2026-09-01\",\"spend\":\"1\"}],\"paging\":{\"next\":\"" + baseUrl() + path + "?after=1\"}}",
+        return new Scripted(
+                200,
+                "{\"data\":[{\"adset_id\":\"a1\",\"date_start\":\"2026-09-01\",\"date_stop\":"
+                        + "\"2026-09-01\",\"spend\":\"1\"}],\"paging\":{\"next\":\"" + baseUrl() + path
+                        + "?after=1\"}}",
                 Map.of());
     }
 
     public static Scripted rateLimited(int code, int regainMinutes) {
-        return error(400, code, 2446079, "(#" + code + ") User request limit reached",
-                Map.of("X-Business-Use-Case-Usage", "{\"1234\":[{\"type\":\"ads_management\",\"call_count\":100,"
-                        + "\"total_cputime\":40,\"total_time\":35,\"estimated_time_to_regain_access\":" + regainMinutes + "}]}"));
+        return error(
+                400,
+                code,
+                2446079,
+                "(#" + code + ") User request limit reached",
+                Map.of(
+                        "X-Business-Use-Case-Usage",
+                        "{\"1234\":[{\"type\":\"ads_management\",\"call_count\":100,"
+                                + "\"total_cputime\":40,\"total_time\":35,\"estimated_time_to_regain_access\":"
+                                + regainMinutes + "}]}"));
     }
 
     public List<Received> received() {
@@ -228,8 +249,10 @@ public final class FakeGraphApi implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
-            Map<String, String> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            received.add(new Received(method, path, query, form, exchange.getRequestHeaders().getFirst("Authorization")));
+            Map<String, String> form =
+                    decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.add(new Received(
+                    method, path, query, form, exchange.getRequestHeaders().getFirst("Authorization")));
             Deque<Scripted> queue = scripts.get(method + " " + path);
             Scripted scripted = queue == null ? null : queue.pollFirst();
             if (scripted == null) {
@@ -237,7 +260,8 @@ public final class FakeGraphApi implements AutoCloseable {
             }
             scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("X-Ad-Account-Usage", "{\"acc_id_util_pct\":3.5,\"reset_time_duration\":0}");
+            exchange.getResponseHeaders()
+                    .add("X-Ad-Account-Usage", "{\"acc_id_util_pct\":3.5,\"reset_time_duration\":0}");
             byte[] bytes = scripted.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(scripted.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -264,12 +288,17 @@ public final class FakeGraphApi implements AutoCloseable {
                 run.polls++;
                 boolean ended = run.polls > run.pollsBeforeEnd;
                 state.put("async_status", ended ? run.outcome : run.polls == 1 ? "Job Not Started" : "Job Running");
-                state.put("async_percent_completion", ended && run.outcome.equals("Job Completed") ? 100
-                        : Math.min(99, 100 * (run.polls - 1) / Math.max(1, run.pollsBeforeEnd)));
+                state.put(
+                        "async_percent_completion",
+                        ended && run.outcome.equals("Job Completed")
+                                ? 100
+                                : Math.min(99, 100 * (run.polls - 1) / Math.max(1, run.pollsBeforeEnd)));
             }
             return ok(state.toString());
         }
-        if (method.equals("GET") && rest.endsWith("/insights") && runs.containsKey(rest.substring(0, rest.length() - 9))) {
+        if (method.equals("GET")
+                && rest.endsWith("/insights")
+                && runs.containsKey(rest.substring(0, rest.length() - 9))) {
             ReportRun run = runs.get(rest.substring(0, rest.length() - 9));
             synchronized (run) {
                 if (run.polls <= run.pollsBeforeEnd || !run.outcome.equals("Job Completed")) {
@@ -335,7 +364,7 @@ public final class FakeGraphApi implements AutoCloseable {
             StringBuilder next = new StringBuilder(baseUrl() + path + "?access_token=EAAB-secret-in-next");
             query.forEach((k, v) -> {
                 if (!k.equals("after") && !k.equals("access_token")) {
-                    next.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+                    next.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
                 }
             });
             next.append("&after=").append(to);
@@ -355,7 +384,8 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         for (String pair : raw.split("&")) {
             String[] kv = pair.split("=", 2);
-            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return out;

@@ -1,7 +1,8 @@
 package io.metasystem.mlcore.meta;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.metasystem.mlcore.config.MetaProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -9,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import io.metasystem.mlcore.config.MetaProperties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GraphApiClientTest {
     private final FakeGraphApi fake = new FakeGraphApi();
@@ -23,9 +24,23 @@ class GraphApiClientTest {
     }
 
     private GraphApiClient client(int maxRetries, Duration maxBackoff) {
-        MetaProperties p = new MetaProperties("EAAB-test-token", "123", fake.baseUrl(), "v23.0", Duration.ofSeconds(2),
-                Duration.ofSeconds(2), maxRetries, Duration.ofMillis(100), maxBackoff, new BigDecimal("0.5"),
-                BigDecimal.ONE, null, List.of("123"), 24, 3, false);
+        MetaProperties p = new MetaProperties(
+                "EAAB-test-token",
+                "123",
+                fake.baseUrl(),
+                "v23.0",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                maxRetries,
+                Duration.ofMillis(100),
+                maxBackoff,
+                new BigDecimal("0.5"),
+                BigDecimal.ONE,
+                null,
+                List.of("123"),
+                24,
+                3,
+                false);
         return new GraphApiClient(p, sleeps::add);
     }
 
@@ -60,7 +75,8 @@ class GraphApiClientTest {
     void failsFastWhenMetaNeedsLongerThanTheLongestBackOff() {
         fake.script("GET /v23.0/act_123/adsets", FakeGraphApi.rateLimited(613, 30));
         assertThatThrownBy(() -> client(3, Duration.ofMinutes(5)).adSets("123"))
-                .isInstanceOfSatisfying(MetaRateLimitException.class,
+                .isInstanceOfSatisfying(
+                        MetaRateLimitException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(30)));
         assertThat(fake.received()).hasSize(1);
         assertThat(sleeps).isEmpty();
@@ -68,9 +84,13 @@ class GraphApiClientTest {
 
     @Test
     void givesUpAfterTheRetryBudgetWhenStillRateLimited() {
-        fake.script("GET /v23.0/act_123/adsets", FakeGraphApi.rateLimited(4, 0), FakeGraphApi.rateLimited(4, 0),
+        fake.script(
+                "GET /v23.0/act_123/adsets",
+                FakeGraphApi.rateLimited(4, 0),
+                FakeGraphApi.rateLimited(4, 0),
                 FakeGraphApi.rateLimited(4, 0));
-        assertThatThrownBy(() -> client(2, Duration.ofMinutes(5)).adSets("123")).isInstanceOf(MetaRateLimitException.class);
+        assertThatThrownBy(() -> client(2, Duration.ofMinutes(5)).adSets("123"))
+                .isInstanceOf(MetaRateLimitException.class);
         assertThat(fake.received()).hasSize(3);
         assertThat(sleeps).hasSize(2);
         assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
@@ -78,17 +98,20 @@ class GraphApiClientTest {
 
     @Test
     void tokenErrorStopsAtOnceWithoutRetry() {
-        fake.script("GET /v23.0/act_123/adsets",
+        fake.script(
+                "GET /v23.0/act_123/adsets",
                 FakeGraphApi.error(400, 190, 463, "Error validating access token: Session has expired", Map.of()));
         assertThatThrownBy(() -> client(3, Duration.ofMinutes(5)).adSets("123"))
-                .isInstanceOf(MetaTokenException.class).hasMessageContaining("190");
+                .isInstanceOf(MetaTokenException.class)
+                .hasMessageContaining("190");
         assertThat(fake.received()).hasSize(1);
         assertThat(sleeps).isEmpty();
     }
 
     @Test
     void validationErrorNamesTheBlamedField() {
-        fake.adSet("as1", "A", "ACTIVE", 1000L, "c1").failUpdates("as1", "Your budget is too low. The minimum is 1.00 EUR.");
+        fake.adSet("as1", "A", "ACTIVE", 1000L, "c1")
+                .failUpdates("as1", "Your budget is too low. The minimum is 1.00 EUR.");
         assertThatThrownBy(() -> client(3, Duration.ofMinutes(5)).updateAdSet("as1", Map.of("daily_budget", "50")))
                 .isInstanceOfSatisfying(MetaValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("daily_budget");
@@ -100,7 +123,9 @@ class GraphApiClientTest {
     @Test
     void retriesServerErrorsWithBackOffThenSucceeds() {
         fake.adSet("as1", "A", "ACTIVE", 1000L, "c1");
-        fake.script("POST /v23.0/as1", new FakeGraphApi.Scripted(503, "upstream unavailable", Map.of()),
+        fake.script(
+                "POST /v23.0/as1",
+                new FakeGraphApi.Scripted(503, "upstream unavailable", Map.of()),
                 FakeGraphApi.error(500, 2, null, "Service temporarily unavailable", Map.of()));
         GraphCall call = client(3, Duration.ofMinutes(5)).updateAdSet("as1", Map.of("daily_budget", "2500"));
         assertThat(call.response()).contains("success");
@@ -112,14 +137,21 @@ class GraphApiClientTest {
     void timeoutsAreRetriedBoundedly() {
         fake.close();
         assertThatThrownBy(() -> client(1, Duration.ofMinutes(5)).adSets("123"))
-                .isInstanceOf(GraphApiException.class).hasMessageContaining("after 2 attempts");
+                .isInstanceOf(GraphApiException.class)
+                .hasMessageContaining("after 2 attempts");
         assertThat(sleeps).hasSize(1);
     }
 
     @Test
     void neverPutsTheTokenOfAPagingLinkIntoAnError() {
-        fake.script("GET /v23.0/act_123/adsets", new FakeGraphApi.Scripted(200, "{\"data\":[{\"id\":\"as1\"}],\"paging\":{\"next\":"
-                + "\"http://127.0.0.1:1/v23.0/act_123/adsets?access_token=EAAB-secret-in-next&after=1\"}}", Map.of()));
+        fake.script(
+                "GET /v23.0/act_123/adsets",
+                new FakeGraphApi.Scripted(
+                        200,
+                        "{\"data\":[{\"id\":\"as1\"}],\"paging\":{\"next\":"
+                                + "\"http://127.0.0.1:1/v23.0/act_123/adsets"
+                                + "?access_token=EAAB-secret-in-next&after=1\"}}",
+                        Map.of()));
         assertThatThrownBy(() -> client(0, Duration.ofMinutes(5)).adSets("123"))
                 .isInstanceOf(GraphApiException.class)
                 .hasMessageContaining("access_token=<redacted>")

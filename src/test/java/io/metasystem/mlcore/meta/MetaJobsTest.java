@@ -1,23 +1,26 @@
 package io.metasystem.mlcore.meta;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.scheduling.JobLeases;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A sync job keeps a terminal status: once the lease sweep failed it, a run that ends late does not revive it. */
 @SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class MetaJobsTest {
     @Autowired
     MetaJobs jobs;
+
     @Autowired
     JobLeases leases;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -25,7 +28,9 @@ class MetaJobsTest {
     void aJobFailedByTheSweepStaysFailedWhenItsRunEndsLate() {
         MetaJob job = jobs.start("sync", "4242");
         jdbc.sql("update meta_job set heartbeat_at = :t, updated_at = :t where id = :id")
-                .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)).param("id", job.id()).update();
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
+                .param("id", job.id())
+                .update();
         leases.sweep();
         assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo("failed");
 

@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The loaders reproduce the totals documented in data/samples/README.md. */
 class DatasetsTest {
@@ -37,7 +38,8 @@ class DatasetsTest {
         assertThat(t.droppedConversions()).isZero();
         assertThat(t.rows().stream().mapToDouble(FeatureRow::spend).sum()).isCloseTo(175193.00, within(0.01));
         assertThat(t.rows().stream().mapToDouble(FeatureRow::conversions).sum()).isEqualTo(651768);
-        assertThat(t.rows().stream().mapToDouble(FeatureRow::clicks).sum()).isEqualTo(2492837 - 1); // 1 click at zero cost
+        assertThat(t.rows().stream().mapToDouble(FeatureRow::clicks).sum())
+                .isEqualTo(2492837 - 1); // 1 click at zero cost
         assertThat(t.maxDay()).isEqualTo(90);
         assertThat(t.window()).isEqualTo("2020-04-01 .. 2020-06-30");
         assertThat(t.rows()).noneMatch(r -> r.categorical().get(3).equals("#N/A"));

@@ -1,16 +1,17 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import io.metasystem.mlcore.optimizer.Prior;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import tools.jackson.core.type.TypeReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Models saved by format version 1 (src/test/resources/ml/golden, no margin offsets) and 2 (golden-v2, with offsets),
@@ -22,17 +23,25 @@ class GoldenModelTest {
 
     @Test
     void savedModelLoadsAndPredictsTheSameNumbers() throws Exception {
-        assertPredictsTheExpectedNumbers(ModelArtifact.load(DIR.resolve("model.json")).predictor(), DIR);
+        assertPredictsTheExpectedNumbers(
+                ModelArtifact.load(DIR.resolve("model.json")).predictor(), DIR);
     }
 
     /** The 20 predictions of {@code dir/expected.json}, to 1e-7. */
     private static void assertPredictsTheExpectedNumbers(ModelArtifact.Predictor p, Path dir) throws Exception {
-        List<Map<String, Object>> expected = ModelArtifact.JSON.readValue(Files.readAllBytes(dir.resolve("expected.json")),
-                new TypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> expected = ModelArtifact.JSON.readValue(
+                Files.readAllBytes(dir.resolve("expected.json")), new TypeReference<List<Map<String, Object>>>() {});
         assertThat(expected).hasSize(20);
         for (Map<String, Object> e : expected) {
-            Map<String, String> cats = Map.of("campaign", (String) e.get("campaign"), "age", (String) e.get("age"),
-                    "gender", (String) e.get("gender"), "interest", (String) e.get("interest"));
+            Map<String, String> cats = Map.of(
+                    "campaign",
+                    (String) e.get("campaign"),
+                    "age",
+                    (String) e.get("age"),
+                    "gender",
+                    (String) e.get("gender"),
+                    "interest",
+                    (String) e.get("interest"));
             double[] r = p.rates(p.row(cats, Map.of("log_spend", ((Number) e.get("log_spend")).doubleValue())));
             assertThat(r[0]).isCloseTo(((Number) e.get("per_spend")).doubleValue(), within(1e-7));
             assertThat(r[1]).isCloseTo(((Number) e.get("per_click")).doubleValue(), within(1e-7));
@@ -63,15 +72,51 @@ class GoldenModelTest {
     @Test
     void rejectsAFormatTwoArtifactWithoutOffsetsAndAFormatOneWithOffsets() throws Exception {
         ModelArtifact a = ModelArtifact.load(DIR_V2.resolve("model.json"));
-        assertThatThrownBy(() -> new ModelArtifact(2, a.modelId(), a.dataset(), a.target(), a.encoder(),
-                a.spendRounds(), a.clickRounds(), a.spendBooster(), a.clickBooster(), a.priorWeight(), null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spendMarginOffset");
-        assertThatThrownBy(() -> new ModelArtifact(1, a.modelId(), a.dataset(), a.target(), a.encoder(),
-                a.spendRounds(), a.clickRounds(), a.spendBooster(), a.clickBooster(), a.priorWeight(), -4.0, -3.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 1");
-        assertThatThrownBy(() -> new ModelArtifact(3, a.modelId(), a.dataset(), a.target(), a.encoder(),
-                a.spendRounds(), a.clickRounds(), a.spendBooster(), a.clickBooster(), a.priorWeight(), -4.0, -3.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("formatVersion");
+        assertThatThrownBy(() -> new ModelArtifact(
+                        2,
+                        a.modelId(),
+                        a.dataset(),
+                        a.target(),
+                        a.encoder(),
+                        a.spendRounds(),
+                        a.clickRounds(),
+                        a.spendBooster(),
+                        a.clickBooster(),
+                        a.priorWeight(),
+                        null,
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("spendMarginOffset");
+        assertThatThrownBy(() -> new ModelArtifact(
+                        1,
+                        a.modelId(),
+                        a.dataset(),
+                        a.target(),
+                        a.encoder(),
+                        a.spendRounds(),
+                        a.clickRounds(),
+                        a.spendBooster(),
+                        a.clickBooster(),
+                        a.priorWeight(),
+                        -4.0,
+                        -3.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 1");
+        assertThatThrownBy(() -> new ModelArtifact(
+                        3,
+                        a.modelId(),
+                        a.dataset(),
+                        a.target(),
+                        a.encoder(),
+                        a.spendRounds(),
+                        a.clickRounds(),
+                        a.spendBooster(),
+                        a.clickBooster(),
+                        a.priorWeight(),
+                        -4.0,
+                        -3.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("formatVersion");
     }
 
     @Test

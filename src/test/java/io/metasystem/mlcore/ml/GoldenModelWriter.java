@@ -22,19 +22,19 @@ public final class GoldenModelWriter {
             Map.of("campaign", "999", "age", "25-29", "gender", "X", "interest", "0"));
     static final List<Double> LOG_SPENDS = List.of(0.0, 2.0, 4.0, 6.0);
 
-    private GoldenModelWriter() {
-    }
+    private GoldenModelWriter() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        FeatureTable table = Datasets.loadKag(Path.of("data/samples/kag_conversion_data.csv"),
-                Datasets.KagTarget.APPROVED);
+        FeatureTable table =
+                Datasets.loadKag(Path.of("data/samples/kag_conversion_data.csv"), Datasets.KagTarget.APPROVED);
         XgbTrainer trainer = new XgbTrainer(7, 20, 20);
-        ModelArtifact artifact = ModelArtifact.of(table, trainer.fit(table, Exposure.SPEND),
-                trainer.fit(table, Exposure.CLICKS), 5.0);
+        ModelArtifact artifact =
+                ModelArtifact.of(table, trainer.fit(table, Exposure.SPEND), trainer.fit(table, Exposure.CLICKS), 5.0);
         artifact.save(dir.resolve("model.json"));
-        ModelArtifact.Predictor p = ModelArtifact.load(dir.resolve("model.json")).predictor();
+        ModelArtifact.Predictor p =
+                ModelArtifact.load(dir.resolve("model.json")).predictor();
         List<Map<String, Object>> expected = new ArrayList<>();
         for (Map<String, String> c : CASES) {
             for (double ls : LOG_SPENDS) {
@@ -46,7 +46,8 @@ public final class GoldenModelWriter {
                 expected.add(e);
             }
         }
-        Files.write(dir.resolve("expected.json"),
+        Files.write(
+                dir.resolve("expected.json"),
                 ModelArtifact.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(expected));
     }
 }

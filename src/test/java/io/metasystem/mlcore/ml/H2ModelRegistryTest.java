@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.store.SqlDialect;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+
+import javax.sql.DataSource;
+import java.util.UUID;
 
 class H2ModelRegistryTest extends ModelRegistryContract {
     @Override

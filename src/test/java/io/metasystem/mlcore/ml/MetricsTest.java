@@ -1,23 +1,26 @@
 package io.metasystem.mlcore.ml;
 
+import org.hipparchus.random.RandomDataGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-
-import java.util.List;
-import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
-import org.hipparchus.random.RandomDataGenerator;
-import org.junit.jupiter.api.Test;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 class MetricsTest {
     @Test
     void devianceIsZeroForPerfectPredictionsAndTwoMuForZeroCounts() {
-        assertThat(Metrics.poissonDeviance(new double[] {3, 7}, new double[] {3, 7})).isCloseTo(0, within(1e-12));
-        assertThat(Metrics.poissonDeviance(new double[] {0}, new double[] {1.5})).isCloseTo(3.0, within(1e-12));
+        assertThat(Metrics.poissonDeviance(new double[] {3, 7}, new double[] {3, 7}))
+                .isCloseTo(0, within(1e-12));
+        assertThat(Metrics.poissonDeviance(new double[] {0}, new double[] {1.5}))
+                .isCloseTo(3.0, within(1e-12));
         // 2 [4 ln(4/2) - (4 - 2)] = 8 ln 2 - 4
         assertThat(Metrics.poissonDeviance(new double[] {4}, new double[] {2}))
                 .isCloseTo(8 * Math.log(2) - 4, within(1e-12));
@@ -26,7 +29,8 @@ class MetricsTest {
     @Test
     void rejectsNonPositivePredictions() {
         assertThatThrownBy(() -> Metrics.poissonDeviance(new double[] {1}, new double[] {0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("predicted");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("predicted");
     }
 
     @Test
@@ -37,20 +41,28 @@ class MetricsTest {
         assertThat(r[1]).isEqualTo(2);
     }
 
-    @Property(tries = 50)
-    void calibrationDecilesPartitionTheUnits(@ForAll @Size(min = 10, max = 200) List<@DoubleRange(min = 0.01, max = 50)
-            Double> preds) {
+    /** A property (QuickTheories): random predictions, the shrunk counterexample and the seed printed on failure. */
+    @Test
+    void calibrationDecilesPartitionTheUnits() {
+        qt().withExamples(50)
+                .forAll(lists().of(doubles().between(0.01, 50)).ofSizeBetween(10, 200))
+                .checkAssert(MetricsTest::calibrationDecilesPartitionTheUnits);
+    }
+
+    private static void calibrationDecilesPartitionTheUnits(List<Double> preds) {
         double[] p = preds.stream().mapToDouble(Double::doubleValue).toArray();
         double[] o = preds.stream().mapToDouble(x -> Math.floor(x)).toArray();
         List<Metrics.Decile> deciles = Metrics.calibration(o, p);
         assertThat(deciles).hasSize(10);
         assertThat(deciles.stream().mapToInt(Metrics.Decile::n).sum()).isEqualTo(p.length);
         assertThat(deciles.stream().mapToDouble(Metrics.Decile::predicted).sum())
-                .isCloseTo(java.util.Arrays.stream(p).sum(), within(1e-6));
+                .isCloseTo(Arrays.stream(p).sum(), within(1e-6));
         for (int d = 1; d < 10; d++) {
             if (deciles.get(d).n() > 0 && deciles.get(d - 1).n() > 0) {
                 assertThat(deciles.get(d).predicted() / deciles.get(d).n())
-                        .isGreaterThanOrEqualTo(deciles.get(d - 1).predicted() / deciles.get(d - 1).n() - 1e-9);
+                        .isGreaterThanOrEqualTo(deciles.get(d - 1).predicted()
+                                        / deciles.get(d - 1).n()
+                                - 1e-9);
             }
         }
     }

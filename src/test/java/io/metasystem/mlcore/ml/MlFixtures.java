@@ -1,22 +1,22 @@
 package io.metasystem.mlcore.ml;
 
+import org.hipparchus.random.RandomDataGenerator;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.hipparchus.random.RandomDataGenerator;
 
 /** Synthetic tables with known rates. */
 final class MlFixtures {
-    private MlFixtures() {
-    }
+    private MlFixtures() {}
 
     static FeatureRow row(String group, int day, List<String> cats, double spend, double clicks, double conversions) {
         return new FeatureRow(group, day, cats, new double[0], spend, clicks, conversions);
     }
 
     static FeatureTable table(List<FeatureRow> rows, boolean temporal, String... cats) {
-        return new FeatureTable("synthetic", "conversions", List.of(cats), List.of(), rows, 0, 0, temporal, "test",
-                "none");
+        return new FeatureTable(
+                "synthetic", "conversions", List.of(cats), List.of(), rows, 0, 0, temporal, "test", "none");
     }
 
     /**
@@ -33,7 +33,12 @@ final class MlFixtures {
             double spend = 5 + 195 * r.nextDouble();
             double rate = trueRate(a, b);
             double clicks = rng.nextPoisson(spend * 0.5) + 1;
-            rows.add(row("g" + (i % (n / 4)), temporal ? i % 30 : -1, List.of(a, b), spend, clicks,
+            rows.add(row(
+                    "g" + (i % (n / 4)),
+                    temporal ? i % 30 : -1,
+                    List.of(a, b),
+                    spend,
+                    clicks,
                     rng.nextPoisson(rate * spend)));
         }
         return table(rows, temporal, "a", "b");

@@ -1,23 +1,24 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.SqlDialect;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The promotion rule with the real migrations (V1..V11) on a fresh database per test; provenances are synthetic
@@ -35,8 +36,12 @@ abstract class ModelRegistryContract {
     @BeforeEach
     void setUp() throws Exception {
         DataSource ds = freshDatabase();
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .placeholders(Map.of("json_type", dialect().jsonType())).load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("json_type", dialect().jsonType()))
+                .load()
+                .migrate();
         jdbc = JdbcClient.create(ds);
         registry = new ModelRegistry(jdbc, dialect());
     }
@@ -45,14 +50,17 @@ abstract class ModelRegistryContract {
     void aJobFailedByTheLeaseSweepKeepsItsStatusWhenItsRunFinishesLate() {
         JobLeases leases = new JobLeases(jdbc, Clock.systemUTC(), Duration.ofSeconds(2));
         MlProperties props = new MlProperties("data/samples", 0.01, "-", "f", "s", "csv", null, null, 10);
-        try (TrainingJobs jobs = new TrainingJobs(jdbc, dialect(), registry, props, leases,
-                new StoreDatasets(new InsightStore(jdbc)))) {
+        try (TrainingJobs jobs =
+                new TrainingJobs(jdbc, dialect(), registry, props, leases, new StoreDatasets(new InsightStore(jdbc)))) {
             String id = "00000000-0000-0000-0000-000000000001";
             jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
-                            + "updated_at, owner, heartbeat_at) values (:id, 's', " + dialect().json(":r")
+                            + "updated_at, owner, heartbeat_at) values (:id, 's', "
+                            + dialect().json(":r")
                             + ", 'running', 3, 10, 'xgboost fold 1', :t, :t, 'dead-replica', :t)")
-                    .param("id", id).param("r", "{\"source\":\"csv\",\"csv\":\"x.csv\",\"target\":\"APPROVED\"}")
-                    .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)).update();
+                    .param("id", id)
+                    .param("r", "{\"source\":\"csv\",\"csv\":\"x.csv\",\"target\":\"APPROVED\"}")
+                    .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
+                    .update();
             assertThat(leases.sweep()).isEqualTo(1);
             assertThat(jobs.get(id).status()).isEqualTo(TrainingJob.FAILED);
             assertThat(jobs.get(id).error()).startsWith("interrupted");
@@ -61,7 +69,8 @@ abstract class ModelRegistryContract {
             assertThat(jobs.finish(id, 10, "registered", m.version())).isFalse();
             TrainingJob after = jobs.get(id);
             assertThat(after.status()).isEqualTo(TrainingJob.FAILED);
-            assertThat(after.error()).startsWith("interrupted")
+            assertThat(after.error())
+                    .startsWith("interrupted")
                     .contains("finished later anyway and registered v" + m.version());
             assertThat(after.modelVersion()).isEqualTo(m.version());
         }
@@ -82,12 +91,25 @@ abstract class ModelRegistryContract {
     }
 
     static Provenance provenance(byte[] artifact, String source, double deviance) {
-        Validation.ModelScore score = new Validation.ModelScore("xgboost_poisson", 10, deviance, deviance, 1, 1, 0.1,
-                10, 1, 1, List.of());
-        Validation.Result result = new Validation.Result("kag", "t", "grouped 5-fold", List.of("fold 1/5"),
-                List.of(score));
-        return new Provenance("m-" + deviance, "model.json", Datasets.sha256(artifact), "kag", source, "t", "w", 10, 0,
-                List.of("f"), Map.of(), 42, Map.of(), result);
+        Validation.ModelScore score =
+                new Validation.ModelScore("xgboost_poisson", 10, deviance, deviance, 1, 1, 0.1, 10, 1, 1, List.of());
+        Validation.Result result =
+                new Validation.Result("kag", "t", "grouped 5-fold", List.of("fold 1/5"), List.of(score));
+        return new Provenance(
+                "m-" + deviance,
+                "model.json",
+                Datasets.sha256(artifact),
+                "kag",
+                source,
+                "t",
+                "w",
+                10,
+                0,
+                List.of("f"),
+                Map.of(),
+                42,
+                Map.of(),
+                result);
     }
 
     RegisteredModel register(String scope, String content, String source, double deviance) {
@@ -108,7 +130,10 @@ abstract class ModelRegistryContract {
         RegisteredModel better = register("s", "a4", "data-1", 0.90);
         assertThat(better.status()).isEqualTo(RegisteredModel.CHAMPION);
         assertThat(registry.get(v1.version()).status()).isEqualTo(RegisteredModel.RETIRED);
-        assertThat(registry.champion("s")).get().extracting(RegisteredModel::version).isEqualTo(better.version());
+        assertThat(registry.champion("s"))
+                .get()
+                .extracting(RegisteredModel::version)
+                .isEqualTo(better.version());
         assertThat(registry.champion("other")).isEmpty();
     }
 
@@ -131,16 +156,20 @@ abstract class ModelRegistryContract {
         assertThat(back.version()).isEqualTo(v1.version());
         assertThat(back.status()).isEqualTo(RegisteredModel.CHAMPION);
         assertThat(registry.get(v2.version()).status()).isEqualTo(RegisteredModel.RETIRED);
-        assertThat(registry.list(null)).extracting(RegisteredModel::version).containsExactly(v2.version(), v1.version());
+        assertThat(registry.list(null))
+                .extracting(RegisteredModel::version)
+                .containsExactly(v2.version(), v1.version());
     }
 
     @Test
     void unknownVersionsAndScopesAreNamed() {
-        assertThatThrownBy(() -> registry.get(99)).isInstanceOf(UnknownModelException.class)
+        assertThatThrownBy(() -> registry.get(99))
+                .isInstanceOf(UnknownModelException.class)
                 .hasMessageContaining("99");
         assertThatThrownBy(() -> registry.rollback("none")).isInstanceOf(UnknownModelException.class);
         register("s", "only", "d", 1.0);
-        assertThatThrownBy(() -> registry.rollback("s")).isInstanceOf(UnknownModelException.class)
+        assertThatThrownBy(() -> registry.rollback("s"))
+                .isInstanceOf(UnknownModelException.class)
                 .hasMessageContaining("no earlier champion");
     }
 
@@ -149,6 +178,7 @@ abstract class ModelRegistryContract {
         byte[] artifact = "abc".getBytes(StandardCharsets.UTF_8);
         Provenance p = provenance("xyz".getBytes(StandardCharsets.UTF_8), "d", 1);
         assertThatThrownBy(() -> registry.register("s", artifact, p, "{}", 0.01))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sha256");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sha256");
     }
 }

@@ -1,29 +1,34 @@
 package io.metasystem.mlcore.ml;
 
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
 import static io.metasystem.mlcore.ml.MlFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 class ModelTrainersTest {
     @Test
     void globalMeanIsPooledConversionsOverSpend() {
-        FeatureTable t = MlFixtures.table(List.of(row("g", -1, List.of("x"), 10, 5, 1),
-                row("g", -1, List.of("y"), 30, 5, 3)), false, "c");
+        FeatureTable t = MlFixtures.table(
+                List.of(row("g", -1, List.of("x"), 10, 5, 1), row("g", -1, List.of("y"), 30, 5, 3)), false, "c");
         RateModel m = new GlobalMeanTrainer().fit(t, Exposure.SPEND);
         assertThat(m.rate(t.rows().get(0))).isCloseTo(0.1, within(1e-12));
-        assertThat(new GlobalMeanTrainer().fit(t, Exposure.CLICKS).rate(t.rows().get(0))).isCloseTo(0.4, within(1e-12));
+        assertThat(new GlobalMeanTrainer().fit(t, Exposure.CLICKS).rate(t.rows().get(0)))
+                .isCloseTo(0.4, within(1e-12));
     }
 
     @Test
     void hierarchicalShrinksSmallSegmentsTowardTheParentAndKeepsLargeOnes() {
         // segment "big" has lots of data at rate 0.2; "small" has 1 conversion on 1 unit of spend (raw rate 1.0)
-        FeatureTable t = MlFixtures.table(List.of(
-                row("1", -1, List.of("big"), 10_000, 1, 2_000),
-                row("2", -1, List.of("small"), 1, 1, 1),
-                row("3", -1, List.of("mid"), 1_000, 1, 100)), false, "seg");
+        FeatureTable t = MlFixtures.table(
+                List.of(
+                        row("1", -1, List.of("big"), 10_000, 1, 2_000),
+                        row("2", -1, List.of("small"), 1, 1, 1),
+                        row("3", -1, List.of("mid"), 1_000, 1, 100)),
+                false,
+                "seg");
         HierarchicalTrainer.Fitted m = (HierarchicalTrainer.Fitted) new HierarchicalTrainer().fit(t, Exposure.SPEND);
         double pooled = 2101.0 / 11001;
         double alpha = m.alphas()[0];
@@ -52,7 +57,9 @@ class ModelTrainersTest {
         for (String a : List.of("a0", "a1")) {
             for (String b : List.of("b0", "b1", "b2")) {
                 double rate = m.rate(row("x", -1, List.of(a, b), 1, 1, 0));
-                assertThat(rate).as(a + b).isCloseTo(MlFixtures.trueRate(a, b), within(0.15 * MlFixtures.trueRate(a, b)));
+                assertThat(rate)
+                        .as(a + b)
+                        .isCloseTo(MlFixtures.trueRate(a, b), within(0.15 * MlFixtures.trueRate(a, b)));
             }
         }
     }
@@ -92,7 +99,9 @@ class ModelTrainersTest {
 
     @Test
     void marginOffsetIsTheGlobalLogRateWithAPseudoCountForZeroConversions() {
-        List<FeatureRow> rows = List.of(row("g", -1, List.of("x"), 10, 5, 1), row("g", -1, List.of("y"), 30, 5, 3),
+        List<FeatureRow> rows = List.of(
+                row("g", -1, List.of("x"), 10, 5, 1),
+                row("g", -1, List.of("y"), 30, 5, 3),
                 row("g", -1, List.of("z"), 20, 0, 2)); // no clicks: not a row of the click model
         assertThat(XgbTrainer.marginOffset(rows, Exposure.SPEND)).isCloseTo(Math.log(6.0 / 60), within(1e-12));
         assertThat(XgbTrainer.marginOffset(rows, Exposure.CLICKS)).isCloseTo(Math.log(4.0 / 10), within(1e-12));

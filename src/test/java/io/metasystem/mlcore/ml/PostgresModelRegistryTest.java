@@ -2,12 +2,13 @@ package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.store.SqlDialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The registry on a real PostgreSQL server (zonky's embedded binaries), one database per test. */
 class PostgresModelRegistryTest extends ModelRegistryContract {
@@ -16,7 +17,9 @@ class PostgresModelRegistryTest extends ModelRegistryContract {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setOutputRedirector(ProcessBuilder.Redirect.DISCARD).start();
+        postgres = EmbeddedPostgres.builder()
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     @AfterAll
@@ -27,7 +30,8 @@ class PostgresModelRegistryTest extends ModelRegistryContract {
     @Override
     DataSource freshDatabase() throws Exception {
         String name = "ml_registry_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }
         return postgres.getDatabase("postgres", name);

@@ -1,13 +1,7 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.scheduling.ClusteredScheduler;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,17 +10,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A short cron fires the db-scheduler task, which trains and registers a champion. */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"mlcore.ml.retrain-cron=*/2 * * * * *", "mlcore.ml.retrain-csv=kag_conversion_data.csv",
-            "mlcore.ml.retrain-scope=scheduled"})
+@SpringBootTest(
+        classes = MlCoreApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "mlcore.ml.retrain-cron=*/2 * * * * *",
+            "mlcore.ml.retrain-csv=kag_conversion_data.csv",
+            "mlcore.ml.retrain-scope=scheduled"
+        })
 class RetrainingSchedulerTest {
     static Path dataDir;
 
     @Autowired
     ModelRegistry registry;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClusteredScheduler scheduler;
 
@@ -52,15 +60,21 @@ class RetrainingSchedulerTest {
         }
         assertThat(models).hasSize(1);
         assertThat(models.get(0).status()).isEqualTo(RegisteredModel.CHAMPION);
-        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ml-retrain'").query(Long.class)
-                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ml-retrain'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from ml_job where scope = 'scheduled' and status = 'succeeded'")
-                .query(Long.class).single()).isPositive();
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     /** The job row turns succeeded just after the model is registered: wait for both, not only the model. */
     private long succeededJobs(String scope) {
-        return jdbc.sql("select count(*) from ml_job where scope = :s and status = 'succeeded'").param("s", scope)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from ml_job where scope = :s and status = 'succeeded'")
+                .param("s", scope)
+                .query(Long.class)
+                .single();
     }
 }

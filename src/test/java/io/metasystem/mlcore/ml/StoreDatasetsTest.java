@@ -1,38 +1,72 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetDay;
+import org.junit.jupiter.api.Test;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class StoreDatasetsTest {
     static final LocalDate FROM = LocalDate.of(2026, 3, 1);
 
-    static AdSetDay day(String adset, String campaign, LocalDate date, LocalDate first, double spend, double conv,
-                        Map<String, String> attributes) {
-        return new AdSetDay("act", adset, campaign, date, first, BigDecimal.valueOf(spend), 10L, BigDecimal.valueOf(conv),
+    static AdSetDay day(
+            String adset,
+            String campaign,
+            LocalDate date,
+            LocalDate first,
+            double spend,
+            double conv,
+            Map<String, String> attributes) {
+        return new AdSetDay(
+                "act",
+                adset,
+                campaign,
+                date,
+                first,
+                BigDecimal.valueOf(spend),
+                10L,
+                BigDecimal.valueOf(conv),
                 new AdSetAttributes(attributes));
     }
 
     @Test
     void ordersAttributeKeysByTheHierarchyThenAlphabeticallyAndFillsUnknown() {
         List<AdSetDay> days = List.of(
-                day("a", "c1", FROM, FROM, 10, 1, Map.of("zeta", "z", "gender", "female", "objective", "sales",
-                        "interest", "music", "campaign", "ignored", "log_spend", "9")),
+                day(
+                        "a",
+                        "c1",
+                        FROM,
+                        FROM,
+                        10,
+                        1,
+                        Map.of(
+                                "zeta",
+                                "z",
+                                "gender",
+                                "female",
+                                "objective",
+                                "sales",
+                                "interest",
+                                "music",
+                                "campaign",
+                                "ignored",
+                                "log_spend",
+                                "9")),
                 day("b", null, FROM, FROM, 20, 0, Map.of("age", "25-34")));
         FeatureTable t = StoreDatasets.build(new StoreDatasets.Window("act", FROM, FROM), days);
         assertThat(t.categoricalNames()).containsExactly("campaign", "objective", "age", "gender", "interest", "zeta");
-        assertThat(t.numericNames()).containsExactly("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
+        assertThat(t.numericNames())
+                .containsExactly("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
         assertThat(t.rows().get(0).categorical()).containsExactly("c1", "sales", "unknown", "female", "music", "z");
-        assertThat(t.rows().get(1).categorical()).containsExactly("unknown", "unknown", "25-34", "unknown", "unknown",
-                "unknown");
+        assertThat(t.rows().get(1).categorical())
+                .containsExactly("unknown", "unknown", "25-34", "unknown", "unknown", "unknown");
         assertThat(t.temporal()).isTrue();
         assertThat(t.dataset()).isEqualTo("store_act");
         assertThat(t.target()).isEqualTo("conversions");
@@ -71,7 +105,8 @@ class StoreDatasetsTest {
         List<AdSetDay> a = List.of(day("a", "c", FROM, FROM, 10, 1, Map.of()));
         List<AdSetDay> b = List.of(day("a", "c", FROM, FROM, 10, 2, Map.of()));
         StoreDatasets.Window w = new StoreDatasets.Window("act", FROM, FROM);
-        assertThat(StoreDatasets.build(w, a).sha256()).isEqualTo(StoreDatasets.build(w, a).sha256())
+        assertThat(StoreDatasets.build(w, a).sha256())
+                .isEqualTo(StoreDatasets.build(w, a).sha256())
                 .isNotEqualTo(StoreDatasets.build(w, b).sha256());
     }
 }

@@ -1,18 +1,21 @@
 package io.metasystem.mlcore.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ValidationTest {
     @Test
     void rollingOriginNeverTrainsOnTheScoredDaysOrLater() {
         FeatureTable t = MlFixtures.known(600, 1, true); // days 0..29
         List<Validation.Fold> folds = Validation.folds(t, new Validation.Settings(5, 3, 7, 3, 1));
-        assertThat(folds).extracting(Validation.Fold::label).containsExactly("days 9..15", "days 16..22", "days 23..29");
+        assertThat(folds)
+                .extracting(Validation.Fold::label)
+                .containsExactly("days 9..15", "days 16..22", "days 23..29");
         for (Validation.Fold f : folds) {
             int firstTest = f.test().stream().mapToInt(FeatureRow::day).min().orElseThrow();
             assertThat(f.train()).allMatch(r -> r.day() < firstTest);
@@ -51,14 +54,18 @@ class ValidationTest {
     @Test
     void theTreeModelBeatsTheGlobalMeanOnDataWithStructure() {
         FeatureTable t = MlFixtures.known(2000, 3, false);
-        Validation.Result r = Validation.run(t, List.of(new GlobalMeanTrainer(), new HierarchicalTrainer(),
-                new XgbTrainer(1, 200, null)), Validation.Settings.defaults(1), line -> { });
+        Validation.Result r = Validation.run(
+                t,
+                List.of(new GlobalMeanTrainer(), new HierarchicalTrainer(), new XgbTrainer(1, 200, null)),
+                Validation.Settings.defaults(1),
+                line -> {});
         assertThat(r.score("xgboost_poisson").poissonDeviance())
                 .isLessThan(r.score("global_mean").poissonDeviance());
         assertThat(r.score("hierarchical_eb").poissonDeviance())
                 .isLessThan(r.score("global_mean").poissonDeviance());
         // the data are Poisson given the features: little overdispersion is left, so the prior weight is high
         assertThat(r.score("xgboost_poisson").priorWeight()).isGreaterThan(10);
-        assertThat(r.score("global_mean").priorWeight()).isLessThan(r.score("xgboost_poisson").priorWeight());
+        assertThat(r.score("global_mean").priorWeight())
+                .isLessThan(r.score("xgboost_poisson").priorWeight());
     }
 }

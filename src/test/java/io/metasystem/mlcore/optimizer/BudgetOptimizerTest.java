@@ -1,5 +1,11 @@
 package io.metasystem.mlcore.optimizer;
 
+import org.hipparchus.distribution.continuous.GammaDistribution;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.metasystem.mlcore.optimizer.Fixtures.END;
 import static io.metasystem.mlcore.optimizer.Fixtures.adSet;
 import static io.metasystem.mlcore.optimizer.Fixtures.constant;
@@ -10,17 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.hipparchus.distribution.continuous.GammaDistribution;
-import org.junit.jupiter.api.Test;
-
 class BudgetOptimizerTest {
     private final BudgetOptimizer optimizer = new BudgetOptimizer();
 
     private static double sum(OptimizationResult r) {
-        return r.adSets().stream().mapToDouble(AdSetRecommendation::recommendedBudget).sum();
+        return r.adSets().stream()
+                .mapToDouble(AdSetRecommendation::recommendedBudget)
+                .sum();
     }
 
     private static AdSetRecommendation byId(OptimizationResult r, String id) {
@@ -38,10 +40,11 @@ class BudgetOptimizerTest {
 
     @Test
     void favoursTheCheaperAdSet() {
-        List<AdSetInput> sets = List.of(adSet("cheap", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 14)),
+        List<AdSetInput> sets = List.of(
+                adSet("cheap", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 14)),
                 adSet("dear", AdSetStatus.ACTIVE, 50.0, constant(50, 2, 14)));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1,
-                sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, sets));
         assertTrue(byId(r, "cheap").recommendedBudget() > 80);
         assertEquals(Action.INCREASE, byId(r, "cheap").action());
         assertEquals(Action.DECREASE, byId(r, "dear").action());
@@ -57,8 +60,8 @@ class BudgetOptimizerTest {
         for (int i = 0; i < 3; i++) {
             sets.add(adSet("s" + i, AdSetStatus.ACTIVE, null, constant(100, conv[i], 1)));
         }
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(300, 0, null, null, 0.0), Targets.NONE, 1,
-                sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(300, 0, null, null, 0.0), Targets.NONE, 1, sets));
         double kappaPool = 15.0 / 300.0;
         double num = 0;
         double den = 0;
@@ -103,8 +106,8 @@ class BudgetOptimizerTest {
     void newAdSetWithoutHistoryGetsTried() {
         List<AdSetInput> sets = new ArrayList<>(Fixtures.problem(5, 28, 9).adSets());
         sets.add(new AdSetInput("fresh", "fresh", AdSetStatus.ACTIVE, null, null, List.of(), null));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(600, 0, null, null, null),
-                new Targets(30.0, null), 9, sets));
+        OptimizationResult r = optimizer.optimize(
+                problem(new BudgetRules(600, 0, null, null, null), new Targets(30.0, null), 9, sets));
         AdSetRecommendation fresh = byId(r, "fresh");
         assertTrue(fresh.recommendedBudget() > 20, "new ad set funded: " + fresh.recommendedBudget());
         assertTrue(fresh.reasons().stream().anyMatch(s -> s.startsWith("new ad set")));
@@ -113,11 +116,12 @@ class BudgetOptimizerTest {
 
     @Test
     void pausesAConfidentLoserWithEnoughSpend() {
-        List<AdSetInput> sets = List.of(adSet("good", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 21)),
+        List<AdSetInput> sets = List.of(
+                adSet("good", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 21)),
                 adSet("good2", AdSetStatus.ACTIVE, 50.0, constant(50, 8, 21)),
                 adSet("loser", AdSetStatus.ACTIVE, 50.0, constant(50, 0.5, 21)));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(150, 0, null, null, 0.0),
-                new Targets(10.0, null), 1, sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(150, 0, null, null, 0.0), new Targets(10.0, null), 1, sets));
         AdSetRecommendation loser = byId(r, "loser");
         assertTrue(loser.earlyStop().stop());
         assertEquals(Action.PAUSE, loser.action());
@@ -132,10 +136,11 @@ class BudgetOptimizerTest {
 
     @Test
     void keepsALoserWhenTheOthersCannotAbsorbTheBudget() {
-        List<AdSetInput> sets = List.of(adSet("good", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 21)),
+        List<AdSetInput> sets = List.of(
+                adSet("good", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 21)),
                 adSet("loser", AdSetStatus.ACTIVE, 50.0, constant(50, 0.5, 21)));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(100, 0, 60.0, null, 0.0),
-                new Targets(10.0, null), 1, sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(100, 0, 60.0, null, 0.0), new Targets(10.0, null), 1, sets));
         assertEquals(60.0, byId(r, "good").recommendedBudget(), 1e-9);
         assertEquals(40.0, byId(r, "loser").recommendedBudget(), 1e-9);
         assertFalse(byId(r, "loser").earlyStop().stop());
@@ -144,10 +149,11 @@ class BudgetOptimizerTest {
 
     @Test
     void respectsChangeCapAndExplainsIt() {
-        List<AdSetInput> sets = List.of(adSet("cheap", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 14)),
+        List<AdSetInput> sets = List.of(
+                adSet("cheap", AdSetStatus.ACTIVE, 50.0, constant(50, 10, 14)),
                 adSet("dear", AdSetStatus.ACTIVE, 50.0, constant(50, 2, 14)));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(100, 0, null, 0.3, null), Targets.NONE, 1,
-                sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, 0.3, null), Targets.NONE, 1, sets));
         assertEquals(65.0, byId(r, "cheap").recommendedBudget(), 1e-9);
         assertEquals(35.0, byId(r, "dear").recommendedBudget(), 1e-9);
         assertTrue(byId(r, "cheap").reasons().stream().anyMatch(s -> s.contains("max_change_ratio 0.30")));
@@ -156,20 +162,22 @@ class BudgetOptimizerTest {
 
     @Test
     void holdsWithinTwoPercentOfCurrent() {
-        List<AdSetInput> sets = List.of(adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
+        List<AdSetInput> sets = List.of(
+                adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
                 adSet("b", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1,
-                sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, sets));
         assertEquals(Action.HOLD, byId(r, "a").action());
         assertEquals(Action.HOLD, byId(r, "b").action());
     }
 
     @Test
     void pausedAdSetIsNeverFunded() {
-        List<AdSetInput> sets = List.of(adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
+        List<AdSetInput> sets = List.of(
+                adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
                 adSet("p", AdSetStatus.PAUSED, 50.0, constant(50, 50, 14)));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(100, 0, null, null, null), Targets.NONE, 1,
-                sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, null, null), Targets.NONE, 1, sets));
         assertEquals(0.0, byId(r, "p").recommendedBudget());
         assertEquals(Action.PAUSE, byId(r, "p").action());
         assertEquals(100.0, byId(r, "a").recommendedBudget(), 1e-9);
@@ -183,11 +191,12 @@ class BudgetOptimizerTest {
             cheapLowValue.add(new DailyMetrics(END.minusDays(d), 50, null, null, 10, 50.0));
             dearHighValue.add(new DailyMetrics(END.minusDays(d), 50, null, null, 5, 250.0));
         }
-        List<AdSetInput> sets = List.of(adSet("cheap", AdSetStatus.ACTIVE, 50.0, cheapLowValue),
+        List<AdSetInput> sets = List.of(
+                adSet("cheap", AdSetStatus.ACTIVE, 50.0, cheapLowValue),
                 adSet("dear", AdSetStatus.ACTIVE, 50.0, dearHighValue));
         OptimizationProblem conv = problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, sets);
-        OptimizationProblem rev = new OptimizationProblem(Objective.REVENUE, "EUR", conv.budget(), Targets.NONE, 0,
-                null, 7, 1, sets);
+        OptimizationProblem rev =
+                new OptimizationProblem(Objective.REVENUE, "EUR", conv.budget(), Targets.NONE, 0, null, 7, 1, sets);
         assertTrue(byId(optimizer.optimize(conv), "cheap").recommendedBudget() > 50);
         OptimizationResult r = optimizer.optimize(rev);
         assertTrue(byId(r, "dear").recommendedBudget() > 50);
@@ -197,26 +206,37 @@ class BudgetOptimizerTest {
 
     @Test
     void totalsOnlyAdSetCountsAsOneObservation() {
-        List<AdSetInput> sets = List.of(adSet("d", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
-                new AdSetInput("t", "t", AdSetStatus.ACTIVE, 50.0, new Totals(700, null, null, 140, null), List.of(),
-                        null));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1,
-                sets));
+        List<AdSetInput> sets = List.of(
+                adSet("d", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
+                new AdSetInput(
+                        "t", "t", AdSetStatus.ACTIVE, 50.0, new Totals(700, null, null, 140, null), List.of(), null));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, sets));
         assertEquals(140, byId(r, "t").posterior().effectiveConversions(), 1e-9);
         assertTrue(byId(r, "t").recommendedBudget() > byId(r, "d").recommendedBudget());
     }
 
     @Test
     void outsidePriorPullsThePosterior() {
-        List<AdSetInput> base = List.of(adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 3)),
+        List<AdSetInput> base = List.of(
+                adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 3)),
                 adSet("b", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 3)));
-        List<AdSetInput> withPrior = List.of(base.get(0), new AdSetInput("b", "b", AdSetStatus.ACTIVE, 50.0, null,
-                constant(50, 5, 3), new Prior(5.0, null, null, 50, "model v1")));
-        OptimizationResult r0 = optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1,
-                base));
-        OptimizationResult r1 = optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1,
-                withPrior));
-        assertTrue(byId(r1, "b").posterior().conversionsPerUnit() > byId(r0, "b").posterior().conversionsPerUnit());
+        List<AdSetInput> withPrior = List.of(
+                base.get(0),
+                new AdSetInput(
+                        "b",
+                        "b",
+                        AdSetStatus.ACTIVE,
+                        50.0,
+                        null,
+                        constant(50, 5, 3),
+                        new Prior(5.0, null, null, 50, "model v1")));
+        OptimizationResult r0 =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, base));
+        OptimizationResult r1 =
+                optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, withPrior));
+        assertTrue(byId(r1, "b").posterior().conversionsPerUnit()
+                > byId(r0, "b").posterior().conversionsPerUnit());
     }
 
     @Test
@@ -227,24 +247,30 @@ class BudgetOptimizerTest {
         assertTrue(s.conversionsInterval().upper() >= s.expectedConversions());
         assertTrue(s.explorationBudget() >= 0 && s.explorationBudget() <= 0.3 * s.allocated() + 1e-9);
         for (AdSetRecommendation a : r.adSets()) {
-            assertTrue(Double.isFinite(a.expectedConversions()) && Double.isFinite(a.expectedLoss())
-                    && Double.isFinite(a.probabilityBest()) && Double.isFinite(a.expectedRevenue()));
+            assertTrue(Double.isFinite(a.expectedConversions())
+                    && Double.isFinite(a.expectedLoss())
+                    && Double.isFinite(a.probabilityBest())
+                    && Double.isFinite(a.expectedRevenue()));
             if (a.recommendedBudget() > 0) {
-                assertTrue(a.cpaInterval().lower() <= a.expectedCpa() && a.expectedCpa() <= a.cpaInterval().upper());
+                assertTrue(a.cpaInterval().lower() <= a.expectedCpa()
+                        && a.expectedCpa() <= a.cpaInterval().upper());
                 assertTrue(a.marginalCpa() >= a.expectedCpa(), "concave: marginal CPA above average CPA");
             }
             assertFalse(a.reasons().isEmpty());
         }
-        double pb = r.adSets().stream().mapToDouble(AdSetRecommendation::probabilityBest).sum();
+        double pb = r.adSets().stream()
+                .mapToDouble(AdSetRecommendation::probabilityBest)
+                .sum();
         assertEquals(1.0, pb, 1e-9);
     }
 
     @Test
     void noConversionsAnywhereStillAnswersWithWarning() {
-        List<AdSetInput> sets = List.of(adSet("a", AdSetStatus.ACTIVE, null, constant(20, 0, 5)),
+        List<AdSetInput> sets = List.of(
+                adSet("a", AdSetStatus.ACTIVE, null, constant(20, 0, 5)),
                 new AdSetInput("b", "b", AdSetStatus.ACTIVE, null, null, List.of(), null));
-        OptimizationResult r = optimizer.optimize(problem(new BudgetRules(50, 0, null, null, null), Targets.NONE, 1,
-                sets));
+        OptimizationResult r =
+                optimizer.optimize(problem(new BudgetRules(50, 0, null, null, null), Targets.NONE, 1, sets));
         assertEquals(50.0, sum(r), 1e-9);
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no conversions")));
     }

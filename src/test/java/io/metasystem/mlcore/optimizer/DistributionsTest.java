@@ -1,27 +1,27 @@
 package io.metasystem.mlcore.optimizer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.hipparchus.distribution.continuous.GammaDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DistributionsTest {
 
     @Test
     void normalQuantileMatchesHipparchus() {
         NormalDistribution nd = new NormalDistribution(0, 1);
-        for (double p : new double[]{1e-9, 1e-4, 0.01, 0.02425, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999, 1 - 1e-9}) {
+        for (double p : new double[] {1e-9, 1e-4, 0.01, 0.02425, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999, 1 - 1e-9}) {
             assertEquals(nd.inverseCumulativeProbability(p), Distributions.normalQuantile(p), 1e-8);
         }
     }
 
     @Test
     void wilsonHilfertyGammaQuantileIsWithinFourPercentForShapeAtLeastTwo() {
-        for (double shape : new double[]{2, 3, 5, 20, 200}) {
+        for (double shape : new double[] {2, 3, 5, 20, 200}) {
             GammaDistribution g = new GammaDistribution(shape, 1.0 / 3.0);
-            for (double p : new double[]{0.05, 0.5, 0.95}) {
+            for (double p : new double[] {0.05, 0.5, 0.95}) {
                 double exact = g.inverseCumulativeProbability(p);
                 double approx = Distributions.gammaQuantile(shape, 3.0, Distributions.normalQuantile(p));
                 assertEquals(exact, approx, 0.04 * exact, "shape " + shape + " p " + p);
@@ -51,9 +51,9 @@ class DistributionsTest {
 
     @Test
     void fastGammaCdfMatchesExactForLargeShapes() {
-        for (double shape : new double[]{20, 50, 300, 5000}) {
+        for (double shape : new double[] {20, 50, 300, 5000}) {
             GammaDistribution g = new GammaDistribution(shape, 1.0 / 7.0);
-            for (double p : new double[]{0.01, 0.05, 0.5, 0.95, 0.99}) {
+            for (double p : new double[] {0.01, 0.05, 0.5, 0.95, 0.99}) {
                 double x = g.inverseCumulativeProbability(p);
                 assertEquals(p, Distributions.gammaCdfFast(shape, 7.0, x), 1e-3);
             }

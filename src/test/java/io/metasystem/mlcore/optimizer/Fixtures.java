@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
 public final class Fixtures {
     public static final LocalDate END = LocalDate.of(2026, 11, 27);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static double poisson(SplittableRandom rnd, double mean) {
         if (mean <= 0) {
@@ -36,8 +35,15 @@ public final class Fixtures {
      * @param kappa   conversions per currency unit at spend r
      * @param jitter  relative day-to-day spend variation (lognormal sigma)
      */
-    public static List<DailyMetrics> history(SplittableRandom rnd, double kappa, double theta, double r,
-                                             double baseSpend, double jitter, int days, LocalDate end) {
+    public static List<DailyMetrics> history(
+            SplittableRandom rnd,
+            double kappa,
+            double theta,
+            double r,
+            double baseSpend,
+            double jitter,
+            int days,
+            LocalDate end) {
         List<DailyMetrics> rows = new ArrayList<>();
         for (int d = days - 1; d >= 0; d--) {
             double z = Math.sqrt(-2 * Math.log(1 - rnd.nextDouble())) * Math.cos(2 * Math.PI * rnd.nextDouble());
@@ -59,12 +65,25 @@ public final class Fixtures {
             double kappa = 0.05 * Math.exp(0.5 * (rnd.nextDouble() * 2 - 1));
             double base = 100 * Math.exp(0.4 * (rnd.nextDouble() * 2 - 1));
             List<DailyMetrics> h = history(rnd, kappa, 0.7, 100, base, 0.2, days, END);
-            sets.add(new AdSetInput("as-" + i, "Ad set " + i, AdSetStatus.ACTIVE,
-                    h.get(h.size() - 1).spend(), null, h, null));
+            sets.add(new AdSetInput(
+                    "as-" + i,
+                    "Ad set " + i,
+                    AdSetStatus.ACTIVE,
+                    h.get(h.size() - 1).spend(),
+                    null,
+                    h,
+                    null));
         }
-        return new OptimizationProblem(Objective.CONVERSIONS, "EUR",
-                new BudgetRules(total, 1.0, null, 0.3, null), new Targets(30.0, null), 0.0,
-                EarlyStopRules.DEFAULT, 7.0, seed, sets);
+        return new OptimizationProblem(
+                Objective.CONVERSIONS,
+                "EUR",
+                new BudgetRules(total, 1.0, null, 0.3, null),
+                new Targets(30.0, null),
+                0.0,
+                EarlyStopRules.DEFAULT,
+                7.0,
+                seed,
+                sets);
     }
 
     public static AdSetInput adSet(String id, AdSetStatus status, Double current, List<DailyMetrics> daily) {
@@ -72,8 +91,8 @@ public final class Fixtures {
     }
 
     public static OptimizationProblem problem(BudgetRules rules, Targets targets, long seed, List<AdSetInput> sets) {
-        return new OptimizationProblem(Objective.CONVERSIONS, "EUR", rules, targets, 0.0, EarlyStopRules.DEFAULT,
-                7.0, seed, sets);
+        return new OptimizationProblem(
+                Objective.CONVERSIONS, "EUR", rules, targets, 0.0, EarlyStopRules.DEFAULT, 7.0, seed, sets);
     }
 
     public static List<DailyMetrics> constant(double spend, double conversions, int days) {

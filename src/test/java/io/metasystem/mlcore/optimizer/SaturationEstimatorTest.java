@@ -1,15 +1,16 @@
 package io.metasystem.mlcore.optimizer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SaturationEstimatorTest {
 
-    private static SaturationEstimator.Fit fitSynthetic(double theta, double kappa, double jitter, int days, long seed) {
+    private static SaturationEstimator.Fit fitSynthetic(
+            double theta, double kappa, double jitter, int days, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double r = 100;
         double[] u = new double[days];
@@ -27,7 +28,7 @@ class SaturationEstimatorTest {
 
     @Test
     void recoversKnownThetaFromRichSyntheticData() {
-        for (double theta : new double[]{0.4, 0.6, 0.85}) {
+        for (double theta : new double[] {0.4, 0.6, 0.85}) {
             double mean = 0;
             int reps = 10;
             for (int rep = 0; rep < reps; rep++) {
@@ -67,7 +68,7 @@ class SaturationEstimatorTest {
 
     @Test
     void pooledThetaIsInformationWeighted() {
-        double pooled = SaturationEstimator.pool(new double[]{0.5, 0.9}, new double[]{30, 10}, 2, 0.7, 20);
+        double pooled = SaturationEstimator.pool(new double[] {0.5, 0.9}, new double[] {30, 10}, 2, 0.7, 20);
         assertEquals((30 * 0.5 + 10 * 0.9 + 20 * 0.7) / 60, pooled, 1e-12);
         assertEquals(0.7, SaturationEstimator.pool(new double[0], new double[0], 0, 0.7, 20), 1e-12);
     }

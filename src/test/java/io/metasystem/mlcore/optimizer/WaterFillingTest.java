@@ -1,11 +1,11 @@
 package io.metasystem.mlcore.optimizer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WaterFillingTest {
 
@@ -28,7 +28,7 @@ class WaterFillingTest {
             for (int g = 0; g <= grid; g++) {
                 double b0 = from + (to - from) * g / grid;
                 double b1 = total - b0;
-                best = Math.max(best, WaterFilling.objective(a, th, new double[]{b0, b1}));
+                best = Math.max(best, WaterFilling.objective(a, th, new double[] {b0, b1}));
             }
             double got = WaterFilling.objective(a, th, b);
             assertTrue(got >= best - 1e-9 * Math.abs(best), "water-filling below grid optimum");
@@ -134,8 +134,8 @@ class WaterFillingTest {
 
     @Test
     void zeroCoefficientIsFundedOnlyWhenOthersAreFull() {
-        double[] b = WaterFilling.solve(new double[]{1, 0}, new double[]{0.7, 0.7}, new double[]{0, 0},
-                new double[]{60, 100}, 100);
+        double[] b = WaterFilling.solve(
+                new double[] {1, 0}, new double[] {0.7, 0.7}, new double[] {0, 0}, new double[] {60, 100}, 100);
         assertEquals(60, b[0], 1e-9);
         assertEquals(40, b[1], 1e-9);
     }

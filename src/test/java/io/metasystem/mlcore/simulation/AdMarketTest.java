@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class AdMarketTest {
     private final ScenarioGenerator generator = new ScenarioGenerator();
@@ -24,8 +25,8 @@ class AdMarketTest {
     @Test
     void backtestIsDeterministicWhateverTheThreads() {
         Backtest bt = new Backtest(generator, Policies.references(), 10);
-        BacktestReport one = bt.run(7, 4, k -> { });
-        BacktestReport two = bt.run(7, 4, k -> { });
+        BacktestReport one = bt.run(7, 4, k -> {});
+        BacktestReport two = bt.run(7, 4, k -> {});
         assertThat(one.csv()).isEqualTo(two.csv());
     }
 
@@ -35,7 +36,9 @@ class AdMarketTest {
             MarketScenario s = generator.generate(1, k);
             assertThat(s.adSets()).hasSizeBetween(4, 12);
             assertThat(s.constraints().total()).isBetween(49.99, 5000.01);
-            assertThat(s.initialBudgets().stream().mapToDouble(Double::doubleValue).sum())
+            assertThat(s.initialBudgets().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum())
                     .isCloseTo(s.constraints().total(), within(0.011));
             double maxSum = 0;
             for (AdSetTruth a : s.adSets()) {
@@ -44,7 +47,8 @@ class AdMarketTest {
                 }
             }
             assertThat(maxSum).isGreaterThanOrEqualTo(s.constraints().total());
-            assertThat(s.constraints().minPerAdSet() * s.adSets().size()).isLessThanOrEqualTo(s.constraints().total());
+            assertThat(s.constraints().minPerAdSet() * s.adSets().size())
+                    .isLessThanOrEqualTo(s.constraints().total());
         }
     }
 
@@ -85,7 +89,8 @@ class AdMarketTest {
         MarketScenario s = generator.generate(9, 0);
         AdMarket m = new AdMarket(s);
         AdSetTruth a = s.adSets().get(0);
-        assertThat(m.curve(0, 0, a.fatigueImpressions()).k()).isLessThan(m.curve(0, 0, 0).k());
+        assertThat(m.curve(0, 0, a.fatigueImpressions()).k())
+                .isLessThan(m.curve(0, 0, 0).k());
         assertThat(a.fatigue(0)).isEqualTo(1.0);
         assertThat(a.fatigue(10 * a.fatigueImpressions())).isCloseTo(a.fatigueFloor(), within(1e-3));
         // and in the draws: clicks per impression over many days

@@ -1,16 +1,19 @@
 package io.metasystem.mlcore.simulation;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import org.junit.jupiter.api.Test;
 
 class AllocationsTest {
 
     @Test
     void waterFillingMatchesBruteForceOnThreeAdSets() {
-        ConcaveCurve[] curves = {new ResponseCurve(0.08, 1, 50, 0.5, 1), new ResponseCurve(0.05, 0.95, 200, 0.3, 1),
-            new ResponseCurve(0.03, 0.9, 400, 0.6, 1)};
+        ConcaveCurve[] curves = {
+            new ResponseCurve(0.08, 1, 50, 0.5, 1),
+            new ResponseCurve(0.05, 0.95, 200, 0.3, 1),
+            new ResponseCurve(0.03, 0.9, 400, 0.6, 1)
+        };
         double[] lo = {5, 5, 5};
         double[] hi = {150, 150, 150};
         double total = 200;
@@ -32,15 +35,13 @@ class AllocationsTest {
 
     @Test
     void fitKeepsProportionsWithinBoundsAndSpendsTheTotal() {
-        double[] b = Allocations.fit(new double[] {1, 2, 7}, new double[] {10, 10, 10},
-                new double[] {50, 50, 50}, 100);
+        double[] b = Allocations.fit(new double[] {1, 2, 7}, new double[] {10, 10, 10}, new double[] {50, 50, 50}, 100);
         assertThat(b).containsExactly(new double[] {16.666666, 33.333333, 50}, within(1e-4));
     }
 
     @Test
     void fitSpreadsWhatWeightedAdSetsCannotAbsorb() {
-        double[] b = Allocations.fit(new double[] {1, 0, 0}, new double[] {0, 0, 0},
-                new double[] {40, 100, 100}, 100);
+        double[] b = Allocations.fit(new double[] {1, 0, 0}, new double[] {0, 0, 0}, new double[] {40, 100, 100}, 100);
         assertThat(b[0]).isCloseTo(40, within(1e-9));
         assertThat(b[1] + b[2]).isCloseTo(60, within(1e-9));
     }

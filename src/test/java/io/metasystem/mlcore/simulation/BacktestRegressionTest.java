@@ -1,12 +1,13 @@
 package io.metasystem.mlcore.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our optimizer against the reference policies on fixed seeds. Skipped (not failed) only while
@@ -24,7 +25,8 @@ class BacktestRegressionTest {
     @Test
     void optimizerBeatsEveryReferencePolicyButTheClairvoyantAndBreaksNoConstraint() {
         Assumptions.assumeTrue(Policies.optimizerAvailable(), "BudgetOptimizer not implemented on this branch yet");
-        BacktestReport report = new Backtest(new ScenarioGenerator(), Policies.all(), DAYS).run(SEED, SCENARIOS, k -> { });
+        BacktestReport report =
+                new Backtest(new ScenarioGenerator(), Policies.all(), DAYS).run(SEED, SCENARIOS, k -> {});
         Map<String, BacktestReport.PolicySummary> s = report.summaries().stream()
                 .collect(Collectors.toMap(BacktestReport.PolicySummary::policy, Function.identity()));
         BacktestReport.PolicySummary ours = s.get("optimizer");
@@ -32,7 +34,8 @@ class BacktestRegressionTest {
         assertThat(ours.violations()).as("constraint violations").isZero();
         assertThat(ours.errors()).as("days the optimizer threw").isZero();
         for (String reference : new String[] {"equal-split", "proportional", "meta-rules", "thompson-shares"}) {
-            assertThat(ours.meanShare()).as("optimizer vs " + reference)
+            assertThat(ours.meanShare())
+                    .as("optimizer vs " + reference)
                     .isGreaterThan(s.get(reference).meanShare());
         }
     }

@@ -1,12 +1,14 @@
 package io.metasystem.mlcore.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ColdStartScenarioGeneratorTest {
     private final ColdStartScenarioGenerator generator = new ColdStartScenarioGenerator();
@@ -16,8 +18,10 @@ class ColdStartScenarioGeneratorTest {
         ColdStartScenario a = generator.generate(7, 3);
         ColdStartScenario b = generator.generate(7, 3);
         assertThat(a).isEqualTo(b);
-        assertThat(generator.generate(8, 3).scenario().adSets()).isNotEqualTo(a.scenario().adSets());
-        assertThat(generator.generate(7, 4).scenario().adSets()).isNotEqualTo(a.scenario().adSets());
+        assertThat(generator.generate(8, 3).scenario().adSets())
+                .isNotEqualTo(a.scenario().adSets());
+        assertThat(generator.generate(7, 4).scenario().adSets())
+                .isNotEqualTo(a.scenario().adSets());
     }
 
     @Test
@@ -40,10 +44,11 @@ class ColdStartScenarioGeneratorTest {
                 boolean fresh = cold.newAdSets().contains(a.id());
                 assertThat(a.startDay()).isEqualTo(fresh ? cold.launchDay() : -s.warmupDays());
                 assertThat(a.pauseDay()).isEqualTo(Integer.MAX_VALUE);
-                assertThat(s.initialBudgets().get(i)).isEqualTo(fresh ? 0.0 : s.initialBudgets().get(i));
+                assertThat(s.initialBudgets().get(i))
+                        .isEqualTo(fresh ? 0.0 : s.initialBudgets().get(i));
                 warmup += s.initialBudgets().get(i);
             }
-            assertThat(warmup).isCloseTo(s.constraints().total(), org.assertj.core.api.Assertions.within(0.005));
+            assertThat(warmup).isCloseTo(s.constraints().total(), Assertions.within(0.005));
             assertThat(cold.newIndices()).hasSize(cold.newAdSets().size());
         }
     }
@@ -82,8 +87,8 @@ class ColdStartScenarioGeneratorTest {
         AttributeEffects.PLACEMENTS.forEach(l -> zeroPlacement.put(l, new double[3]));
         Map<String, double[]> zeroCreative = new HashMap<>();
         AttributeEffects.CREATIVES.forEach(l -> zeroCreative.put(l, new double[3]));
-        ColdStartScenarioGenerator flat = new ColdStartScenarioGenerator(MarketParameters.DEFAULT,
-                new AttributeEffects(zero, zeroPlacement, zeroCreative));
+        ColdStartScenarioGenerator flat = new ColdStartScenarioGenerator(
+                MarketParameters.DEFAULT, new AttributeEffects(zero, zeroPlacement, zeroCreative));
         double[] sum = new double[2];
         double[] count = new double[2];
         for (int k = 0; k < 400; k++) {
@@ -99,14 +104,16 @@ class ColdStartScenarioGeneratorTest {
 
     @Test
     void effectTableNeedsEveryLevel() {
-        assertThatThrownBy(() -> new AttributeEffects(Map.of("broad", new double[3]),
-                AttributeEffects.DEFAULT.placement(), AttributeEffects.DEFAULT.creative()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interest");
-        assertThatThrownBy(() -> new AdSetAttributes("tiktok", "feed", "video"))
-                .hasMessageContaining("audience");
+        assertThatThrownBy(() -> new AttributeEffects(
+                        Map.of("broad", new double[3]),
+                        AttributeEffects.DEFAULT.placement(),
+                        AttributeEffects.DEFAULT.creative()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("interest");
+        assertThatThrownBy(() -> new AdSetAttributes("tiktok", "feed", "video")).hasMessageContaining("audience");
         AdSetAttributes a = new AdSetAttributes("retargeting", "reels", "video");
-        assertThat(AttributeEffects.DEFAULT.logConversionsPerSpend(a)).isCloseTo(0.80 - 0.05 + 0.15,
-                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(AttributeEffects.DEFAULT.logConversionsPerSpend(a))
+                .isCloseTo(0.80 - 0.05 + 0.15, Assertions.within(1e-12));
         assertThat(a.asMap().keySet()).containsExactlyElementsOf(AdSetAttributes.NAMES);
         assertThat(a.values()).isEqualTo(List.of("retargeting", "reels", "video"));
     }

@@ -1,15 +1,16 @@
 package io.metasystem.mlcore.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.Prior;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OptimizerPolicyTest {
 
@@ -42,9 +43,12 @@ class OptimizerPolicyTest {
                 OptimizationProblem p = policy.problem(ctx);
                 assertThat(p.objective()).isEqualTo(Objective.CONVERSIONS);
                 assertThat(p.budget().total()).isEqualTo(scenario.constraints().total());
-                assertThat(p.budget().minPerAdSet()).isEqualTo(scenario.constraints().minPerAdSet());
-                assertThat(p.budget().maxPerAdSet()).isEqualTo(scenario.constraints().maxPerAdSet());
-                assertThat(p.budget().maxChangeRatio()).isEqualTo(scenario.constraints().maxChangeRatio());
+                assertThat(p.budget().minPerAdSet())
+                        .isEqualTo(scenario.constraints().minPerAdSet());
+                assertThat(p.budget().maxPerAdSet())
+                        .isEqualTo(scenario.constraints().maxPerAdSet());
+                assertThat(p.budget().maxChangeRatio())
+                        .isEqualTo(scenario.constraints().maxChangeRatio());
                 assertThat(p.targets().cpa()).isEqualTo(scenario.constraints().targetCpa());
                 assertThat(p.seed()).isEqualTo(Seeds.mix(scenario.seed(), ctx.day()));
                 assertThat(p.adSets()).hasSameSizeAs(ctx.adSets());
@@ -59,7 +63,10 @@ class OptimizerPolicyTest {
                     }
                 }
             }
-            int longest = spy.seen.get(13).adSets().stream().mapToInt(a -> a.daily().size()).max().orElse(0);
+            int longest = spy.seen.get(13).adSets().stream()
+                    .mapToInt(a -> a.daily().size())
+                    .max()
+                    .orElse(0);
             assertThat(longest).as("warm-up plus 13 observed days").isEqualTo(scenario.warmupDays() + 13);
         }
     }
@@ -71,15 +78,20 @@ class OptimizerPolicyTest {
         Prior prior = new Prior(12.0, 0.05, null, 2.5, "ml:test");
         Spy spy = new Spy();
         new Backtest(new ScenarioGenerator(), List.of(spy), cold.launchDay() + 2).run(spy, cold.scenario());
-        OptimizerPolicy policy = new OptimizerPolicy("optimizer+priors",
-                (seed, id) -> seed == cold.scenario().seed() && id.equals(fresh) ? prior : null);
+        OptimizerPolicy policy = new OptimizerPolicy(
+                "optimizer+priors", (seed, id) -> seed == cold.scenario().seed() && id.equals(fresh) ? prior : null);
         assertThat(policy.name()).isEqualTo("optimizer+priors");
         PolicyContext launch = spy.seen.get(cold.launchDay());
         OptimizationProblem p = policy.problem(launch);
         for (AdSetInput in : p.adSets()) {
             assertThat(in.prior()).isEqualTo(in.id().equals(fresh) ? prior : null);
         }
-        assertThat(p.adSets().stream().filter(a -> a.id().equals(fresh)).findFirst().orElseThrow().isNew()).isTrue();
+        assertThat(p.adSets().stream()
+                        .filter(a -> a.id().equals(fresh))
+                        .findFirst()
+                        .orElseThrow()
+                        .isNew())
+                .isTrue();
         assertThat(new OptimizerPolicy().problem(launch).adSets()).allMatch(a -> a.prior() == null);
     }
 }

@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The backtest scenarios and the optimizer's run on them must not move when the simulation grows (e.g. the
@@ -13,9 +14,8 @@ import org.junit.jupiter.api.Test;
 class ScenarioGeneratorGoldenTest {
     private static final long SEED = 20260105L;
 
-    private record Golden(int index, String label, double total, double targetCpa, double sumCvr,
-                          double sumSaturation) {
-    }
+    private record Golden(
+            int index, String label, double total, double targetCpa, double sumCvr, double sumSaturation) {}
 
     private static final List<Golden> GOLDEN = List.of(
             new Golden(0, "medium/loose/8 ad sets", 1024.09, 15.75, 0.42448859173561965, 1047.6704458597114),
@@ -34,7 +34,9 @@ class ScenarioGeneratorGoldenTest {
             assertThat(s.constraints().total()).isEqualTo(g.total());
             assertThat(s.constraints().targetCpa()).isEqualTo(g.targetCpa());
             assertThat(s.adSets().stream().mapToDouble(AdSetTruth::cvr).sum()).isCloseTo(g.sumCvr(), within(1e-12));
-            assertThat(s.adSets().stream().mapToDouble(AdSetTruth::saturationSpend).sum())
+            assertThat(s.adSets().stream()
+                            .mapToDouble(AdSetTruth::saturationSpend)
+                            .sum())
                     .isCloseTo(g.sumSaturation(), within(1e-9));
         }
     }
@@ -43,9 +45,11 @@ class ScenarioGeneratorGoldenTest {
     void optimizerWithoutPriorsScoresAsBefore() {
         ScenarioGenerator generator = new ScenarioGenerator();
         Backtest backtest = new Backtest(generator, List.of(), 28);
-        assertThat(backtest.run(new OptimizerPolicy(), generator.generate(SEED, 0)).share())
+        assertThat(backtest.run(new OptimizerPolicy(), generator.generate(SEED, 0))
+                        .share())
                 .isCloseTo(0.9554238118937198, within(1e-12));
-        assertThat(backtest.run(new OptimizerPolicy("optimizer", PriorLookup.NONE), generator.generate(SEED, 5)).share())
+        assertThat(backtest.run(new OptimizerPolicy("optimizer", PriorLookup.NONE), generator.generate(SEED, 5))
+                        .share())
                 .isCloseTo(0.9809361530227539, within(1e-12));
     }
 }

@@ -1,7 +1,7 @@
 package io.metasystem.mlcore.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AdsManagerCsvTest {
 
@@ -27,8 +29,8 @@ class AdsManagerCsvTest {
 
     @Test
     void readsQuotedFieldsWithSeparatorsQuotesAndNewlines() {
-        List<ParsedLine> lines = parse("Ad set name,Day,Amount spent (USD)\n"
-                + "\"Fans, \"\"core\"\"\nline two\",2026-10-01,\"1,234.50\"\n");
+        List<ParsedLine> lines = parse(
+                "Ad set name,Day,Amount spent (USD)\n" + "\"Fans, \"\"core\"\"\nline two\",2026-10-01,\"1,234.50\"\n");
         InsightRow row = lines.get(0).row();
         assertThat(row.adSetName()).isEqualTo("Fans, \"core\"\nline two");
         assertThat(row.adSetId()).isEqualTo(row.adSetName());
@@ -39,8 +41,9 @@ class AdsManagerCsvTest {
     @Test
     void skipsTheUtf8BomAndSniffsSemicolonsWithDecimalCommas() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        String csv = "Nombre del conjunto de anuncios;Día;Importe gastado (EUR);Impresiones;Clics en el enlace;Resultados;"
-                + "Valor de conversión de compras\nFans;2026-10-02;1.234,56;12.345;80;3;45,5\n";
+        String csv =
+                "Nombre del conjunto de anuncios;Día;Importe gastado (EUR);Impresiones;Clics en el enlace;Resultados;"
+                        + "Valor de conversión de compras\nFans;2026-10-02;1.234,56;12.345;80;3;45,5\n";
         byte[] body = new byte[bom.length + csv.getBytes(StandardCharsets.UTF_8).length];
         System.arraycopy(bom, 0, body, 0, 3);
         System.arraycopy(csv.getBytes(StandardCharsets.UTF_8), 0, body, 3, body.length - 3);
@@ -57,7 +60,9 @@ class AdsManagerCsvTest {
 
     @Test
     void headersMatchWithoutCaseOrAccents() {
-        InsightRow row = parse("AD SET ID,ad set name,DIA,importe gastado (mxn)\n7,Fans,01/10/2026,10\n").get(0).row();
+        InsightRow row = parse("AD SET ID,ad set name,DIA,importe gastado (mxn)\n7,Fans,01/10/2026,10\n")
+                .get(0)
+                .row();
         assertThat(row.adSetId()).isEqualTo("7");
         assertThat(row.date()).isEqualTo(LocalDate.of(2026, 10, 1));
         assertThat(row.currency()).isEqualTo("MXN");
@@ -65,8 +70,8 @@ class AdsManagerCsvTest {
 
     @Test
     void missingRequiredColumnsAreAllNamed() {
-        ImportRejectedException e = catchThrowableOfType(ImportRejectedException.class,
-                () -> parse("Impressions,Link clicks\n1,2\n"));
+        ImportRejectedException e =
+                catchThrowableOfType(ImportRejectedException.class, () -> parse("Impressions,Link clicks\n1,2\n"));
         assertThat(e.problems()).extracting(ImportProblem::column).containsExactly("Day", "Amount spent", "Ad set ID");
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isEqualTo(1));
     }
@@ -74,9 +79,9 @@ class AdsManagerCsvTest {
     @Test
     void badValuesNameLineAndColumn() {
         List<ParsedLine> lines = parse("Ad set name,Day,Amount spent (EUR),Impressions\nA,2026-10-01,abc,1.5\n");
-        assertThat(lines.get(0).problems()).extracting(ImportProblem::line, ImportProblem::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "Amount spent (EUR)"),
-                        org.assertj.core.groups.Tuple.tuple(2L, "Impressions"));
+        assertThat(lines.get(0).problems())
+                .extracting(ImportProblem::line, ImportProblem::column)
+                .containsExactly(Tuple.tuple(2L, "Amount spent (EUR)"), Tuple.tuple(2L, "Impressions"));
     }
 
     @Test
@@ -89,8 +94,8 @@ class AdsManagerCsvTest {
 
     @Test
     void rowsSpanningSeveralDaysAreRejected() {
-        List<ParsedLine> lines = parse("Ad set name,Reporting starts,Reporting ends,Amount spent (EUR)\n"
-                + "A,2026-10-01,2026-10-07,70\n");
+        List<ParsedLine> lines = parse(
+                "Ad set name,Reporting starts,Reporting ends,Amount spent (EUR)\n" + "A,2026-10-01,2026-10-07,70\n");
         assertThat(lines.get(0).problems().get(0).message()).contains("one day");
     }
 

@@ -1,10 +1,10 @@
 package io.metasystem.mlcore.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import io.metasystem.mlcore.config.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DatabaseUrlTest {
 
@@ -17,7 +17,8 @@ class DatabaseUrlTest {
 
     @Test
     void acceptsRailwaysPostgresqlUrlWithCredentials() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://postgres:s3cr%40t@containers.railway.app:6543/railway?sslmode=require");
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://postgres:s3cr%40t@containers.railway.app:6543/railway?sslmode=require");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://containers.railway.app:6543/railway?sslmode=require");
         assertThat(url.username()).isEqualTo("postgres");
         assertThat(url.password()).isEqualTo("s3cr@t");
@@ -36,9 +37,15 @@ class DatabaseUrlTest {
 
     @Test
     void malformedUrlsNameTheVariableWithoutThePassword() {
-        for (String bad : new String[] {"mysql://u:hunter2@h/db", "postgresql://u:hunter2@/db", "postgresql://u:hunter2@h",
-                "jdbc:nosuchdb://u:hunter2@h/db", "postgresql://u:hunter2@h:notaport/db"}) {
-            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class, () -> DatabaseUrl.parse(bad));
+        for (String bad : new String[] {
+            "mysql://u:hunter2@h/db",
+            "postgresql://u:hunter2@/db",
+            "postgresql://u:hunter2@h",
+            "jdbc:nosuchdb://u:hunter2@h/db",
+            "postgresql://u:hunter2@h:notaport/db"
+        }) {
+            InvalidConfigurationException e =
+                    catchThrowableOfType(InvalidConfigurationException.class, () -> DatabaseUrl.parse(bad));
             assertThat(e).as(bad).isNotNull();
             assertThat(e.variable()).isEqualTo("DATABASE_URL");
             assertThat(e.getMessage()).startsWith("DATABASE_URL").doesNotContain("hunter2");
@@ -47,6 +54,7 @@ class DatabaseUrlTest {
 
     @Test
     void redactsPasswordsInQueryStringsToo() {
-        assertThat(DatabaseUrl.redact("jdbc:postgresql://h/db?user=a&password=hunter2")).doesNotContain("hunter2");
+        assertThat(DatabaseUrl.redact("jdbc:postgresql://h/db?user=a&password=hunter2"))
+                .doesNotContain("hunter2");
     }
 }

@@ -1,8 +1,10 @@
 package io.metasystem.mlcore.store;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.SQLException;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's bundled binaries, no Docker), started on first use and stopped
@@ -11,8 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class EmbeddedPostgresSupport {
     private static EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresSupport() {
-    }
+    private EmbeddedPostgresSupport() {}
 
     /** JDBC URL of a database of that name on the shared server, created on first use. */
     public static synchronized String jdbcUrl(String database) {
@@ -33,12 +34,12 @@ public final class EmbeddedPostgresSupport {
             }));
         }
         try (var connection = postgres.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
             if (!exists.next()) {
                 statement.execute("create database " + database);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return postgres.getJdbcUrl("postgres", database);

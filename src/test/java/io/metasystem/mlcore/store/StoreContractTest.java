@@ -1,18 +1,8 @@
 package io.metasystem.mlcore.store;
 
-import static io.metasystem.mlcore.store.StoreHttp.body;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,11 +11,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.metasystem.mlcore.store.StoreHttp.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The store's behaviour, through the real HTTP server, run once per database: {@link H2StoreTest} and
  * {@link PostgresStoreTest}. Every test uses its own account id, so tests share one context safely.
  */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = MlCoreApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mlcore.api-key=" + StoreHttp.KEY, "mlcore.store.max-import-size=256KB"})
 abstract class StoreContractTest {
     static final String HEADER = "Campaign name,Ad set name,Ad set ID,Day,Amount spent (EUR),Impressions,Link clicks,"
@@ -33,14 +42,19 @@ abstract class StoreContractTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     InsightStore store;
+
     @Autowired
     AdSetCatalog catalog;
+
     @Autowired
-    io.metasystem.mlcore.scheduling.JobLeases leases;
+    JobLeases leases;
+
     StoreHttp http;
     String account;
 
@@ -51,17 +65,30 @@ abstract class StoreContractTest {
     }
 
     long count(String table) {
-        return jdbc.sql("select count(*) from " + table + " where account_id = :a").param("a", AccountIds.canonical(account))
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from " + table + " where account_id = :a")
+                .param("a", AccountIds.canonical(account))
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void migrationsCreateTheSchema() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success = true").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success = true")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(1);
-        for (String table : List.of("ad_account", "campaign", "ad_set", "daily_insight", "insight_history",
-                "recommendation", "recommendation_adset")) {
-            assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).isNotNull();
+        for (String table : List.of(
+                "ad_account",
+                "campaign",
+                "ad_set",
+                "daily_insight",
+                "insight_history",
+                "recommendation",
+                "recommendation_adset")) {
+            assertThat(jdbc.sql("select count(*) from " + table)
+                            .query(Long.class)
+                            .single())
+                    .isNotNull();
         }
     }
 
@@ -101,14 +128,20 @@ abstract class StoreContractTest {
     @Test
     void aCorrectedRowReplacesTheOldOneAndKeepsItInHistory() {
         http.csv(account, HEADER + "C,A,1,2026-10-01,10.00,1000,10,1,20\nC,B,2,2026-10-01,5,500,5,0,0\n");
-        JsonNode report = body(http.csv(account, HEADER + "C,A,1,2026-10-01,12.50,1000,10,2,40\nC,B,2,2026-10-01,5.0000,500,5,0,0\n"));
+        JsonNode report = body(
+                http.csv(account, HEADER + "C,A,1,2026-10-01,12.50,1000,10,2,40\nC,B,2,2026-10-01,5.0000,500,5,0,0\n"));
         assertThat(report.get("updated").asLong()).isEqualTo(1);
         assertThat(report.get("unchanged").asLong()).isEqualTo(1);
-        assertThat(jdbc.sql("select spend from insight_history where account_id = :a").param("a", AccountIds.canonical(account))
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("10");
-        JsonNode insights = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-01&adset_id=1"));
+        assertThat(jdbc.sql("select spend from insight_history where account_id = :a")
+                        .param("a", AccountIds.canonical(account))
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("10");
+        JsonNode insights =
+                body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-01&adset_id=1"));
         assertThat(insights.get("items").get(0).get("spend").decimalValue()).isEqualByComparingTo("12.5");
-        assertThat(insights.get("items").get(0).get("conversions").decimalValue()).isEqualByComparingTo("2");
+        assertThat(insights.get("items").get(0).get("conversions").decimalValue())
+                .isEqualByComparingTo("2");
     }
 
     @Test
@@ -146,20 +179,28 @@ abstract class StoreContractTest {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = body(response).get("errors");
         assertThat(errors.get(0).get("field").asString()).isEqualTo("Amount spent");
-        assertThat(errors.get(0).get("message").asString()).contains("Amount spent").contains("Importe gastado");
+        assertThat(errors.get(0).get("message").asString())
+                .contains("Amount spent")
+                .contains("Importe gastado");
     }
 
     @Test
     void spanishExportWithBomSemicolonsAndDecimalCommas() {
-        HttpResponse<String> response = http.postBytes("/api/v1/accounts/" + account + "/insights.csv", "text/csv",
+        HttpResponse<String> response = http.postBytes(
+                "/api/v1/accounts/" + account + "/insights.csv",
+                "text/csv",
                 StoreHttp.exampleBytes("ads_manager_export_es.csv"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(body(response).get("inserted").asLong()).isEqualTo(42);
-        JsonNode day = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-01&adset_id=23852000000000001"))
-                .get("items").get(0);
+        JsonNode day = body(http.get("/api/v1/accounts/" + account
+                        + "/insights?from=2026-10-01&to=2026-10-01&adset_id=23852000000000001"))
+                .get("items")
+                .get(0);
         assertThat(day.get("spend").decimalValue()).isEqualByComparingTo("1216.73");
         assertThat(day.get("revenue").decimalValue()).isEqualByComparingTo("2504.70");
-        JsonNode adSet = body(http.get("/api/v1/accounts/" + account + "/adsets")).get("items").get(2);
+        JsonNode adSet = body(http.get("/api/v1/accounts/" + account + "/adsets"))
+                .get("items")
+                .get(2);
         assertThat(adSet.get("name").asString()).isEqualTo("Retargeting; 30 días vídeo");
         assertThat(adSet.get("daily_budget").decimalValue()).isEqualByComparingTo("600");
     }
@@ -168,12 +209,17 @@ abstract class StoreContractTest {
     void multipartUploadWorksToo() {
         String boundary = "----mlcore" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + HEADER + "C,\"A, quoted \"\"name\"\"\",1,2026-10-01,10,1000,10,1,20\n\r\n--"
+                + "Content-Type: text/csv\r\n\r\n" + HEADER
+                + "C,\"A, quoted \"\"name\"\"\",1,2026-10-01,10,1000,10,1,20\n\r\n--"
                 + boundary + "--\r\n";
-        HttpResponse<String> response = http.post("/api/v1/accounts/" + account + "/insights.csv",
-                "multipart/form-data; boundary=" + boundary, body);
+        HttpResponse<String> response = http.post(
+                "/api/v1/accounts/" + account + "/insights.csv", "multipart/form-data; boundary=" + boundary, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(body(http.get("/api/v1/accounts/" + account + "/adsets")).get("items").get(0).get("name").asString())
+        assertThat(body(http.get("/api/v1/accounts/" + account + "/adsets"))
+                        .get("items")
+                        .get(0)
+                        .get("name")
+                        .asString())
                 .isEqualTo("A, quoted \"name\"");
     }
 
@@ -183,23 +229,29 @@ abstract class StoreContractTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(body(response).get("inserted").asLong()).isEqualTo(9);
         JsonNode day = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-03"))
-                .get("items").get(0);
+                .get("items")
+                .get(0);
         assertThat(day.get("conversions").decimalValue()).isPositive();
         assertThat(day.at("/extra_metrics/reach").isMissingNode()).isFalse();
         assertThat(day.at("/extra_metrics/actions/link_click").isMissingNode()).isFalse();
 
-        JsonNode leads = body(http.post("/api/v1/accounts/" + account + "/insights?action_type=lead", "application/json",
+        JsonNode leads = body(http.post(
+                "/api/v1/accounts/" + account + "/insights?action_type=lead",
+                "application/json",
                 StoreHttp.example("meta_insights.json")));
         assertThat(leads.get("updated").asLong()).isEqualTo(9);
         JsonNode again = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-03"))
-                .get("items").get(0);
+                .get("items")
+                .get(0);
         assertThat(again.get("conversions").decimalValue()).isZero();
     }
 
     @Test
     void badJsonRowIsRejectedWithItsPath() {
-        String json = "{\"data\":[{\"adset_id\":\"1\",\"date_start\":\"2026-10-01\",\"date_stop\":\"2026-10-01\",\"spend\":\"1\"},\n"
-                + "{\"adset_id\":\"1\",\"date_start\":\"2026-10-02\",\"date_stop\":\"2026-10-03\",\"spend\":\"x\"}]}";
+        String json = "{\"data\":[{\"adset_id\":\"1\",\"date_start\":\"2026-10-01\","
+                + "\"date_stop\":\"2026-10-01\",\"spend\":\"1\"},\n"
+                + "{\"adset_id\":\"1\",\"date_start\":\"2026-10-02\","
+                + "\"date_stop\":\"2026-10-03\",\"spend\":\"x\"}]}";
         HttpResponse<String> response = http.json(account, json);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = body(response).get("errors");
@@ -229,12 +281,17 @@ abstract class StoreContractTest {
     @Test
     void pagesAreBoundedAndValidated() {
         http.csv(account, StoreHttp.example("ads_manager_export.csv"));
-        JsonNode page = body(http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-28&page=1&size=50"));
+        JsonNode page = body(
+                http.get("/api/v1/accounts/" + account + "/insights?from=2026-10-01&to=2026-10-28&page=1&size=50"));
         assertThat(page.get("items").size()).isEqualTo(50);
         assertThat(page.get("total").asLong()).isEqualTo(112);
         assertThat(page.get("page").asInt()).isEqualTo(1);
-        assertThat(http.get("/api/v1/accounts/" + account + "/insights?size=501").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/v1/accounts/" + account + "/insights?from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/accounts/" + account + "/insights?size=501")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/accounts/" + account + "/insights?from=yesterday")
+                        .statusCode())
+                .isEqualTo(400);
         JsonNode accounts = body(http.get("/api/v1/accounts?size=500"));
         assertThat(accounts.get("items").findValuesAsString("id")).contains(AccountIds.canonical(account));
     }
@@ -246,9 +303,21 @@ abstract class StoreContractTest {
         for (int day = 1; day <= 28; day++) {
             for (int adSet = 1; adSet <= 5; adSet++) {
                 String date = "2026-10-" + String.format("%02d", day);
-                a.append("C,A").append(adSet).append(',').append(adSet).append(',').append(date).append(",10,100,1,1,5\n");
+                a.append("C,A")
+                        .append(adSet)
+                        .append(',')
+                        .append(adSet)
+                        .append(',')
+                        .append(date)
+                        .append(",10,100,1,1,5\n");
                 if (day > 14) {
-                    b.append("C,A").append(adSet).append(',').append(adSet).append(',').append(date).append(",20,100,1,1,5\n");
+                    b.append("C,A")
+                            .append(adSet)
+                            .append(',')
+                            .append(adSet)
+                            .append(',')
+                            .append(date)
+                            .append(",20,100,1,1,5\n");
                 }
             }
         }
@@ -269,20 +338,29 @@ abstract class StoreContractTest {
         assertThat(count("ad_set")).isEqualTo(5);
         // every later-half row is one of the two versions, and history holds exactly the replaced versions
         assertThat(jdbc.sql("select count(*) from daily_insight where account_id = :a and spend not in (10, 20)")
-                .param("a", AccountIds.canonical(account)).query(Long.class).single()).isZero();
+                        .param("a", AccountIds.canonical(account))
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // last import wins per row, and the latest history row for a day never equals the current value
-        assertThat(jdbc.sql("select count(*) from insight_history h join daily_insight d on d.account_id = h.account_id "
-                        + "and d.adset_id = h.adset_id and d.insight_date = h.insight_date where h.account_id = :a "
-                        + "and h.spend = d.spend and h.id = (select max(id) from insight_history x where x.account_id = h.account_id "
-                        + "and x.adset_id = h.adset_id and x.insight_date = h.insight_date)")
-                .param("a", AccountIds.canonical(account)).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from insight_history h join daily_insight d on "
+                                + "d.account_id = h.account_id "
+                                + "and d.adset_id = h.adset_id and d.insight_date = "
+                                + "h.insight_date where h.account_id = :a "
+                                + "and h.spend = d.spend and h.id = (select max(id) from "
+                                + "insight_history x where x.account_id = h.account_id "
+                                + "and x.adset_id = h.adset_id and x.insight_date = h.insight_date)")
+                        .param("a", AccountIds.canonical(account))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void optimizesFromTheStoreAndRecordsTheRecommendationAndItsOutcome() {
         http.csv(account, StoreHttp.example("ads_manager_export.csv"));
-        HttpResponse<String> response = http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
-                "{\"budget\":{\"total\":150}}");
+        HttpResponse<String> response = http.post(
+                "/api/v1/accounts/" + account + "/optimize", "application/json", "{\"budget\":{\"total\":150}}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = body(response);
         String id = answer.get("recommendation_id").asString();
@@ -314,9 +392,11 @@ abstract class StoreContractTest {
         assertThat(before.get("status").asString()).isEqualTo("no_data_yet");
         assertThat(before.get("message").asString()).startsWith("no data yet");
 
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
-        http.csv(account, "Ad set ID,Day,Amount spent (EUR),Results\n23851000000000001," + tomorrow + ",40,3\n"
-                + "23851000000000002," + tomorrow + ",30,1\n");
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        http.csv(
+                account,
+                "Ad set ID,Day,Amount spent (EUR),Results\n23851000000000001," + tomorrow + ",40,3\n"
+                        + "23851000000000002," + tomorrow + ",30,1\n");
         JsonNode after = body(http.get("/api/v1/recommendations/" + id + "/outcome?days=1"));
         assertThat(after.get("status").asString()).isEqualTo("complete");
         assertThat(after.get("days_observed").asInt()).isEqualTo(1);
@@ -331,22 +411,44 @@ abstract class StoreContractTest {
 
     @Test
     void accountOptimizeRejectsUnknownAccountsBadWindowsAndEmptyCampaigns() {
-        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json", "{\"budget\":{\"total\":10}}")
-                .statusCode()).isEqualTo(404);
+        assertThat(http.post(
+                                "/api/v1/accounts/" + account + "/optimize",
+                                "application/json",
+                                "{\"budget\":{\"total\":10}}")
+                        .statusCode())
+                .isEqualTo(404);
         http.csv(account, HEADER + "C,A,1,2026-10-01,10,1000,10,1,20\n");
-        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
-                "{\"budget\":{\"total\":10},\"lookback_days\":0}").statusCode()).isEqualTo(400);
-        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
-                "{\"budget\":{\"total\":10},\"adsets\":[]}").statusCode()).isEqualTo(400);
-        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
-                "{\"budget\":{\"total\":-1}}").statusCode()).isEqualTo(400);
-        assertThat(http.post("/api/v1/accounts/" + account + "/optimize", "application/json",
-                "{\"budget\":{\"total\":10},\"campaign_id\":\"nope\"}").statusCode()).isEqualTo(422);
+        assertThat(http.post(
+                                "/api/v1/accounts/" + account + "/optimize",
+                                "application/json",
+                                "{\"budget\":{\"total\":10},\"lookback_days\":0}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.post(
+                                "/api/v1/accounts/" + account + "/optimize",
+                                "application/json",
+                                "{\"budget\":{\"total\":10},\"adsets\":[]}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.post(
+                                "/api/v1/accounts/" + account + "/optimize",
+                                "application/json",
+                                "{\"budget\":{\"total\":-1}}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.post(
+                                "/api/v1/accounts/" + account + "/optimize",
+                                "application/json",
+                                "{\"budget\":{\"total\":10},\"campaign_id\":\"nope\"}")
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
     void statelessOptimizeIsRecordedWithoutAnAccount() {
-        HttpResponse<String> response = http.post("/api/v1/meta_ads/optimize", "application/json",
+        HttpResponse<String> response = http.post(
+                "/api/v1/meta_ads/optimize",
+                "application/json",
                 "{\"budget\":{\"total\":100},\"adsets\":[{\"id\":\"s1\",\"metrics\":{\"spend\":100,\"conversions\":5}},"
                         + "{\"id\":\"s2\",\"metrics\":{\"spend\":100,\"conversions\":2}}]}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -354,32 +456,51 @@ abstract class StoreContractTest {
         JsonNode stored = body(http.get("/api/v1/recommendations/" + id));
         assertThat(stored.has("account_id")).isFalse();
         assertThat(stored.at("/response/adsets").size()).isEqualTo(2);
-        assertThat(http.get("/api/v1/recommendations/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-        assertThat(body(http.get("/api/v1/recommendations/" + id + "/outcome")).get("status").asString()).isEqualTo("no_data_yet");
+        assertThat(http.get("/api/v1/recommendations/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        assertThat(body(http.get("/api/v1/recommendations/" + id + "/outcome"))
+                        .get("status")
+                        .asString())
+                .isEqualTo("no_data_yet");
     }
 
     private String snapshot() {
         return jdbc.sql("select adset_id, insight_date, spend, impressions, clicks, conversions, revenue, imported_at "
-                        + "from daily_insight where account_id = :a order by adset_id, insight_date")
-                .param("a", AccountIds.canonical(account)).query().listOfRows().toString()
+                                + "from daily_insight where account_id = :a order by adset_id, insight_date")
+                        .param("a", AccountIds.canonical(account))
+                        .query()
+                        .listOfRows()
+                        .toString()
                 + jdbc.sql("select id, name, status, daily_budget from ad_set where account_id = :a order by id")
-                .param("a", AccountIds.canonical(account)).query().listOfRows();
+                        .param("a", AccountIds.canonical(account))
+                        .query()
+                        .listOfRows();
     }
 
     @Test
     void catalogStoresAdSetsWithoutInsightsAndTheirAttributes() {
-        AdSetAttributes attributes = new AdSetAttributes(java.util.Map.of("placement", "reels", "age", "25-34"));
-        int created = catalog.upsert(account, List.of(
-                new AdSetDescriptor("as-new", "New | Reels", "c1", "Launch", "PAUSED", new java.math.BigDecimal("12.50"),
-                        "EUR", attributes),
-                new AdSetDescriptor("as-bare", null, null, null, null, null, null, null)));
+        AdSetAttributes attributes = new AdSetAttributes(Map.of("placement", "reels", "age", "25-34"));
+        int created = catalog.upsert(
+                account,
+                List.of(
+                        new AdSetDescriptor(
+                                "as-new",
+                                "New | Reels",
+                                "c1",
+                                "Launch",
+                                "PAUSED",
+                                new BigDecimal("12.50"),
+                                "EUR",
+                                attributes),
+                        new AdSetDescriptor("as-bare", null, null, null, null, null, null, null)));
         assertThat(created).isEqualTo(2);
-        assertThat(catalog.upsert(account, List.of(new AdSetDescriptor("as-new", null, null, null, "ACTIVE", null, null,
-                null)))).isZero();
+        assertThat(catalog.upsert(
+                        account, List.of(new AdSetDescriptor("as-new", null, null, null, "ACTIVE", null, null, null))))
+                .isZero();
 
         assertThat(catalog.attributes(account)).containsOnlyKeys("as-new");
-        assertThat(catalog.attributes(account).get("as-new").values()).containsExactly(
-                java.util.Map.entry("age", "25-34"), java.util.Map.entry("placement", "reels"));
+        assertThat(catalog.attributes(account).get("as-new").values())
+                .containsExactly(Map.entry("age", "25-34"), Map.entry("placement", "reels"));
         JsonNode adSets = body(http.get("/api/v1/accounts/" + account + "/adsets"));
         assertThat(adSets.get("total").asLong()).isEqualTo(2);
         JsonNode first = adSets.get("items").get(1);
@@ -389,33 +510,46 @@ abstract class StoreContractTest {
         assertThat(first.get("attributes").get("placement").asString()).isEqualTo("reels");
         assertThat(first.get("days").asLong()).isZero();
 
-        assertThat(catalog.putAttributes(account, "as-bare", new AdSetAttributes(java.util.Map.of("gender", "f"))))
+        assertThat(catalog.putAttributes(account, "as-bare", new AdSetAttributes(Map.of("gender", "f"))))
                 .isTrue();
-        assertThat(catalog.putAttributes(account, "missing", AdSetAttributes.NONE)).isFalse();
+        assertThat(catalog.putAttributes(account, "missing", AdSetAttributes.NONE))
+                .isFalse();
         assertThat(catalog.attributes(account)).containsOnlyKeys("as-bare", "as-new");
     }
 
     @Test
     void expiredJobLeasesAreFailedAndLiveOnesKept() {
-        java.time.OffsetDateTime old = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+        OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
         String dead = UUID.randomUUID().toString();
         String live = UUID.randomUUID().toString();
         for (String id : List.of(dead, live)) {
             jdbc.sql("insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at) "
                             + "values (:id, 'sync', :a, 'running', 'page 3', :t, :t)")
-                    .param("id", id).param("a", AccountIds.canonical(account)).param("t", old).update();
+                    .param("id", id)
+                    .param("a", AccountIds.canonical(account))
+                    .param("t", old)
+                    .update();
         }
-        leases.acquire(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
+        leases.acquire(JobTable.META_JOB, live);
         try {
             assertThat(leases.sweep()).isGreaterThanOrEqualTo(1);
-            assertThat(jdbc.sql("select status from meta_job where id = :id").param("id", dead).query(String.class)
-                    .single()).isEqualTo("failed");
-            assertThat(jdbc.sql("select error from meta_job where id = :id").param("id", dead).query(String.class)
-                    .single()).startsWith("interrupted");
-            assertThat(jdbc.sql("select status from meta_job where id = :id").param("id", live).query(String.class)
-                    .single()).isEqualTo("running");
+            assertThat(jdbc.sql("select status from meta_job where id = :id")
+                            .param("id", dead)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("failed");
+            assertThat(jdbc.sql("select error from meta_job where id = :id")
+                            .param("id", dead)
+                            .query(String.class)
+                            .single())
+                    .startsWith("interrupted");
+            assertThat(jdbc.sql("select status from meta_job where id = :id")
+                            .param("id", live)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("running");
         } finally {
-            leases.release(io.metasystem.mlcore.scheduling.JobTable.META_JOB, live);
+            leases.release(JobTable.META_JOB, live);
         }
     }
 
@@ -425,12 +559,31 @@ abstract class StoreContractTest {
         HttpResponse<String> response = http.csv(account, StoreHttp.example("ads_manager_export.csv"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(body(response).get("account_id").asString()).isEqualTo(bare);
-        assertThat(body(http.get("/api/v1/accounts/" + bare + "/adsets")).get("total").asLong()).isEqualTo(4);
-        assertThat(body(http.get("/api/v1/accounts/" + account + "/adsets")).get("total").asLong()).isEqualTo(4);
-        assertThat(catalog.upsert(bare, List.of(new AdSetDescriptor("23851000000000001", null, null, null, null, null,
-                null, new AdSetAttributes(java.util.Map.of("placement", "reels")))))).isZero();
+        assertThat(body(http.get("/api/v1/accounts/" + bare + "/adsets"))
+                        .get("total")
+                        .asLong())
+                .isEqualTo(4);
+        assertThat(body(http.get("/api/v1/accounts/" + account + "/adsets"))
+                        .get("total")
+                        .asLong())
+                .isEqualTo(4);
+        assertThat(catalog.upsert(
+                        bare,
+                        List.of(new AdSetDescriptor(
+                                "23851000000000001",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new AdSetAttributes(Map.of("placement", "reels"))))))
+                .isZero();
         assertThat(catalog.attributes(account)).containsOnlyKeys("23851000000000001");
-        assertThat(jdbc.sql("select count(*) from ad_account where id like :a").param("a", "%" + bare)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from ad_account where id like :a")
+                        .param("a", "%" + bare)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

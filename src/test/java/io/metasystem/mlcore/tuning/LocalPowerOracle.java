@@ -17,7 +17,7 @@ final class LocalPowerOracle implements Policy {
     private final String name;
     private final double thetaMin;
     private final double thetaMax;
-    private final double fixedTheta;   // NaN = local elasticity
+    private final double fixedTheta; // NaN = local elasticity
 
     LocalPowerOracle(String name, double thetaMin, double thetaMax, double fixedTheta) {
         this.name = name;
@@ -68,6 +68,7 @@ final class LocalPowerOracle implements Policy {
             };
         }
         BudgetConstraints.Box box = context.box();
-        return Allocations.waterFill(curves, box.lower(), box.upper(), context.constraints().total());
+        return Allocations.waterFill(
+                curves, box.lower(), box.upper(), context.constraints().total());
     }
 }

@@ -6,11 +6,13 @@ import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizerSettings;
 import io.metasystem.mlcore.simulation.Backtest;
 import io.metasystem.mlcore.simulation.BacktestReport;
+import io.metasystem.mlcore.simulation.ClairvoyantPolicy;
 import io.metasystem.mlcore.simulation.OptimizerPolicy;
 import io.metasystem.mlcore.simulation.Policies;
 import io.metasystem.mlcore.simulation.Policy;
 import io.metasystem.mlcore.simulation.PolicyContext;
 import io.metasystem.mlcore.simulation.ScenarioGenerator;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,7 @@ import java.util.Locale;
  * {@code java -cp <test classpath> io.metasystem.mlcore.tuning.OptimizerTuning <scenarios> <seeds...>}
  */
 public final class OptimizerTuning {
-    private OptimizerTuning() {
-    }
+    private OptimizerTuning() {}
 
     record Named(String name, OptimizerSettings settings, double halfLife, EarlyStopRules stop) {
         Named(String name, OptimizerSettings settings, double halfLife) {
@@ -30,8 +31,7 @@ public final class OptimizerTuning {
     }
 
     static Policy policy(Named n) {
-        OptimizerPolicy inner = new OptimizerPolicy(new BudgetOptimizer(n.settings()), 0.0, n.stop(),
-                n.halfLife());
+        OptimizerPolicy inner = new OptimizerPolicy(new BudgetOptimizer(n.settings()), 0.0, n.stop(), n.halfLife());
         return new Policy() {
             @Override
             public String name() {
@@ -107,7 +107,8 @@ public final class OptimizerTuning {
                 variants.add(new Named("sd.05", d.withTheta(0.7, 0.05, 20), 7));
                 variants.add(new Named("sd.08w5", d.withTheta(0.7, 0.08, 5), 7));
                 variants.add(new Named("sd.08th.75", d.withTheta(0.75, 0.08, 20), 7));
-                variants.add(new Named("sd.08expl.25", d.withTheta(0.7, 0.08, 20).withExploration(0.25, 0.3), 7));
+                variants.add(
+                        new Named("sd.08expl.25", d.withTheta(0.7, 0.08, 20).withExploration(0.25, 0.3), 7));
             }
             case "clicks" -> {
                 variants.add(new Named("clk5", d.withClickPseudo(5), 7));
@@ -118,13 +119,15 @@ public final class OptimizerTuning {
             case "theta5" -> {
                 variants.add(new Named("max.9", d.withThetaRange(0.3, 0.9), 7));
                 variants.add(new Named("th.65", d.withTheta(0.65, 0.08, 20), 7));
-                variants.add(new Named("th.65max.85", d.withTheta(0.65, 0.08, 20).withThetaRange(0.3, 0.85), 7));
+                variants.add(
+                        new Named("th.65max.85", d.withTheta(0.65, 0.08, 20).withThetaRange(0.3, 0.85), 7));
                 variants.add(new Named("shape4-50", d.withPriorShape(4, 50, 4, true), 7));
             }
             case "theta6" -> {
                 variants.add(new Named("max.9", d.withThetaRange(0.3, 0.9), 7));
                 variants.add(new Named("max.85", d.withThetaRange(0.3, 0.85), 7));
-                variants.add(new Named("max.9expl.25", d.withThetaRange(0.3, 0.9).withExploration(0.25, 0.3), 7));
+                variants.add(
+                        new Named("max.9expl.25", d.withThetaRange(0.3, 0.9).withExploration(0.25, 0.3), 7));
             }
             case "cvr" -> {
                 variants.add(new Named("v0.1", d.withCvrHalfLife(1, 1.0), 7));
@@ -137,8 +140,7 @@ public final class OptimizerTuning {
                 variants.add(new Named("es-off", d, 7, new EarlyStopRules(false, 0.95, 2.0)));
                 variants.add(new Named("v0.1", d.withCvrHalfLife(1, 1.0), 7));
             }
-            case "refs" -> {
-            }
+            case "refs" -> {}
             default -> throw new IllegalArgumentException(mode);
         }
         List<Policy> policies = new ArrayList<>();
@@ -147,23 +149,32 @@ public final class OptimizerTuning {
             policies.add(new LocalPowerOracle("oracle-local-power", 0.01, 0.999, Double.NaN));
             policies.add(new LocalPowerOracle("oracle-power-clamp.3-.9", 0.3, 0.9, Double.NaN));
             policies.add(new LocalPowerOracle("oracle-power-theta.7", 0.3, 0.9, 0.7));
-            policies.add(new io.metasystem.mlcore.simulation.ClairvoyantPolicy());
+            policies.add(new ClairvoyantPolicy());
         }
         if (mode.equals("refs")) {
             policies.addAll(Policies.references());
         }
         double[] sums = new double[policies.size()];
         for (long seed : seeds) {
-            BacktestReport report = new Backtest(new ScenarioGenerator(), policies, 28).run(seed, scenarios, k -> {
-            });
+            BacktestReport report = new Backtest(new ScenarioGenerator(), policies, 28).run(seed, scenarios, k -> {});
             StringBuilder sb = new StringBuilder("seed " + seed + ":");
             for (int i = 0; i < policies.size(); i++) {
-                double share = report.runsOf(policies.get(i).name()).stream().mapToDouble(r -> r.share()).average()
+                double share = report.runsOf(policies.get(i).name()).stream()
+                        .mapToDouble(r -> r.share())
+                        .average()
                         .orElse(Double.NaN);
-                int viol = report.runsOf(policies.get(i).name()).stream().mapToInt(r -> r.violations()).sum();
-                int err = report.runsOf(policies.get(i).name()).stream().mapToInt(r -> r.errors()).sum();
+                int viol = report.runsOf(policies.get(i).name()).stream()
+                        .mapToInt(r -> r.violations())
+                        .sum();
+                int err = report.runsOf(policies.get(i).name()).stream()
+                        .mapToInt(r -> r.errors())
+                        .sum();
                 sums[i] += share / seeds.size();
-                sb.append(String.format(Locale.ROOT, " %s=%.4f%s", policies.get(i).name(), share,
+                sb.append(String.format(
+                        Locale.ROOT,
+                        " %s=%.4f%s",
+                        policies.get(i).name(),
+                        share,
                         viol + err > 0 ? "(v" + viol + ",e" + err + ")" : ""));
             }
             System.out.println(sb);

@@ -1,8 +1,8 @@
 package io.metasystem.mlcore.webhooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.metasystem.mlcore.config.WebhookProperties;
+import org.junit.jupiter.api.Test;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -15,7 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Delivery to a receiver that behaves like n8n (Node.js with an upgrade handler): a request that asks for a protocol
@@ -30,9 +31,13 @@ class WebhookDeliveryTest {
             Thread receiver = new Thread(() -> serveOne(server, requests));
             receiver.setDaemon(true);
             receiver.start();
-            WebhookProperties properties = new WebhookProperties("a-secret-of-16-chars+",
-                    "http://127.0.0.1:" + server.getLocalPort() + "/webhook/ml-core", Duration.ofMinutes(5), 1,
-                    Duration.ofSeconds(1), Duration.ofSeconds(30));
+            WebhookProperties properties = new WebhookProperties(
+                    "a-secret-of-16-chars+",
+                    "http://127.0.0.1:" + server.getLocalPort() + "/webhook/ml-core",
+                    Duration.ofMinutes(5),
+                    1,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(30));
             WebhookDelivery delivery = new WebhookDelivery(properties, Clock.systemUTC());
 
             WebhookDelivery.Attempt attempt = delivery.send("evt-1", "{\"type\":\"alert\"}");
@@ -40,14 +45,16 @@ class WebhookDeliveryTest {
             assertThat(attempt.delivered()).as(attempt.error()).isTrue();
             assertThat(requests).hasSize(1);
             assertThat(requests.get(0).get(0)).isEqualTo("POST /webhook/ml-core HTTP/1.1");
-            assertThat(requests.get(0)).noneMatch(h -> h.toLowerCase().startsWith("upgrade:"))
+            assertThat(requests.get(0))
+                    .noneMatch(h -> h.toLowerCase().startsWith("upgrade:"))
                     .anyMatch(h -> h.toLowerCase().startsWith("x-signature: sha256="));
         }
     }
 
     private static void serveOne(ServerSocket server, List<List<String>> requests) {
         try (Socket socket = server.accept()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 lines.add(line);
@@ -58,7 +65,8 @@ class WebhookDeliveryTest {
                 return;
             }
             OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (Exception e) {
             // the test fails on the missing delivery

@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.webhooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookSignerTest {
     private static final String SECRET = "whsec-0123456789abcdef";
@@ -20,10 +21,15 @@ class WebhookSignerTest {
         byte[] body = "{\"action\":\"sync\"}".getBytes(StandardCharsets.UTF_8);
         String signature = WebhookSigner.sign(SECRET, "1700000000", body);
         assertThat(WebhookSigner.matches(SECRET, "1700000000", body, signature)).isTrue();
-        assertThat(WebhookSigner.matches(SECRET, "1700000000", body, signature.toUpperCase().replace("SHA256", "sha256"))).isTrue();
+        assertThat(WebhookSigner.matches(
+                        SECRET, "1700000000", body, signature.toUpperCase().replace("SHA256", "sha256")))
+                .isTrue();
         assertThat(WebhookSigner.matches(SECRET, "1700000001", body, signature)).isFalse();
-        assertThat(WebhookSigner.matches(SECRET, "1700000000", "{\"action\":\"apply\"}".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
-        assertThat(WebhookSigner.matches("another-secret-0000", "1700000000", body, signature)).isFalse();
+        assertThat(WebhookSigner.matches(
+                        SECRET, "1700000000", "{\"action\":\"apply\"}".getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
+        assertThat(WebhookSigner.matches("another-secret-0000", "1700000000", body, signature))
+                .isFalse();
         assertThat(WebhookSigner.matches(SECRET, "1700000000", body, null)).isFalse();
     }
 

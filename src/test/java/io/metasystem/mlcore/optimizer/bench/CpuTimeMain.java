@@ -3,6 +3,7 @@ package io.metasystem.mlcore.optimizer.bench;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.Fixtures;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -14,8 +15,7 @@ import java.util.Locale;
  * prints 5 repetitions, the first ones are JIT warm-up.
  */
 public final class CpuTimeMain {
-    private CpuTimeMain() {
-    }
+    private CpuTimeMain() {}
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
@@ -31,7 +31,11 @@ public final class CpuTimeMain {
             }
             long c1 = bean.getCurrentThreadCpuTime();
             long t1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "n=%d wall %.3f ms cpu %.3f ms%n", n, (t1 - t0) / 1e6 / calls,
+            System.out.printf(
+                    Locale.ROOT,
+                    "n=%d wall %.3f ms cpu %.3f ms%n",
+                    n,
+                    (t1 - t0) / 1e6 / calls,
                     (c1 - c0) / 1e6 / calls);
         }
     }

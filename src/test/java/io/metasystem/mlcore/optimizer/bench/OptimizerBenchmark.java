@@ -4,7 +4,6 @@ import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.Fixtures;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -13,6 +12,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * End-to-end {@link BudgetOptimizer#optimize} on n ad sets with 28 days of history each (clicks, revenue, a target

@@ -2,7 +2,6 @@ package io.metasystem.mlcore.simulation.bench;
 
 import io.metasystem.mlcore.simulation.Allocations;
 import io.metasystem.mlcore.simulation.ConcaveCurve;
-import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
@@ -15,6 +14,9 @@ import org.hipparchus.optim.nonlinear.vector.constrained.LinearInequalityConstra
 import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
 import org.hipparchus.optim.nonlinear.vector.constrained.SQPOption;
 import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * The allocation problem of the solver comparison: maximise Σ κ_i·b_i^θ_i subject to lo_i ≤ b_i ≤ hi_i (the
@@ -127,7 +129,7 @@ final class PowerAllocationProblem {
             }
         };
         double[][] eq = new double[1][n];
-        java.util.Arrays.fill(eq[0], 1.0);
+        Arrays.fill(eq[0], 1.0);
         // A x >= c: x_i >= lo_i and -x_i >= -hi_i
         RealMatrix a = new Array2DRowRealMatrix(2 * n, n);
         double[] c = new double[2 * n];
@@ -140,9 +142,12 @@ final class PowerAllocationProblem {
         SQPOption option = new SQPOption();
         option.setUseFunHessian(true);
         SQPOptimizerS sqp = new SQPOptimizerS();
-        LagrangeSolution s = sqp.optimize(new ObjectiveFunction(f), new InitialGuess(current.clone()),
+        LagrangeSolution s = sqp.optimize(
+                new ObjectiveFunction(f),
+                new InitialGuess(current.clone()),
                 new LinearEqualityConstraint(eq, new double[] {total}),
-                new LinearInequalityConstraint(a, new ArrayRealVector(c)), option);
+                new LinearInequalityConstraint(a, new ArrayRealVector(c)),
+                option);
         return s.getX().toArray();
     }
 

@@ -10,11 +10,6 @@ import io.metasystem.mlcore.optimizer.EarlyStopRules;
 import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.Targets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,6 +22,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Same concave allocation problem (Σ κ_i·b_i^θ_i, bounds, ±30 % change caps, Σ b = total), four solvers:
@@ -60,15 +64,26 @@ public class SolverComparisonBenchmark {
         problem = new PowerAllocationProblem(n, 17);
         engineProblem = engineProblem(problem);
         double[] wf = problem.solveWaterFilling();
-        System.out.printf(Locale.ROOT, "%n[n=%d] water-filling objective %.6f, infeasibility %.2e%n", n,
-                problem.value(wf), problem.infeasibility(wf));
+        System.out.printf(
+                Locale.ROOT,
+                "%n[n=%d] water-filling objective %.6f, infeasibility %.2e%n",
+                n,
+                problem.value(wf),
+                problem.infeasibility(wf));
         try {
             double[] ek = engineWaterFilling();
-            System.out.printf(Locale.ROOT, "[n=%d] engine kernel relative gap %.2e, infeasibility %.2e%n", n,
-                    (problem.value(wf) - problem.value(ek)) / problem.value(wf), problem.infeasibility(ek));
+            System.out.printf(
+                    Locale.ROOT,
+                    "[n=%d] engine kernel relative gap %.2e, infeasibility %.2e%n",
+                    n,
+                    (problem.value(wf) - problem.value(ek)) / problem.value(wf),
+                    problem.infeasibility(ek));
             double[] en = engine();
-            System.out.printf(Locale.ROOT, "[n=%d] engine end-to-end relative gap %.2e (model fitted from data), "
-                    + "infeasibility %.2e%n", n, (problem.value(wf) - problem.value(en)) / problem.value(wf),
+            System.out.printf(
+                    Locale.ROOT,
+                    "[n=%d] engine end-to-end relative gap %.2e (model fitted from data), " + "infeasibility %.2e%n",
+                    n,
+                    (problem.value(wf) - problem.value(en)) / problem.value(wf),
                     problem.infeasibility(en));
         } catch (Throwable e) {
             System.out.println("[n=" + n + "] engine unavailable: " + e);
@@ -91,19 +106,19 @@ public class SolverComparisonBenchmark {
      */
     @Benchmark
     public double[] engineWaterFilling() throws Throwable {
-        return (double[]) ENGINE_KERNEL.invokeExact(problem.kappa, problem.theta, problem.lower, problem.upper,
-                problem.total);
+        return (double[])
+                ENGINE_KERNEL.invokeExact(problem.kappa, problem.theta, problem.lower, problem.upper, problem.total);
     }
 
-    static final java.lang.invoke.MethodHandle ENGINE_KERNEL = engineKernel();
+    static final MethodHandle ENGINE_KERNEL = engineKernel();
 
-    private static java.lang.invoke.MethodHandle engineKernel() {
+    private static MethodHandle engineKernel() {
         try {
-            java.lang.reflect.Method m = Class.forName("io.metasystem.mlcore.optimizer.WaterFilling")
-                    .getDeclaredMethod("solve", double[].class, double[].class, double[].class, double[].class,
-                            double.class);
+            Method m = Class.forName("io.metasystem.mlcore.optimizer.WaterFilling")
+                    .getDeclaredMethod(
+                            "solve", double[].class, double[].class, double[].class, double[].class, double.class);
             m.setAccessible(true);
-            return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+            return MethodHandles.lookup().unreflect(m);
         } catch (ReflectiveOperationException e) {
             return null;
         }
@@ -111,7 +126,8 @@ public class SolverComparisonBenchmark {
 
     @Benchmark
     public double[] engine() {
-        List<AdSetRecommendation> r = new BudgetOptimizer().optimize(engineProblem).adSets();
+        List<AdSetRecommendation> r =
+                new BudgetOptimizer().optimize(engineProblem).adSets();
         double[] b = new double[r.size()];
         for (int i = 0; i < b.length; i++) {
             b[i] = r.get(i).recommendedBudget();
@@ -132,13 +148,21 @@ public class SolverComparisonBenchmark {
             List<DailyMetrics> rows = new ArrayList<>();
             for (int d = 0; d < 28; d++) {
                 double b = p.current[i];
-                rows.add(new DailyMetrics(start.plusDays(d), b, null, null, p.kappa[i] * Math.pow(b, p.theta[i]),
-                        null));
+                rows.add(
+                        new DailyMetrics(start.plusDays(d), b, null, null, p.kappa[i] * Math.pow(b, p.theta[i]), null));
             }
             adSets.add(new AdSetInput("a" + i, null, AdSetStatus.ACTIVE, p.current[i], null, rows, null));
         }
         BudgetRules rules = new BudgetRules(p.total, Math.min(10, min), 0.5 * p.total, 0.3, 0.0);
-        return new OptimizationProblem(Objective.CONVERSIONS, "EUR", rules, Targets.NONE, 0.0,
-                new EarlyStopRules(false, 0.95, 2.0), OptimizationProblem.DEFAULT_HALF_LIFE_DAYS, 1L, adSets);
+        return new OptimizationProblem(
+                Objective.CONVERSIONS,
+                "EUR",
+                rules,
+                Targets.NONE,
+                0.0,
+                new EarlyStopRules(false, 0.95, 2.0),
+                OptimizationProblem.DEFAULT_HALF_LIFE_DAYS,
+                1L,
+                adSets);
     }
 }

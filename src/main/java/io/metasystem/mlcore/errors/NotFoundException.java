@@ -1,0 +1,41 @@
+package io.metasystem.mlcore.errors;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named resource does not exist (404). One class for every resource: the {@code resource} word ("account",
+ * "recommendation", "model", "job", …) and the id are data, and so is the field (path or query parameter) that
+ * named it.
+ */
+public class NotFoundException extends ProblemException {
+    private final String resource;
+    private final String id;
+
+    /**
+     * @param resource what was looked up, a lower-case noun such as {@code recommendation}
+     * @param id the id that was not found
+     * @param field the request field or path parameter that carried the id, e.g. {@code recommendation_id}
+     */
+    public NotFoundException(String resource, String id, String field) {
+        super(
+                ProblemKind.NOT_FOUND,
+                "Not found",
+                "No " + resource + " '" + id + "'.",
+                List.of(new FieldProblem(field, "no " + resource + " '" + id + "'")),
+                Map.of(),
+                null);
+        this.resource = resource;
+        this.id = id;
+    }
+
+    /** @return what was looked up */
+    public String resource() {
+        return resource;
+    }
+
+    /** @return the id that was not found */
+    public String id() {
+        return id;
+    }
+}
