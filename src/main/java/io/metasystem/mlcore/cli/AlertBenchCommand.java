@@ -2,19 +2,22 @@ package io.metasystem.mlcore.cli;
 
 import io.metasystem.mlcore.alerts.detect.Sensitivity;
 import io.metasystem.mlcore.evaluation.AlertBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code alertbench}: injects anomalies into simulated ad-set series and measures the detectors' recall per kind,
  * precision and false alarms per 60 clean ad-set-days (docs/alerts.md).
  */
-@Command(name = "alertbench", mixinStandardHelpOptions = true,
+@Command(
+        name = "alertbench",
+        mixinStandardHelpOptions = true,
         description = "Anomaly-detector benchmark on simulated series with injected anomalies (docs/alerts.md).")
 public final class AlertBenchCommand implements Callable<Integer> {
     @Spec
@@ -23,16 +26,25 @@ public final class AlertBenchCommand implements Callable<Integer> {
     @Option(names = "--adsets", defaultValue = "2000", description = "simulated ad sets (default ${DEFAULT-VALUE})")
     int adsets;
 
-    @Option(names = "--days", defaultValue = "75", description = "days per ad set, the first 28 are warm-up (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--days",
+            defaultValue = "75",
+            description = "days per ad set, the first 28 are warm-up (default ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--seed", defaultValue = "1001", description = "simulation seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--anomaly-share", defaultValue = "0.5", description = "share of ad sets with an injected anomaly (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--anomaly-share",
+            defaultValue = "0.5",
+            description = "share of ad sets with an injected anomaly (default ${DEFAULT-VALUE})")
     double anomalyShare;
 
-    @Option(names = "--sensitivity", defaultValue = "medium", description = "low, medium or high (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sensitivity",
+            defaultValue = "medium",
+            description = "low, medium or high (default ${DEFAULT-VALUE})")
     String sensitivity;
 
     @Override
@@ -40,8 +52,8 @@ public final class AlertBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AlertBenchmark.Settings settings;
         try {
-            settings = new AlertBenchmark.Settings(adsets, days, seed, anomalyShare,
-                    Sensitivity.fromWire(sensitivity.toLowerCase(Locale.ROOT)));
+            settings = new AlertBenchmark.Settings(
+                    adsets, days, seed, anomalyShare, Sensitivity.fromWire(sensitivity.toLowerCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

@@ -5,12 +5,14 @@ import io.metasystem.mlcore.alerts.detect.AnomalyDetector;
 import io.metasystem.mlcore.alerts.detect.DetectionResult;
 import io.metasystem.mlcore.alerts.detect.DetectionSettings;
 import io.metasystem.mlcore.alerts.detect.Sensitivity;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Quality of the anomaly detectors on simulated series ({@link AnomalySeries}): recall per injected kind (an
@@ -48,16 +50,24 @@ public final class AlertBenchmark {
     }
 
     /** Found and injected counts of one kind. */
-    public record KindRecall(AnomalySeries.Injected kind, int injected, int found, int injectedLowVolume,
-                             int foundLowVolume) {
+    public record KindRecall(
+            AnomalySeries.Injected kind, int injected, int found, int injectedLowVolume, int foundLowVolume) {
         public double recall() {
             return injected == 0 ? Double.NaN : (double) found / injected;
         }
     }
 
     /** The benchmark's figures. */
-    public record Report(Settings settings, List<KindRecall> kinds, int injected, int found, int anomalies,
-                         int truePositives, int falseAlarmsClean, long cleanDays, Map<String, Integer> falseByMetric) {
+    public record Report(
+            Settings settings,
+            List<KindRecall> kinds,
+            int injected,
+            int found,
+            int anomalies,
+            int truePositives,
+            int falseAlarmsClean,
+            long cleanDays,
+            Map<String, Integer> falseByMetric) {
         public double recall() {
             return injected == 0 ? Double.NaN : (double) found / injected;
         }
@@ -74,27 +84,48 @@ public final class AlertBenchmark {
         /** A Markdown table of the figures. */
         public String markdown() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "ad sets %d × %d days, seed %d, sensitivity %s, anomaly share %.2f%n%n",
-                    settings.adsets(), settings.days(), settings.seed(), settings.sensitivity().wireName(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "ad sets %d × %d days, seed %d, sensitivity %s, anomaly share %.2f%n%n",
+                    settings.adsets(),
+                    settings.days(),
+                    settings.seed(),
+                    settings.sensitivity().wireName(),
                     settings.anomalyShare()));
-            out.append("| injected | n | recall (≤ 2 days) | of which low-volume: n | recall |\n|---|---|---|---|---|\n");
+            out.append(
+                    "| injected | n | recall (≤ 2 days) | of which low-volume: n | recall |\n|---|---|---|---|---|\n");
             for (KindRecall k : kinds) {
-                out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %d | %s |%n", k.kind().label(), k.injected(),
-                        k.recall(), k.injectedLowVolume(), k.injectedLowVolume() == 0 ? "–"
-                                : String.format(Locale.ROOT, "%.3f", (double) k.foundLowVolume() / k.injectedLowVolume())));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %.3f | %d | %s |%n",
+                        k.kind().label(),
+                        k.injected(),
+                        k.recall(),
+                        k.injectedLowVolume(),
+                        k.injectedLowVolume() == 0
+                                ? "–"
+                                : String.format(
+                                        Locale.ROOT, "%.3f", (double) k.foundLowVolume() / k.injectedLowVolume())));
             }
             out.append(String.format(Locale.ROOT, "| **all** | %d | **%.3f** | | |%n%n", injected, recall()));
-            out.append(String.format(Locale.ROOT, "precision **%.3f** (%d of %d anomalies), false alarms **%.3f** per 60 "
-                    + "clean ad-set-days (%d in %d days)%n", precision(), truePositives, anomalies, falseAlarmsPer60(),
-                    falseAlarmsClean, cleanDays));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "precision **%.3f** (%d of %d anomalies), false alarms **%.3f** per 60 "
+                            + "clean ad-set-days (%d in %d days)%n",
+                    precision(),
+                    truePositives,
+                    anomalies,
+                    falseAlarmsPer60(),
+                    falseAlarmsClean,
+                    cleanDays));
             out.append("\nfalse anomalies (clean ad sets, and injected ones outside the window) by metric and kind: ")
-                    .append(falseByMetric).append('\n');
+                    .append(falseByMetric)
+                    .append('\n');
             return out.toString();
         }
     }
 
-    private AlertBenchmark() {
-    }
+    private AlertBenchmark() {}
 
     /** Runs the benchmark; deterministic for the settings. */
     public static Report run(Settings settings) {
@@ -107,17 +138,20 @@ public final class AlertBenchmark {
         int truePositives = 0;
         int falseClean = 0;
         long cleanDays = 0;
-        Map<String, Integer> falseByMetric = new java.util.TreeMap<>();
+        Map<String, Integer> falseByMetric = new TreeMap<>();
         for (int i = 0; i < settings.adsets(); i++) {
-            AnomalySeries.Case c = AnomalySeries.generate(settings.seed(), i, settings.days(),
-                    settings.anomalyShare(), WARM_UP + 1);
+            AnomalySeries.Case c =
+                    AnomalySeries.generate(settings.seed(), i, settings.days(), settings.anomalyShare(), WARM_UP + 1);
             LocalDate from = AnomalySeries.FIRST_DAY.plusDays(WARM_UP);
-            DetectionSettings ds = DetectionSettings.defaults().withSensitivity(settings.sensitivity())
+            DetectionSettings ds = DetectionSettings.defaults()
+                    .withSensitivity(settings.sensitivity())
                     .withRange(from, null);
             DetectionResult result = detector.detect(List.of(c.input()), ds);
             anomalies += result.anomalies().size();
             if (c.injected() == null) {
-                result.anomalies().forEach(a -> falseByMetric.merge(a.metric().wireName() + "/" + a.kind().wireName(), 1, Integer::sum));
+                result.anomalies()
+                        .forEach(a -> falseByMetric.merge(
+                                a.metric().wireName() + "/" + a.kind().wireName(), 1, Integer::sum));
                 falseClean += result.anomalies().size();
                 cleanDays += settings.days() - WARM_UP;
                 continue;
@@ -150,6 +184,7 @@ public final class AlertBenchmark {
             injected += k[0];
             found += k[1];
         }
-        return new Report(settings, kinds, injected, found, anomalies, truePositives, falseClean, cleanDays, falseByMetric);
+        return new Report(
+                settings, kinds, injected, found, anomalies, truePositives, falseClean, cleanDays, falseByMetric);
     }
 }

@@ -3,10 +3,11 @@ package io.metasystem.mlcore.evaluation;
 import io.metasystem.mlcore.alerts.detect.DayRow;
 import io.metasystem.mlcore.alerts.detect.SeriesInput;
 import io.metasystem.mlcore.simulation.Seeds;
+import org.hipparchus.random.RandomDataGenerator;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Simulated daily ad-set series with at most one injected anomaly each, for the alert benchmark. Realistic in the
@@ -52,13 +53,11 @@ public final class AnomalySeries {
      * @param end       index of the last anomalous day (-1 when clean)
      * @param lowVolume budget under 10 per day
      */
-    public record Case(SeriesInput input, Injected injected, int start, int end, boolean lowVolume) {
-    }
+    public record Case(SeriesInput input, Injected injected, int start, int end, boolean lowVolume) {}
 
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 8, 3);
 
-    private AnomalySeries() {
-    }
+    private AnomalySeries() {}
 
     /**
      * @param seed         seed of this ad set

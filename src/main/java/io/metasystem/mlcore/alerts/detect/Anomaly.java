@@ -19,8 +19,18 @@ import java.util.Objects;
  * @param score     one-sided tail probability of a value at least this extreme under the baseline (smaller = stronger)
  * @param reason    a sentence a marketer understands
  */
-public record Anomaly(String adsetId, LocalDate date, Metric metric, AnomalyKind kind, Direction direction,
-                      double observed, double expected, double lo, double hi, double score, String reason) {
+public record Anomaly(
+        String adsetId,
+        LocalDate date,
+        Metric metric,
+        AnomalyKind kind,
+        Direction direction,
+        double observed,
+        double expected,
+        double lo,
+        double hi,
+        double score,
+        String reason) {
     public Anomaly {
         Objects.requireNonNull(adsetId, "adsetId");
         Objects.requireNonNull(date, "date");

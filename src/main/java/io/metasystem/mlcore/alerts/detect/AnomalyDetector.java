@@ -1,8 +1,9 @@
 package io.metasystem.mlcore.alerts.detect;
 
 import io.metasystem.mlcore.optimizer.Distributions;
-import java.time.LocalDate;
 import org.hipparchus.distribution.continuous.TDistribution;
+
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,10 +30,10 @@ import java.util.Locale;
  * <h2>Spikes, dips and level shifts</h2>
  * A day with |z| &ge; {@link Sensitivity#single()} is a spike or dip. A run of 2 or 3 consecutive usable days
  * starting at s whose scores against the baseline before s all exceed {@link Sensitivity#run()} in one direction and
- * whose Stouffer combination Σz/√L exceeds {@link Sensitivity#shift()} is a level shift, reported once, on s, within two
- * days of its start. This is a windowed one-sided CUSUM (Page 1954, Biometrika 41:100) with a reset: after a shift
- * the baseline restarts at s, the run-length reset of Bayesian online changepoint detection (Adams &amp; MacKay 2007,
- * arXiv:0710.3742) without its full run-length posterior.
+ * whose Stouffer combination Σz/√L exceeds {@link Sensitivity#shift()} is a level shift, reported once, on s,
+ * within two days of its start. This is a windowed one-sided CUSUM (Page 1954, Biometrika 41:100) with a reset:
+ * after a shift the baseline restarts at s, the run-length reset of Bayesian online changepoint detection
+ * (Adams &amp; MacKay 2007, arXiv:0710.3742) without its full run-length posterior.
  *
  * <h2>Delivery and pacing</h2>
  * Delivery stop: spend at most {@value #STOP_SHARE} of the median of the last 7 spending days (at least
@@ -46,6 +47,7 @@ public final class AnomalyDetector {
     public static final int WINDOW = 28;
     /** Usable baseline days a metric needs before its days are checked (the warm-up). */
     public static final int MIN_BASELINE = 7;
+
     static final int MIN_AFTER_SHIFT = 7;
     static final int SEASON_WINDOW = 56;
     static final int MIN_SEASONAL = 14;
@@ -65,8 +67,14 @@ public final class AnomalyDetector {
             List<Anomaly> own = new ArrayList<>();
             int n = s.days().size();
             if (n <= MIN_BASELINE) {
-                warnings.add(String.format(Locale.ROOT, "ad set %s: %d day(s) of history, at least %d needed (the "
-                        + "first %d days are the warm-up); not checked", s.adsetId(), n, MIN_BASELINE + 1, MIN_BASELINE));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "ad set %s: %d day(s) of history, at least %d needed (the "
+                                + "first %d days are the warm-up); not checked",
+                        s.adsetId(),
+                        n,
+                        MIN_BASELINE + 1,
+                        MIN_BASELINE));
                 continue;
             }
             List<String> missing = new ArrayList<>();
@@ -92,10 +100,15 @@ public final class AnomalyDetector {
                 own.addAll(deliveryStops(s, settings));
                 own.addAll(pacing(s, settings));
             }
-            own.removeIf(a -> a.metric() == Metric.SPEND && a.kind() == AnomalyKind.SPIKE
-                    && own.stream().anyMatch(p -> p.kind() == AnomalyKind.PACING && p.date().equals(a.date())));
+            own.removeIf(a -> a.metric() == Metric.SPEND
+                    && a.kind() == AnomalyKind.SPIKE
+                    && own.stream()
+                            .anyMatch(p ->
+                                    p.kind() == AnomalyKind.PACING && p.date().equals(a.date())));
             own.removeIf(a -> !settings.reports(a.date()));
-            own.sort(Comparator.comparing(Anomaly::date).thenComparing(Anomaly::metric).thenComparing(Anomaly::kind));
+            own.sort(Comparator.comparing(Anomaly::date)
+                    .thenComparing(Anomaly::metric)
+                    .thenComparing(Anomaly::kind));
             anomalies.addAll(own);
         }
         if (anomalies.isEmpty() && checked == 0 && !series.isEmpty() && warnings.isEmpty()) {
@@ -137,7 +150,11 @@ public final class AnomalyDetector {
             double observedSum = day.observed();
             boolean shift = false;
             for (int k = 0; k < next.length; k++) {
-                double zk = studentized(model.evaluate(next[k], baseline, settings.level()).tail().z(), baseline.size());
+                double zk = studentized(
+                        model.evaluate(next[k], baseline, settings.level())
+                                .tail()
+                                .z(),
+                        baseline.size());
                 if (Math.signum(zk) != Math.signum(z) || Math.abs(zk) < run) {
                     break;
                 }
@@ -158,20 +175,55 @@ public final class AnomalyDetector {
             if (shift) {
                 double combined = Math.abs(sum) / Math.sqrt(length);
                 double observed = observedSum / length;
-                out.add(new Anomaly(s.adsetId(), s.days().get(t).date(), model.metric, AnomalyKind.LEVEL_SHIFT,
-                        direction, observed, day.expected(), day.lo(), day.hi(), Distributions.normalCdf(-combined),
-                        Reasons.deviation(model.metric, AnomalyKind.LEVEL_SHIFT, direction, s.days().get(t).date(),
-                                observed, day.expected(), day.lo(), day.hi(), settings.level(),
+                out.add(new Anomaly(
+                        s.adsetId(),
+                        s.days().get(t).date(),
+                        model.metric,
+                        AnomalyKind.LEVEL_SHIFT,
+                        direction,
+                        observed,
+                        day.expected(),
+                        day.lo(),
+                        day.hi(),
+                        Distributions.normalCdf(-combined),
+                        Reasons.deviation(
+                                model.metric,
+                                AnomalyKind.LEVEL_SHIFT,
+                                direction,
+                                s.days().get(t).date(),
+                                observed,
+                                day.expected(),
+                                day.lo(),
+                                day.hi(),
+                                settings.level(),
                                 clicksHeld(s, t, baseline))));
                 regimeStart = t;
                 regimeId++;
                 regime[t] = regimeId;
             } else if (Math.abs(z) >= single) {
                 AnomalyKind kind = z > 0 ? AnomalyKind.SPIKE : AnomalyKind.DIP;
-                out.add(new Anomaly(s.adsetId(), s.days().get(t).date(), model.metric, kind, direction,
-                        day.observed(), day.expected(), day.lo(), day.hi(), Distributions.normalCdf(-Math.abs(z)),
-                        Reasons.deviation(model.metric, kind, direction, s.days().get(t).date(), day.observed(),
-                                day.expected(), day.lo(), day.hi(), settings.level(), false)));
+                out.add(new Anomaly(
+                        s.adsetId(),
+                        s.days().get(t).date(),
+                        model.metric,
+                        kind,
+                        direction,
+                        day.observed(),
+                        day.expected(),
+                        day.lo(),
+                        day.hi(),
+                        Distributions.normalCdf(-Math.abs(z)),
+                        Reasons.deviation(
+                                model.metric,
+                                kind,
+                                direction,
+                                s.days().get(t).date(),
+                                day.observed(),
+                                day.expected(),
+                                day.lo(),
+                                day.hi(),
+                                settings.level(),
+                                false)));
                 excluded[t] = true;
             }
         }
@@ -202,8 +254,8 @@ public final class AnomalyDetector {
     }
 
     /** The baseline of day t, or null when the regime has fewer than {@code needed} usable days before t. */
-    static MetricModel.Baseline baseline(MetricModel model, int t, int regimeStart, boolean[] excluded, int[] regime,
-                                         int needed) {
+    static MetricModel.Baseline baseline(
+            MetricModel model, int t, int regimeStart, boolean[] excluded, int[] regime, int needed) {
         int[] days = new int[WINDOW];
         int size = 0;
         for (int d = t - 1; d >= regimeStart && size < WINDOW; d--) {
@@ -271,10 +323,19 @@ public final class AnomalyDetector {
                 }
                 double center = Math.log(usual);
                 double scale = Math.max(RobustStats.madSigma(logs, size, center), MetricModel.Robust.MIN_SCALE);
-                Predictive.Tail tail = Predictive.normal(Math.log(Math.max(spend, 0.01 * usual)), center, scale,
-                        settings.level());
-                out.add(new Anomaly(s.adsetId(), days.get(t).date(), Metric.SPEND, AnomalyKind.DELIVERY_STOP,
-                        Direction.DOWN, spend, usual, Math.exp(tail.lo()), Math.exp(tail.hi()), tail.score(),
+                Predictive.Tail tail =
+                        Predictive.normal(Math.log(Math.max(spend, 0.01 * usual)), center, scale, settings.level());
+                out.add(new Anomaly(
+                        s.adsetId(),
+                        days.get(t).date(),
+                        Metric.SPEND,
+                        AnomalyKind.DELIVERY_STOP,
+                        Direction.DOWN,
+                        spend,
+                        usual,
+                        Math.exp(tail.lo()),
+                        Math.exp(tail.hi()),
+                        tail.score(),
                         Reasons.deliveryStop(days.get(t).date(), spend, usual)));
             }
             stopped = stop || (stopped && spend <= STOP_SHARE * usual);
@@ -296,16 +357,35 @@ public final class AnomalyDetector {
             double spend = days.get(t).spend();
             LocalDate date = days.get(t).date();
             if (spend > over * budget) {
-                out.add(new Anomaly(s.adsetId(), date, Metric.SPEND, AnomalyKind.PACING, Direction.UP, spend,
-                        budget, 0, 1.75 * budget, Math.exp(-spend / budget),
+                out.add(new Anomaly(
+                        s.adsetId(),
+                        date,
+                        Metric.SPEND,
+                        AnomalyKind.PACING,
+                        Direction.UP,
+                        spend,
+                        budget,
+                        0,
+                        1.75 * budget,
+                        Math.exp(-spend / budget),
                         Reasons.pacing(date, Direction.UP, spend, budget, false)));
             }
             boolean low = spend > STOP_SHARE * budget && spend < UNDER_SHARE * budget;
-            boolean nextLow = t + 1 < days.size() && days.get(t + 1).spend() > STOP_SHARE * budget
+            boolean nextLow = t + 1 < days.size()
+                    && days.get(t + 1).spend() > STOP_SHARE * budget
                     && days.get(t + 1).spend() < UNDER_SHARE * budget;
             if (low && nextLow && !under) {
-                out.add(new Anomaly(s.adsetId(), date, Metric.SPEND, AnomalyKind.PACING, Direction.DOWN, spend,
-                        budget, UNDER_SHARE * budget, 1.75 * budget, spend / budget,
+                out.add(new Anomaly(
+                        s.adsetId(),
+                        date,
+                        Metric.SPEND,
+                        AnomalyKind.PACING,
+                        Direction.DOWN,
+                        spend,
+                        budget,
+                        UNDER_SHARE * budget,
+                        1.75 * budget,
+                        spend / budget,
                         Reasons.pacing(date, Direction.DOWN, spend, budget, true)));
             }
             under = low && (under || nextLow);

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param conversions nullable: unknown
  * @param revenue     account currency, nullable: unknown
  */
-public record DayRow(LocalDate date, double spend, Double impressions, Double clicks, Double conversions,
-                     Double revenue) {
+public record DayRow(
+        LocalDate date, double spend, Double impressions, Double clicks, Double conversions, Double revenue) {
     /** @throws IllegalArgumentException when the date is missing or a number is negative or not finite */
     public DayRow {
         Objects.requireNonNull(date, "date");

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param to          nullable: report anomalies dated on or before this day only
  * @param level       coverage of the reported interval, in (0, 1), 0.9 by default
  */
-public record DetectionSettings(Sensitivity sensitivity, Set<Metric> metrics, LocalDate from, LocalDate to,
-                                double level) {
+public record DetectionSettings(
+        Sensitivity sensitivity, Set<Metric> metrics, LocalDate from, LocalDate to, double level) {
     /** @throws IllegalArgumentException when no metric is given or the level is outside (0, 1) */
     public DetectionSettings {
         Objects.requireNonNull(sensitivity, "sensitivity");

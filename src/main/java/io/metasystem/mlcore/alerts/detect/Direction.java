@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Whether the observed value is above or below what was expected. */
 public enum Direction {
-    UP, DOWN;
+    UP,
+    DOWN;
 
     /** {@code up} or {@code down}. */
     public String wireName() {

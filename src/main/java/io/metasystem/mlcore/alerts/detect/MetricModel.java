@@ -9,12 +9,10 @@ import java.util.List;
  */
 abstract sealed class MetricModel {
     /** What a baseline says about one day: the tails of the observation and the interval, in metric units. */
-    record Evaluation(Predictive.Tail tail, double observed, double expected, double lo, double hi) {
-    }
+    record Evaluation(Predictive.Tail tail, double observed, double expected, double lo, double hi) {}
 
     /** Robust summaries of the baseline days: day-of-week factors, centre and spread of the log values. */
-    record Baseline(int[] days, int size, double[] weekday, double center, double spread) {
-    }
+    record Baseline(int[] days, int size, double[] weekday, double center, double spread) {}
 
     final Metric metric;
     final List<DayRow> rows;
@@ -54,6 +52,7 @@ abstract sealed class MetricModel {
     static final class Robust extends MetricModel {
         /** Smallest scale on the log scale (5 %): a flat baseline must not make tiny wobbles anomalous. */
         static final double MIN_SCALE = 0.05;
+
         private final boolean count;
 
         Robust(Metric metric, List<DayRow> rows) {

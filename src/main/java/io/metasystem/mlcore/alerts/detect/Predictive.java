@@ -21,8 +21,7 @@ final class Predictive {
     static final double MAX_Z = 8.0;
     private static final double CUTOFF = 1e-17;
 
-    private Predictive() {
-    }
+    private Predictive() {}
 
     /**
      * Tails of one observation.
@@ -36,7 +35,8 @@ final class Predictive {
     record Tail(double below, double above, double lo, double hi, double mean) {
         /** Signed normal score: positive when y is high. */
         double z() {
-            double z = above < below ? -Distributions.normalQuantile(Math.max(above, 1e-300))
+            double z = above < below
+                    ? -Distributions.normalQuantile(Math.max(above, 1e-300))
                     : Distributions.normalQuantile(Math.max(below, 1e-300));
             return Math.max(-MAX_Z, Math.min(MAX_Z, z));
         }
@@ -126,8 +126,12 @@ final class Predictive {
         double at = Math.max(0, atMost - below);
         double above = Math.max(0, 1 - atMost);
         double tailMass = (1 - level) / 2;
-        return new Tail(below + at / 2, above + at / 2, quantile(shape, q, mean, tailMass),
-                quantile(shape, q, mean, 1 - tailMass), mean);
+        return new Tail(
+                below + at / 2,
+                above + at / 2,
+                quantile(shape, q, mean, tailMass),
+                quantile(shape, q, mean, 1 - tailMass),
+                mean);
     }
 
     /** P(Y &le; k) of the negative binomial with r = shape, success probability q. */
@@ -162,7 +166,11 @@ final class Predictive {
     static Tail normal(double x, double center, double scale, double level) {
         double z = (x - center) / scale;
         double zq = Distributions.normalQuantile(1 - (1 - level) / 2);
-        return new Tail(Distributions.normalCdf(z), Distributions.normalCdf(-z), center - zq * scale,
-                center + zq * scale, center);
+        return new Tail(
+                Distributions.normalCdf(z),
+                Distributions.normalCdf(-z),
+                center - zq * scale,
+                center + zq * scale,
+                center);
     }
 }

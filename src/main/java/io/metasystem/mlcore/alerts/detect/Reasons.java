@@ -5,8 +5,18 @@ import java.util.Locale;
 
 /** The sentences of anomalies: the numbers first, then the likely cause a marketer can check. */
 final class Reasons {
-    private Reasons() {
-    }
+    private static final String TRACKING_BROKEN = "conversions fell while clicks held: likely broken tracking "
+            + "(pixel or Conversions API) or a broken landing page";
+    private static final String CONVERSION_COLLAPSE =
+            "one-day conversion collapse; check the pixel, the Conversions API and the landing page";
+    private static final String FEWER_CONVERSIONS =
+            "fewer conversions than the spend predicts since then; check tracking, the landing page and the audience";
+    private static final String FAR_FEWER_CONVERSIONS = "far fewer conversions than the spend predicts; check the "
+            + "pixel, the Conversions API and the landing page";
+    private static final String CPM_REGIME = "CPM regime change: the auction got more expensive (competition, "
+            + "audience saturation or a targeting change)";
+
+    private Reasons() {}
 
     static String format(Metric metric, double value) {
         if (!Double.isFinite(value)) {
@@ -26,13 +36,30 @@ final class Reasons {
     }
 
     /** "CTR 0.41 % vs expected 1.05 % (90 % 0.88–1.22 %) since 2026-10-12: likely …". */
-    static String deviation(Metric metric, AnomalyKind kind, Direction direction, LocalDate date, double observed,
-                            double expected, double lo, double hi, double level, boolean clicksHeld) {
+    static String deviation(
+            Metric metric,
+            AnomalyKind kind,
+            Direction direction,
+            LocalDate date,
+            double observed,
+            double expected,
+            double lo,
+            double hi,
+            double level,
+            boolean clicksHeld) {
         String range = metric == Metric.CTR || metric == Metric.CVR
-                ? bare(metric, lo) + "–" + format(metric, hi) : format(metric, lo) + "–" + format(metric, hi);
+                ? bare(metric, lo) + "–" + format(metric, hi)
+                : format(metric, lo) + "–" + format(metric, hi);
         String when = kind == AnomalyKind.LEVEL_SHIFT ? "since " + date : "on " + date;
-        return String.format(Locale.ROOT, "%s %s vs expected %s (%d %% %s) %s: %s", metric.label(),
-                format(metric, observed), format(metric, expected), Math.round(level * 100), range, when,
+        return String.format(
+                Locale.ROOT,
+                "%s %s vs expected %s (%d %% %s) %s: %s",
+                metric.label(),
+                format(metric, observed),
+                format(metric, expected),
+                Math.round(level * 100),
+                range,
+                when,
                 cause(metric, kind, direction, clicksHeld));
     }
 
@@ -40,42 +67,69 @@ final class Reasons {
         boolean shift = kind == AnomalyKind.LEVEL_SHIFT;
         boolean down = direction == Direction.DOWN;
         return switch (metric) {
-            case CTR -> down ? (shift ? "likely creative fatigue or a broken creative"
-                    : "one-day click-through drop; check the creative and its placements")
-                    : "more clicks per impression than usual; check for accidental or invalid clicks";
-            case CVR -> down ? (shift ? (clicksHeld
-                    ? "conversions fell while clicks held: likely broken tracking (pixel or Conversions API) or a broken landing page"
-                    : "likely a landing-page or offer problem")
-                    : "one-day conversion collapse; check the pixel, the Conversions API and the landing page")
-                    : "more conversions per click than usual; check for duplicated conversion events";
-            case CONVERSIONS -> down ? (shift ? "fewer conversions than the spend predicts since then; check tracking, the landing page and the audience"
-                    : "far fewer conversions than the spend predicts; check the pixel, the Conversions API and the landing page")
-                    : "more conversions than usual for the spend; check for duplicated conversion events";
-            case CPM -> down ? "cheaper impressions than usual; check the placement mix and audience quality"
-                    : (shift ? "CPM regime change: the auction got more expensive (competition, audience saturation or a targeting change)"
-                    : "one-day CPM jump; auction pressure or a placement change");
-            case SPEND -> down ? "spend far below its usual level; check the budget, bid cap and audience size"
-                    : "spend far above its usual level; check budget changes and Meta's daily overspend";
-            case CPA -> down ? "cheaper conversions than usual" : "conversions got more expensive; check CPM, CTR and CVR";
-            case ROAS -> down ? "less revenue per unit of spend; check tracking of purchase values and the offer"
-                    : "more revenue per unit of spend than usual; check for duplicated purchase events";
-            case IMPRESSIONS, CLICKS, REVENUE -> (down ? "far below" : "far above") + " its usual level; check the ad set in Ads Manager";
+            case CTR ->
+                down
+                        ? (shift
+                                ? "likely creative fatigue or a broken creative"
+                                : "one-day click-through drop; check the creative and its placements")
+                        : "more clicks per impression than usual; check for accidental or invalid clicks";
+            case CVR ->
+                down
+                        ? (shift
+                                ? (clicksHeld ? TRACKING_BROKEN : "likely a landing-page or offer problem")
+                                : CONVERSION_COLLAPSE)
+                        : "more conversions per click than usual; check for duplicated conversion events";
+            case CONVERSIONS ->
+                down
+                        ? (shift ? FEWER_CONVERSIONS : FAR_FEWER_CONVERSIONS)
+                        : "more conversions than usual for the spend; check for duplicated conversion events";
+            case CPM ->
+                down
+                        ? "cheaper impressions than usual; check the placement mix and audience quality"
+                        : (shift ? CPM_REGIME : "one-day CPM jump; auction pressure or a placement change");
+            case SPEND ->
+                down
+                        ? "spend far below its usual level; check the budget, bid cap and audience size"
+                        : "spend far above its usual level; check budget changes and Meta's daily overspend";
+            case CPA ->
+                down ? "cheaper conversions than usual" : "conversions got more expensive; check CPM, CTR and CVR";
+            case ROAS ->
+                down
+                        ? "less revenue per unit of spend; check tracking of purchase values and the offer"
+                        : "more revenue per unit of spend than usual; check for duplicated purchase events";
+            case IMPRESSIONS, CLICKS, REVENUE ->
+                (down ? "far below" : "far above") + " its usual level; check the ad set in Ads Manager";
         };
     }
 
     static String deliveryStop(LocalDate date, double spend, double usual) {
-        return String.format(Locale.ROOT, "spend %.2f vs a usual %.2f per day since %s on an active ad set: delivery "
-                + "stopped; check for rejected ads, the payment method, the schedule or an exhausted audience",
-                spend, usual, date);
+        return String.format(
+                Locale.ROOT,
+                "spend %.2f vs a usual %.2f per day since %s on an active ad set: delivery "
+                        + "stopped; check for rejected ads, the payment method, the schedule or an exhausted audience",
+                spend,
+                usual,
+                date);
     }
 
     static String pacing(LocalDate date, Direction direction, double spend, double budget, boolean days2) {
         return direction == Direction.UP
-                ? String.format(Locale.ROOT, "spend %.2f vs daily budget %.2f (%.1f×) on %s: beyond Meta's allowed 75 %% "
-                        + "daily overspend; check budget changes and campaign budget optimisation", spend, budget,
-                        spend / budget, date)
-                : String.format(Locale.ROOT, "spend %.2f vs daily budget %.2f (%.0f %%) since %s%s: under-delivery; "
-                        + "check the bid cap, the audience size and ad approval", spend, budget, 100 * spend / budget,
-                        date, days2 ? " (two days running)" : "");
+                ? String.format(
+                        Locale.ROOT,
+                        "spend %.2f vs daily budget %.2f (%.1f×) on %s: beyond Meta's allowed 75 %% "
+                                + "daily overspend; check budget changes and campaign budget optimisation",
+                        spend,
+                        budget,
+                        spend / budget,
+                        date)
+                : String.format(
+                        Locale.ROOT,
+                        "spend %.2f vs daily budget %.2f (%.0f %%) since %s%s: under-delivery; "
+                                + "check the bid cap, the audience size and ad approval",
+                        spend,
+                        budget,
+                        100 * spend / budget,
+                        date,
+                        days2 ? " (two days running)" : "");
     }
 }

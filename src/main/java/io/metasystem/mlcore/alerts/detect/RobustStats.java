@@ -7,8 +7,7 @@ final class RobustStats {
     /** 1/Φ⁻¹(3/4): scales the MAD to the standard deviation of a normal. */
     static final double MAD_SCALE = 1.4826;
 
-    private RobustStats() {
-    }
+    private RobustStats() {}
 
     /** Median of the first {@code n} values; NaN when n is 0. */
     static double median(double[] values, int n) {

@@ -3,9 +3,9 @@ package io.metasystem.mlcore.alerts.detect;
 import java.util.Locale;
 
 /**
- * How much evidence an anomaly needs, as normal scores (Student-t adjusted, see {@link AnomalyDetector}): {@code single}
- * for one day to be a spike or dip, {@code shift} for the Stouffer-combined score of a 2–3 day run to be a level
- * shift, {@code run} for every day of such a run.
+ * How much evidence an anomaly needs, as normal scores (Student-t adjusted, see {@link AnomalyDetector}):
+ * {@code single} for one day to be a spike or dip, {@code shift} for the Stouffer-combined score of a 2–3 day run
+ * to be a level shift, {@code run} for every day of such a run.
  * Higher sensitivity finds smaller deviations and raises more false alarms; the benchmark in docs/alerts.md measures
  * medium.
  *

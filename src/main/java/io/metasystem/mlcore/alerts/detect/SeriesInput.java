@@ -19,8 +19,9 @@ public record SeriesInput(String adsetId, String name, boolean active, Double da
         days = List.copyOf(days);
         for (int i = 1; i < days.size(); i++) {
             if (!days.get(i).date().isAfter(days.get(i - 1).date())) {
-                throw new IllegalArgumentException("days[" + i + "].date " + days.get(i).date()
-                        + " must come after " + days.get(i - 1).date());
+                throw new IllegalArgumentException(
+                        "days[" + i + "].date " + days.get(i).date() + " must come after "
+                                + days.get(i - 1).date());
             }
         }
         if (dailyBudget != null && (!Double.isFinite(dailyBudget) || dailyBudget < 0)) {

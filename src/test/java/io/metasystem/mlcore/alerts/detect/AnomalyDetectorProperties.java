@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.alerts.detect;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +10,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of the detector over random series from seeded generators (one seed per case, reproducible). */
 class AnomalyDetectorProperties {
@@ -37,7 +38,12 @@ class AnomalyDetectorProperties {
             double impressions = Math.floor(1000 * spend / (cpm * (0.8 + 0.4 * rng.nextDouble())));
             double clicks = Math.min(impressions, Math.floor(impressions * Math.min(0.9, dayCtr)));
             double conversions = Math.floor(clicks * cvr * (0.7 + 0.6 * rng.nextDouble()));
-            rows.add(new DayRow(Series.START.plusDays(d), money * spend, impressions, clicks, conversions,
+            rows.add(new DayRow(
+                    Series.START.plusDays(d),
+                    money * spend,
+                    impressions,
+                    clicks,
+                    conversions,
                     money * conversions * 3));
         }
         return new SeriesInput("p" + seed, null, rng.nextInt(5) > 0, money * budget, rows);
@@ -55,15 +61,23 @@ class AnomalyDetectorProperties {
     @MethodSource("seeds")
     void everyAnomalyIsWellFormedAndAfterTheWarmUp(long seed) {
         SeriesInput input = randomSeries(seed, 1);
-        DetectionResult result = detector.detect(List.of(input), DetectionSettings.defaults().withSensitivity(Sensitivity.HIGH));
+        DetectionResult result =
+                detector.detect(List.of(input), DetectionSettings.defaults().withSensitivity(Sensitivity.HIGH));
         Set<String> keys = new HashSet<>();
         for (Anomaly a : result.anomalies()) {
             assertThat(a.lo()).as("%s", a).isLessThanOrEqualTo(a.hi());
             assertThat(a.score()).as("%s", a).isBetween(0.0, 0.5);
-            assertThat(Double.isFinite(a.observed()) && Double.isFinite(a.expected())).as("%s", a).isTrue();
-            assertThat(a.date()).as("%s", a).isAfterOrEqualTo(input.days().get(AnomalyDetector.MIN_BASELINE).date());
+            assertThat(Double.isFinite(a.observed()) && Double.isFinite(a.expected()))
+                    .as("%s", a)
+                    .isTrue();
+            assertThat(a.date())
+                    .as("%s", a)
+                    .isAfterOrEqualTo(
+                            input.days().get(AnomalyDetector.MIN_BASELINE).date());
             assertThat(a.reason()).isNotBlank();
-            assertThat(keys.add(a.date() + "/" + a.metric() + "/" + a.kind())).as("duplicate %s", a).isTrue();
+            assertThat(keys.add(a.date() + "/" + a.metric() + "/" + a.kind()))
+                    .as("duplicate %s", a)
+                    .isTrue();
             if (a.kind() == AnomalyKind.DELIVERY_STOP || a.kind() == AnomalyKind.PACING) {
                 assertThat(input.active()).isTrue();
             }
@@ -88,14 +102,19 @@ class AnomalyDetectorProperties {
             if (shift.kind() != AnomalyKind.LEVEL_SHIFT) {
                 continue;
             }
-            assertThat(result.anomalies()).as("after %s", shift).noneMatch(a -> a.metric() == shift.metric()
-                    && a.kind() == AnomalyKind.LEVEL_SHIFT && a.direction() == shift.direction()
-                    && a.date().isAfter(shift.date()) && !a.date().isAfter(shift.date().plusDays(3)));
+            assertThat(result.anomalies())
+                    .as("after %s", shift)
+                    .noneMatch(a -> a.metric() == shift.metric()
+                            && a.kind() == AnomalyKind.LEVEL_SHIFT
+                            && a.direction() == shift.direction()
+                            && a.date().isAfter(shift.date())
+                            && !a.date().isAfter(shift.date().plusDays(3)));
         }
     }
 
     private static List<String> signature(DetectionResult result) {
-        return result.anomalies().stream().map(a -> a.date() + " " + a.metric() + " " + a.kind() + " " + a.direction())
+        return result.anomalies().stream()
+                .map(a -> a.date() + " " + a.metric() + " " + a.kind() + " " + a.direction())
                 .toList();
     }
 }

@@ -1,10 +1,11 @@
 package io.metasystem.mlcore.alerts.detect;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AnomalyDetectorTest {
     private final AnomalyDetector detector = new AnomalyDetector();
@@ -29,7 +30,8 @@ class AnomalyDetectorTest {
             DayRow r = rows.get(d);
             rows.set(d, Series.complete(r.date(), r.spend(), 6.0, 0.015 * 0.35, 0.10));
         }
-        List<Anomaly> ctr = detect(rows).stream().filter(a -> a.metric() == Metric.CTR).toList();
+        List<Anomaly> ctr =
+                detect(rows).stream().filter(a -> a.metric() == Metric.CTR).toList();
         assertThat(ctr).hasSize(1);
         Anomaly a = ctr.get(0);
         assertThat(a.kind()).isEqualTo(AnomalyKind.LEVEL_SHIFT);
@@ -39,7 +41,10 @@ class AnomalyDetectorTest {
         assertThat(a.lo()).isLessThanOrEqualTo(a.expected()).isLessThanOrEqualTo(a.hi());
         assertThat(a.expected()).isBetween(0.014, 0.016);
         assertThat(a.score()).isLessThan(1e-4);
-        assertThat(a.reason()).startsWith("CTR 0.5").contains("since " + a.date()).contains("creative fatigue");
+        assertThat(a.reason())
+                .startsWith("CTR 0.5")
+                .contains("since " + a.date())
+                .contains("creative fatigue");
     }
 
     @Test
@@ -49,7 +54,10 @@ class AnomalyDetectorTest {
             DayRow r = rows.get(d);
             rows.set(d, Series.complete(r.date(), r.spend(), 6.0, 0.015, 0.025));
         }
-        Anomaly cvr = detect(rows).stream().filter(a -> a.metric() == Metric.CVR).findFirst().orElseThrow();
+        Anomaly cvr = detect(rows).stream()
+                .filter(a -> a.metric() == Metric.CVR)
+                .findFirst()
+                .orElseThrow();
         assertThat(cvr.kind()).isEqualTo(AnomalyKind.LEVEL_SHIFT);
         assertThat(cvr.date()).isEqualTo(Series.START.plusDays(35));
         assertThat(cvr.reason()).contains("tracking");
@@ -60,7 +68,8 @@ class AnomalyDetectorTest {
         List<DayRow> rows = new ArrayList<>(Series.steady(40));
         DayRow r = rows.get(30);
         rows.set(30, Series.complete(r.date(), r.spend(), 6.0 * 2.5, 0.015, 0.10));
-        List<Anomaly> cpm = detect(rows).stream().filter(a -> a.metric() == Metric.CPM).toList();
+        List<Anomaly> cpm =
+                detect(rows).stream().filter(a -> a.metric() == Metric.CPM).toList();
         assertThat(cpm).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AnomalyKind.SPIKE);
             assertThat(a.direction()).isEqualTo(Direction.UP);
@@ -76,8 +85,10 @@ class AnomalyDetectorTest {
         rows.set(30, new DayRow(rows.get(30).date(), 0.15, 25.0, 0.0, 0.0, 0.0));
         assertThat(detect(rows)).noneMatch(a -> a.metric() == Metric.CTR);
         rows.set(30, new DayRow(rows.get(30).date(), 40, 6_600.0, 0.0, 0.0, 0.0));
-        assertThat(detect(rows)).anyMatch(a -> a.metric() == Metric.CTR && a.kind() == AnomalyKind.DIP
-                && a.date().equals(Series.START.plusDays(30)));
+        assertThat(detect(rows))
+                .anyMatch(a -> a.metric() == Metric.CTR
+                        && a.kind() == AnomalyKind.DIP
+                        && a.date().equals(Series.START.plusDays(30)));
     }
 
     @Test
@@ -86,7 +97,9 @@ class AnomalyDetectorTest {
         for (int d = 30; d < 34; d++) {
             rows.set(d, new DayRow(rows.get(d).date(), 0, 0.0, 0.0, 0.0, 0.0));
         }
-        List<Anomaly> stops = detect(rows).stream().filter(a -> a.kind() == AnomalyKind.DELIVERY_STOP).toList();
+        List<Anomaly> stops = detect(rows).stream()
+                .filter(a -> a.kind() == AnomalyKind.DELIVERY_STOP)
+                .toList();
         assertThat(stops).singleElement().satisfies(a -> {
             assertThat(a.date()).isEqualTo(Series.START.plusDays(30));
             assertThat(a.metric()).isEqualTo(Metric.SPEND);
@@ -104,7 +117,8 @@ class AnomalyDetectorTest {
         List<DayRow> rows = new ArrayList<>(Series.steady(40));
         DayRow r = rows.get(35);
         rows.set(35, Series.complete(r.date(), 120, 6.0, 0.015, 0.10));
-        List<Anomaly> spend = detect(rows).stream().filter(a -> a.metric() == Metric.SPEND).toList();
+        List<Anomaly> spend =
+                detect(rows).stream().filter(a -> a.metric() == Metric.SPEND).toList();
         assertThat(spend).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AnomalyKind.PACING);
             assertThat(a.direction()).isEqualTo(Direction.UP);
@@ -119,8 +133,10 @@ class AnomalyDetectorTest {
             DayRow r = rows.get(d);
             rows.set(d, Series.complete(r.date(), 12, 6.0, 0.015, 0.10));
         }
-        assertThat(detect(rows)).anyMatch(a -> a.kind() == AnomalyKind.PACING && a.direction() == Direction.DOWN
-                && a.date().equals(Series.START.plusDays(36)));
+        assertThat(detect(rows))
+                .anyMatch(a -> a.kind() == AnomalyKind.PACING
+                        && a.direction() == Direction.DOWN
+                        && a.date().equals(Series.START.plusDays(36)));
     }
 
     @Test
@@ -137,9 +153,11 @@ class AnomalyDetectorTest {
         DayRow r = rows.get(30);
         rows.set(30, Series.complete(r.date(), r.spend(), 15.0, 0.015, 0.10));
         DetectionSettings later = settings.withRange(Series.START.plusDays(31), null);
-        assertThat(detector.detect(List.of(Series.input(rows)), later).anomalies()).isEmpty();
+        assertThat(detector.detect(List.of(Series.input(rows)), later).anomalies())
+                .isEmpty();
         DetectionSettings exactly = settings.withRange(r.date(), r.date());
-        assertThat(detector.detect(List.of(Series.input(rows)), exactly).anomalies()).isNotEmpty()
+        assertThat(detector.detect(List.of(Series.input(rows)), exactly).anomalies())
+                .isNotEmpty()
                 .allMatch(a -> a.date().equals(r.date()));
     }
 
@@ -150,8 +168,12 @@ class AnomalyDetectorTest {
         List<DayRow> rows = new ArrayList<>(Series.steady(40));
         DayRow r = rows.get(30);
         rows.set(30, Series.complete(r.date(), r.spend(), 6.0 * 1.35, 0.015, 0.10));
-        int high = detector.detect(List.of(Series.input(rows)), settings.withSensitivity(Sensitivity.HIGH)).anomalies().size();
-        int low = detector.detect(List.of(Series.input(rows)), settings.withSensitivity(Sensitivity.LOW)).anomalies().size();
+        int high = detector.detect(List.of(Series.input(rows)), settings.withSensitivity(Sensitivity.HIGH))
+                .anomalies()
+                .size();
+        int low = detector.detect(List.of(Series.input(rows)), settings.withSensitivity(Sensitivity.LOW))
+                .anomalies()
+                .size();
         assertThat(high).isGreaterThanOrEqualTo(low);
         assertThat(high).isPositive();
     }

@@ -1,10 +1,10 @@
 package io.metasystem.mlcore.alerts.detect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import org.hipparchus.special.Gamma;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class PredictiveTest {
 

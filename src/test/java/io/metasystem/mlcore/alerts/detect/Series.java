@@ -9,8 +9,7 @@ import java.util.function.IntFunction;
 final class Series {
     static final LocalDate START = LocalDate.of(2026, 9, 1);
 
-    private Series() {
-    }
+    private Series() {}
 
     /**
      * A steady ad set: spend 40 ± 2 %, CPM 6, CTR 1.5 %, CVR 10 %, every count exactly its rate times the volume
@@ -24,7 +23,11 @@ final class Series {
         List<DayRow> rows = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             DayRow base = spendOnly.apply(d);
-            rows.add(complete(base.date(), base.spend(), 6.0 * wobble(d + 1, 0.03), 0.015 * wobble(d + 2, 0.03),
+            rows.add(complete(
+                    base.date(),
+                    base.spend(),
+                    6.0 * wobble(d + 1, 0.03),
+                    0.015 * wobble(d + 2, 0.03),
                     0.10 * wobble(d + 3, 0.03)));
         }
         return rows;
