@@ -98,7 +98,7 @@ public class AlertService {
      * Scans an account now: opens, fires and resolves its alerts and sends at most one firing and one resolved
      * notification.
      *
-     * @throws io.metasystem.mlcore.store.UnknownAccountException when the account is not stored
+     * @throws io.metasystem.mlcore.errors.NotFoundException when the account is not stored
      */
     @Transactional
     public ScanResult scan(String accountId) {

@@ -37,7 +37,7 @@ public class AnomalyService {
      * Detection on the stored insights of ACTIVE and PAUSED ad sets of an account, reporting days in
      * {@code [from, to]} and reading {@value #BASELINE_DAYS} days before {@code from} as their baseline.
      *
-     * @throws io.metasystem.mlcore.store.UnknownAccountException when the account is not stored
+     * @throws io.metasystem.mlcore.errors.NotFoundException when the account is not stored
      */
     public DetectionResult detectStored(String accountId, LocalDate from, LocalDate to, DetectionSettings settings) {
         List<AdSetHistory> histories = store.histories(accountId, null, from.minusDays(BASELINE_DAYS), to);

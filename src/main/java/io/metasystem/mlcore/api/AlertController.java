@@ -4,6 +4,8 @@ import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
 import io.metasystem.mlcore.alerts.detect.AnomalyKind;
 import io.metasystem.mlcore.alerts.detect.Metric;
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.InsightStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +59,7 @@ class AlertController {
             try {
                 parsed = AlertState.fromWire(state);
             } catch (IllegalArgumentException e) {
-                throw new RequestValidationException(
+                throw new InvalidInputException(
                         "state", "must be one of [pending, firing, acknowledged, resolved], was '" + state + "'");
             }
         }
@@ -69,7 +71,7 @@ class AlertController {
     @Operation(summary = "List silences", description = "Those in force now; all=true also expired ones.")
     AlertResponses.SilenceList silences(@RequestParam(defaultValue = "false") String all) {
         if (!all.equals("true") && !all.equals("false")) {
-            throw new RequestValidationException("all", "must be true or false, was '" + all + "'");
+            throw new InvalidInputException("all", "must be true or false, was '" + all + "'");
         }
         OffsetDateTime now = now();
         var items = alerts.silences(all.equals("true")).stream()
@@ -88,7 +90,7 @@ class AlertController {
                     + "not notified until ends_at (or now + duration, at most 366 days). A comment is required.")
     ResponseEntity<AlertResponses.SilenceBody> silence(@RequestBody AlertResponses.SilenceRequest request) {
         if (request == null) {
-            throw new RequestValidationException("$", "required JSON body is missing");
+            throw new InvalidInputException("$", "required JSON body is missing");
         }
         List<FieldProblem> problems = new ArrayList<>();
         OffsetDateTime now = now();
@@ -142,7 +144,7 @@ class AlertController {
             problems.add(new FieldProblem(request.endsAt() != null ? "ends_at" : "duration", "at most 366 days ahead"));
         }
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         var s = alerts.silence(
                 trim(request.accountId()),
@@ -185,7 +187,7 @@ class AlertController {
                     + "event. 404 when the account is unknown.")
     AlertResponses.ScanBody scan(@RequestParam(name = "account_id", required = false) String accountId) {
         if (blank(accountId)) {
-            throw new RequestValidationException("account_id", "is required");
+            throw new InvalidInputException("account_id", "is required");
         }
         store.requireAccount(accountId);
         return AlertResponses.ScanBody.of(alerts.scan(accountId));

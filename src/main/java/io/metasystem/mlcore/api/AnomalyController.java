@@ -6,6 +6,8 @@ import io.metasystem.mlcore.alerts.detect.DetectionResult;
 import io.metasystem.mlcore.alerts.detect.DetectionSettings;
 import io.metasystem.mlcore.alerts.detect.Metric;
 import io.metasystem.mlcore.alerts.detect.Sensitivity;
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.AccountIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,7 +79,7 @@ class AnomalyController {
                 : Arrays.stream(metrics.split(",")).map(String::strip).toList();
         Set<Metric> checked = AnomalyRequestValidator.metrics("metrics", names, false, problems);
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         LocalDate last = anomalies.lastDate(id);
         List<String> notes = new ArrayList<>();
@@ -88,10 +90,10 @@ class AnomalyController {
             fromDate = toDate.minusDays(6);
         }
         if (fromDate.isAfter(toDate)) {
-            throw new RequestValidationException("from", "must not be after to (" + fromDate + " > " + toDate + ")");
+            throw new InvalidInputException("from", "must not be after to (" + fromDate + " > " + toDate + ")");
         }
         if (fromDate.plusDays(MAX_RANGE_DAYS).isBefore(toDate)) {
-            throw new RequestValidationException("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
+            throw new InvalidInputException("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
         }
         DetectionSettings settings = new DetectionSettings(level, checked, fromDate, toDate, 0.9);
         DetectionResult result = anomalies.detectStored(id, fromDate, toDate, settings);

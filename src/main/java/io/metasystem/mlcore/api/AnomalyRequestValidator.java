@@ -5,6 +5,8 @@ import io.metasystem.mlcore.alerts.detect.DetectionSettings;
 import io.metasystem.mlcore.alerts.detect.Metric;
 import io.metasystem.mlcore.alerts.detect.Sensitivity;
 import io.metasystem.mlcore.alerts.detect.SeriesInput;
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,17 +35,17 @@ final class AnomalyRequestValidator {
     /** The request as detector input and settings. */
     record Checked(List<SeriesInput> series, DetectionSettings settings) {}
 
-    /** @throws RequestValidationException listing every invalid field (at most 100) */
+    /** @throws InvalidInputException listing every invalid field (at most 100) */
     static Checked check(AnomalyRequest request) {
         AnomalyRequestValidator v = new AnomalyRequestValidator();
         if (request == null) {
-            throw new RequestValidationException("$", "required JSON body is missing");
+            throw new InvalidInputException("$", "required JSON body is missing");
         }
         Set<Metric> metrics = v.metrics(request.metrics());
         Sensitivity sensitivity = v.sensitivity("sensitivity", request.sensitivity());
         v.adsets(request.adsets());
         if (!v.errors.isEmpty()) {
-            throw new RequestValidationException(v.errors.subList(0, Math.min(MAX_ERRORS, v.errors.size())));
+            throw new InvalidInputException(v.errors.subList(0, Math.min(MAX_ERRORS, v.errors.size())));
         }
         List<SeriesInput> series = new ArrayList<>();
         for (AnomalyRequest.AdSet a : request.adsets()) {

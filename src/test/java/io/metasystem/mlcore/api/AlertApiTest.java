@@ -276,8 +276,8 @@ class AlertApiTest {
     @Order(5)
     void badRequestsAreProblemsNamingTheField() {
         assertProblem(http.get("/api/v1/alerts?state=burning"), 400, "Invalid request");
-        assertProblem(http.get("/api/v1/alerts/no-such-alert"), 404, "Not found");
-        assertProblem(http.postJson("/api/v1/alerts/no-such-alert/ack", ""), 404, "Not found");
+        assertProblem(http.get("/api/v1/alerts/no-such-alert"), 404, "Not Found");
+        assertProblem(http.postJson("/api/v1/alerts/no-such-alert/ack", ""), 404, "Not Found");
         String resolved = alerts("?state=resolved&account_id=" + ACCOUNT)
                 .at("/alerts/0/id")
                 .asString();
@@ -303,7 +303,7 @@ class AlertApiTest {
                         .DELETE()
                         .build()),
                 404,
-                "Not found");
+                "Not Found");
         assertProblem(http.postJson("/api/v1/alerts/scan", ""), 400, "Invalid request");
         assertProblem(http.postJson("/api/v1/alerts/scan?account_id=424242", ""), 404, "Not Found");
         assertProblem(http.send(http.request("/api/v1/alerts").GET().build()), 401, "Unauthorized");

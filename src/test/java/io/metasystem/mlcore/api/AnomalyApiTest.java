@@ -1,10 +1,8 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,18 +18,11 @@ import java.util.List;
 import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The anomaly routes through the real HTTP server (same context as the optimize API tests). */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mlcore.api-key=" + HttpClientSupport.KEY, "mlcore.max-request-size=5MB"})
-class AnomalyApiTest {
+/** The anomaly routes through the real HTTP server (the shared plain API context). */
+class AnomalyApiTest extends WebApiTest {
     static final String DETECT = "/api/v1/anomalies/detect";
     static final Path EXAMPLES = Path.of("docs/examples");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     HttpClientSupport http;
 
