@@ -17,6 +17,7 @@ import java.util.Set;
  * @param repeatInterval a still-firing, unacknowledged alert is notified again after this long
  * @param lookbackDays   an anomaly dated within this many days of the newest insight day keeps its alert active
  * @param quietDays      a resolved alert stays resolved for this many days before the same fingerprint can fire again
+ * @param scanAfterImport scan an account after every import that changed its insights (file import or Meta sync)
  */
 @ConfigurationProperties(prefix = "mlcore.alerts")
 public record AlertProperties(
@@ -24,7 +25,8 @@ public record AlertProperties(
         @DefaultValue("medium") String sensitivity,
         @DefaultValue("24h") Duration repeatInterval,
         @DefaultValue("7") int lookbackDays,
-        @DefaultValue("3") int quietDays) {
+        @DefaultValue("3") int quietDays,
+        @DefaultValue("true") boolean scanAfterImport) {
     public AlertProperties {
         scanCron = scanCron == null || scanCron.isBlank() ? "-" : scanCron.strip();
         if (!scanCron.equals("-")) {

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,17 +47,20 @@ public class InsightImporter {
     private final JdbcTemplate batch;
     private final SqlDialect dialect;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     @Autowired
-    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect) {
-        this(jdbc, batch, dialect, Clock.systemUTC());
+    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, ApplicationEventPublisher events) {
+        this(jdbc, batch, dialect, Clock.systemUTC(), events);
     }
 
-    InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock) {
+    InsightImporter(
+            JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dialect = dialect;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -141,6 +145,9 @@ public class InsightImporter {
         }
         ImportReport report = new ImportReport(
                 accountId, source, read, inserted, updated, unchanged, latest.size(), first, last, currency);
+        if (inserted + updated > 0) {
+            events.publishEvent(new InsightsImported(accountId, source, first, last, inserted + updated));
+        }
         log.info(
                 "Imported {} file into account {}: {} rows read, {} inserted, {} updated, {} unchanged",
                 source,
