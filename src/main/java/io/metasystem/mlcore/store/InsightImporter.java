@@ -2,7 +2,6 @@ package io.metasystem.mlcore.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +48,7 @@ public class InsightImporter {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    @Autowired
-    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, ApplicationEventPublisher events) {
-        this(jdbc, batch, dialect, Clock.systemUTC(), events);
-    }
-
-    InsightImporter(
+    public InsightImporter(
             JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
