@@ -308,4 +308,64 @@ class AlertApiTest {
         assertProblem(http.postJson("/api/v1/alerts/scan?account_id=424242", ""), 404, "Not Found");
         assertProblem(http.send(http.request("/api/v1/alerts").GET().build()), 401, "Unauthorized");
     }
+
+    /**
+     * Rows of the first ad set from {@code from}: two more days at its lowered CTR (so the new regime has its 7 days
+     * of baseline), then three days at about a third of it.
+     */
+    void importSecondCtrDrop(LocalDate from) {
+        ArrayNode data = JSON.createArrayNode();
+        int[] clicks = {58, 57, 18, 19, 18};
+        int[] conversions = {10, 10, 3, 3, 3};
+        for (int d = 0; d < clicks.length; d++) {
+            ObjectNode row = data.addObject();
+            row.put("account_id", ACCOUNT);
+            row.put("adset_id", "23851234567890001");
+            row.put("adset_status", "ACTIVE");
+            row.put("adset_daily_budget", "40.0");
+            row.put("date_start", from.plusDays(d).toString());
+            row.put("date_stop", from.plusDays(d).toString());
+            row.put("spend", "38.00");
+            row.put("impressions", "7300");
+            row.put("clicks", String.valueOf(clicks[d]));
+            row.putArray("actions")
+                    .addObject()
+                    .put("action_type", "offsite_conversion.fb_pixel_purchase")
+                    .put("value", String.valueOf(conversions[d]));
+        }
+        ObjectNode file = JSON.createObjectNode();
+        file.set("data", data);
+        HttpResponse<String> response = http.postJson("/api/v1/accounts/" + ACCOUNT + "/insights", file.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aResolvedFingerprintStaysResolvedForTheQuietPeriodThenOpensANewEpisode() {
+        JsonNode before = alerts("?account_id=" + ACCOUNT);
+        JsonNode resolved = find(before, "ctr", "level_shift");
+        assertThat(resolved.get("state").asString()).isEqualTo("resolved");
+        String fingerprint = resolved.get("fingerprint").asString();
+        // the CTR shifts again right away: same fingerprint, inside the 3-day quiet period
+        importSecondCtrDrop(LocalDate.of(2026, 10, 19));
+        scan();
+        assertThat(alerts("?account_id=" + ACCOUNT)
+                        .get("alerts")
+                        .valueStream()
+                        .filter(a -> a.get("fingerprint").asString().equals(fingerprint)))
+                .as("no flapping: still only the resolved episode")
+                .hasSize(1)
+                .allMatch(a -> a.get("state").asString().equals("resolved"));
+        clock.advance(Duration.ofDays(4));
+        scan();
+        List<JsonNode> episodes = alerts("?account_id=" + ACCOUNT)
+                .get("alerts")
+                .valueStream()
+                .filter(a -> a.get("fingerprint").asString().equals(fingerprint))
+                .toList();
+        assertThat(episodes).hasSize(2);
+        assertThat(episodes)
+                .anyMatch(a -> a.get("state").asString().equals("firing")
+                        && a.get("anomaly_date").asString().equals("2026-10-21"));
+    }
 }
