@@ -27,8 +27,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,8 @@ public class AlertService {
     private static final Set<AnomalyKind> CONFIRMED =
             Set.of(AnomalyKind.LEVEL_SHIFT, AnomalyKind.DELIVERY_STOP, AnomalyKind.PACING);
     private static final int MAX_LIST = 1000;
+    private static final List<String> WATCHED =
+            List.of(AnomalyKind.DELIVERY_STOP.wireName(), AnomalyKind.LEVEL_SHIFT.wireName());
 
     private final AlertStore store;
     private final AnomalyService anomalies;
@@ -266,6 +270,19 @@ public class AlertService {
         return store.list(state, accountId == null ? null : AccountIds.canonical(accountId), MAX_LIST).stream()
                 .map(a -> withSilence(a, silences))
                 .toList();
+    }
+
+    /**
+     * Firing or acknowledged delivery-stop and level-shift alerts of these ad sets: their history may not describe
+     * tomorrow, which the optimize answers warn about.
+     */
+    public List<Alert> watched(Collection<String> adsetIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(adsetIds));
+        List<Alert> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.addAll(store.watched(ids.subList(i, Math.min(ids.size(), i + 1000)), WATCHED));
+        }
+        return out;
     }
 
     /** @throws NotFoundException when there is no such alert */

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -129,6 +130,19 @@ class AlertStore {
             query = query.param("account", accountId);
         }
         return query.query((rs, n) -> alert(rs)).list();
+    }
+
+    /** Firing or acknowledged alerts of these kinds on these ad sets (at most 1,000 ids per call). */
+    List<Alert> watched(Collection<String> adsetIds, Collection<String> kinds) {
+        if (adsetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from alert where state in ('FIRING', 'ACKNOWLEDGED') and kind in (:kinds) "
+                        + "and adset_id in (:ids) order by adset_id, anomaly_date, id")
+                .param("kinds", List.copyOf(kinds))
+                .param("ids", List.copyOf(adsetIds))
+                .query((rs, n) -> alert(rs))
+                .list();
     }
 
     /** Count of alerts in a state (the Prometheus gauge). */

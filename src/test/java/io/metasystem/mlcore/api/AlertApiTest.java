@@ -368,4 +368,25 @@ class AlertApiTest {
                 .anyMatch(a -> a.get("state").asString().equals("firing")
                         && a.get("anomaly_date").asString().equals("2026-10-21"));
     }
+
+    @Test
+    @Order(7)
+    void optimizeAnswersWarnAboutAdSetsWithAFiringLevelShift() {
+        HttpResponse<String> stored = http.postJson(
+                "/api/v1/accounts/" + ACCOUNT + "/optimize", "{\"budget\": {\"total\": 60}, \"lookback_days\": 14}");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(JSON.readTree(stored.body()).get("warnings").toString())
+                .contains("23851234567890001: ctr level shift down since 2026-10-21")
+                .contains("its past days may not describe tomorrow");
+        String stateless = """
+                {"budget": {"total": 50}, "adsets": [
+                  {"id": "23851234567890001", "current_budget": 40, "metrics": {"spend": 280, "conversions": 40}},
+                  {"id": "other", "current_budget": 10, "metrics": {"spend": 70, "conversions": 9}}]}""";
+        HttpResponse<String> answer = http.postJson("/api/v1/meta_ads/optimize", stateless);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode warnings = JSON.readTree(answer.body()).get("warnings");
+        assertThat(warnings.toString())
+                .contains("23851234567890001: ctr level shift")
+                .doesNotContain("other:");
+    }
 }
