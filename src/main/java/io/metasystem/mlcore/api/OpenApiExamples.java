@@ -136,6 +136,15 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put("POST /api/v1/ml/rollback", new Documented("ml-rollback", "200"));
         m.put("POST /api/v1/ml/predict", new Documented("ml-predict", "200"));
         m.put("GET /api/v1/ml/models/{version}/performance", new Documented("ml-performance", "200"));
+        m.put("POST /api/v1/anomalies/detect", new Documented("anomalies-detect", "200"));
+        m.put("GET /api/v1/accounts/{account_id}/anomalies", new Documented("account-anomalies", "200"));
+        m.put("POST /api/v1/alerts/scan", new Documented("alerts-scan", "200"));
+        m.put("GET /api/v1/alerts", new Documented("alerts", "200"));
+        m.put("GET /api/v1/alerts/{id}", new Documented("alert", "200"));
+        m.put("POST /api/v1/alerts/{id}/ack", new Documented("alert-ack", "200"));
+        m.put("POST /api/v1/alerts/silences", new Documented("alert-silence", "201"));
+        m.put("GET /api/v1/alerts/silences", new Documented("alert-silences", "200"));
+        m.put("DELETE /api/v1/alerts/silences/{id}", new Documented("alert-silence-expire", "200"));
         return Map.copyOf(m);
     }
 
