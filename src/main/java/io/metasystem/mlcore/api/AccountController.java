@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.Account;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSet;
@@ -81,7 +83,7 @@ class AccountController {
         LocalDate toDate = DateParameters.parse("to", to, null, problems);
         LocalDate fromDate = DateParameters.parse("from", from, null, problems);
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         store.requireAccount(id);
         if (toDate == null) {
@@ -92,7 +94,7 @@ class AccountController {
             fromDate = toDate.minusDays(27);
         }
         if (fromDate.isAfter(toDate)) {
-            throw new RequestValidationException("from", "must not be after to (" + fromDate + " > " + toDate + ")");
+            throw new InvalidInputException("from", "must not be after to (" + fromDate + " > " + toDate + ")");
         }
         return store.insights(id, fromDate, toDate, adsetId, paging.page(), paging.size());
     }
@@ -116,7 +118,7 @@ class AccountController {
             throws IOException {
         String id = accountId(accountId);
         if (actionType.isBlank()) {
-            throw new RequestValidationException("action_type", "must not be blank");
+            throw new InvalidInputException("action_type", "must not be blank");
         }
         String code = currency(currency);
         try (InputStream body = request.getInputStream()) {
@@ -161,7 +163,7 @@ class AccountController {
     /** A valid account id of a path or query, in the stored spelling (without {@code act_}, {@link AccountIds}). */
     static String accountId(String value) {
         if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
-            throw new RequestValidationException(
+            throw new InvalidInputException(
                     "account_id", "must be 1-64 characters of letters, digits, '_', '.' or '-', got '" + value + "'");
         }
         return AccountIds.canonical(value);
@@ -172,8 +174,7 @@ class AccountController {
             return null;
         }
         if (!value.strip().matches("[A-Za-z]{3}")) {
-            throw new RequestValidationException(
-                    "currency", "must be an ISO 4217 code such as EUR, got '" + value + "'");
+            throw new InvalidInputException("currency", "must be an ISO 4217 code such as EUR, got '" + value + "'");
         }
         return value.strip().toUpperCase(Locale.ROOT);
     }
@@ -185,7 +186,7 @@ class AccountController {
             int p = integer("page", page, 0, 1_000_000, problems);
             int s = integer("size", size, 1, MAX_PAGE_SIZE, problems);
             if (!problems.isEmpty()) {
-                throw new RequestValidationException(problems);
+                throw new InvalidInputException(problems);
             }
             return new Paging(p, s);
         }

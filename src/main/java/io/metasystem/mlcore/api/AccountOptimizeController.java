@@ -1,5 +1,9 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.ProblemException;
+import io.metasystem.mlcore.errors.ProblemKind;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.StoreDatasets;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
@@ -15,8 +19,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,12 +103,12 @@ class AccountOptimizeController {
             @PathVariable("account_id") String accountId, @RequestBody AccountOptimizeRequest request) {
         String id = AccountController.accountId(accountId);
         if (request.budget() == null) {
-            throw new RequestValidationException("budget", "is required");
+            throw new InvalidInputException("budget", "is required");
         }
         int lookback =
                 request.lookbackDays() == null ? AccountOptimizeRequest.DEFAULT_LOOKBACK_DAYS : request.lookbackDays();
         if (lookback < 1 || lookback > AccountOptimizeRequest.MAX_LOOKBACK_DAYS) {
-            throw new RequestValidationException(
+            throw new InvalidInputException(
                     "lookback_days",
                     "must be between 1 and " + AccountOptimizeRequest.MAX_LOOKBACK_DAYS + ", was " + lookback);
         }
@@ -119,17 +121,17 @@ class AccountOptimizeController {
         LocalDate from = to.minusDays(lookback - 1L);
         List<AdSetHistory> histories = store.histories(id, campaign, from, to);
         if (histories.isEmpty()) {
-            ProblemDetail problem = ProblemResponses.problem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
+            String detail = "Account '" + id + "' has no ACTIVE or PAUSED ad set"
+                    + (campaign == null ? "" : " in campaign '" + campaign + "'")
+                    + "; import its insights first.";
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE,
                     "Nothing to optimize",
-                    "Account '" + id + "' has no ACTIVE or PAUSED ad set"
-                            + (campaign == null ? "" : " in campaign '" + campaign + "'")
-                            + "; import its insights first.");
-            ProblemResponses.withErrors(
-                    problem,
+                    detail,
                     List.of(new FieldProblem(
-                            campaign == null ? "account_id" : "campaign_id", "no ACTIVE or PAUSED ad set")));
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+                            campaign == null ? "account_id" : "campaign_id", "no ACTIVE or PAUSED ad set")),
+                    Map.of(),
+                    null);
         }
         String currency = request.currency() != null
                 ? request.currency()

@@ -1,13 +1,14 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.InsightStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -57,9 +58,7 @@ class AdSetAttributesController {
         store.requireAccount(account);
         if (!catalog.putAttributes(account, adsetId, attributes)) {
             String detail = "Account '" + account + "' has no ad set '" + adsetId + "'";
-            ProblemDetail problem = ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not Found", detail);
-            ProblemResponses.withErrors(problem, List.of(new FieldProblem("adset_id", detail)));
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+            throw new NotFoundException("ad set", adsetId, "adset_id", detail);
         }
         return ResponseEntity.ok(new AttributesResponse(account, adsetId, attributes.values()));
     }
@@ -67,7 +66,7 @@ class AdSetAttributesController {
     /** Checks every entry on its own, so the 400 names each bad key rather than the first. */
     static AdSetAttributes validate(Map<String, String> body) {
         if (body == null) {
-            throw new RequestValidationException("$", "a JSON object of string attributes is required");
+            throw new InvalidInputException("$", "a JSON object of string attributes is required");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (body.size() > AdSetAttributes.MAX_ENTRIES) {
@@ -77,14 +76,12 @@ class AdSetAttributesController {
         body.forEach((k, v) -> {
             try {
                 new AdSetAttributes(Collections.singletonMap(k, v));
-            } catch (IllegalArgumentException e) {
-                String msg = String.valueOf(e.getMessage());
-                problems.add(
-                        new FieldProblem(k, msg.substring(msg.indexOf(':') + 1).strip()));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(p -> problems.add(new FieldProblem(k, p.message())));
             }
         });
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         return new AdSetAttributes(body);
     }

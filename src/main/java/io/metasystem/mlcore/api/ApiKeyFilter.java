@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.config.ApiKeyHolder;
+import io.metasystem.mlcore.errors.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Requires the API key on every {@code /api/**} route, as {@code X-API-Key: <key>} or
@@ -54,7 +56,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 : "The API key is not valid.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ml-core\"");
         ProblemResponses.write(
-                response, mapper, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail));
+                response,
+                mapper,
+                ProblemResponses.withErrors(
+                        ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail),
+                        List.of(new FieldProblem(HEADER, detail))));
     }
 
     private static String presentedKey(HttpServletRequest request) {

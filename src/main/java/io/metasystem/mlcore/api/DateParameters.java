@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.meta.ApplyResult;
 import io.metasystem.mlcore.meta.ApplyService;
 import io.metasystem.mlcore.meta.AuditLog;
@@ -62,7 +65,8 @@ class MetaController {
     @GetMapping(value = "/api/v1/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Status and progress of a connector job (sync)")
     Map<String, Object> job(@PathVariable("id") String id) {
-        return jobBody(jobs.find(id).orElseThrow(() -> new NotFoundException("No job with id '" + id + "'.")));
+        return jobBody(jobs.find(id)
+                .orElseThrow(() -> new NotFoundException("job", id, "id", "No job with id '" + id + "'.")));
     }
 
     @PostMapping(value = "/api/v1/recommendations/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +96,7 @@ class MetaController {
             errors.add(new FieldProblem("size", "must be between 1 and 500, got " + size));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         return audit.list(blankToNull(accountId), blankToNull(recommendationId), page, size);
     }
@@ -126,7 +130,7 @@ class MetaController {
             errors.add(new FieldProblem("since", "range is longer than 1125 days (Meta keeps 37 months)"));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         return new LocalDate[] {from, to};
     }
@@ -134,7 +138,7 @@ class MetaController {
     static String accountId(String raw) {
         String id = AccountIds.canonical(raw);
         if (!id.matches("[0-9A-Za-z_-]{1,64}")) {
-            throw new RequestValidationException(
+            throw new InvalidInputException(
                     "account_id", "expected an ad account id such as 1234567890 or act_1234567890");
         }
         return id;
@@ -149,12 +153,5 @@ class MetaController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** 404 for a missing connector resource. */
-    static final class NotFoundException extends RuntimeException {
-        NotFoundException(String message) {
-            super(message);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.ModelPerformance;
 import io.metasystem.mlcore.ml.ModelRegistry;
@@ -9,7 +12,6 @@ import io.metasystem.mlcore.ml.Scopes;
 import io.metasystem.mlcore.ml.StoreDatasets;
 import io.metasystem.mlcore.ml.TrainingJob;
 import io.metasystem.mlcore.ml.TrainingJobs;
-import io.metasystem.mlcore.ml.UnknownModelException;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.store.InsightStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -83,18 +85,14 @@ class MlController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(trainOnStore(body));
         }
         if (body != null && body.source() != null && !"csv".equalsIgnoreCase(body.source())) {
-            throw new RequestValidationException("source", "must be csv or store, was " + body.source());
+            throw new InvalidInputException("source", "must be csv or store, was " + body.source());
         }
         if (body == null || body.csv() == null) {
-            throw new RequestValidationException(List.of(new FieldProblem("csv", "is required")));
+            throw new InvalidInputException(List.of(new FieldProblem("csv", "is required")));
         }
         String scope =
                 body.scope() != null ? body.scope() : body.csv().startsWith("kag") ? "kag" : "online_advertising";
-        try {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.submit(scope, body.csv(), body.target()));
-        } catch (IllegalArgumentException e) {
-            throw invalid(e);
-        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.submit(scope, body.csv(), body.target()));
     }
 
     private TrainingJob trainOnStore(TrainBody body) {
@@ -109,17 +107,13 @@ class MlController {
         LocalDate from = DateParameters.parse("from", body.from(), null, problems);
         LocalDate to = DateParameters.parse("to", body.to(), null, problems);
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         if (account != null) {
             store.requireAccount(account);
         }
         String scope = body.scope() != null ? body.scope() : account != null ? Scopes.ofAccount(account) : "store";
-        try {
-            return jobs.submitStore(scope, storeDatasets.window(account, from, to));
-        } catch (IllegalArgumentException e) {
-            throw invalid(e);
-        }
+        return jobs.submitStore(scope, storeDatasets.window(account, from, to));
     }
 
     @GetMapping(value = "/api/v1/ml/models/{version}/performance", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -152,7 +146,7 @@ class MlController {
             problems.add(new FieldProblem("from", "must not be after to (" + fromDate + " > " + toDate + ")"));
         }
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         return performance.report(v, fromDate, toDate, width);
     }
@@ -199,14 +193,13 @@ class MlController {
                     + "scope's champion unless model_version is given.")
     PredictResponse predict(@RequestBody PredictBody body) {
         if (body == null || (body.scope() == null && body.modelVersion() == null)) {
-            throw new RequestValidationException(
-                    List.of(new FieldProblem("scope", "scope or model_version is required")));
+            throw new InvalidInputException(List.of(new FieldProblem("scope", "scope or model_version is required")));
         }
         long version = body.modelVersion() != null
                 ? body.modelVersion()
                 : registry.champion(body.scope())
-                        .orElseThrow(
-                                () -> new UnknownModelException("scope", "no champion model for scope " + body.scope()))
+                        .orElseThrow(() -> new NotFoundException(
+                                "champion", body.scope(), "scope", "no champion model for scope " + body.scope()))
                         .version();
         ModelArtifact.Predictor p = registry.predictor(version);
         Map<String, String> cats = body.attributes() == null ? Map.of() : body.attributes();
@@ -219,16 +212,7 @@ class MlController {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {
-            throw new RequestValidationException(
-                    List.of(new FieldProblem("version", "must be an integer, was " + version)));
+            throw new InvalidInputException(List.of(new FieldProblem("version", "must be an integer, was " + version)));
         }
-    }
-
-    private static RequestValidationException invalid(IllegalArgumentException e) {
-        String msg = String.valueOf(e.getMessage());
-        int colon = msg.indexOf(':');
-        String field = colon > 0 ? msg.substring(0, colon) : "$";
-        return new RequestValidationException(List.of(
-                new FieldProblem(field, colon > 0 ? msg.substring(colon + 1).trim() : msg)));
     }
 }

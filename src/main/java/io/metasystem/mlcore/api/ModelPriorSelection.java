@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.ml.MlProperties;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.PredictionLog;
@@ -50,7 +52,7 @@ class ModelPriorSelection {
 
     /**
      * @param accountId nullable (stateless call without {@code account_id})
-     * @throws RequestValidationException naming model_scope when priors are asked for and no scope has a champion
+     * @throws InvalidInputException naming model_scope when priors are asked for and no scope has a champion
      */
     Optional<Selection> select(Boolean use, String modelScope, String accountId) {
         if (Boolean.FALSE.equals(use)) {
@@ -62,7 +64,7 @@ class ModelPriorSelection {
                 return Optional.of(new Selection(priors.champion(scope), true));
             }
             return defaults(accountId).map(c -> new Selection(c, true)).or(() -> {
-                throw new RequestValidationException(
+                throw new InvalidInputException(
                         "model_scope",
                         "is required when use_model_priors is true and " + "no default scope ("
                                 + String.join(", ", defaultScopes(accountId)) + ") has a champion");
@@ -101,12 +103,10 @@ class ModelPriorSelection {
     static ModelPriors.Prediction predict(ModelPriors.Champion champion, Map<String, String> attributes, String path) {
         try {
             return champion.predict(attributes);
-        } catch (IllegalArgumentException e) {
-            String msg = String.valueOf(e.getMessage());
-            int colon = msg.indexOf(':');
-            throw new RequestValidationException(
-                    path + "." + (colon > 0 ? msg.substring(0, colon) : "$"),
-                    colon > 0 ? msg.substring(colon + 1).strip() : msg);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream()
+                    .map(p -> new FieldProblem(path + "." + p.field(), p.message()))
+                    .toList());
         }
     }
 

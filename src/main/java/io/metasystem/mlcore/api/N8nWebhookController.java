@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.meta.ApplyService;
 import io.metasystem.mlcore.meta.MetaJob;
 import io.metasystem.mlcore.meta.SyncService;
@@ -78,10 +79,10 @@ class N8nWebhookController {
         try {
             json = this.json.readTree(raw);
         } catch (RuntimeException e) {
-            throw new RequestValidationException("$", "expected a JSON object {account_id, action, params}");
+            throw new InvalidInputException("$", "expected a JSON object {account_id, action, params}");
         }
         if (json == null || !json.isObject()) {
-            throw new RequestValidationException("$", "expected a JSON object {account_id, action, params}");
+            throw new InvalidInputException("$", "expected a JSON object {account_id, action, params}");
         }
         String action = json.path("action").asString("");
         JsonNode params = json.path("params");
@@ -101,7 +102,7 @@ class N8nWebhookController {
             case "apply" -> {
                 String id = params.path("recommendation_id").asString("");
                 if (id.isBlank()) {
-                    throw new RequestValidationException("params.recommendation_id", "is required for action apply");
+                    throw new InvalidInputException("params.recommendation_id", "is required for action apply");
                 }
                 out.put("result", apply.apply(id, MetaController.requester(request, "n8n-webhook")));
                 return ResponseEntity.ok(out);
@@ -113,7 +114,7 @@ class N8nWebhookController {
                 return ResponseEntity.status(optimized.getStatusCode()).body(out);
             }
             default ->
-                throw new RequestValidationException(
+                throw new InvalidInputException(
                         "action", "must be one of [sync, optimize, apply], got '" + action + "'");
         }
     }
@@ -124,14 +125,14 @@ class N8nWebhookController {
                     + "dry_run, not_configured)")
     List<OutboxEntry> outbox(@RequestParam(name = "limit", defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
-            throw new RequestValidationException("limit", "must be between 1 and 500, got " + limit);
+            throw new InvalidInputException("limit", "must be between 1 and 500, got " + limit);
         }
         return outbox.recent(limit);
     }
 
     private static String requireAccount(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new RequestValidationException("account_id", "is required (or set META_AD_ACCOUNT_ID)");
+            throw new InvalidInputException("account_id", "is required (or set META_AD_ACCOUNT_ID)");
         }
         return MetaController.accountId(raw);
     }

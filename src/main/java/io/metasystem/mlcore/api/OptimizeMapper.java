@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.AdSetStatus;
@@ -35,7 +36,7 @@ class OptimizeMapper {
         this.mapper = mapper;
     }
 
-    /** @throws RequestValidationException when the request is invalid */
+    /** @throws InvalidInputException when the request is invalid */
     OptimizationProblem toProblem(OptimizeRequest r) {
         OptimizeRequestValidator.validate(r);
         OptimizeRequest.Budget b = r.budget();

@@ -1,5 +1,8 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +27,12 @@ final class OptimizeRequestValidator {
 
     private OptimizeRequestValidator() {}
 
-    /** @throws RequestValidationException listing every invalid field (at most 100) */
+    /** @throws InvalidInputException listing every invalid field (at most 100) */
     static void validate(OptimizeRequest request) {
         OptimizeRequestValidator v = new OptimizeRequestValidator();
         v.check(request);
         if (!v.errors.isEmpty()) {
-            throw new RequestValidationException(v.errors.subList(0, Math.min(MAX_ERRORS, v.errors.size())));
+            throw new InvalidInputException(v.errors.subList(0, Math.min(MAX_ERRORS, v.errors.size())));
         }
     }
 

@@ -1,9 +1,12 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.optimizer.InfeasibleBudgetException;
 import io.metasystem.mlcore.optimizer.InvalidProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,39 +15,56 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Maps every failure to RFC 9457 {@code application/problem+json}: invalid input 400 with {@code errors[]}
- * naming JSON paths, infeasible constraints 422, anything unexpected 500 without internals.
+ * The one mapping from failures to RFC 9457 {@code application/problem+json}: every {@link ProblemException} (its
+ * kind gives the status, its fields {@code errors[]}, its properties extension members and its headers response
+ * headers), the optimizer's own {@link InvalidProblemException} (400) and {@link InfeasibleBudgetException} (422), and
+ * the framework's failures (unreadable JSON, type mismatch, missing parameter, 405, 415, 413 …), each with
+ * {@code errors[]} naming the field, parameter or header ({@code $}: the whole request). Anything else falls through
+ * to {@link FallbackProblemHandler}, the 500 at lowest precedence, so no handler here needs an order.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(RequestValidationException.class)
-    ResponseEntity<Object> invalidRequest(RequestValidationException e) {
-        return badRequest(e.errors());
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException e) {
+        HttpStatus status = HttpStatus.valueOf(e.kind().status());
+        ProblemDetail problem = ProblemResponses.problem(status, e.title(), e.detail());
+        e.properties().forEach(problem::setProperty);
+        if (!e.properties().containsKey(ProblemResponses.ERRORS)) {
+            ProblemResponses.withErrors(problem, e.errors());
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        e.headers().forEach((name, value) -> answer.header(name, value));
+        return answer.body(problem);
     }
 
     @ExceptionHandler(InvalidProblemException.class)
     ResponseEntity<Object> invalidProblem(InvalidProblemException e) {
-        return badRequest(List.of(
-                new FieldProblem(e.field(), e.getMessage().substring(e.field().length() + 2))));
+        return badRequest(List.of(new FieldProblem(e.field(), e.reason())));
     }
 
     @ExceptionHandler(InfeasibleBudgetException.class)
@@ -57,14 +77,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
-        log.error("Unhandled error", e);
-        ProblemDetail problem = ProblemResponses.problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal Server Error",
-                "An unexpected error occurred. Quote the X-Request-Id header when reporting it.");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    /** A body that could not be read: 413 when it grew past a size limit, else 400. */
+    @ExceptionHandler({UncheckedIOException.class, IOException.class})
+    ResponseEntity<Object> io(Exception e) {
+        ResponseEntity<Object> tooLarge = RequestSizeLimitFilter.tooLargeAnswer(e);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        log.warn("Reading the request failed: {}", e.toString());
+        return badRequest("The request body could not be read.", List.of(new FieldProblem("$", "unreadable body")));
     }
 
     @Override
@@ -112,11 +133,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getTitle() == null) {
+                HttpStatus known = HttpStatus.resolve(status.value());
+                problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+            }
+            Map<String, Object> members = problem.getProperties();
+            if (members == null || !members.containsKey(ProblemResponses.ERRORS)) {
+                String detail = problem.getDetail() == null ? problem.getTitle() : problem.getDetail();
+                ProblemResponses.withErrors(problem, List.of(new FieldProblem(field(e), detail)));
+            }
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** The parameter, header or part a framework failure is about; {@code $} for the whole request. */
+    private static String field(Exception e) {
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return missing.getParameterName();
+        }
+        if (e instanceof MissingRequestHeaderException header) {
+            return header.getHeaderName();
+        }
+        if (e instanceof MissingServletRequestPartException part) {
+            return part.getRequestPartName();
+        }
+        if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            return mismatch.getPropertyName();
+        }
+        return "$";
     }
 
     private static ResponseEntity<Object> badRequest(List<FieldProblem> errors) {

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

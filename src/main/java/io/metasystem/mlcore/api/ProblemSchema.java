@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.Page;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationOutcome;
@@ -42,7 +44,7 @@ class RecommendationController {
         LocalDate fromDate = DateParameters.parse("from", from, null, problems);
         LocalDate toDate = DateParameters.parse("to", to, null, problems);
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         String account = accountId == null || accountId.isBlank() ? null : AccountController.accountId(accountId);
         return recommendations.list(account, fromDate, toDate, paging.page(), paging.size());
@@ -66,16 +68,16 @@ class RecommendationController {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = DateParameters.parse("from", from, null, problems);
         if (!problems.isEmpty()) {
-            throw new RequestValidationException(problems);
+            throw new InvalidInputException(problems);
         }
         int n;
         try {
             n = Integer.parseInt(days.strip());
         } catch (NumberFormatException e) {
-            throw new RequestValidationException("days", "expected a whole number, got '" + days + "'");
+            throw new InvalidInputException("days", "expected a whole number, got '" + days + "'");
         }
         if (n < 1 || n > 90) {
-            throw new RequestValidationException("days", "must be between 1 and 90, got " + n);
+            throw new InvalidInputException("days", "must be between 1 and 90, got " + n);
         }
         return recommendations.outcome(id, n, start);
     }

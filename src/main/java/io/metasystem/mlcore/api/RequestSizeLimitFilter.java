@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.errors.FieldProblem;
 import io.metasystem.mlcore.store.StoreProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -66,10 +68,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long limit, String variable) {
-        return ProblemResponses.problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "Content Too Large",
-                "The request body is larger than the limit of " + limit + " bytes (" + variable + ").");
+        String detail = "The request body is larger than the limit of " + limit + " bytes (" + variable + ").";
+        return ProblemResponses.withErrors(
+                ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", detail),
+                List.of(new FieldProblem("$", detail)));
     }
 
     /**

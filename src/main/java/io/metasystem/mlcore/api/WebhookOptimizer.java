@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -25,7 +26,7 @@ class WebhookOptimizer {
             request = mapper.treeToValue(body, AccountOptimizeRequest.class);
         } catch (JacksonException e) {
             String path = ProblemHandler.jsonPath(e.getPath());
-            throw new RequestValidationException(
+            throw new InvalidInputException(
                     "params" + ("$".equals(path) ? "" : "." + path),
                     e.getOriginalMessage() == null
                             ? "is not valid"

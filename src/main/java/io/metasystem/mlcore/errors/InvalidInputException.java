@@ -3,7 +3,10 @@ package io.metasystem.mlcore.errors;
 import java.util.List;
 import java.util.Map;
 
-/** Invalid input (400), with one {@link FieldProblem} per offending field. */
+/**
+ * Invalid input (400), with one {@link FieldProblem} per offending field. The detail is {@code "field: message"} for
+ * one field and {@code "N fields are invalid; see errors."} for several (the API's 400 detail).
+ */
 public class InvalidInputException extends ProblemException {
     /**
      * @param errors the offending fields; at least one
@@ -24,7 +27,7 @@ public class InvalidInputException extends ProblemException {
         }
         FieldProblem first = errors.get(0);
         return errors.size() == 1
-                ? first.field() + " " + first.message()
-                : errors.size() + " invalid fields, first: " + first.field() + " " + first.message();
+                ? first.field() + ": " + first.message()
+                : errors.size() + " fields are invalid; see errors.";
     }
 }

@@ -18,13 +18,15 @@ public class NotFoundException extends ProblemException {
      * @param field the request field or path parameter that carried the id, e.g. {@code recommendation_id}
      */
     public NotFoundException(String resource, String id, String field) {
-        super(
-                ProblemKind.NOT_FOUND,
-                "Not found",
-                "No " + resource + " '" + id + "'.",
-                List.of(new FieldProblem(field, "no " + resource + " '" + id + "'")),
-                Map.of(),
-                null);
+        this(resource, id, field, "No " + resource + " '" + id + "'.");
+    }
+
+    /**
+     * As {@link #NotFoundException(String, String, String)} with a detail sentence that tells the caller what to do
+     * (e.g. "import its insights first"); the detail is also the field's message.
+     */
+    public NotFoundException(String resource, String id, String field, String detail) {
+        super(ProblemKind.NOT_FOUND, null, detail, List.of(new FieldProblem(field, detail)), Map.of(), null);
         this.resource = resource;
         this.id = id;
     }

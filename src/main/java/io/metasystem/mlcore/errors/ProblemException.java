@@ -25,7 +25,9 @@ public class ProblemException extends RuntimeException {
      * @param title short summary; null: the kind's default title
      * @param detail sentence for the caller (the exception message); never null
      * @param errors offending fields; may be empty, never null
-     * @param properties extension members in snake_case; may be empty, never null
+     * @param properties extension members in snake_case; may be empty, never null. A member named {@code errors}
+     *     replaces the plain list in the body with richer entries (each still with {@code field} and
+     *     {@code message}), e.g. an import problem's {@code line} and {@code column}
      * @param cause underlying failure, or null
      */
     public ProblemException(
@@ -70,5 +72,14 @@ public class ProblemException extends RuntimeException {
     /** @return extension members of the problem body, possibly empty */
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /**
+     * HTTP headers the answer carries besides the body, e.g. {@code Retry-After} in seconds; subclasses override.
+     *
+     * @return header name to value, possibly empty, never null
+     */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

@@ -4,10 +4,12 @@ package io.metasystem.mlcore.errors;
 public enum ProblemKind {
     /** Invalid input: 400. */
     INVALID_INPUT(400, "Invalid request"),
+    /** The caller is not authenticated (an inbound webhook without a valid signature): 401. */
+    UNAUTHORIZED(401, "Unauthorized"),
     /** The caller may not do this: 403. */
     FORBIDDEN(403, "Forbidden"),
     /** A named resource does not exist: 404. */
-    NOT_FOUND(404, "Not found"),
+    NOT_FOUND(404, "Not Found"),
     /** The request conflicts with the current state (a job already running, a duplicate): 409. */
     CONFLICT(409, "Conflict"),
     /** Over a size limit: 413. */

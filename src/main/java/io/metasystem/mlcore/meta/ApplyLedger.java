@@ -34,12 +34,12 @@ class ApplyLedger {
         return recommendationId + "/" + adsetId;
     }
 
-    Map<String, String> statuses(String recommendationId, boolean dryRun) {
-        Map<String, String> out = new HashMap<>();
+    Map<String, ApplyOutcome> statuses(String recommendationId, boolean dryRun) {
+        Map<String, ApplyOutcome> out = new HashMap<>();
         jdbc.sql("select adset_id, status from meta_apply_item where recommendation_id = :rec and dry_run = :dry")
                 .param("rec", recommendationId)
                 .param("dry", dryRun)
-                .query((rs, n) -> out.put(rs.getString("adset_id"), rs.getString("status")))
+                .query((rs, n) -> out.put(rs.getString("adset_id"), ApplyOutcome.of(rs.getString("status"))))
                 .list();
         return out;
     }
@@ -51,7 +51,8 @@ class ApplyLedger {
             jdbc.sql("""
                     insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id,
                     status,
-                      attempts, updated_at) values (:key, :dry, :rec, :account, :adset, 'in_progress', 1, :now)""")
+                      attempts, updated_at) values (:key, :dry, :rec, :account, :adset, :claimed, 1, :now)""")
+                    .param("claimed", ApplyOutcome.IN_PROGRESS.value())
                     .param("key", key(recommendationId, adsetId))
                     .param("dry", dryRun)
                     .param("rec", recommendationId)
@@ -62,9 +63,11 @@ class ApplyLedger {
             return true;
         } catch (DuplicateKeyException e) {
             return jdbc.sql("""
-                    update meta_apply_item set status = 'in_progress', attempts = attempts + 1, updated_at = :now
+                    update meta_apply_item set status = :claimed, attempts = attempts + 1, updated_at = :now
                     where idempotency_key = :key and dry_run = :dry
-                    and (status = 'failed' or (status = 'in_progress' and updated_at < :stale))""")
+                    and (status = :failed or (status = :claimed and updated_at < :stale))""")
+                            .param("claimed", ApplyOutcome.IN_PROGRESS.value())
+                            .param("failed", ApplyOutcome.FAILED.value())
                             .param("key", key(recommendationId, adsetId))
                             .param("dry", dryRun)
                             .param("now", now)
@@ -74,11 +77,11 @@ class ApplyLedger {
         }
     }
 
-    void finish(String recommendationId, String adsetId, boolean dryRun, String status, String error) {
+    void finish(String recommendationId, String adsetId, boolean dryRun, ApplyOutcome status, String error) {
         jdbc.sql("""
                 update meta_apply_item set status = :status, last_error = :error, updated_at = :now
                 where idempotency_key = :key and dry_run = :dry""")
-                .param("status", status)
+                .param("status", status.value())
                 .param("error", error == null ? null : error.substring(0, Math.min(4000, error.length())))
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("key", key(recommendationId, adsetId))

@@ -13,7 +13,7 @@ public record ApplyResult(
         String recommendationId,
         String accountId,
         boolean dryRun,
-        String status,
+        ApplyStatus status,
         int changed,
         int unchanged,
         int alreadyApplied,
@@ -31,7 +31,7 @@ public record ApplyResult(
             String action,
             BigDecimal beforeBudget,
             BigDecimal afterBudget,
-            String outcome,
+            ApplyOutcome outcome,
             String error,
             String errorField,
             Integer errorCode) {}

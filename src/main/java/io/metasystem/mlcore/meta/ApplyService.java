@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.StoredJson;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import org.slf4j.Logger;
@@ -66,17 +67,17 @@ public class ApplyService {
 
     /**
      * @param requestedBy who asked (recorded in the audit)
-     * @throws RecommendationNotFoundException  unknown id (404)
+     * @throws NotFoundException                unknown recommendation id (404)
      * @throws GuardrailViolationException      a guardrail refuses the recommendation (422), nothing changed
      * @throws MetaNotConfiguredException       live mode without META_ACCESS_TOKEN
      */
     public ApplyResult apply(String recommendationId, String requestedBy) {
         AppliableRecommendation rec = recommendations
                 .find(recommendationId)
-                .orElseThrow(() -> new RecommendationNotFoundException(recommendationId));
+                .orElseThrow(() -> new NotFoundException("recommendation", recommendationId, "recommendation_id"));
         guardrails.checkRecommendation(rec, clock.instant());
         String account = MetaProperties.bareAccount(rec.accountId());
-        Map<String, String> done = ledger.statuses(rec.id(), dryRun);
+        Map<String, ApplyOutcome> done = ledger.statuses(rec.id(), dryRun);
         List<AppliableRecommendation.Target> pending = rec.adSets().stream()
                 .filter(t -> !isFinal(done.get(t.adsetId())))
                 .toList();
@@ -120,7 +121,7 @@ public class ApplyService {
                         action,
                         null,
                         t.pause() ? null : t.recommendedBudget(),
-                        "already_applied",
+                        ApplyOutcome.ALREADY_APPLIED,
                         null,
                         null,
                         null));
@@ -132,7 +133,7 @@ public class ApplyService {
                         action,
                         before.get(t.adsetId()),
                         t.recommendedBudget(),
-                        "not_attempted",
+                        ApplyOutcome.NOT_ATTEMPTED,
                         "stopped: Meta access token rejected",
                         null,
                         null));
@@ -144,7 +145,7 @@ public class ApplyService {
                         action,
                         before.get(t.adsetId()),
                         t.recommendedBudget(),
-                        "in_progress",
+                        ApplyOutcome.IN_PROGRESS,
                         "another apply is changing this ad set",
                         null,
                         null));
@@ -160,8 +161,7 @@ public class ApplyService {
                     statusBefore.get(t.adsetId()),
                     requestedBy);
             items.add(item);
-            if (Integer.valueOf(190).equals(item.errorCode())
-                    || Integer.valueOf(102).equals(item.errorCode())) {
+            if (MetaErrorCodes.isTokenError(item.errorCode())) {
                 stop = true;
                 webhooks.publish(
                         "alert",
@@ -230,10 +230,11 @@ public class ApplyService {
                     requestedBy,
                     request,
                     null,
-                    "unchanged",
+                    ApplyOutcome.UNCHANGED,
                     null));
-            ledger.finish(rec.id(), t.adsetId(), false, "unchanged", null);
-            return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "unchanged", null, null, null);
+            ledger.finish(rec.id(), t.adsetId(), false, ApplyOutcome.UNCHANGED, null);
+            return new ApplyResult.Item(
+                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.UNCHANGED, null, null, null);
         }
         if (dryRun) {
             audit.record(entry(
@@ -250,10 +251,11 @@ public class ApplyService {
                     requestedBy,
                     request,
                     null,
-                    "dry_run",
+                    ApplyOutcome.DRY_RUN,
                     null));
-            ledger.finish(rec.id(), t.adsetId(), true, "dry_run", null);
-            return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "dry_run", null, null, null);
+            ledger.finish(rec.id(), t.adsetId(), true, ApplyOutcome.DRY_RUN, null);
+            return new ApplyResult.Item(
+                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.DRY_RUN, null, null, null);
         }
         try {
             GraphCall sent = graph.updateAdSet(t.adsetId(), params);
@@ -271,10 +273,11 @@ public class ApplyService {
                     requestedBy,
                     request,
                     sent.response(),
-                    "applied",
+                    ApplyOutcome.APPLIED,
                     null));
-            ledger.finish(rec.id(), t.adsetId(), false, "applied", null);
-            return new ApplyResult.Item(t.adsetId(), action, beforeBudget, after, "applied", null, null, null);
+            ledger.finish(rec.id(), t.adsetId(), false, ApplyOutcome.APPLIED, null);
+            return new ApplyResult.Item(
+                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.APPLIED, null, null, null);
         } catch (GraphApiException e) {
             String field = e instanceof MetaValidationException v ? v.field() : null;
             String response = JSON.writeValueAsString(Map.of(
@@ -300,11 +303,11 @@ public class ApplyService {
                     requestedBy,
                     request,
                     response,
-                    "failed",
+                    ApplyOutcome.FAILED,
                     e.getMessage()));
-            ledger.finish(rec.id(), t.adsetId(), false, "failed", e.getMessage());
+            ledger.finish(rec.id(), t.adsetId(), false, ApplyOutcome.FAILED, e.getMessage());
             return new ApplyResult.Item(
-                    t.adsetId(), action, beforeBudget, after, "failed", e.getMessage(), field, e.code());
+                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.FAILED, e.getMessage(), field, e.code());
         }
     }
 
@@ -322,7 +325,7 @@ public class ApplyService {
             String requestedBy,
             String request,
             String response,
-            String outcome,
+            ApplyOutcome outcome,
             String error) {
         return new AuditEntry(
                 0,
@@ -352,19 +355,21 @@ public class ApplyService {
         int failed = 0;
         for (ApplyResult.Item i : items) {
             switch (i.outcome()) {
-                case "applied", "dry_run" -> changed++;
-                case "unchanged" -> unchanged++;
-                case "already_applied" -> already++;
+                case APPLIED, DRY_RUN -> changed++;
+                case UNCHANGED -> unchanged++;
+                case ALREADY_APPLIED -> already++;
                 default -> failed++;
             }
         }
-        String status = dryRun
-                ? "dry_run"
-                : failed == 0 ? "applied" : changed + unchanged + already == 0 ? "failed" : "partial";
+        ApplyStatus status = dryRun
+                ? ApplyStatus.DRY_RUN
+                : failed == 0
+                        ? ApplyStatus.APPLIED
+                        : changed + unchanged + already == 0 ? ApplyStatus.FAILED : ApplyStatus.PARTIAL;
         return new ApplyResult(id, account, dryRun, status, changed, unchanged, already, failed, items);
     }
 
-    private static boolean isFinal(String status) {
-        return status != null && !status.equals("failed") && !status.equals("in_progress");
+    private static boolean isFinal(ApplyOutcome status) {
+        return status != null && status.isFinal();
     }
 }

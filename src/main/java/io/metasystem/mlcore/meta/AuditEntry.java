@@ -30,6 +30,6 @@ public record AuditEntry(
         String requestedBy,
         String request,
         String response,
-        String outcome,
+        ApplyOutcome outcome,
         String error,
         boolean dryRun) {}

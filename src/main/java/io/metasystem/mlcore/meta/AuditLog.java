@@ -47,7 +47,7 @@ public class AuditLog {
                 .param("by", cut(e.requestedBy(), 200))
                 .param("request", cut(e.request(), 20000))
                 .param("response", cut(e.response(), 20000))
-                .param("outcome", e.outcome())
+                .param("outcome", e.outcome().value())
                 .param("error", cut(e.error(), 4000))
                 .param("dryRun", e.dryRun())
                 .update();
@@ -94,8 +94,10 @@ public class AuditLog {
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
                 select adset_id, before_budget from meta_audit where adset_id in (:ids) and created_at >= :day
-                and outcome in ('applied', 'dry_run') and dry_run = :dryRun and action = 'set_daily_budget'
+                and outcome in (:applied, :recorded) and dry_run = :dryRun and action = 'set_daily_budget'
                 order by id""")
+                .param("applied", ApplyOutcome.APPLIED.value())
+                .param("recorded", ApplyOutcome.DRY_RUN.value())
                 .param("ids", adsetIds)
                 .param("day", dayStart)
                 .param("dryRun", dryRun)
@@ -124,7 +126,7 @@ public class AuditLog {
                 rs.getString("requested_by"),
                 rs.getString("request"),
                 rs.getString("response"),
-                rs.getString("outcome"),
+                ApplyOutcome.of(rs.getString("outcome")),
                 rs.getString("error"),
                 rs.getBoolean("dry_run"));
     }

@@ -260,7 +260,7 @@ public class GraphApiClient {
             String trace = error.path("fbtrace_id").asString(null);
             String detail = shown + " → HTTP " + raw.status() + ", code " + code
                     + (subcode == null ? "" : "/" + subcode) + ": " + (userMessage != null ? userMessage : message);
-            if (code == 190 || code == 102) {
+            if (MetaErrorCodes.isTokenError(code)) {
                 log.error("Meta access token rejected: {}", detail);
                 throw new MetaTokenException(
                         "Meta access token is invalid or expired (code " + code + "): " + message,
@@ -273,7 +273,7 @@ public class GraphApiClient {
                 throw new MetaTooMuchDataException(
                         "Meta asks for less data per call: " + detail, raw.status(), code, subcode, trace);
             }
-            if (code == 100) {
+            if (code == MetaErrorCodes.INVALID_PARAMETER) {
                 throw new MetaValidationException(
                         userMessage != null ? userMessage : message,
                         blamedField(error),
@@ -282,11 +282,9 @@ public class GraphApiClient {
                         subcode,
                         trace);
             }
-            boolean rateLimited =
-                    code == 4 || code == 17 || code == 32 || code == 613 || (code >= 80000 && code <= 80014);
+            boolean rateLimited = MetaErrorCodes.isRateLimit(code);
             boolean transientError = raw.status() >= 500
-                    || code == 1
-                    || code == 2
+                    || MetaErrorCodes.isTransient(code)
                     || error.path("is_transient").asBoolean(false);
             if (!rateLimited && !transientError) {
                 throw new GraphApiException(detail, raw.status(), code, subcode, trace);
@@ -385,11 +383,13 @@ public class GraphApiClient {
      * API "Limits and Best Practices"), 1/99, and code 1 with "reduce the amount of data" in the message.
      */
     static boolean tooMuchData(int code, Integer subcode, String message) {
-        if (code == 100 && subcode != null && subcode == 1487534) {
+        if (code == MetaErrorCodes.INVALID_PARAMETER
+                && subcode != null
+                && subcode == MetaErrorCodes.SUBCODE_TOO_MUCH_DATA) {
             return true;
         }
-        return code == 1
-                && ((subcode != null && subcode == 99)
+        return code == MetaErrorCodes.UNKNOWN
+                && ((subcode != null && subcode == MetaErrorCodes.SUBCODE_TOO_MUCH_DATA_UNKNOWN)
                         || (message != null && message.toLowerCase(Locale.ROOT).contains("reduce the amount of data")));
     }
 

@@ -1,11 +1,13 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.scheduling.JobStatus;
+
 import java.time.OffsetDateTime;
 
 /**
  * A long-running connector task (sync) as reported to callers.
  *
- * @param status   {@code running}, {@code succeeded} or {@code failed}
+ * @param status   running, succeeded or failed (answered lower-case)
  * @param progress human-readable progress, nullable
  * @param result   JSON text of the result when succeeded, nullable
  * @param error    why it failed, nullable
@@ -14,7 +16,7 @@ public record MetaJob(
         String id,
         String kind,
         String accountId,
-        String status,
+        JobStatus status,
         String progress,
         String result,
         String error,

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,9 @@ public class MetaJobs {
         OffsetDateTime now = now();
         jdbc.sql("""
                 insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at)
-                values (:id, :kind, :account, 'running', 'queued', :now, :now)""")
+                values (:id, :kind, :account, :running, 'queued', :now, :now)""")
                 .param("id", id)
+                .param("running", JobStatus.RUNNING.value())
                 .param("kind", kind)
                 .param("account", accountId)
                 .param("now", now)
@@ -51,11 +53,12 @@ public class MetaJobs {
      * Ends a running job. A job the lease sweep already marked failed keeps that status, as training jobs do
      * (callers were told it failed and may have submitted it again); its error then says how the run ended.
      */
-    void finish(String id, String status, String result, String error) {
+    void finish(String id, JobStatus status, String result, String error) {
         leases.release(JobTable.META_JOB, id);
         int n = jdbc.sql("update meta_job set status = :s, result = :r, error = :e, updated_at = :now "
-                        + "where id = :id and status = 'running'")
-                .param("s", status)
+                        + "where id = :id and status = :running")
+                .param("s", status.value())
+                .param("running", JobStatus.RUNNING.value())
                 .param("r", result)
                 .param("e", truncate(error))
                 .param("now", now())
@@ -87,7 +90,7 @@ public class MetaJobs {
                         rs.getString("id"),
                         rs.getString("kind"),
                         rs.getString("account_id"),
-                        rs.getString("status"),
+                        JobStatus.of(rs.getString("status")),
                         rs.getString("progress"),
                         rs.getString("result"),
                         rs.getString("error"),

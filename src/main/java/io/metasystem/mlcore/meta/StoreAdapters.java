@@ -1,11 +1,11 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.ImportReport;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.MetaInsightsJson;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationStore;
-import io.metasystem.mlcore.store.UnknownRecommendationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +26,7 @@ class StoreAdapters {
             Recommendation r;
             try {
                 r = store.get(id);
-            } catch (UnknownRecommendationException e) {
+            } catch (NotFoundException e) {
                 return Optional.empty();
             }
             return Optional.of(new AppliableRecommendation(

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MetaSyncProperties;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.AdSetDescriptor;
@@ -85,7 +86,7 @@ public class SyncService {
         try {
             executor.submit(() -> run(job.id(), account, since, until));
         } catch (RejectedExecutionException e) {
-            jobs.finish(job.id(), "failed", null, "the service is shutting down; submit the sync again");
+            jobs.finish(job.id(), JobStatus.FAILED, null, "the service is shutting down; submit the sync again");
             return jobs.find(job.id()).orElseThrow();
         }
         return job;
@@ -130,7 +131,7 @@ public class SyncService {
         boolean finished = false;
         try {
             Map<String, Object> result = sync(jobId, account, since, until);
-            jobs.finish(jobId, "succeeded", JSON.writeValueAsString(result), null);
+            jobs.finish(jobId, JobStatus.SUCCEEDED, JSON.writeValueAsString(result), null);
             finished = true;
             log.info(
                     "Sync {} of account {} {}..{}: {} ad sets, {} insight rows ({})",
@@ -156,12 +157,16 @@ public class SyncService {
                                 "message",
                                 "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
             }
-            jobs.finish(jobId, "failed", null, e.getMessage());
+            jobs.finish(jobId, JobStatus.FAILED, null, e.getMessage());
             finished = true;
             return null;
         } finally {
             if (!finished) {
-                jobs.finish(jobId, "failed", null, "internal error; the sync stopped unexpectedly, submit it again");
+                jobs.finish(
+                        jobId,
+                        JobStatus.FAILED,
+                        null,
+                        "internal error; the sync stopped unexpectedly, submit it again");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.AdSetDay;
 import io.metasystem.mlcore.store.InsightStore;
 import org.springframework.stereotype.Service;
@@ -102,7 +103,7 @@ public class ModelPerformance {
     /**
      * @param from nullable: from the first logged prediction
      * @param to   nullable: up to the last one
-     * @throws UnknownModelException for an unknown version
+     * @throws NotFoundException for an unknown version
      */
     public Report report(long version, LocalDate from, LocalDate to, Bucket bucket) {
         RegisteredModel model = registry.get(version);

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.optimizer.Prior;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +24,7 @@ public class ModelPriors {
          * Prior from string attributes: keys naming a numeric feature are parsed as decimals; the rest are
          * categorical.
          *
-         * @throws IllegalArgumentException naming the attribute when a numeric value does not parse
+         * @throws InvalidInputException naming the attribute when a numeric value does not parse
          */
         public Prior prior(Map<String, String> attributes) {
             return predict(attributes).prior();
@@ -31,7 +33,7 @@ public class ModelPriors {
         /**
          * Prior and the raw rates behind it (the prediction log keeps the rates).
          *
-         * @throws IllegalArgumentException naming the attribute when a numeric value does not parse
+         * @throws InvalidInputException naming the attribute when a numeric value does not parse
          */
         public Prediction predict(Map<String, String> attributes) {
             Map<String, String> cats = new HashMap<>();
@@ -41,7 +43,7 @@ public class ModelPriors {
                     try {
                         nums.put(e.getKey(), Double.parseDouble(e.getValue()));
                     } catch (NumberFormatException | NullPointerException ex) {
-                        throw new IllegalArgumentException(e.getKey() + ": must be a number, was " + e.getValue());
+                        throw new InvalidInputException(e.getKey(), "must be a number, was " + e.getValue());
                     }
                 } else {
                     cats.put(e.getKey(), e.getValue());
@@ -73,10 +75,11 @@ public class ModelPriors {
         return registry.champion(scope).map(m -> new Champion(m, registry.predictor(m.version())));
     }
 
-    /** @throws UnknownModelException if the scope has no champion */
+    /** @throws NotFoundException if the scope has no champion */
     public Champion champion(String scope) {
         RegisteredModel m = registry.champion(scope)
-                .orElseThrow(() -> new UnknownModelException("model_scope", "no champion model for scope " + scope));
+                .orElseThrow(() -> new NotFoundException(
+                        "champion", scope, "model_scope", "no champion model for scope " + scope));
         return new Champion(m, registry.predictor(m.version()));
     }
 }

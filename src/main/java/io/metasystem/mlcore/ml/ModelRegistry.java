@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.SqlDialect;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,13 +178,13 @@ public class ModelRegistry {
     /**
      * Reinstates the previous champion of the scope (the retired version promoted most recently).
      *
-     * @throws UnknownModelException if the scope has no earlier champion
+     * @throws NotFoundException if the scope has no earlier champion
      */
     @Transactional
     public synchronized RegisteredModel rollback(String requestedScope) {
         String scope = Scopes.canonical(requestedScope);
-        RegisteredModel current =
-                champion(scope).orElseThrow(() -> new UnknownModelException("scope", "no champion for scope " + scope));
+        RegisteredModel current = champion(scope)
+                .orElseThrow(() -> new NotFoundException("champion", scope, "scope", "no champion for scope " + scope));
         RegisteredModel previous = jdbc
                 .sql("select " + COLUMNS + " from ml_model where scope = :scope and version <> :v "
                         + "and promoted_at is not null order by promoted_at desc, version desc")
@@ -193,7 +194,8 @@ public class ModelRegistry {
                 .list()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new UnknownModelException("scope", "no earlier champion for scope " + scope));
+                .orElseThrow(() ->
+                        new NotFoundException("champion", scope, "scope", "no earlier champion for scope " + scope));
         retireChampion(scope);
         jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = :decision where version = :v")
                 .param("status", RegisteredModel.CHAMPION)
@@ -204,14 +206,15 @@ public class ModelRegistry {
         return get(previous.version());
     }
 
-    /** @throws UnknownModelException if there is no such version */
+    /** @throws NotFoundException if there is no such version */
     @Transactional(readOnly = true)
     public RegisteredModel get(long version) {
         return jdbc.sql("select " + COLUMNS + " from ml_model where version = :v")
                 .param("v", version)
                 .query(ModelRegistry::map)
                 .optional()
-                .orElseThrow(() -> new UnknownModelException("version", "no model version " + version));
+                .orElseThrow(() -> new NotFoundException(
+                        "model", String.valueOf(version), "version", "no model version " + version));
     }
 
     /**
@@ -265,7 +268,8 @@ public class ModelRegistry {
                     .param("v", v)
                     .query((rs, i) -> rs.getBytes(1))
                     .optional()
-                    .orElseThrow(() -> new UnknownModelException("version", "no model version " + v));
+                    .orElseThrow(() ->
+                            new NotFoundException("model", String.valueOf(v), "version", "no model version " + v));
             return ModelArtifact.JSON.readValue(bytes, ModelArtifact.class).predictor();
         });
     }

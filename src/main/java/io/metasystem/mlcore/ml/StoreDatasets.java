@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSetDay;
 import io.metasystem.mlcore.store.DayRange;
@@ -64,10 +65,10 @@ public class StoreDatasets {
         public Window {
             accountId = AccountIds.canonical(accountId);
             if (from == null || to == null) {
-                throw new IllegalArgumentException((from == null ? "from" : "to") + ": is required");
+                throw new InvalidInputException(from == null ? "from" : "to", "is required");
             }
             if (from.isAfter(to)) {
-                throw new IllegalArgumentException("from: must not be after to (" + from + " > " + to + ")");
+                throw new InvalidInputException("from", "must not be after to (" + from + " > " + to + ")");
             }
         }
 
@@ -80,7 +81,7 @@ public class StoreDatasets {
      * A window with defaults: {@code to} = the latest stored insight day of the account (of all accounts when it is
      * null; today when there is none), {@code from} = {@value #DEFAULT_DAYS} days ending on {@code to}.
      *
-     * @throws IllegalArgumentException naming {@code from} when it is after {@code to}
+     * @throws InvalidInputException naming {@code from} when it is after {@code to}
      */
     public Window window(String accountId, LocalDate from, LocalDate to) {
         LocalDate end = to;
@@ -96,7 +97,7 @@ public class StoreDatasets {
      *
      * @throws InsufficientDataException naming {@code from} when the days with spend span fewer than {@link #MIN_DAYS},
      *                                   or there are no conversions
-     * @throws io.metasystem.mlcore.store.UnknownAccountException for an unknown account
+     * @throws io.metasystem.mlcore.errors.NotFoundException for an unknown account
      */
     public void check(Window w) {
         if (w.accountId() != null) {

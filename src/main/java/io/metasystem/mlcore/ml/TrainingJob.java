@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.scheduling.JobStatus;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -14,7 +16,7 @@ import java.time.OffsetDateTime;
  * @param accountId    store source: the account trained on, null = every account
  * @param from         store source: first day of the data window
  * @param to           store source: last day of the data window
- * @param status       {@code queued}, {@code running}, {@code succeeded}, {@code failed}; a terminal status is never
+ * @param status       queued, running, succeeded or failed (answered lower-case); a terminal status is never
  *                     overwritten (a run that finishes after its lease expired only notes that in {@code error})
  * @param stepsDone    finished steps (model × fold fits, then the final fit)
  * @param stepsTotal   all steps
@@ -31,16 +33,11 @@ public record TrainingJob(
         String accountId,
         LocalDate from,
         LocalDate to,
-        String status,
+        JobStatus status,
         int stepsDone,
         int stepsTotal,
         String progress,
         Long modelVersion,
         String error,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String SUCCEEDED = "succeeded";
-    public static final String FAILED = "failed";
-}
+        OffsetDateTime updatedAt) {}

@@ -1,6 +1,9 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
 import io.metasystem.mlcore.store.StoredJson;
@@ -72,7 +75,7 @@ public class TrainingJobs implements AutoCloseable {
      *
      * @param csv    file name inside the data directory
      * @param target APPROVED or TOTAL (kag only; ignored for the daily data)
-     * @throws IllegalArgumentException naming the field when the file, target or scope is invalid
+     * @throws InvalidInputException naming the field when the file, target or scope is invalid
      */
     public TrainingJob submit(String requestedScope, String csv, String target) {
         String scope = Scopes.canonical(requestedScope);
@@ -90,7 +93,7 @@ public class TrainingJobs implements AutoCloseable {
     /**
      * Validates the request and queues a job on the store's insights of a window.
      *
-     * @throws IllegalArgumentException  naming the field when the scope or window is invalid
+     * @throws InvalidInputException     naming the field when the scope or window is invalid
      * @throws InsufficientDataException when the window has too few days ({@link StoreDatasets#MIN_DAYS})
      */
     public TrainingJob submitStore(String requestedScope, StoreDatasets.Window window) {
@@ -100,7 +103,7 @@ public class TrainingJobs implements AutoCloseable {
         return launch(scope, storeRequest(window), "store " + window, () -> storeDatasets.load(window), true);
     }
 
-    /** @throws UnknownModelException if there is no such job */
+    /** @throws NotFoundException if there is no such job */
     public TrainingJob get(String id) {
         return jdbc.sql("select id, scope, cast(request as varchar) as request, status, steps_done, "
                         + "steps_total, progress, "
@@ -108,7 +111,7 @@ public class TrainingJobs implements AutoCloseable {
                 .param("id", id)
                 .query(TrainingJobs::map)
                 .optional()
-                .orElseThrow(() -> new UnknownModelException("id", "no training job " + id));
+                .orElseThrow(() -> new NotFoundException("job", id, "id", "no training job " + id));
     }
 
     /** Runs a CSV job on the caller's thread (the scheduler uses this). */
@@ -167,7 +170,7 @@ public class TrainingJobs implements AutoCloseable {
 
     private static void checkScope(String scope) {
         if (scope == null || !scope.matches(SCOPE)) {
-            throw new IllegalArgumentException("scope: 1-80 letters, digits, '_', '.', ':', '-', was " + scope);
+            throw new InvalidInputException("scope", "1-80 letters, digits, '_', '.', ':', '-', was " + scope);
         }
     }
 
@@ -180,7 +183,7 @@ public class TrainingJobs implements AutoCloseable {
                 .param("id", id)
                 .param("scope", scope)
                 .param("request", JSON.writeValueAsString(request))
-                .param("status", TrainingJob.QUEUED)
+                .param("status", JobStatus.QUEUED.value())
                 .param("progress", "queued")
                 .param("now", now)
                 .update();
@@ -197,7 +200,7 @@ public class TrainingJobs implements AutoCloseable {
     private void run(String id, String scope, String what, TableLoader loader) {
         Path dir = null;
         try {
-            update(id, TrainingJob.RUNNING, 0, 0, "loading " + what);
+            update(id, JobStatus.RUNNING, 0, 0, "loading " + what);
             FeatureTable table = loader.load();
             Validation.Settings settings = Validation.Settings.defaults(42);
             int total = 3 * Validation.folds(table, settings).size() + 1;
@@ -205,7 +208,7 @@ public class TrainingJobs implements AutoCloseable {
             dir = Files.createTempDirectory("ml-train-");
             Training.run(table, settings, properties.maxRounds(), dir, line -> {
                 log.info("training job {}: {}", id, line);
-                update(id, TrainingJob.RUNNING, Math.min(done.getAndIncrement(), total), total, line);
+                update(id, JobStatus.RUNNING, Math.min(done.getAndIncrement(), total), total, line);
             });
             RegisteredModel m = registry.register(scope, dir, properties.promotionMargin());
             finish(
@@ -223,10 +226,12 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     /** Progress of a job that is still queued or running; a job already failed (e.g. by the lease sweep) stays so. */
-    private void update(String id, String status, int done, int total, String progress) {
+    private void update(String id, JobStatus status, int done, int total, String progress) {
         jdbc.sql("update ml_job set status = :status, steps_done = :done, steps_total = :total, progress = :progress, "
-                        + "updated_at = :now where id = :id and status in ('queued', 'running')")
-                .param("status", status)
+                        + "updated_at = :now where id = :id and status in (:queued, :running)")
+                .param("queued", JobStatus.QUEUED.value())
+                .param("running", JobStatus.RUNNING.value())
+                .param("status", status.value())
                 .param("done", done)
                 .param("total", total)
                 .param("progress", truncate(progress, 512))
@@ -245,8 +250,10 @@ public class TrainingJobs implements AutoCloseable {
     boolean finish(String id, int total, String progress, long version) {
         int n = jdbc.sql("update ml_job set status = :status, steps_done = :total, steps_total = :total, "
                         + "progress = :progress, model_version = :version, error = null, updated_at = :now "
-                        + "where id = :id and status in ('queued', 'running')")
-                .param("status", TrainingJob.SUCCEEDED)
+                        + "where id = :id and status in (:queued, :running)")
+                .param("queued", JobStatus.QUEUED.value())
+                .param("running", JobStatus.RUNNING.value())
+                .param("status", JobStatus.SUCCEEDED.value())
                 .param("total", total)
                 .param("progress", truncate(progress, 512))
                 .param("version", version)
@@ -274,8 +281,10 @@ public class TrainingJobs implements AutoCloseable {
 
     private void fail(String id, String error) {
         jdbc.sql("update ml_job set status = :status, progress = 'failed', error = :error, updated_at = :now "
-                        + "where id = :id and status in ('queued', 'running')")
-                .param("status", TrainingJob.FAILED)
+                        + "where id = :id and status in (:queued, :running)")
+                .param("queued", JobStatus.QUEUED.value())
+                .param("running", JobStatus.RUNNING.value())
+                .param("status", JobStatus.FAILED.value())
                 .param("error", truncate(error, 1000))
                 .param("now", now())
                 .param("id", id)
@@ -284,11 +293,11 @@ public class TrainingJobs implements AutoCloseable {
 
     Path resolve(String csv) {
         if (csv == null || !csv.matches("[A-Za-z0-9_.-]{1,200}") || csv.startsWith(".")) {
-            throw new IllegalArgumentException("csv: a file name inside the data directory, was " + csv);
+            throw new InvalidInputException("csv", "a file name inside the data directory, was " + csv);
         }
         Path file = Path.of(properties.dataDir()).resolve(csv);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("csv: no such file in the data directory: " + csv);
+            throw new InvalidInputException("csv", "no such file in the data directory: " + csv);
         }
         return file;
     }
@@ -299,7 +308,7 @@ public class TrainingJobs implements AutoCloseable {
                     ? Datasets.KagTarget.APPROVED
                     : Datasets.KagTarget.valueOf(target.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("target: APPROVED or TOTAL, was " + target);
+            throw new InvalidInputException("target", "APPROVED or TOTAL, was " + target);
         }
     }
 
@@ -336,7 +345,7 @@ public class TrainingJobs implements AutoCloseable {
                 (String) request.get("account_id"),
                 date(request.get("from")),
                 date(request.get("to")),
-                rs.getString("status"),
+                JobStatus.of(rs.getString("status")),
                 rs.getInt("steps_done"),
                 rs.getInt("steps_total"),
                 rs.getString("progress"),

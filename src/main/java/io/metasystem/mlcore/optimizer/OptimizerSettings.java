@@ -57,30 +57,55 @@ public record OptimizerSettings(
             0.7, 0.3, 0.9, 0.08, 20.0, 2.0, 50.0, 4.0, 20.0, 10.0, true, 0.5, 0.3, 20_000, 8, 400, 0.02, 5.0, 0.05,
             false, 4.0, 0.0);
 
+    /**
+     * @throws InvalidProblemException naming the first setting (by its component name, e.g. {@code thetaMin}) that
+     *     is out of range, with the rule it breaks
+     */
     public OptimizerSettings {
-        if (!(thetaMin > 0 && thetaMin <= thetaDefault && thetaDefault <= thetaMax && thetaMax < 1)) {
-            throw new IllegalArgumentException("need 0 < thetaMin <= thetaDefault <= thetaMax < 1");
-        }
-        if (!(thetaPriorSd > 0
-                && thetaDefaultWeight > 0
-                && priorShapeMin >= 1
-                && priorShapeMax >= priorShapeMin
-                && priorShapeDefault >= priorShapeMin
-                && clickPseudo > 0
-                && aovPseudo > 0
-                && explorationScale >= 0
-                && explorationCap >= 0
-                && explorationCap <= 1
-                && drawBudget > 0
-                && minDraws > 0
-                && maxDraws >= minDraws
-                && holdBand >= 0
-                && thinConversions >= 0
-                && starvedShare >= 0
-                && cvrHalfLifeFactor > 0
-                && capExploration >= 0
-                && capExploration <= 1)) {
-            throw new IllegalArgumentException("invalid optimizer settings");
+        require(thetaMin > 0, "thetaMin", "must be > 0, was " + thetaMin);
+        require(
+                thetaMin <= thetaDefault,
+                "thetaDefault",
+                "must be >= thetaMin (" + thetaMin + "), was " + thetaDefault);
+        require(
+                thetaDefault <= thetaMax,
+                "thetaMax",
+                "must be >= thetaDefault (" + thetaDefault + "), was " + thetaMax);
+        require(thetaMax < 1, "thetaMax", "must be < 1, was " + thetaMax);
+        require(thetaPriorSd > 0, "thetaPriorSd", "must be > 0, was " + thetaPriorSd);
+        require(thetaDefaultWeight > 0, "thetaDefaultWeight", "must be > 0, was " + thetaDefaultWeight);
+        require(priorShapeMin >= 1, "priorShapeMin", "must be >= 1, was " + priorShapeMin);
+        require(
+                priorShapeMax >= priorShapeMin,
+                "priorShapeMax",
+                "must be >= priorShapeMin (" + priorShapeMin + "), was " + priorShapeMax);
+        require(
+                priorShapeDefault >= priorShapeMin,
+                "priorShapeDefault",
+                "must be >= priorShapeMin (" + priorShapeMin + "), was " + priorShapeDefault);
+        require(clickPseudo > 0, "clickPseudo", "must be > 0, was " + clickPseudo);
+        require(aovPseudo > 0, "aovPseudo", "must be > 0, was " + aovPseudo);
+        require(explorationScale >= 0, "explorationScale", "must be >= 0, was " + explorationScale);
+        require(
+                explorationCap >= 0 && explorationCap <= 1,
+                "explorationCap",
+                "must be in [0, 1], was " + explorationCap);
+        require(drawBudget > 0, "drawBudget", "must be > 0, was " + drawBudget);
+        require(minDraws > 0, "minDraws", "must be > 0, was " + minDraws);
+        require(maxDraws >= minDraws, "maxDraws", "must be >= minDraws (" + minDraws + "), was " + maxDraws);
+        require(holdBand >= 0, "holdBand", "must be >= 0, was " + holdBand);
+        require(thinConversions >= 0, "thinConversions", "must be >= 0, was " + thinConversions);
+        require(starvedShare >= 0, "starvedShare", "must be >= 0, was " + starvedShare);
+        require(cvrHalfLifeFactor > 0, "cvrHalfLifeFactor", "must be > 0, was " + cvrHalfLifeFactor);
+        require(
+                capExploration >= 0 && capExploration <= 1,
+                "capExploration",
+                "must be in [0, 1], was " + capExploration);
+    }
+
+    private static void require(boolean holds, String field, String reason) {
+        if (!holds) {
+            throw new InvalidProblemException(field, reason);
         }
     }
 

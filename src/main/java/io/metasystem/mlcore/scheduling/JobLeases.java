@@ -97,8 +97,11 @@ public class JobLeases implements ClusteredTask, SmartLifecycle {
         OffsetDateTime expired = now.minus(lease);
         int failed = 0;
         for (JobTable table : JobTable.values()) {
-            int n = jdbc.sql("update " + table.table() + " set status = 'failed', error = :error, updated_at = :now "
-                            + "where status in ('queued', 'running') and coalesce(heartbeat_at, updated_at) < :expired")
+            int n = jdbc.sql("update " + table.table() + " set status = :failed, error = :error, updated_at = :now "
+                            + "where status in (:queued, :running) and coalesce(heartbeat_at, updated_at) < :expired")
+                    .param("failed", JobStatus.FAILED.value())
+                    .param("queued", JobStatus.QUEUED.value())
+                    .param("running", JobStatus.RUNNING.value())
                     .param("error", INTERRUPTED)
                     .param("now", now)
                     .param("expired", expired)

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.store;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.metasystem.mlcore.errors.InvalidInputException;
 
 import java.util.Collections;
 import java.util.Map;
@@ -20,22 +21,27 @@ public record AdSetAttributes(@JsonValue Map<String, String> values) {
     public static final AdSetAttributes NONE = new AdSetAttributes(Map.of());
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-    /** @throws IllegalArgumentException naming the offending key when a key or value is invalid */
+    /**
+     * @throws InvalidInputException naming the offending key ({@code attributes} or {@code attributes.<key>}) when a
+     *     key or value is invalid
+     */
     public AdSetAttributes {
         if (values == null) {
-            throw new IllegalArgumentException("attributes: must not be null");
+            throw new InvalidInputException("attributes", "must not be null");
         }
         if (values.size() > MAX_ENTRIES) {
-            throw new IllegalArgumentException("attributes: at most " + MAX_ENTRIES + " entries, was " + values.size());
+            throw new InvalidInputException("attributes", "at most " + MAX_ENTRIES + " entries, was " + values.size());
         }
         TreeMap<String, String> sorted = new TreeMap<>();
         values.forEach((k, v) -> {
             if (k == null || !KEY.matcher(k).matches()) {
-                throw new IllegalArgumentException("attributes: key must match [a-z][a-z0-9_]{0,63}, was " + k);
+                throw new InvalidInputException("attributes", "key must match [a-z][a-z0-9_]{0,63}, was " + k);
             }
             if (v == null || v.isBlank() || v.length() > MAX_VALUE_LENGTH) {
-                throw new IllegalArgumentException("attributes." + k + ": 1-" + MAX_VALUE_LENGTH + " characters, was "
-                        + (v == null ? "null" : v.length() + " characters"));
+                throw new InvalidInputException(
+                        "attributes." + k,
+                        "1-" + MAX_VALUE_LENGTH + " characters, was "
+                                + (v == null ? "null" : v.length() + " characters"));
             }
             sorted.put(k, v.strip());
         });

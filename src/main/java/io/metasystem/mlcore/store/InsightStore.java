@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.store;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +45,15 @@ public class InsightStore {
                 > 0;
     }
 
-    /** @throws UnknownAccountException when the account is not stored */
+    /** @throws NotFoundException (resource {@code account}) when the account is not stored */
     public void requireAccount(String accountId) {
         accountId = AccountIds.canonical(accountId);
         if (!accountExists(accountId)) {
-            throw new UnknownAccountException(accountId);
+            throw new NotFoundException(
+                    "account",
+                    accountId,
+                    "account_id",
+                    "No ad account '" + accountId + "' in the store; import its insights first.");
         }
     }
 
@@ -77,7 +82,7 @@ public class InsightStore {
         return new Page<>(items, page, size, total);
     }
 
-    /** @throws UnknownAccountException when the account is not stored */
+    /** @throws NotFoundException (resource {@code account}) when the account is not stored */
     public Page<AdSet> adSets(String accountId, int page, int size) {
         accountId = AccountIds.canonical(accountId);
         requireAccount(accountId);
@@ -99,7 +104,7 @@ public class InsightStore {
      * Insights of an account between two days (inclusive), ordered by day then ad set.
      *
      * @param adsetId nullable: all ad sets
-     * @throws UnknownAccountException when the account is not stored
+     * @throws NotFoundException (resource {@code account}) when the account is not stored
      */
     public Page<DailyInsight> insights(
             String accountId, LocalDate from, LocalDate to, String adsetId, int page, int size) {
@@ -131,7 +136,7 @@ public class InsightStore {
      * ACTIVE and PAUSED ad sets of an account with their days in {@code [from, to]}.
      *
      * @param campaignId nullable: every campaign
-     * @throws UnknownAccountException when the account is not stored
+     * @throws NotFoundException (resource {@code account}) when the account is not stored
      */
     public List<AdSetHistory> histories(String accountId, String campaignId, LocalDate from, LocalDate to) {
         accountId = AccountIds.canonical(accountId);

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.store;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -103,7 +104,7 @@ public class RecommendationStore {
                 r.adSets());
     }
 
-    /** @throws UnknownRecommendationException when there is no such recommendation */
+    /** @throws NotFoundException (resource {@code recommendation}) when there is no such recommendation */
     @Transactional(readOnly = true)
     public Recommendation get(String id) {
         Recommendation head = jdbc.sql("select " + COLUMNS
@@ -111,7 +112,7 @@ public class RecommendationStore {
                 .param("id", id)
                 .query((rs, n) -> row(rs, true))
                 .optional()
-                .orElseThrow(() -> new UnknownRecommendationException(id));
+                .orElseThrow(() -> new NotFoundException("recommendation", id, "recommendation_id"));
         return new Recommendation(
                 head.id(),
                 head.accountId(),
@@ -167,7 +168,7 @@ public class RecommendationStore {
     /**
      * Compares a recommendation with the insights of the {@code days} days after it.
      *
-     * @throws UnknownRecommendationException when there is no such recommendation
+     * @throws NotFoundException (resource {@code recommendation}) when there is no such recommendation
      */
     @Transactional(readOnly = true)
     public RecommendationOutcome outcome(String id, int days) {
@@ -178,7 +179,7 @@ public class RecommendationStore {
      * Compares a recommendation with the insights of {@code days} days from {@code start}.
      *
      * @param start first day to compare; null: the day after the recommendation (UTC)
-     * @throws UnknownRecommendationException when there is no such recommendation
+     * @throws NotFoundException (resource {@code recommendation}) when there is no such recommendation
      */
     @Transactional(readOnly = true)
     public RecommendationOutcome outcome(String id, int days, LocalDate start) {

@@ -33,25 +33,32 @@ public class InboundWebhookVerifier {
      */
     public void verify(String signature, String timestamp, byte[] body) {
         if (properties.secret() == null) {
-            throw new WebhookRejectedException("Inbound webhooks are disabled: WEBHOOK_SECRET is not configured.");
+            throw new WebhookRejectedException("$", "Inbound webhooks are disabled: WEBHOOK_SECRET is not configured.");
         }
         if (signature == null || signature.isBlank() || timestamp == null || timestamp.isBlank()) {
-            throw new WebhookRejectedException("Send X-Signature: sha256=<hex> and X-Timestamp: <unix seconds>.");
+            throw new WebhookRejectedException(
+                    signature == null || signature.isBlank()
+                            ? WebhookSigner.SIGNATURE_HEADER
+                            : WebhookSigner.TIMESTAMP_HEADER,
+                    "Send X-Signature: sha256=<hex> and X-Timestamp: <unix seconds>.");
         }
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.strip());
         } catch (NumberFormatException e) {
-            throw new WebhookRejectedException("X-Timestamp must be unix seconds.");
+            throw new WebhookRejectedException(WebhookSigner.TIMESTAMP_HEADER, "X-Timestamp must be unix seconds.");
         }
         Instant now = clock.instant();
         Duration skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
         if (skew.compareTo(properties.tolerance()) > 0) {
-            throw new WebhookRejectedException("X-Timestamp is outside the accepted window of "
-                    + properties.tolerance().toSeconds() + " s.");
+            throw new WebhookRejectedException(
+                    WebhookSigner.TIMESTAMP_HEADER,
+                    "X-Timestamp is outside the accepted window of "
+                            + properties.tolerance().toSeconds() + " s.");
         }
         if (!WebhookSigner.matches(properties.secret(), timestamp.strip(), body, signature)) {
-            throw new WebhookRejectedException("X-Signature does not match the body and timestamp.");
+            throw new WebhookRejectedException(
+                    WebhookSigner.SIGNATURE_HEADER, "X-Signature does not match the body and timestamp.");
         }
         jdbc.sql("delete from webhook_replay where seen_at < :cutoff")
                 .param(
@@ -64,7 +71,8 @@ public class InboundWebhookVerifier {
                     .param("seen", now.atOffset(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new WebhookRejectedException("Replay: this signature was already accepted.");
+            throw new WebhookRejectedException(
+                    WebhookSigner.SIGNATURE_HEADER, "Replay: this signature was already accepted.");
         }
     }
 }

@@ -105,7 +105,9 @@ public class OutboundWebhooks {
                             "event data too large for a webhook; read it from the ML Core API"));
             payload = mapper.writeValueAsString(envelope);
         }
-        String status = dummyMode ? "dry_run" : properties.n8nUrl() == null ? "not_configured" : "pending";
+        DeliveryStatus status = dummyMode
+                ? DeliveryStatus.DRY_RUN
+                : properties.n8nUrl() == null ? DeliveryStatus.NOT_CONFIGURED : DeliveryStatus.PENDING;
         // a pending event is claimed by this process from the start, so the re-delivery task leaves it alone
         outbox.insert(
                 id,
@@ -114,8 +116,8 @@ public class OutboundWebhooks {
                 properties.n8nUrl(),
                 status,
                 now,
-                "pending".equals(status) ? now.plus(WebhookDelivery.CLAIM) : null);
-        if ("pending".equals(status)) {
+                status == DeliveryStatus.PENDING ? now.plus(WebhookDelivery.CLAIM) : null);
+        if (status == DeliveryStatus.PENDING) {
             String body = payload;
             deliveries.submit(() -> deliver(id, body));
         } else {
@@ -133,7 +135,7 @@ public class OutboundWebhooks {
                         rs.getString("event_type"),
                         rs.getString("payload"),
                         rs.getString("target_url"),
-                        rs.getString("status"),
+                        DeliveryStatus.of(rs.getString("status")),
                         rs.getInt("attempts"),
                         rs.getString("last_error"),
                         rs.getObject("response_status", Integer.class),

@@ -33,7 +33,7 @@ class Outbox {
             String type,
             String payload,
             String url,
-            String status,
+            DeliveryStatus status,
             OffsetDateTime now,
             OffsetDateTime claimedUntil) {
         jdbc.sql("""
@@ -45,9 +45,9 @@ class Outbox {
                 .param("type", type)
                 .param("payload", payload)
                 .param("url", url)
-                .param("status", status)
+                .param("status", status.value())
                 .param("now", now)
-                .param("next", "pending".equals(status) ? now : null)
+                .param("next", status == DeliveryStatus.PENDING ? now : null)
                 .param("claimed", claimedUntil)
                 .update();
     }
@@ -56,9 +56,10 @@ class Outbox {
     List<Due> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""
                 select id, payload, attempts from webhook_outbox
-                where status = 'pending' and coalesce(next_attempt_at, updated_at) <= :now
+                where status = :pending and coalesce(next_attempt_at, updated_at) <= :now
                 and (claimed_until is null or claimed_until < :now)
                 order by coalesce(next_attempt_at, updated_at), id limit :limit""")
+                .param("pending", DeliveryStatus.PENDING.value())
                 .param("now", now)
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getString("id"), rs.getString("payload"), rs.getInt("attempts")))
@@ -69,7 +70,8 @@ class Outbox {
     boolean claim(String id, OffsetDateTime now, OffsetDateTime until) {
         return jdbc.sql("""
                 update webhook_outbox set claimed_until = :until
-                where id = :id and status = 'pending' and (claimed_until is null or claimed_until < :now)""")
+                where id = :id and status = :pending and (claimed_until is null or claimed_until < :now)""")
+                        .param("pending", DeliveryStatus.PENDING.value())
                         .param("until", until)
                         .param("id", id)
                         .param("now", now)
@@ -80,7 +82,7 @@ class Outbox {
     /** Records an attempt: {@code sent}/{@code failed} end the event; {@code pending} schedules the next attempt. */
     void attempted(
             String id,
-            String status,
+            DeliveryStatus status,
             int attempts,
             String error,
             Integer responseStatus,
@@ -91,7 +93,7 @@ class Outbox {
                 update webhook_outbox set status = :status, attempts = :attempts, last_error = :error,
                 response_status = :code, updated_at = :now, next_attempt_at = :next, claimed_until = :claimed
                 where id = :id""")
-                .param("status", status)
+                .param("status", status.value())
                 .param("attempts", attempts)
                 .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
                 .param("code", responseStatus)
@@ -117,19 +119,19 @@ class Outbox {
             OffsetDateTime now,
             boolean keepClaim) {
         if (result.delivered()) {
-            attempted(id, "sent", attempt, null, result.status(), now, null, null);
+            attempted(id, DeliveryStatus.SENT, attempt, null, result.status(), now, null, null);
             log.info("Webhook {} delivered on attempt {}", id, attempt);
             return Optional.empty();
         }
         if (!result.retryable() || attempt >= delivery.maxAttempts()) {
-            attempted(id, "failed", attempt, result.error(), result.status(), now, null, null);
+            attempted(id, DeliveryStatus.FAILED, attempt, result.error(), result.status(), now, null, null);
             log.warn("Webhook {} failed after {} attempt(s): {}", id, attempt, result.error());
             return Optional.empty();
         }
         Duration wait = delivery.backoff(attempt);
         attempted(
                 id,
-                "pending",
+                DeliveryStatus.PENDING,
                 attempt,
                 result.error(),
                 result.status(),
@@ -141,7 +143,8 @@ class Outbox {
 
     /** Gives up this process's claim, so the re-delivery task takes the event over at once. */
     void release(String id, OffsetDateTime now) {
-        jdbc.sql("update webhook_outbox set claimed_until = :now where id = :id and status = 'pending'")
+        jdbc.sql("update webhook_outbox set claimed_until = :now where id = :id and status = :pending")
+                .param("pending", DeliveryStatus.PENDING.value())
                 .param("now", now)
                 .param("id", id)
                 .update();

@@ -14,7 +14,7 @@ public record OutboxEntry(
         String eventType,
         String payload,
         String targetUrl,
-        String status,
+        DeliveryStatus status,
         int attempts,
         String lastError,
         Integer responseStatus,

@@ -35,11 +35,11 @@ public final class HttpClientSupport {
         }
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).header("X-API-Key", KEY).GET().build());
     }
 
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         return send(request(path)
                 .header("X-API-Key", KEY)
                 .header("Content-Type", "application/json")

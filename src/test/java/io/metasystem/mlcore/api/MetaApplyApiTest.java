@@ -1,22 +1,13 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.AppliableRecommendation;
 import io.metasystem.mlcore.meta.AppliableRecommendation.Target;
 import io.metasystem.mlcore.meta.FakeGraphApi;
-import io.metasystem.mlcore.meta.RecommendationSource;
+import io.metasystem.mlcore.testing.LiveMetaTest;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -32,45 +23,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Apply against the fake Graph API (DUMMY_MODE=false): guardrails, idempotency, audit, partial failure, token stop. */
-@SpringBootTest(
-        classes = {MlCoreApplication.class, MetaApplyApiTest.Recommendations.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MetaApplyApiTest {
-    static final FakeGraphApi GRAPH = new FakeGraphApi();
-    static final TestRecommendations RECOMMENDATIONS = new TestRecommendations();
+class MetaApplyApiTest extends LiveMetaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TestConfiguration
-    static class Recommendations {
-        @Bean
-        @Primary
-        RecommendationSource testRecommendations() {
-            return RECOMMENDATIONS;
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.dummy-mode", () -> "false");
-        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
-        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
-        r.add("mlcore.meta.initial-backoff", () -> "10ms");
-        r.add("mlcore.meta.max-retries", () -> "1");
-        r.add("mlcore.meta.allowed-accounts", () -> "act_123,456");
-        r.add("mlcore.meta.max-change-ratio", () -> "0.5");
-        r.add("mlcore.meta.min-daily-budget", () -> "1.00");
-        r.add("mlcore.meta.max-total-daily-budget", () -> "500");
-        r.add("mlcore.meta.max-recommendation-age", () -> "24");
-    }
-
-    @AfterAll
-    static void stop() {
-        GRAPH.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     OutboundWebhooks outbound;
@@ -114,7 +68,7 @@ class MetaApplyApiTest {
         GRAPH.adSet("a1", "A1", "ACTIVE", 2000L, "c1")
                 .adSet("a2", "A2", "ACTIVE", 1000L, "c1")
                 .adSet("a3", "A3", "ACTIVE", 1500L, "c1");
-        RECOMMENDATIONS.put(rec(
+        recommendations.put(rec(
                 "r-basic",
                 "123",
                 now(),
@@ -160,7 +114,7 @@ class MetaApplyApiTest {
     @Test
     void applyingTwiceChangesNothingTheSecondTime() {
         GRAPH.adSet("b1", "B1", "ACTIVE", 4000L, "c1");
-        RECOMMENDATIONS.put(rec("r-twice", "act_123", now(), target("b1", "40", "50")));
+        recommendations.put(rec("r-twice", "act_123", now(), target("b1", "40", "50")));
         apply("r-twice", 200);
         assertThat(writesTo("b1")).hasSize(1);
         JsonNode second = apply("r-twice", 200);
@@ -177,11 +131,11 @@ class MetaApplyApiTest {
     @Test
     void guardrailsRefuseBeforeAnyChangeAndNameTheGuardrail() {
         GRAPH.adSet("g1", "G1", "ACTIVE", 2000L, "c1").adSet("g2", "G2", "ACTIVE", 2000L, "c1");
-        RECOMMENDATIONS.put(rec("r-ratio", "123", now(), target("g1", "20", "25"), target("g2", "20", "40")));
-        RECOMMENDATIONS.put(rec("r-min", "123", now(), target("g1", "20", "0.50")));
-        RECOMMENDATIONS.put(rec("r-total", "123", now(), target("g1", "20", "300"), target("g2", "20", "300")));
-        RECOMMENDATIONS.put(rec("r-account", "999", now(), target("g1", "20", "25")));
-        RECOMMENDATIONS.put(rec("r-old", "123", now().minusHours(30), target("g1", "20", "25")));
+        recommendations.put(rec("r-ratio", "123", now(), target("g1", "20", "25"), target("g2", "20", "40")));
+        recommendations.put(rec("r-min", "123", now(), target("g1", "20", "0.50")));
+        recommendations.put(rec("r-total", "123", now(), target("g1", "20", "300"), target("g2", "20", "300")));
+        recommendations.put(rec("r-account", "999", now(), target("g1", "20", "25")));
+        recommendations.put(rec("r-old", "123", now().minusHours(30), target("g1", "20", "25")));
         assertGuardrail("r-ratio", "max_change_ratio", "APPLY_MAX_CHANGE_RATIO");
         assertGuardrail("r-min", "min_daily_budget", "APPLY_MIN_DAILY_BUDGET");
         assertGuardrail("r-total", "max_total_daily_budget", "APPLY_MAX_TOTAL_DAILY_BUDGET");
@@ -194,9 +148,9 @@ class MetaApplyApiTest {
     void recommendationsComputedFromStaleDataAreRefused() {
         GRAPH.adSet("st1", "ST1", "ACTIVE", 2000L, "c1");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        RECOMMENDATIONS.put(new AppliableRecommendation(
+        recommendations.put(new AppliableRecommendation(
                 "r-stale", "123", now(), "EUR", List.of(target("st1", "20", "22")), today.minusDays(4)));
-        RECOMMENDATIONS.put(new AppliableRecommendation(
+        recommendations.put(new AppliableRecommendation(
                 "r-fresh", "123", now(), "EUR", List.of(target("st1", "20", "22")), today.minusDays(3)));
         assertGuardrail("r-stale", "max_data_age_days", "APPLY_MAX_DATA_AGE_DAYS");
         assertThat(writesTo("st1")).isEmpty();
@@ -207,8 +161,8 @@ class MetaApplyApiTest {
     @Test
     void changeLimitCountsFromTheStartOfTheDay() {
         GRAPH.adSet("d1", "D1", "ACTIVE", 1000L, "c1");
-        RECOMMENDATIONS.put(rec("r-day-1", "123", now(), target("d1", "10", "14")));
-        RECOMMENDATIONS.put(rec("r-day-2", "123", now(), target("d1", "14", "18")));
+        recommendations.put(rec("r-day-1", "123", now(), target("d1", "10", "14")));
+        recommendations.put(rec("r-day-2", "123", now(), target("d1", "14", "18")));
         apply("r-day-1", 200);
         // 14 → 18 is +29 % against the live budget, but +80 % against this morning's 10
         assertGuardrail("r-day-2", "max_change_ratio", "today");
@@ -221,7 +175,7 @@ class MetaApplyApiTest {
             GRAPH.adSet("p" + i, "P" + i, "ACTIVE", 2000L, "c2");
         }
         GRAPH.failUpdates("p2", "Budget is too low for this optimisation goal").failUpdates("p4", "Invalid budget");
-        RECOMMENDATIONS.put(rec(
+        recommendations.put(rec(
                 "r-partial",
                 "456",
                 now(),
@@ -260,7 +214,7 @@ class MetaApplyApiTest {
         GRAPH.script(
                 "POST /v23.0/t1",
                 FakeGraphApi.error(401, 190, 460, "Error validating access token: password changed", Map.of()));
-        RECOMMENDATIONS.put(rec("r-token", "123", now(), target("t1", "20", "22"), target("t2", "20", "22")));
+        recommendations.put(rec("r-token", "123", now(), target("t1", "20", "22"), target("t2", "20", "22")));
         JsonNode result = apply("r-token", 200);
         assertThat(result.get("status").asString()).isEqualTo("failed");
         assertThat(result.get("items"))

@@ -1,14 +1,12 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
-import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -17,26 +15,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Live (DUMMY_MODE=false): budgets reach the fake Graph API and signed events reach the fake n8n. */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MetaEndToEndFlowTest extends AbstractMetaFlowTest {
-    static final FakeGraphApi GRAPH = new FakeGraphApi();
-    static final WebhookReceiver N8N = new WebhookReceiver();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        common(r, GRAPH, N8N, false);
-    }
-
-    @AfterAll
-    static void stop() {
-        GRAPH.close();
-        N8N.close();
-    }
+class MetaEndToEndFlowTest extends LiveMetaTest {
+    @Autowired
+    OutboundWebhooks outbound;
 
     @Test
-    void syncOptimizeApplyAuditAndNotify() throws InterruptedException {
-        market(GRAPH);
-        JsonNode result = runFlow(GRAPH);
+    void syncOptimizeApplyAuditAndNotify() {
+        MetaFlow.market(GRAPH);
+        MetaFlow flow = new MetaFlow(port, outbound);
+        JsonNode result = flow.runFlow();
         assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("applied");
         assertThat(result.get("dry_run").asBoolean()).isFalse();
         for (JsonNode item : result.get("items")) {
@@ -46,17 +33,18 @@ class MetaEndToEndFlowTest extends AbstractMetaFlowTest {
             } else {
                 assertThat(Long.parseLong(
                                 GRAPH.adSetState(adset).get("daily_budget").asString()))
-                        .isEqualTo(minor(item.get("after_budget").decimalValue()));
+                        .isEqualTo(MetaFlow.minor(item.get("after_budget").decimalValue()));
             }
         }
         long changed = result.get("changed").asLong();
         assertThat(GRAPH.writes()).hasSize((int) changed);
 
-        List<OutboxEntry> events = awaitSettled(2);
+        List<OutboxEntry> events =
+                flow.awaitSettled(result.get("recommendation_id").asString(), 2);
         assertThat(events)
                 .extracting(OutboxEntry::eventType)
                 .contains("recommendation.created", "recommendation.applied");
-        assertThat(events).allMatch(e -> e.status().equals("sent"));
+        assertThat(events).allMatch(e -> e.status() == DeliveryStatus.SENT);
         assertThat(N8N.deliveries())
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(d -> WebhookSigner.matches(

@@ -1,67 +1,30 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
-import io.metasystem.mlcore.meta.InsightSink;
+import io.metasystem.mlcore.testing.LiveMetaTest;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sync against the fake Graph API: several pages, rate-limit back-off, job progress, token error. */
-@SpringBootTest(
-        classes = {MlCoreApplication.class, MetaSyncApiTest.Sink.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MetaSyncApiTest {
-    static final FakeGraphApi GRAPH = new FakeGraphApi().pageSize(2);
-    static final List<JsonNode> IMPORTED = Collections.synchronizedList(new ArrayList<>());
+class MetaSyncApiTest extends LiveMetaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestConfiguration
-    static class Sink {
-        @Bean
-        @Primary
-        InsightSink capturingSink() {
-            return (account, currency, json) -> {
-                IMPORTED.add(JSON.readTree(json));
-                return Map.of("account_id", account, "currency", currency);
-            };
-        }
+    @BeforeAll
+    static void pages() {
+        GRAPH.pageSize(2);
     }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
-        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
-        r.add("mlcore.meta.initial-backoff", () -> "10ms");
-    }
-
-    @AfterAll
-    static void stop() {
-        GRAPH.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     OutboundWebhooks outbound;
@@ -71,21 +34,20 @@ class MetaSyncApiTest {
     @BeforeEach
     void setUp() {
         http = new HttpClientSupport(port);
+        insightSink.capture(true); // sync's import, as the sink receives it; nothing reaches the shared store
     }
 
-    JsonNode awaitJob(String statusUrl) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            JsonNode job = JSON.readTree(http.get(statusUrl).body());
-            if (!job.get("status").asString().equals("running")) {
-                return job;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("job still running");
+    @AfterEach
+    void stopCapturing() {
+        insightSink.capture(false);
+    }
+
+    JsonNode awaitJob(String statusUrl) {
+        return MetaFlow.awaitJob(http, statusUrl);
     }
 
     @Test
-    void syncsAdSetsAndInsightsAcrossPagesWithRateLimitBackOff() throws InterruptedException {
+    void syncsAdSetsAndInsightsAcrossPagesWithRateLimitBackOff() {
         GRAPH.adSet("s1", "Spotify DE", "ACTIVE", 2550L, "c1")
                 .adSet("s2", "Spotify AT", "PAUSED", 1000L, "c1")
                 .adSet("s3", "YouTube", "ACTIVE", null, "c2");
@@ -95,7 +57,6 @@ class MetaSyncApiTest {
                     .insight("s3", day, "14.00", 3000, 70, 3, "27.00");
         }
         GRAPH.script("GET /v23.0/act_123/insights", FakeGraphApi.rateLimited(80004, 0));
-        IMPORTED.clear();
 
         HttpResponse<String> started =
                 http.postJson("/api/v1/accounts/act_123/sync?since=2026-11-01&until=2026-11-02", "");
@@ -119,8 +80,8 @@ class MetaSyncApiTest {
         assertThat(insightCalls.get(0).query().get("fields"))
                 .contains("spend", "impressions", "clicks", "actions", "action_values");
 
-        assertThat(IMPORTED).hasSize(1);
-        JsonNode rows = IMPORTED.get(0).get("data");
+        assertThat(insightSink.captured()).hasSize(1);
+        JsonNode rows = insightSink.captured().get(0).get("data");
         assertThat(rows).hasSize(6);
         JsonNode first = rows.get(0);
         assertThat(first.get("adset_id").asString()).isEqualTo("s1");
@@ -131,7 +92,7 @@ class MetaSyncApiTest {
     }
 
     @Test
-    void tokenErrorFailsTheJobWithoutRetryAndRaisesAnAlert() throws InterruptedException {
+    void tokenErrorFailsTheJobWithoutRetryAndRaisesAnAlert() {
         GRAPH.script(
                 "GET /v23.0/act_777",
                 FakeGraphApi.error(400, 190, 463, "Error validating access token: Session has expired", Map.of()));

@@ -1,14 +1,8 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
-import io.metasystem.mlcore.meta.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
+import io.metasystem.mlcore.testing.LiveMetaTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,23 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sync into the real store through the HTTP API: a long range read as an async report run (polled, paged), every ad
  * set stored with its attributes whether or not it had insights, and a second sync changing nothing.
  */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MetaSyncCatalogApiTest {
-    static final FakeGraphApi GRAPH = new FakeGraphApi().pageSize(2).pollsBeforeCompletion(2);
+class MetaSyncCatalogApiTest extends LiveMetaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
-        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
-        r.add("mlcore.meta.initial-backoff", () -> "10ms");
-        r.add("mlcore.meta.sync.async-insights-days", () -> "31");
-        r.add("mlcore.meta.sync.async-poll-interval", () -> "10ms");
-    }
 
     @BeforeAll
     static void market() {
+        GRAPH.pageSize(2).pollsBeforeCompletion(2);
         GRAPH.adSet("k1", "Spotify DE", "ACTIVE", 2550L, "c1").adSet("k2", "New, no delivery", "PAUSED", 1000L, "c2");
         GRAPH.targeting("k1", """
                 {"age_min":25,"age_max":34,"genders":[1],"geo_locations":{"countries":["DE"]},
@@ -54,31 +37,17 @@ class MetaSyncCatalogApiTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        GRAPH.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    private JsonNode sync(HttpClientSupport http, String query) throws InterruptedException {
+    private JsonNode sync(HttpClientSupport http, String query) {
         HttpResponse<String> started = http.postJson("/api/v1/accounts/act_321/sync?" + query, "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String url = JSON.readTree(started.body()).get("status_url").asString();
-        for (int i = 0; i < 400; i++) {
-            JsonNode job = JSON.readTree(http.get(url).body());
-            if (!job.get("status").asString().equals("running")) {
-                assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-                return job;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("sync still running");
+        JsonNode job = MetaFlow.awaitJob(http, url);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        return job;
     }
 
     @Test
-    void longRangeIsReadAsAnAsyncReportAndEveryAdSetIsStoredWithAttributesIdempotently() throws InterruptedException {
+    void longRangeIsReadAsAnAsyncReportAndEveryAdSetIsStoredWithAttributesIdempotently() {
         HttpClientSupport http = new HttpClientSupport(port);
         JsonNode first = sync(http, "since=2026-09-01&until=2026-10-31");
         JsonNode result = first.get("result");

@@ -1,16 +1,11 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.store.SqlDialect;
-import org.junit.jupiter.api.BeforeAll;
+import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,36 +24,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Train → registry → predict → optimize with priors → performance, and job leases, through the real HTTP server; run
- * on H2 ({@link MlApiTest}) and on PostgreSQL ({@link PostgresMlApiTest}). XGBoost rounds are capped low to stay fast.
+ * on H2 ({@link MlApiTest}, in the {@link WebApiTest} profile's shared context) and on PostgreSQL
+ * ({@link PostgresMlApiTest}). XGBoost rounds are capped low (the profile's 300) to stay fast.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mlcore.api-key=" + MlApiContract.KEY, "mlcore.ml.max-rounds=300"})
-abstract class MlApiContract {
-    static final String KEY = "test-key-0123456789abcdef";
+abstract class MlApiContract extends WebApiTest {
+    static final String KEY = HttpClientSupport.KEY;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static Path dataDir;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void copyData() throws Exception {
-        dataDir = Files.createTempDirectory("ml-data");
-        Files.copy(Path.of("data/samples/kag_conversion_data.csv"), dataDir.resolve("kag_conversion_data.csv"));
-    }
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("mlcore.ml.data-dir", () -> dataDir.toString());
-    }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -73,17 +50,17 @@ abstract class MlApiContract {
     }
 
     JsonNode awaitJob(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job =
-                    JSON.readTree(send("GET", "/api/v1/ml/jobs/" + id, null).body());
-            String status = job.get("status").asString();
-            if (status.equals("succeeded") || status.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        AtomicReference<JsonNode> job = new AtomicReference<>();
+        await("ML job " + id)
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    job.set(JSON.readTree(
+                            send("GET", "/api/v1/ml/jobs/" + id, null).body()));
+                    String status = job.get().get("status").asString();
+                    return status.equals("succeeded") || status.equals("failed");
+                });
+        return job.get();
     }
 
     @Test

@@ -1,9 +1,10 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.ml.MlProperties;
 import io.metasystem.mlcore.ml.ModelPriors;
 import io.metasystem.mlcore.ml.RegisteredModel;
-import io.metasystem.mlcore.ml.UnknownModelException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -28,7 +29,8 @@ class ModelPriorSelectionTest {
             @Override
             public Champion champion(String scope) {
                 if (!champions.contains(scope)) {
-                    throw new UnknownModelException("model_scope", "no champion model for scope " + scope);
+                    throw new NotFoundException(
+                            "champion", scope, "model_scope", "no champion model for scope " + scope);
                 }
                 return new Champion(
                         new RegisteredModel(1, scope, "m", "sha", "key", 1, RegisteredModel.CHAMPION, "", null, null),
@@ -66,9 +68,9 @@ class ModelPriorSelectionTest {
         assertThat(scope(rule.select(false, "kag", "a1"))).isEqualTo("none");
         assertThat(scope(rule.select(true, "kag", null))).isEqualTo("kag (explicit)");
         assertThat(scope(rule.select(true, null, "a1"))).isEqualTo("account:a1 (explicit)");
-        assertThatThrownBy(() -> rule.select(true, "nothing", "a1")).isInstanceOf(UnknownModelException.class);
+        assertThatThrownBy(() -> rule.select(true, "nothing", "a1")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rule.select(true, null, "a2"))
-                .isInstanceOf(RequestValidationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("model_scope");
     }
 }

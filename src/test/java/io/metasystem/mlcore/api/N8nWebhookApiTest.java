@@ -1,18 +1,13 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
-import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.webhooks.DeliveryStatus;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.metasystem.mlcore.webhooks.OutboxEntry;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,36 +19,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Inbound n8n webhook: signature accept / reject / replay / stale; outbound events signed, retried, recorded. */
-@SpringBootTest(classes = MlCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class N8nWebhookApiTest {
-    static final String SECRET = "whsec-test-0123456789abcdef";
-    static final FakeGraphApi GRAPH = new FakeGraphApi();
-    static final WebhookReceiver N8N = new WebhookReceiver();
+class N8nWebhookApiTest extends LiveMetaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("mlcore.api-key", () -> HttpClientSupport.KEY);
-        r.add("mlcore.dummy-mode", () -> "false");
-        r.add("mlcore.meta.access-token", () -> "EAAB-test-token");
-        r.add("mlcore.meta.api-base", GRAPH::baseUrl);
-        r.add("mlcore.meta.initial-backoff", () -> "10ms");
-        r.add("mlcore.webhooks.secret", () -> SECRET);
-        r.add("mlcore.webhooks.n8n-url", N8N::url);
-        r.add("mlcore.webhooks.initial-backoff", () -> "10ms");
-        r.add("mlcore.webhooks.max-attempts", () -> "3");
-    }
-
-    @AfterAll
-    static void stop() {
-        GRAPH.close();
-        N8N.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     OutboundWebhooks outbound;
@@ -93,6 +63,7 @@ class N8nWebhookApiTest {
         assertThat(body.get("action").asString()).isEqualTo("sync");
         assertThat(body.path("job").path("job_id").asString()).isNotBlank();
         assertThat(body.path("job").path("status_url").asString()).startsWith("/api/v1/jobs/");
+        MetaFlow.awaitJob(http, body.path("job").path("status_url").asString()); // leaves nothing in flight
     }
 
     @Test
@@ -160,10 +131,10 @@ class N8nWebhookApiTest {
     @Test
     void outboundEventsAreSignedRetriedAndRecorded() throws Exception {
         N8N.clear();
-        N8N.failNext(1);
+        N8N.failNext(1, "\"kind\":\"test\"");
         String id = outbound.publish("alert", Map.of("kind", "test"));
         OutboxEntry entry = awaitFinal(id);
-        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(entry.attempts()).isEqualTo(2);
         var deliveries =
                 N8N.deliveries().stream().filter(d -> id.equals(d.id())).toList();
@@ -185,22 +156,20 @@ class N8nWebhookApiTest {
     void oversizedEventDataIsReplacedByANoteInsteadOfFailing() throws Exception {
         String id = outbound.publish("recommendation.created", Map.of("blob", "x".repeat(300_000)));
         OutboxEntry entry = awaitFinal(id);
-        assertThat(entry.status()).isEqualTo("sent");
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(JSON.readTree(entry.payload()).path("data").path("truncated").asBoolean())
                 .isTrue();
     }
 
-    OutboxEntry awaitFinal(String id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            OutboxEntry e = outbound.recent(100).stream()
-                    .filter(x -> x.id().equals(id))
-                    .findFirst()
-                    .orElseThrow();
-            if (!e.status().equals("pending")) {
-                return e;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("webhook " + id + " still pending");
+    OutboxEntry awaitFinal(String id) {
+        return await("webhook " + id + " no longer pending")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(25))
+                .until(
+                        () -> outbound.recent(100).stream()
+                                .filter(x -> x.id().equals(id))
+                                .findFirst()
+                                .orElseThrow(),
+                        e -> e.status() != DeliveryStatus.PENDING);
     }
 }

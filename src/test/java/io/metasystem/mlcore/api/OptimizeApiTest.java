@@ -1,11 +1,9 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.testing.WebApiTest;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,17 +24,10 @@ import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The optimize endpoint through the real HTTP server, as n8n or curl would call it. */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mlcore.api-key=" + HttpClientSupport.KEY, "mlcore.max-request-size=5MB"})
-class OptimizeApiTest {
+class OptimizeApiTest extends WebApiTest {
     static final String OPTIMIZE = "/api/v1/meta_ads/optimize";
     static final Path EXAMPLES = Path.of("docs/examples");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     HttpClientSupport http;
 

@@ -240,6 +240,24 @@ public final class FakeGraphApi implements AutoCloseable {
         received.clear();
     }
 
+    /**
+     * Back to a freshly started fake (no ad sets, insights, scripts, report runs or recorded calls; default page size,
+     * polls and currency), so test classes can share one server and one Spring context.
+     */
+    public FakeGraphApi clear() {
+        received.clear();
+        scripts.clear();
+        adSets.clear();
+        insights.clear();
+        failingUpdates.clear();
+        runs.clear();
+        pollsBeforeCompletion = 2;
+        nextRunOutcome = "Job Completed";
+        currency = "EUR";
+        pageSize = 2;
+        return this;
+    }
+
     public JsonNode adSetState(String id) {
         return adSets.get(id).deepCopy();
     }

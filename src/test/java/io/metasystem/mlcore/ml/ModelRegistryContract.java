@@ -1,6 +1,8 @@
 package io.metasystem.mlcore.ml;
 
+import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.SqlDialect;
 import org.flywaydb.core.Flyway;
@@ -62,13 +64,13 @@ abstract class ModelRegistryContract {
                     .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
                     .update();
             assertThat(leases.sweep()).isEqualTo(1);
-            assertThat(jobs.get(id).status()).isEqualTo(TrainingJob.FAILED);
+            assertThat(jobs.get(id).status()).isEqualTo(JobStatus.FAILED);
             assertThat(jobs.get(id).error()).startsWith("interrupted");
 
             RegisteredModel m = register("s", "late", "d", 1.0);
             assertThat(jobs.finish(id, 10, "registered", m.version())).isFalse();
             TrainingJob after = jobs.get(id);
-            assertThat(after.status()).isEqualTo(TrainingJob.FAILED);
+            assertThat(after.status()).isEqualTo(JobStatus.FAILED);
             assertThat(after.error())
                     .startsWith("interrupted")
                     .contains("finished later anyway and registered v" + m.version());
@@ -164,12 +166,12 @@ abstract class ModelRegistryContract {
     @Test
     void unknownVersionsAndScopesAreNamed() {
         assertThatThrownBy(() -> registry.get(99))
-                .isInstanceOf(UnknownModelException.class)
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("99");
-        assertThatThrownBy(() -> registry.rollback("none")).isInstanceOf(UnknownModelException.class);
+        assertThatThrownBy(() -> registry.rollback("none")).isInstanceOf(NotFoundException.class);
         register("s", "only", "d", 1.0);
         assertThatThrownBy(() -> registry.rollback("s"))
-                .isInstanceOf(UnknownModelException.class)
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no earlier champion");
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ML_RETRAIN_SOURCE=store}: the scheduled run trains on the account's stored insights. Runs before the data
@@ -89,12 +90,12 @@ class RetrainingFromStoreTest {
                 "act_sched",
                 "csv",
                 AdsManagerCsv.parse(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8))));
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        List<RegisteredModel> models = List.of();
-        while (System.nanoTime() < deadline && (models.isEmpty() || succeededJobs("account:sched") == 0)) {
-            Thread.sleep(500);
-            models = registry.list("account:sched"); // the configured account:act_sched, canonical
-        }
+        List<RegisteredModel> models = await("a scheduled run registers a model and its job succeeds")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> registry.list("account:sched"), // the configured account:act_sched, canonical
+                        m -> !m.isEmpty() && succeededJobs("account:sched") > 0);
         assertThat(models).hasSize(1);
         assertThat(models.get(0).modelId()).startsWith("xgb-store_sched-conversions-");
         assertThat(registry.provenance(models.get(0).version())).contains("2026-03-02", "age=18-24");

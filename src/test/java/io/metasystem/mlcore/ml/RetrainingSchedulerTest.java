@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A short cron fires the db-scheduler task, which trains and registers a champion. */
 @SpringBootTest(
@@ -52,12 +53,10 @@ class RetrainingSchedulerTest {
     @Test
     void cronRunsTrainingAndRegistersAModel() throws Exception {
         assertThat(scheduler.taskNames()).contains(RetrainingScheduler.TASK);
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        List<RegisteredModel> models = List.of();
-        while (System.nanoTime() < deadline && (models.isEmpty() || succeededJobs("scheduled") == 0)) {
-            Thread.sleep(500);
-            models = registry.list("scheduled");
-        }
+        List<RegisteredModel> models = await("a scheduled run registers a model and its job succeeds")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> registry.list("scheduled"), m -> !m.isEmpty() && succeededJobs("scheduled") > 0);
         assertThat(models).hasSize(1);
         assertThat(models.get(0).status()).isEqualTo(RegisteredModel.CHAMPION);
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ml-retrain'")

@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas (two {@link ClusteredScheduler}s on one real PostgreSQL, the production set-up) with the same cron
@@ -42,10 +44,10 @@ class ClusteredSchedulerTest {
         a.start();
         b.start();
         try {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (runs.size() < 6 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            await("six executions")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> runs.size() >= 6);
         } finally {
             a.stop();
             b.stop();

@@ -1,13 +1,11 @@
 package io.metasystem.mlcore.store;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.scheduling.JobLeases;
 import io.metasystem.mlcore.scheduling.JobTable;
+import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -30,18 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The store's behaviour, through the real HTTP server, run once per database: {@link H2StoreTest} and
- * {@link PostgresStoreTest}. Every test uses its own account id, so tests share one context safely.
+ * {@link PostgresStoreTest}. Every test uses its own account id, so tests share one context safely (on H2, the
+ * {@link WebApiTest} profile's context).
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mlcore.api-key=" + StoreHttp.KEY, "mlcore.store.max-import-size=256KB"})
-abstract class StoreContractTest {
+abstract class StoreContractTest extends WebApiTest {
     static final String HEADER = "Campaign name,Ad set name,Ad set ID,Day,Amount spent (EUR),Impressions,Link clicks,"
             + "Results,Purchases conversion value\n";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +28,9 @@ class WebhookDeliveryTest {
     @Test
     void deliversOverPlainHttp11WithoutAskingForAnUpgrade() throws Exception {
         List<List<String>> requests = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread receiver = new Thread(() -> serveOne(server, requests));
+            Thread receiver = new Thread(() -> serveOne(server, requests, done));
             receiver.setDaemon(true);
             receiver.start();
             WebhookProperties properties = new WebhookProperties(
@@ -48,10 +50,13 @@ class WebhookDeliveryTest {
             assertThat(requests.get(0))
                     .noneMatch(h -> h.toLowerCase().startsWith("upgrade:"))
                     .anyMatch(h -> h.toLowerCase().startsWith("x-signature: sha256="));
+        } finally {
+            done.countDown();
         }
     }
 
-    private static void serveOne(ServerSocket server, List<List<String>> requests) {
+    /** Answers one request, unless it asks for an upgrade: that one stays unanswered until {@code done}. */
+    private static void serveOne(ServerSocket server, List<List<String>> requests, CountDownLatch done) {
         try (Socket socket = server.accept()) {
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -61,7 +66,7 @@ class WebhookDeliveryTest {
             }
             requests.add(lines);
             if (lines.stream().anyMatch(h -> h.toLowerCase().startsWith("upgrade:"))) {
-                Thread.sleep(60_000); // like Node.js with an 'upgrade' listener: no answer
+                done.await(); // like Node.js with an 'upgrade' listener: no answer
                 return;
             }
             OutputStream out = socket.getOutputStream();

@@ -1,0 +1,51 @@
+package io.metasystem.mlcore.testing;
+
+import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.api.HttpClientSupport;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The plain API profile: the real server and store (H2 unless a subclass names another database), the API key, a
+ * 5 MB request limit, a 256 KB import limit, XGBoost capped at 300 rounds and an ML data directory holding a copy of
+ * the Kaggle sample. Classes extending it, and declaring no context configuration of their own, share one Spring
+ * context; they use their own account ids and model scopes, since the store is shared.
+ */
+@SpringBootTest(
+        classes = MlCoreApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "mlcore.api-key=" + HttpClientSupport.KEY,
+            "mlcore.max-request-size=5MB",
+            "mlcore.store.max-import-size=256KB",
+            "mlcore.ml.max-rounds=300"
+        })
+public abstract class WebApiTest {
+    /** A temporary ML data directory with {@code kag_conversion_data.csv}, one per test JVM. */
+    public static final Path DATA_DIR = copySample();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry r) {
+        r.add("mlcore.ml.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path copySample() {
+        try {
+            Path dir = Files.createTempDirectory("ml-data");
+            Files.copy(Path.of("data/samples/kag_conversion_data.csv"), dir.resolve("kag_conversion_data.csv"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
