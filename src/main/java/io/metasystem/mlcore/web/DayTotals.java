@@ -89,7 +89,14 @@ public record DayTotals(
     }
 
     private static Long add(Long sum, Long value) {
-        return value == null ? sum : sum == null ? value : sum + value;
+        // no conditional expression here: mixing Long and long in one would unbox a null sum
+        if (value == null) {
+            return sum;
+        }
+        if (sum == null) {
+            return value;
+        }
+        return Long.valueOf(sum + value);
     }
 
     /** The totals of one day. */

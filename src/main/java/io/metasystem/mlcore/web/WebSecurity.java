@@ -2,6 +2,7 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.config.ApiKeyHolder;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,9 +28,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       CSRF token; a POST without one is answered 403. Static assets and the sign-in page are public.
  * </ol>
  * The session cookie's attributes (HttpOnly, SameSite=Strict, Secure, timeout) are set in {@code application.yml}
- * ({@code server.servlet.session.*}).
+ * ({@code server.servlet.session.*}). Without a servlet web server (the command line, non-web tests) there is
+ * nothing to secure and this configuration stays off.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurity {
     /** Routes of the API chain: the JSON API, health, API docs and metrics. */
     static final String[] API_ROUTES = {
