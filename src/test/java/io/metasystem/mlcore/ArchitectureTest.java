@@ -1,11 +1,16 @@
 package io.metasystem.mlcore;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +20,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The rules of docs/design: a pure optimizer, no cycles between features, controllers only in api. */
+/**
+ * The rules of docs/design: a pure optimizer, a dependency-free error vocabulary, no cycles between features,
+ * controllers only in api and never calling one another, nothing (the recommendation use case included) depending on
+ * api.
+ */
 @AnalyzeClasses(packages = "io.metasystem.mlcore", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -85,4 +94,53 @@ class ArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideOutsideOfPackage("..mlcore.api..");
+
+    @ArchTest
+    static final ArchRule recommendationDoesNotDependOnApi = noClasses()
+            .that()
+            .resideInAPackage("..mlcore.recommendation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..mlcore.api..")
+            .because("the use case is the layer below the web API: api calls it, never the other way round");
+
+    @ArchTest
+    static final ArchRule errorsDependOnNothing = classes()
+            .that()
+            .resideInAPackage("..mlcore.errors..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("..mlcore.errors..", "java..")
+            .because("every package throws these, so they may use neither another package of ours nor a framework");
+
+    @ArchTest
+    static final ArchRule noControllerDependsOnAnotherController = classes()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(Controller.class)
+            .should(notDependOnAnotherController())
+            .because("a rule two routes share belongs in a non-controller class, not in one controller called by "
+                    + "another");
+
+    private static boolean isController(JavaClass c) {
+        return c.isAnnotatedWith(RestController.class) || c.isAnnotatedWith(Controller.class);
+    }
+
+    private static ArchCondition<JavaClass> notDependOnAnotherController() {
+        return new ArchCondition<>("not depend on another controller") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                for (Dependency d : controller.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    JavaClass outer = target.getEnclosingClass().orElse(target);
+                    if (!target.isAnnotation()
+                            && !outer.equals(controller)
+                            && (isController(target) || isController(outer))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }

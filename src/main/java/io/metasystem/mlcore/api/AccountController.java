@@ -3,7 +3,6 @@ package io.metasystem.mlcore.api;
 import io.metasystem.mlcore.errors.FieldProblem;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.Account;
-import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSet;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.DailyInsight;
@@ -30,15 +29,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Campaign history: import Meta insights (JSON or Ads Manager CSV) and read accounts, ad sets and days back. */
 @RestController
 @Tag(name = "store")
 class AccountController {
-    static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    static final int MAX_PAGE_SIZE = 500;
-
     private final InsightImporter importer;
     private final InsightStore store;
 
@@ -62,7 +57,7 @@ class AccountController {
             @RequestParam(defaultValue = "0") String page,
             @RequestParam(defaultValue = "100") String size) {
         Paging paging = Paging.of(page, size);
-        return store.adSets(accountId(accountId), paging.page(), paging.size());
+        return store.adSets(Parameters.accountId(accountId), paging.page(), paging.size());
     }
 
     @GetMapping(value = "/api/v1/accounts/{account_id}/insights", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +72,7 @@ class AccountController {
             @RequestParam(name = "adset_id", required = false) String adsetId,
             @RequestParam(defaultValue = "0") String page,
             @RequestParam(defaultValue = "100") String size) {
-        String id = accountId(accountId);
+        String id = Parameters.accountId(accountId);
         Paging paging = Paging.of(page, size);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate toDate = DateParameters.parse("to", to, null, problems);
@@ -116,7 +111,7 @@ class AccountController {
             @RequestParam(required = false) String currency,
             HttpServletRequest request)
             throws IOException {
-        String id = accountId(accountId);
+        String id = Parameters.accountId(accountId);
         if (actionType.isBlank()) {
             throw new InvalidInputException("action_type", "must not be blank");
         }
@@ -141,7 +136,7 @@ class AccountController {
                     + "Idempotent; one transaction; up to MAX_IMPORT_SIZE.")
     ImportReport importCsv(@PathVariable("account_id") String accountId, HttpServletRequest request)
             throws IOException {
-        String id = accountId(accountId);
+        String id = Parameters.accountId(accountId);
         try (InputStream body = request.getInputStream()) {
             return importer.importRows(id, "csv", AdsManagerCsv.parse(body));
         }
@@ -154,19 +149,10 @@ class AccountController {
     @Operation(summary = "Import an Ads Manager CSV export (multipart upload, part 'file')")
     ImportReport importCsvUpload(@PathVariable("account_id") String accountId, @RequestPart("file") MultipartFile file)
             throws IOException {
-        String id = accountId(accountId);
+        String id = Parameters.accountId(accountId);
         try (InputStream body = file.getInputStream()) {
             return importer.importRows(id, "csv", AdsManagerCsv.parse(body));
         }
-    }
-
-    /** A valid account id of a path or query, in the stored spelling (without {@code act_}, {@link AccountIds}). */
-    static String accountId(String value) {
-        if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
-            throw new InvalidInputException(
-                    "account_id", "must be 1-64 characters of letters, digits, '_', '.' or '-', got '" + value + "'");
-        }
-        return AccountIds.canonical(value);
     }
 
     private static String currency(String value) {
@@ -177,31 +163,5 @@ class AccountController {
             throw new InvalidInputException("currency", "must be an ISO 4217 code such as EUR, got '" + value + "'");
         }
         return value.strip().toUpperCase(Locale.ROOT);
-    }
-
-    /** Validated paging parameters: page &ge; 0, 1 &le; size &le; 500. */
-    record Paging(int page, int size) {
-        static Paging of(String page, String size) {
-            List<FieldProblem> problems = new ArrayList<>();
-            int p = integer("page", page, 0, 1_000_000, problems);
-            int s = integer("size", size, 1, MAX_PAGE_SIZE, problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-            return new Paging(p, s);
-        }
-
-        private static int integer(String field, String value, int min, int max, List<FieldProblem> problems) {
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n < min || n > max) {
-                    problems.add(new FieldProblem(field, "must be between " + min + " and " + max + ", got " + n));
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem(field, "expected a whole number, got '" + value + "'"));
-                return 0;
-            }
-        }
     }
 }

@@ -53,7 +53,7 @@ class AdSetAttributesController {
             @PathVariable("account_id") String accountId,
             @PathVariable("adset_id") String adsetId,
             @RequestBody Map<String, String> body) {
-        String account = AccountController.accountId(accountId);
+        String account = Parameters.accountId(accountId);
         AdSetAttributes attributes = validate(body);
         store.requireAccount(account);
         if (!catalog.putAttributes(account, adsetId, attributes)) {

@@ -103,7 +103,7 @@ class MlController {
         if (body.target() != null) {
             problems.add(new FieldProblem("target", "not allowed with source store (the target is conversions)"));
         }
-        String account = body.accountId() == null ? null : AccountController.accountId(body.accountId());
+        String account = body.accountId() == null ? null : Parameters.accountId(body.accountId());
         LocalDate from = DateParameters.parse("from", body.from(), null, problems);
         LocalDate to = DateParameters.parse("to", body.to(), null, problems);
         if (!problems.isEmpty()) {

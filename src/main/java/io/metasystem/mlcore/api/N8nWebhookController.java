@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class N8nWebhookController {
     private final SyncService sync;
     private final ApplyService apply;
     private final OutboundWebhooks outbox;
-    private final WebhookOptimizer optimizer;
+    private final AccountOptimizeFlow optimizer;
     private final MetaProperties meta;
     private final ObjectMapper json;
 
@@ -50,7 +51,7 @@ class N8nWebhookController {
             SyncService sync,
             ApplyService apply,
             OutboundWebhooks outbox,
-            WebhookOptimizer optimizer,
+            AccountOptimizeFlow optimizer,
             MetaProperties meta,
             ObjectMapper json) {
         this.verifier = verifier;
@@ -92,11 +93,12 @@ class N8nWebhookController {
         switch (action) {
             case "sync" -> {
                 String account = requireAccount(accountRaw);
-                LocalDate[] range = MetaController.range(
+                LocalDate[] range = Parameters.syncRange(
                         params.path("since").asString(null),
-                        params.path("until").asString(null));
+                        params.path("until").asString(null),
+                        LocalDate.now(ZoneOffset.UTC));
                 MetaJob job = sync.start(account, range[0], range[1]);
-                out.put("job", MetaController.jobBody(job));
+                out.put("job", JobBodies.of(job));
                 return ResponseEntity.accepted().body(out);
             }
             case "apply" -> {
@@ -104,14 +106,13 @@ class N8nWebhookController {
                 if (id.isBlank()) {
                     throw new InvalidInputException("params.recommendation_id", "is required for action apply");
                 }
-                out.put("result", apply.apply(id, MetaController.requester(request, "n8n-webhook")));
+                out.put("result", apply.apply(id, Parameters.requester(request, "n8n-webhook")));
                 return ResponseEntity.ok(out);
             }
             case "optimize" -> {
                 String account = requireAccount(accountRaw);
-                ResponseEntity<Object> optimized = optimizer.optimize(account, params);
-                out.put("result", optimized.getBody());
-                return ResponseEntity.status(optimized.getStatusCode()).body(out);
+                out.put("result", optimizer.optimize(account, optimizer.fromParams(params)));
+                return ResponseEntity.ok(out);
             }
             default ->
                 throw new InvalidInputException(
@@ -134,6 +135,6 @@ class N8nWebhookController {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("account_id", "is required (or set META_AD_ACCOUNT_ID)");
         }
-        return MetaController.accountId(raw);
+        return Parameters.accountId(raw);
     }
 }

@@ -1,10 +1,9 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.ml.ModelPriors;
-import io.metasystem.mlcore.optimizer.BudgetOptimizer;
-import io.metasystem.mlcore.optimizer.OptimizationProblem;
-import io.metasystem.mlcore.optimizer.OptimizationResult;
 import io.metasystem.mlcore.optimizer.Prior;
+import io.metasystem.mlcore.recommendation.Optimized;
+import io.metasystem.mlcore.recommendation.Recommender;
+import io.metasystem.mlcore.recommendation.StatelessRequest;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,36 +15,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** The stateless optimizer: the caller sends the whole state, nothing is read from storage. */
 @RestController
 @Tag(name = "optimize")
 class OptimizeController {
-    private final BudgetOptimizer optimizer = new BudgetOptimizer();
     private final OptimizeMapper mapper;
-    private final RecommendationRecorder recorder;
+    private final Recommender recommender;
     private final ObjectMapper json;
-
-    private final ModelPriorSelection selector;
     private final Clock clock;
 
-    OptimizeController(
-            OptimizeMapper mapper,
-            RecommendationRecorder recorder,
-            ObjectMapper json,
-            ModelPriorSelection selector,
-            Clock clock) {
+    OptimizeController(OptimizeMapper mapper, Recommender recommender, ObjectMapper json, Clock clock) {
         this.mapper = mapper;
-        this.recorder = recorder;
+        this.recommender = recommender;
         this.json = json;
-        this.selector = selector;
         this.clock = clock;
     }
 
@@ -90,60 +79,45 @@ class OptimizeController {
     Object optimize(
             @RequestBody OptimizeRequest request,
             @RequestParam(name = "account_id", required = false) String accountId) {
-        String account = accountId == null || accountId.isBlank() ? null : AccountController.accountId(accountId);
-        Optional<ModelPriorSelection.Selection> selection = request == null
-                ? Optional.empty()
-                : selector.select(request.useModelPriors(), request.modelScope(), account);
-        OptimizeRequest effective = request;
-        List<ModelPriorSelection.Applied> applied = new ArrayList<>();
-        if (selection.isPresent()) {
-            effective = withModelPriors(request, selection.get().champion(), applied, clock);
-        }
-        OptimizationProblem problem = mapper.toProblem(effective);
-        OptimizationResult result = optimizer.optimize(problem);
-        // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
-        OptimizeResponse response = mapper.toResponse(problem, result);
-        ModelPriors.Champion champion = ModelPriorSelection.named(selection, applied);
-        if (champion != null) {
-            response = response.withModel(
-                    champion.model().version(), champion.model().modelId());
-        }
-        ObjectNode body = recorder.record(
+        String account = Parameters.optionalAccountId(accountId);
+        Optimized optimized = recommender.optimize(new StatelessRequest(
                 account,
-                json.valueToTree(request),
-                problem,
-                result,
-                response,
-                champion == null ? null : champion.label());
-        if (champion != null) {
-            selector.log(
-                    selection.get(),
-                    account,
-                    applied,
-                    body.get("recommendation_id").asString());
-        }
-        return body;
+                request.useModelPriors(),
+                request.modelScope(),
+                wanted(request, clock),
+                priors -> mapper.toProblem(withPriors(request, priors))));
+        // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
+        return recommender.record(optimized, json.valueToTree(request), json.valueToTree(mapper.toAnswer(optimized)));
     }
 
-    /**
-     * Ad sets with attributes and no explicit prior get the champion's prior; an explicit prior always wins. The
-     * prediction is for the day after the ad set's last daily row (today when it has none).
-     */
-    private static OptimizeRequest withModelPriors(
-            OptimizeRequest r, ModelPriors.Champion champion, List<ModelPriorSelection.Applied> applied, Clock clock) {
+    /** Ad sets with attributes and no explicit prior: a selected champion gives them a prior. */
+    private static List<StatelessRequest.PriorWanted> wanted(OptimizeRequest r, Clock clock) {
+        List<StatelessRequest.PriorWanted> wanted = new ArrayList<>();
         if (r.adsets() == null) {
-            return r;
+            return wanted;
         }
-        List<OptimizeRequest.AdSet> adSets = new ArrayList<>();
         for (int i = 0; i < r.adsets().size(); i++) {
             OptimizeRequest.AdSet a = r.adsets().get(i);
             if (a != null
                     && a.prior() == null
                     && a.attributes() != null
                     && !a.attributes().isEmpty()) {
-                ModelPriors.Prediction prediction =
-                        ModelPriorSelection.predict(champion, a.attributes(), "adsets[" + i + "].attributes");
-                Prior p = prediction.prior();
+                wanted.add(new StatelessRequest.PriorWanted(i, a.id(), a.attributes(), predictionDay(a, clock)));
+            }
+        }
+        return wanted;
+    }
+
+    /** The request with the model's priors filled in (by ad-set index); the request itself when there are none. */
+    private static OptimizeRequest withPriors(OptimizeRequest r, Map<Integer, Prior> priors) {
+        if (priors.isEmpty()) {
+            return r;
+        }
+        List<OptimizeRequest.AdSet> adSets = new ArrayList<>();
+        for (int i = 0; i < r.adsets().size(); i++) {
+            OptimizeRequest.AdSet a = r.adsets().get(i);
+            Prior p = priors.get(i);
+            if (p != null) {
                 a = new OptimizeRequest.AdSet(
                         a.id(),
                         a.name(),
@@ -153,7 +127,6 @@ class OptimizeController {
                         a.daily(),
                         new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()),
                         a.attributes());
-                applied.add(new ModelPriorSelection.Applied(a.id(), predictionDay(a, clock), prediction));
             }
             adSets.add(a);
         }
@@ -171,6 +144,7 @@ class OptimizeController {
                 r.modelScope());
     }
 
+    /** The day after the ad set's last daily row (today when it has none). */
     private static LocalDate predictionDay(OptimizeRequest.AdSet a, Clock clock) {
         LocalDate last = a.daily() == null
                 ? null

@@ -16,13 +16,12 @@ import io.metasystem.mlcore.optimizer.PosteriorSummary;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.optimizer.Targets;
 import io.metasystem.mlcore.optimizer.Totals;
+import io.metasystem.mlcore.recommendation.OptimizeSettings;
+import io.metasystem.mlcore.recommendation.Optimized;
+import io.metasystem.mlcore.recommendation.Recommender;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,46 @@ class OptimizeMapper {
     /** @throws InvalidInputException when the request is invalid */
     OptimizationProblem toProblem(OptimizeRequest r) {
         OptimizeRequestValidator.validate(r);
+        OptimizeSettings settings = settings(r);
+        List<AdSetInput> adSets = new ArrayList<>(r.adsets().size());
+        for (OptimizeRequest.AdSet a : r.adsets()) {
+            adSets.add(toAdSet(a));
+        }
+        return new OptimizationProblem(
+                settings.objective(),
+                r.currency(),
+                settings.budget(),
+                settings.targets(),
+                settings.riskAversion(),
+                settings.earlyStop(),
+                settings.halfLifeDays(),
+                r.seed() == null ? defaultSeed(r) : r.seed(),
+                adSets);
+    }
+
+    /**
+     * The settings of an optimization on stored history (no ad sets), validated, with the documented defaults.
+     *
+     * @throws InvalidInputException naming every invalid field
+     */
+    OptimizeSettings toSettings(AccountOptimizeRequest r) {
+        OptimizeRequest settings = new OptimizeRequest(
+                r.objective(),
+                r.currency(),
+                r.budget(),
+                r.targets(),
+                r.riskAversion(),
+                r.earlyStop(),
+                r.halfLifeDays(),
+                r.seed(),
+                null,
+                null,
+                null);
+        OptimizeRequestValidator.validateSettings(settings);
+        return settings(settings);
+    }
+
+    private static OptimizeSettings settings(OptimizeRequest r) {
         OptimizeRequest.Budget b = r.budget();
         BudgetRules budget = new BudgetRules(
                 b.total(), orZero(b.minPerAdset()), b.maxPerAdset(), b.maxChangeRatio(), b.explorationShare());
@@ -58,11 +97,7 @@ class OptimizeMapper {
                         r.earlyStop().minSpendMultiple() == null
                                 ? defaults.minSpendMultiple()
                                 : r.earlyStop().minSpendMultiple());
-        List<AdSetInput> adSets = new ArrayList<>(r.adsets().size());
-        for (OptimizeRequest.AdSet a : r.adsets()) {
-            adSets.add(toAdSet(a));
-        }
-        return new OptimizationProblem(
+        return new OptimizeSettings(
                 r.objective() == null
                         ? Objective.CONVERSIONS
                         : Objective.valueOf(r.objective().toUpperCase(Locale.ROOT)),
@@ -72,8 +107,7 @@ class OptimizeMapper {
                 orZero(r.riskAversion()),
                 earlyStop,
                 r.halfLifeDays() == null ? OptimizationProblem.DEFAULT_HALF_LIFE_DAYS : r.halfLifeDays(),
-                r.seed() == null ? defaultSeed(r) : r.seed(),
-                adSets);
+                r.seed());
     }
 
     private static AdSetInput toAdSet(OptimizeRequest.AdSet a) {
@@ -110,13 +144,16 @@ class OptimizeMapper {
      * (new history) draws fresh exploration instead of repeating today's draws.
      */
     long defaultSeed(OptimizeRequest r) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(mapper.writeValueAsString(r).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return Recommender.seed(mapper, r);
+    }
+
+    /** The answer of an optimization: {@link #toResponse} naming the model whose priors were used, if any. */
+    OptimizeResponse toAnswer(Optimized optimized) {
+        OptimizeResponse response = toResponse(optimized.problem(), optimized.result());
+        return optimized
+                .model()
+                .map(m -> response.withModel(m.version(), m.modelId()))
+                .orElse(response);
     }
 
     OptimizeResponse toResponse(OptimizationProblem problem, OptimizationResult result) {
@@ -132,7 +169,7 @@ class OptimizeMapper {
                 s.expectedCpa(),
                 s.riskPenalty(),
                 s.explorationBudget());
-        // recommendation_id is stamped by RecommendationRecorder once the answer is stored
+        // recommendation_id is stamped by Recommender.record once the answer is stored
         return new OptimizeResponse(
                 null,
                 adsets,

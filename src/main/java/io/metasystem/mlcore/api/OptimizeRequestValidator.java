@@ -30,13 +30,29 @@ final class OptimizeRequestValidator {
     /** @throws InvalidInputException listing every invalid field (at most 100) */
     static void validate(OptimizeRequest request) {
         OptimizeRequestValidator v = new OptimizeRequestValidator();
-        v.check(request);
-        if (!v.errors.isEmpty()) {
-            throw new InvalidInputException(v.errors.subList(0, Math.min(MAX_ERRORS, v.errors.size())));
+        v.checkSettings(request);
+        v.checkAdSets(request.adsets());
+        v.fail();
+    }
+
+    /**
+     * Checks everything but the ad sets (an optimization on stored history brings its own).
+     *
+     * @throws InvalidInputException listing every invalid field (at most 100)
+     */
+    static void validateSettings(OptimizeRequest request) {
+        OptimizeRequestValidator v = new OptimizeRequestValidator();
+        v.checkSettings(request);
+        v.fail();
+    }
+
+    private void fail() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
         }
     }
 
-    private void check(OptimizeRequest r) {
+    private void checkSettings(OptimizeRequest r) {
         if (r.objective() != null
                 && !Set.of("conversions", "revenue").contains(r.objective().toLowerCase(Locale.ROOT))) {
             error("objective", "must be one of [conversions, revenue], was '" + r.objective() + "'");
@@ -58,7 +74,6 @@ final class OptimizeRequestValidator {
             }
             nonNegative("early_stop.min_spend_multiple", r.earlyStop().minSpendMultiple(), false);
         }
-        checkAdSets(r.adsets());
     }
 
     private void checkBudget(OptimizeRequest.Budget b) {

@@ -39,14 +39,14 @@ class RecommendationController {
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") String page,
             @RequestParam(defaultValue = "100") String size) {
-        AccountController.Paging paging = AccountController.Paging.of(page, size);
+        Paging paging = Paging.of(page, size);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate fromDate = DateParameters.parse("from", from, null, problems);
         LocalDate toDate = DateParameters.parse("to", to, null, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String account = accountId == null || accountId.isBlank() ? null : AccountController.accountId(accountId);
+        String account = Parameters.optionalAccountId(accountId);
         return recommendations.list(account, fromDate, toDate, paging.page(), paging.size());
     }
 

@@ -18,7 +18,7 @@ public class NotFoundException extends ProblemException {
      * @param field the request field or path parameter that carried the id, e.g. {@code recommendation_id}
      */
     public NotFoundException(String resource, String id, String field) {
-        this(resource, id, field, "No " + resource + " '" + id + "'.");
+        this(resource, id, field, "No " + resource + " '" + id + "'.", "no " + resource + " '" + id + "'");
     }
 
     /**
@@ -26,7 +26,11 @@ public class NotFoundException extends ProblemException {
      * (e.g. "import its insights first"); the detail is also the field's message.
      */
     public NotFoundException(String resource, String id, String field, String detail) {
-        super(ProblemKind.NOT_FOUND, null, detail, List.of(new FieldProblem(field, detail)), Map.of(), null);
+        this(resource, id, field, detail, detail);
+    }
+
+    private NotFoundException(String resource, String id, String field, String detail, String fieldMessage) {
+        super(ProblemKind.NOT_FOUND, null, detail, List.of(new FieldProblem(field, fieldMessage)), Map.of(), null);
         this.resource = resource;
         this.id = id;
     }

@@ -1,7 +1,7 @@
 package io.metasystem.mlcore.evaluation;
 
 import io.metasystem.mlcore.optimizer.Prior;
-import io.metasystem.mlcore.simulation.AdSetAttributes;
+import io.metasystem.mlcore.simulation.SyntheticAdSetTraits;
 
 /** A trained model that turns a new ad set's attributes into the optimizer {@link Prior} the API would attach. */
 public interface AttributePriors {
@@ -18,5 +18,5 @@ public interface AttributePriors {
      * @param attributes the ad set's attributes
      * @param dailySpend the spend level the prior is for (currency per day; used by models with a spend feature)
      */
-    Prior prior(AdSetAttributes attributes, double dailySpend);
+    Prior prior(SyntheticAdSetTraits attributes, double dailySpend);
 }

@@ -3,7 +3,6 @@ package io.metasystem.mlcore.evaluation;
 import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.simulation.AdMarket;
-import io.metasystem.mlcore.simulation.AdSetAttributes;
 import io.metasystem.mlcore.simulation.AdSetTruth;
 import io.metasystem.mlcore.simulation.AttributeEffects;
 import io.metasystem.mlcore.simulation.Backtest;
@@ -18,6 +17,7 @@ import io.metasystem.mlcore.simulation.PolicyRun;
 import io.metasystem.mlcore.simulation.PriorLookup;
 import io.metasystem.mlcore.simulation.ScenarioGenerator;
 import io.metasystem.mlcore.simulation.Seeds;
+import io.metasystem.mlcore.simulation.SyntheticAdSetTraits;
 import org.hipparchus.random.RandomDataGenerator;
 
 import java.util.ArrayList;
@@ -196,9 +196,9 @@ public final class ColdStartBenchmark {
     }
 
     /** Attributes drawn uniformly at random, independent of the ad set's truth (seeded by scenario and ad set). */
-    static AdSetAttributes randomAttributes(long scenarioSeed, int adSet) {
+    static SyntheticAdSetTraits randomAttributes(long scenarioSeed, int adSet) {
         RandomDataGenerator rng = Seeds.rng(Seeds.mix(scenarioSeed, 0xBADL, adSet));
-        return new AdSetAttributes(
+        return new SyntheticAdSetTraits(
                 pick(rng, AttributeEffects.AUDIENCES),
                 pick(rng, AttributeEffects.PLACEMENTS),
                 pick(rng, AttributeEffects.CREATIVES));

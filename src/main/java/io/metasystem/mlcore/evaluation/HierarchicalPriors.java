@@ -8,7 +8,7 @@ import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.RateModel;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.optimizer.Prior;
-import io.metasystem.mlcore.simulation.AdSetAttributes;
+import io.metasystem.mlcore.simulation.SyntheticAdSetTraits;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,7 +42,7 @@ public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double 
     }
 
     @Override
-    public Prior prior(AdSetAttributes attributes, double dailySpend) {
+    public Prior prior(SyntheticAdSetTraits attributes, double dailySpend) {
         FeatureRow row = new FeatureRow("new", -1, attributes.values(), new double[] {Math.log(dailySpend)}, 1, 0, 0);
         return ModelArtifact.prior(perSpend.rate(row), perClick.rate(row), weight, model());
     }

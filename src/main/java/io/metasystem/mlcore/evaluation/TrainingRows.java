@@ -2,8 +2,8 @@ package io.metasystem.mlcore.evaluation;
 
 import io.metasystem.mlcore.ml.FeatureRow;
 import io.metasystem.mlcore.ml.FeatureTable;
-import io.metasystem.mlcore.simulation.AdSetAttributes;
 import io.metasystem.mlcore.simulation.AdSetOutcome;
+import io.metasystem.mlcore.simulation.SyntheticAdSetTraits;
 
 import java.util.List;
 
@@ -38,7 +38,7 @@ final class TrainingRows {
         return new FeatureTable(
                 DATASET,
                 "conversions",
-                AdSetAttributes.NAMES,
+                SyntheticAdSetTraits.NAMES,
                 List.of(LOG_SPEND),
                 rows,
                 outcomes.size() - rows.size(),

@@ -5,7 +5,7 @@ import io.metasystem.mlcore.ml.ModelArtifact;
 import io.metasystem.mlcore.ml.Training;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.optimizer.Prior;
-import io.metasystem.mlcore.simulation.AdSetAttributes;
+import io.metasystem.mlcore.simulation.SyntheticAdSetTraits;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public record XgbPriors(ModelArtifact.Predictor predictor, double overdispersion
     }
 
     @Override
-    public Prior prior(AdSetAttributes attributes, double dailySpend) {
+    public Prior prior(SyntheticAdSetTraits attributes, double dailySpend) {
         return predictor.prior(attributes.asMap(), Map.of(TrainingRows.LOG_SPEND, Math.log(dailySpend)));
     }
 }

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.meta;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MlCoreProperties;
 import io.metasystem.mlcore.errors.NotFoundException;
+import io.metasystem.mlcore.store.RecommendationStore;
 import io.metasystem.mlcore.store.StoredJson;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public class ApplyService {
     public ApplyResult apply(String recommendationId, String requestedBy) {
         AppliableRecommendation rec = recommendations
                 .find(recommendationId)
-                .orElseThrow(() -> new NotFoundException("recommendation", recommendationId, "recommendation_id"));
+                .orElseThrow(() -> RecommendationStore.notFound(recommendationId));
         guardrails.checkRecommendation(rec, clock.instant());
         String account = MetaProperties.bareAccount(rec.accountId());
         Map<String, ApplyOutcome> done = ledger.statuses(rec.id(), dryRun);

@@ -10,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,20 +36,8 @@ class StoreAdapters {
                             .map(a -> new AppliableRecommendation.Target(
                                     a.adsetId(), a.name(), a.currentBudget(), a.recommendedBudget()))
                             .toList(),
-                    dataUntil(r)));
+                    r.dataUntil()));
         };
-    }
-
-    /** {@code last_date} of the stored inputs summary: the newest insight day the optimizer saw. */
-    static LocalDate dataUntil(Recommendation r) {
-        String last = r.inputsSummary() == null
-                ? null
-                : r.inputsSummary().path("last_date").asString(null);
-        try {
-            return last == null || last.isBlank() ? null : LocalDate.parse(last);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     @Bean

@@ -2,7 +2,6 @@ package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.SqlDialect;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,12 +43,7 @@ public class ModelRegistry {
     private final Clock clock;
     private final Map<Long, ModelArtifact.Predictor> loaded = new ConcurrentHashMap<>();
 
-    @Autowired
-    public ModelRegistry(JdbcClient jdbc, SqlDialect dialect) {
-        this(jdbc, dialect, Clock.systemUTC());
-    }
-
-    ModelRegistry(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
+    public ModelRegistry(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
@@ -220,7 +214,7 @@ public class ModelRegistry {
     /**
      * Provenance of a version, read from its stored document (through {@code StoredJson}).
      *
-     * @throws UnknownModelException if there is no such version
+     * @throws NotFoundException if there is no such version
      */
     @Transactional(readOnly = true)
     public Provenance provenanceOf(long version) {

@@ -2,12 +2,15 @@ package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.AccountIds;
+import io.metasystem.mlcore.store.AdSet;
 import io.metasystem.mlcore.store.AdSetDay;
+import io.metasystem.mlcore.store.DailyInsight;
 import io.metasystem.mlcore.store.DayRange;
 import io.metasystem.mlcore.store.InsightStore;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,9 +52,12 @@ public class StoreDatasets {
     static final String UNKNOWN = "unknown";
 
     private final InsightStore store;
+    private final Clock clock;
 
-    public StoreDatasets(InsightStore store) {
+    /** @param clock gives "today" (in UTC) when no insight is stored */
+    public StoreDatasets(InsightStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -87,7 +93,7 @@ public class StoreDatasets {
         LocalDate end = to;
         if (end == null) {
             LocalDate last = store.lastDateOrNull(accountId);
-            end = last == null ? LocalDate.now(ZoneOffset.UTC) : last;
+            end = last == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : last;
         }
         return new Window(accountId, from != null ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
     }
@@ -199,6 +205,47 @@ public class StoreDatasets {
                 true,
                 w.from() + " .. " + w.to(),
                 Datasets.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The features a model trained on this data set sees for a stored ad set on {@code day} (serving time, the same
+     * rule as the training rows of {@link #load}): its attributes, except that {@code campaign} is the campaign id
+     * (absent without one) and the {@link #NUMERIC} features are computed from the loaded history, whatever
+     * attributes of those names say: {@code day_of_week} of {@code day}, {@code days_since_start} from the ad set's
+     * first stored day, {@code recent_spend_lag7} ({@code NaN}, i.e. missing, when the loaded history starts after
+     * {@code day − 13} and the ad set is older) and {@code log_spend} of the current daily budget (without a positive
+     * one it is not computed: an attribute of that name stands, else the model uses the training median).
+     *
+     * @param adSet the stored ad set (attributes, campaign id, first day, daily budget in account currency per day)
+     * @param days its stored days inside the loaded history; spend in account currency per day
+     * @param historyFrom first day of the loaded history
+     * @param day the day the prediction is for, usually the day after the history
+     * @return feature name to value, numeric values as decimal strings; a new mutable map
+     */
+    public static Map<String, String> servingFeatures(
+            AdSet adSet, List<DailyInsight> days, LocalDate historyFrom, LocalDate day) {
+        Map<String, String> f = new HashMap<>(adSet.attributes().values());
+        f.remove("campaign");
+        if (adSet.campaignId() != null) {
+            f.put("campaign", adSet.campaignId());
+        }
+        Map<LocalDate, Double> spend = new HashMap<>();
+        days.forEach(d -> spend.merge(d.date(), d.spend().doubleValue(), Double::sum));
+        // the loaded history covers days d-13..d-7, or the ad set started inside the loaded history
+        boolean lagKnown = !historyFrom.isAfter(day.minusDays(Datasets.RECENT_LAG + Datasets.RECENT_WIDTH - 1L))
+                || adSet.firstDate() != null && !adSet.firstDate().isBefore(historyFrom);
+        double[] numeric = numeric(
+                day,
+                adSet.firstDate(),
+                spend,
+                adSet.dailyBudget() == null ? Double.NaN : adSet.dailyBudget().doubleValue());
+        f.put("day_of_week", Double.toString(numeric[0]));
+        f.put("days_since_start", Double.toString(numeric[1]));
+        f.put("recent_spend_lag7", lagKnown ? Double.toString(numeric[2]) : "NaN");
+        if (adSet.dailyBudget() != null && adSet.dailyBudget().signum() > 0) {
+            f.put("log_spend", Double.toString(numeric[3]));
+        }
+        return f;
     }
 
     /** Numeric features of an ad set on {@code day}, in the order of {@link #NUMERIC}. */

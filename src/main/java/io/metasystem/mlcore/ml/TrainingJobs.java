@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ public class TrainingJobs implements AutoCloseable {
     private final MlProperties properties;
     private final JobLeases leases;
     private final StoreDatasets storeDatasets;
+    private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ml-training");
         t.setDaemon(true);
@@ -61,7 +63,9 @@ public class TrainingJobs implements AutoCloseable {
             ModelRegistry registry,
             MlProperties properties,
             JobLeases leases,
-            StoreDatasets storeDatasets) {
+            StoreDatasets storeDatasets,
+            Clock clock) {
+        this.clock = clock;
         this.leases = leases;
         this.storeDatasets = storeDatasets;
         this.jdbc = jdbc;
@@ -327,8 +331,8 @@ public class TrainingJobs implements AutoCloseable {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static TrainingJob map(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,7 @@ package io.metasystem.mlcore.simulation;
 public record AdSetOutcome(
         int account,
         String adSetId,
-        AdSetAttributes attributes,
+        SyntheticAdSetTraits attributes,
         int days,
         double spend,
         double clicks,

@@ -58,26 +58,26 @@ public record AttributeEffects(
     }
 
     /** Summed log-multiplier of CPM for the attributes. */
-    public double logCpm(AdSetAttributes a) {
+    public double logCpm(SyntheticAdSetTraits a) {
         return sum(a, 0);
     }
 
     /** Summed log-multiplier of CTR. */
-    public double logCtr(AdSetAttributes a) {
+    public double logCtr(SyntheticAdSetTraits a) {
         return sum(a, 1);
     }
 
     /** Summed log-multiplier of CVR. */
-    public double logCvr(AdSetAttributes a) {
+    public double logCvr(SyntheticAdSetTraits a) {
         return sum(a, 2);
     }
 
     /** Log-multiplier of conversions per unit of spend (CTR · CVR / CPM), i.e. −log of the CPA multiplier. */
-    public double logConversionsPerSpend(AdSetAttributes a) {
+    public double logConversionsPerSpend(SyntheticAdSetTraits a) {
         return logCtr(a) + logCvr(a) - logCpm(a);
     }
 
-    private double sum(AdSetAttributes a, int k) {
+    private double sum(SyntheticAdSetTraits a, int k) {
         return audience.get(a.audience())[k] + placement.get(a.placement())[k] + creative.get(a.creative())[k];
     }
 

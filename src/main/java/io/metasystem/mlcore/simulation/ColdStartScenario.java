@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * @param launchDay  scored day on which the new ad sets start (&ge; 1)
  */
 public record ColdStartScenario(
-        MarketScenario scenario, Map<String, AdSetAttributes> attributes, Set<String> newAdSets, int launchDay) {
+        MarketScenario scenario, Map<String, SyntheticAdSetTraits> attributes, Set<String> newAdSets, int launchDay) {
     public ColdStartScenario {
         attributes = Map.copyOf(attributes);
         newAdSets = Set.copyOf(newAdSets);

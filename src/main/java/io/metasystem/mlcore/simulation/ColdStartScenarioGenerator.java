@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Accounts for the cold-start benchmark: 3–7 established ad sets from the warm-up on, and 2–4 new ones that all
- * launch on scored day 3–7 with no history. Every ad set has {@link AdSetAttributes} drawn uniformly; its CPM, CTR and
- * CVR are the {@link MarketParameters} medians × the attributes' {@link AttributeEffects} × an account factor on CVR
- * (log-sd {@value #ACCOUNT_LOG_SD}, e.g. product and landing page, unknown to any model) × a per-ad-set residual
+ * launch on scored day 3–7 with no history. Every ad set has {@link SyntheticAdSetTraits} drawn uniformly; its CPM,
+ * CTR and CVR are the {@link MarketParameters} medians × the attributes' {@link AttributeEffects} × an account factor
+ * on CVR (log-sd {@value #ACCOUNT_LOG_SD}, e.g. product and landing page, unknown to any model) × a per-ad-set residual
  * (log-sd {@value #RESIDUAL_LOG_SD} on each of CPM, CTR and CVR). The other parameters (saturation, elasticity,
  * fatigue, delivery, dispersion, order value, seasonality) use the ranges of {@link MarketParameters}. No min/max per
  * ad set and no advertiser pauses; 25 % of accounts cap daily changes at 30 % or 50 %.
@@ -65,11 +65,11 @@ public final class ColdStartScenarioGenerator {
 
         int warmup = p.warmupDays();
         List<AdSetTruth> adSets = new ArrayList<>();
-        Map<String, AdSetAttributes> attributes = new HashMap<>();
+        Map<String, SyntheticAdSetTraits> attributes = new HashMap<>();
         Set<String> newIds = new HashSet<>();
         double sumCpa = 0;
         for (int i = 0; i < n; i++) {
-            AdSetAttributes attr = new AdSetAttributes(
+            SyntheticAdSetTraits attr = new SyntheticAdSetTraits(
                     pick(rng, AttributeEffects.AUDIENCES),
                     pick(rng, AttributeEffects.PLACEMENTS),
                     pick(rng, AttributeEffects.CREATIVES));

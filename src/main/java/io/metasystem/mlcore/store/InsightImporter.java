@@ -2,7 +2,6 @@ package io.metasystem.mlcore.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,12 +46,7 @@ public class InsightImporter {
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @Autowired
-    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect) {
-        this(jdbc, batch, dialect, Clock.systemUTC());
-    }
-
-    InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock) {
+    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dialect = dialect;

@@ -1,8 +1,10 @@
 package io.metasystem.mlcore.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -28,7 +30,8 @@ public record Recommendation(
         String modelVersion,
         String currency,
         BigDecimal totalBudget,
-        List<RecommendedAdSet> adSets) {
+        List<RecommendedAdSet> adSets,
+        @JsonIgnore LocalDate dataUntil) {
     public Recommendation {
         adSets = adSets == null ? List.of() : List.copyOf(adSets);
     }

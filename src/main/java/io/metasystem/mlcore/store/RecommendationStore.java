@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.store;
 
 import io.metasystem.mlcore.errors.NotFoundException;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,18 +31,13 @@ public class RecommendationStore {
     private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final String COLUMNS =
             "id, account_id, created_at, request_hash, cast(inputs_summary as varchar) as inputs, "
-                    + "optimizer_version, model_version, currency, total_budget";
+                    + "optimizer_version, model_version, currency, total_budget, data_until";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
 
-    @Autowired
-    public RecommendationStore(JdbcClient jdbc, SqlDialect dialect) {
-        this(jdbc, dialect, Clock.systemUTC());
-    }
-
-    RecommendationStore(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
+    public RecommendationStore(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
@@ -62,10 +57,10 @@ public class RecommendationStore {
     public Recommendation save(Recommendation r) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, response, "
-                        + "optimizer_version, model_version, currency, total_budget) values (:id, "
+                        + "optimizer_version, model_version, currency, total_budget, data_until) values (:id, "
                         + ":account, :now, :hash, "
                         + dialect.json(":inputs") + ", " + dialect.json(":response")
-                        + ", :optimizer, :model, :currency, :total)")
+                        + ", :optimizer, :model, :currency, :total, :dataUntil)")
                 .param("id", r.id())
                 .param("account", AccountIds.canonical(r.accountId()))
                 .param("now", now)
@@ -76,6 +71,7 @@ public class RecommendationStore {
                 .param("model", r.modelVersion())
                 .param("currency", r.currency())
                 .param("total", r.totalBudget())
+                .param("dataUntil", r.dataUntil())
                 .update();
         for (Recommendation.RecommendedAdSet a : r.adSets()) {
             jdbc.sql("insert into recommendation_adset (recommendation_id, adset_id, name, current_budget, "
@@ -101,7 +97,15 @@ public class RecommendationStore {
                 r.modelVersion(),
                 r.currency(),
                 r.totalBudget(),
-                r.adSets());
+                r.adSets(),
+                r.dataUntil());
+    }
+
+    /**
+     * The one "no such recommendation" of every route (store reads, apply): 404 naming {@code recommendation_id}.
+     */
+    public static NotFoundException notFound(String id) {
+        return new NotFoundException("recommendation", id, "recommendation_id", "No recommendation '" + id + "'.");
     }
 
     /** @throws NotFoundException (resource {@code recommendation}) when there is no such recommendation */
@@ -112,7 +116,7 @@ public class RecommendationStore {
                 .param("id", id)
                 .query((rs, n) -> row(rs, true))
                 .optional()
-                .orElseThrow(() -> new NotFoundException("recommendation", id, "recommendation_id"));
+                .orElseThrow(() -> notFound(id));
         return new Recommendation(
                 head.id(),
                 head.accountId(),
@@ -124,7 +128,8 @@ public class RecommendationStore {
                 head.modelVersion(),
                 head.currency(),
                 head.totalBudget(),
-                adSets(id));
+                adSets(id),
+                head.dataUntil());
     }
 
     /**
@@ -300,18 +305,34 @@ public class RecommendationStore {
 
     private static Recommendation row(ResultSet rs, boolean withResponse) throws SQLException {
         String inputs = rs.getString("inputs");
+        JsonNode summary = inputs == null ? null : JSON.readTree(inputs);
         JsonNode response = withResponse ? JSON.readTree(rs.getString("response")) : null;
+        LocalDate dataUntil = rs.getObject("data_until", LocalDate.class);
         return new Recommendation(
                 rs.getString("id"),
                 rs.getString("account_id"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getString("request_hash"),
-                inputs == null ? null : JSON.readTree(inputs),
+                summary,
                 response,
                 rs.getString("optimizer_version"),
                 rs.getString("model_version"),
                 rs.getString("currency"),
                 rs.getBigDecimal("total_budget"),
-                null);
+                null,
+                dataUntil != null ? dataUntil : legacyDataUntil(summary));
+    }
+
+    /**
+     * {@code last_date} of the inputs summary: the data-until day of rows saved before the {@code data_until} column
+     * existed (V27); null when absent or not a date.
+     */
+    private static LocalDate legacyDataUntil(JsonNode summary) {
+        String last = summary == null ? null : summary.path("last_date").asString(null);
+        try {
+            return last == null || last.isBlank() ? null : LocalDate.parse(last);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

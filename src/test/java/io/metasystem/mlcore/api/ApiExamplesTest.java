@@ -87,6 +87,8 @@ class ApiExamplesTest {
     private final Set<String> checked = new TreeSet<>();
 
     private final List<String> differences = new ArrayList<>();
+    /** The recommendation the account optimize step creates, which the recommendation and apply steps read. */
+    private String recommendationId;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
@@ -242,18 +244,23 @@ class ApiExamplesTest {
         call("PUT", attributes, params("account_id", CSV_ACCOUNT, "adset_id", "999"), "attributes-request.json", 404);
     }
 
-    private String recommendationId;
-
     private void optimize() {
         call("POST", "/api/v1/meta_ads/optimize", params(), "optimize-request.json", 200);
         call("POST", "/api/v1/meta_ads/optimize", params(), "optimize-400-request.json", 400);
         call("POST", "/api/v1/meta_ads/optimize", params(), "optimize-422-request.json", 422);
+        call(
+                "POST",
+                "/api/v1/meta_ads/optimize",
+                params("X-API-Key", "wrong-key-0123456789"),
+                "optimize-request.json",
+                401);
         String path = "/api/v1/accounts/{account_id}/optimize";
         recommendationId = call("POST", path, params("account_id", CSV_ACCOUNT), "account-optimize-request.json", 200)
                 .get("recommendation_id")
                 .asString();
         call("POST", path, params("account_id", CSV_ACCOUNT), "account-optimize-400-request.json", 400);
         call("POST", path, params("account_id", "act_999"), "account-optimize-request.json", 404);
+        call("POST", path, params("account_id", CSV_ACCOUNT), "account-optimize-422-request.json", 422);
     }
 
     private void recommendations() {
@@ -354,7 +361,8 @@ class ApiExamplesTest {
      * Sends a documented request and compares the answer with (or writes it to) its example file.
      *
      * @param template the operation's path as in the spec, with {@code {name}} variables
-     * @param parameters path variables, then query parameters; names starting with {@code X-} are headers
+     * @param parameters path variables, then query parameters; names starting with {@code X-} are headers (an
+     *     {@code X-API-Key} replaces the test's key)
      * @param bodyFile request body in docs/examples; null for none
      * @param status the documented status: 2xx is the success example, anything else {@code name-<status>.json}
      * @return the answer
@@ -518,7 +526,7 @@ class ApiExamplesTest {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

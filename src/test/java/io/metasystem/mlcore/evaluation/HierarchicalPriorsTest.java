@@ -5,9 +5,9 @@ import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.ml.HierarchicalTrainer;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.optimizer.Prior;
-import io.metasystem.mlcore.simulation.AdSetAttributes;
 import io.metasystem.mlcore.simulation.ColdStartScenarioGenerator;
 import io.metasystem.mlcore.simulation.PastCampaigns;
+import io.metasystem.mlcore.simulation.SyntheticAdSetTraits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -38,8 +38,8 @@ class HierarchicalPriorsTest {
     @Test
     void priorsRankAudiencesAsTheTruthDoes() {
         HierarchicalPriors priors = HierarchicalPriors.train(table(), VALIDATION, line -> {});
-        Prior retargeting = priors.prior(new AdSetAttributes("retargeting", "feed", "video"), 50);
-        Prior broad = priors.prior(new AdSetAttributes("broad", "feed", "video"), 50);
+        Prior retargeting = priors.prior(new SyntheticAdSetTraits("retargeting", "feed", "video"), 50);
+        Prior broad = priors.prior(new SyntheticAdSetTraits("broad", "feed", "video"), 50);
         assertThat(retargeting.cpa()).isLessThan(broad.cpa() / 2);
         assertThat(retargeting.cvr()).isGreaterThan(broad.cvr());
         assertThat(retargeting.weight()).isEqualTo(priors.weight());

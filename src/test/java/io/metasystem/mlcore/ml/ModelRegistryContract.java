@@ -45,15 +45,21 @@ abstract class ModelRegistryContract {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(ds);
-        registry = new ModelRegistry(jdbc, dialect());
+        registry = new ModelRegistry(jdbc, dialect(), Clock.systemUTC());
     }
 
     @Test
     void aJobFailedByTheLeaseSweepKeepsItsStatusWhenItsRunFinishesLate() {
         JobLeases leases = new JobLeases(jdbc, Clock.systemUTC(), Duration.ofSeconds(2));
         MlProperties props = new MlProperties("data/samples", 0.01, "-", "f", "s", "csv", null, null, 10);
-        try (TrainingJobs jobs =
-                new TrainingJobs(jdbc, dialect(), registry, props, leases, new StoreDatasets(new InsightStore(jdbc)))) {
+        try (TrainingJobs jobs = new TrainingJobs(
+                jdbc,
+                dialect(),
+                registry,
+                props,
+                leases,
+                new StoreDatasets(new InsightStore(jdbc), Clock.systemUTC()),
+                Clock.systemUTC())) {
             String id = "00000000-0000-0000-0000-000000000001";
             jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
                             + "updated_at, owner, heartbeat_at) values (:id, 's', "

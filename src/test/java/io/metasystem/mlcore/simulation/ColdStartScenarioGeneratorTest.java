@@ -61,7 +61,7 @@ class ColdStartScenarioGeneratorTest {
         for (int k = 0; k < 400; k++) {
             ColdStartScenario cold = generator.generate(5, k);
             for (AdSetTruth a : cold.scenario().adSets()) {
-                AdSetAttributes attr = cold.attributes().get(a.id());
+                SyntheticAdSetTraits attr = cold.attributes().get(a.id());
                 double logCvr = Math.log(a.cvr());
                 byAudience.computeIfAbsent(attr.audience(), x -> new double[2])[0] += logCvr;
                 byAudience.get(attr.audience())[1]++;
@@ -110,11 +110,12 @@ class ColdStartScenarioGeneratorTest {
                         AttributeEffects.DEFAULT.creative()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("interest");
-        assertThatThrownBy(() -> new AdSetAttributes("tiktok", "feed", "video")).hasMessageContaining("audience");
-        AdSetAttributes a = new AdSetAttributes("retargeting", "reels", "video");
+        assertThatThrownBy(() -> new SyntheticAdSetTraits("tiktok", "feed", "video"))
+                .hasMessageContaining("audience");
+        SyntheticAdSetTraits a = new SyntheticAdSetTraits("retargeting", "reels", "video");
         assertThat(AttributeEffects.DEFAULT.logConversionsPerSpend(a))
                 .isCloseTo(0.80 - 0.05 + 0.15, Assertions.within(1e-12));
-        assertThat(a.asMap().keySet()).containsExactlyElementsOf(AdSetAttributes.NAMES);
+        assertThat(a.asMap().keySet()).containsExactlyElementsOf(SyntheticAdSetTraits.NAMES);
         assertThat(a.values()).isEqualTo(List.of("retargeting", "reels", "video"));
     }
 

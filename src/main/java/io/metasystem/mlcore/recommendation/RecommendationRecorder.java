@@ -1,4 +1,4 @@
-package io.metasystem.mlcore.api;
+package io.metasystem.mlcore.recommendation;
 
 import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
@@ -25,7 +25,9 @@ import java.util.Map;
 
 /**
  * Persists every optimize answer (stateless or from the store) and stamps its {@code recommendation_id} into the
- * response: request hash, inputs summary, full response, optimizer version, per-ad-set recommendation.
+ * response: request hash, inputs summary, full response, optimizer version, per-ad-set recommendation and the newest
+ * insight day the optimizer saw ({@code data_until}); then publishes {@code recommendation.created} to the outbound
+ * webhooks.
  */
 @Component
 class RecommendationRecorder {
@@ -42,7 +44,8 @@ class RecommendationRecorder {
     /**
      * @param accountId nullable for a stateless call without an account
      * @param request   the request as received (hashed in canonical form)
-     * @param response  the response object; serialised with the service's JSON settings
+     * @param response  the answer as JSON (the API's wire format)
+     * @param modelVersion label of the model whose priors were used, or null
      * @return the response as JSON with {@code recommendation_id} first, as saved and as to be returned
      */
     ObjectNode record(
@@ -50,13 +53,12 @@ class RecommendationRecorder {
             JsonNode request,
             OptimizationProblem problem,
             OptimizationResult result,
-            Object response,
+            JsonNode response,
             String modelVersion) {
         String id = store.newId();
         ObjectNode body = mapper.createObjectNode();
         body.put("recommendation_id", id);
-        JsonNode raw = mapper.valueToTree(response);
-        if (raw instanceof ObjectNode object) {
+        if (response instanceof ObjectNode object) {
             object.properties().forEach(e -> {
                 if (!"recommendation_id".equals(e.getKey())) {
                     body.set(e.getKey(), e.getValue());
@@ -84,7 +86,8 @@ class RecommendationRecorder {
                 modelVersion,
                 problem.currency(),
                 decimal(problem.budget().total()),
-                adSets));
+                adSets,
+                dataUntil(problem)));
         // n8n hears of every recommendation (recorded only, as dry_run, when DUMMY_MODE=true)
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("recommendation_id", id);
@@ -126,6 +129,18 @@ class RecommendationRecorder {
         summary.put("first_date", first == null ? null : first.toString());
         summary.put("last_date", last == null ? null : last.toString());
         return summary;
+    }
+
+    /** The newest dated row of the problem: the last insight day the optimizer saw; null without dated rows. */
+    static LocalDate dataUntil(OptimizationProblem problem) {
+        LocalDate last = null;
+        for (AdSetInput a : problem.adSets()) {
+            if (!a.daily().isEmpty()) {
+                LocalDate l = a.daily().get(a.daily().size() - 1).date();
+                last = last == null || l.isAfter(last) ? l : last;
+            }
+        }
+        return last;
     }
 
     private static BigDecimal decimal(Double value) {

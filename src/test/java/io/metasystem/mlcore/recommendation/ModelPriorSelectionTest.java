@@ -1,4 +1,4 @@
-package io.metasystem.mlcore.api;
+package io.metasystem.mlcore.recommendation;
 
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.NotFoundException;

@@ -12,11 +12,11 @@ import java.util.Map;
  * @param placement one of {@link AttributeEffects#PLACEMENTS}
  * @param creative  one of {@link AttributeEffects#CREATIVES}
  */
-public record AdSetAttributes(String audience, String placement, String creative) {
+public record SyntheticAdSetTraits(String audience, String placement, String creative) {
     /** Attribute names, in the order used as the hierarchy of the empirical-Bayes model. */
     public static final List<String> NAMES = List.of("audience", "placement", "creative");
 
-    public AdSetAttributes {
+    public SyntheticAdSetTraits {
         check("audience", audience, AttributeEffects.AUDIENCES);
         check("placement", placement, AttributeEffects.PLACEMENTS);
         check("creative", creative, AttributeEffects.CREATIVES);

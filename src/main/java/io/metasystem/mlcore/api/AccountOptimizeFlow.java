@@ -1,0 +1,93 @@
+package io.metasystem.mlcore.api;
+
+import io.metasystem.mlcore.errors.InvalidInputException;
+import io.metasystem.mlcore.recommendation.HistoryRequest;
+import io.metasystem.mlcore.recommendation.Optimized;
+import io.metasystem.mlcore.recommendation.Recommender;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The wire side of "optimize an account on its stored history", shared by {@code POST
+ * /api/v1/accounts/{account_id}/optimize} and the n8n webhook's {@code optimize} action: checks the request, calls
+ * {@link Recommender}, and maps the result to the answer (the stateless answer plus {@code history}), recorded.
+ */
+@Component
+class AccountOptimizeFlow {
+    private final Recommender recommender;
+    private final OptimizeMapper mapper;
+    private final ObjectMapper json;
+
+    AccountOptimizeFlow(Recommender recommender, OptimizeMapper mapper, ObjectMapper json) {
+        this.recommender = recommender;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /**
+     * @param accountId the account as given (path, body or configuration); checked here
+     * @return the recorded answer, {@code recommendation_id} first
+     * @throws InvalidInputException naming the field for invalid input
+     */
+    ObjectNode optimize(String accountId, AccountOptimizeRequest request) {
+        String id = Parameters.accountId(accountId);
+        if (request.budget() == null) {
+            throw new InvalidInputException("budget", "is required");
+        }
+        int lookback =
+                request.lookbackDays() == null ? AccountOptimizeRequest.DEFAULT_LOOKBACK_DAYS : request.lookbackDays();
+        if (lookback < 1 || lookback > AccountOptimizeRequest.MAX_LOOKBACK_DAYS) {
+            throw new InvalidInputException(
+                    "lookback_days",
+                    "must be between 1 and " + AccountOptimizeRequest.MAX_LOOKBACK_DAYS + ", was " + lookback);
+        }
+        String campaign = request.campaignId() == null || request.campaignId().isBlank()
+                ? null
+                : request.campaignId().strip();
+        Optimized optimized = recommender.optimize(new HistoryRequest(
+                id,
+                mapper.toSettings(request),
+                new HistoryRequest.SeedBasis(
+                        request.objective(),
+                        request.budget(),
+                        request.targets(),
+                        request.riskAversion(),
+                        request.earlyStop(),
+                        request.halfLifeDays()),
+                lookback,
+                campaign,
+                request.useModelPriors(),
+                request.modelScope()));
+        ObjectNode response = json.valueToTree(mapper.toAnswer(optimized));
+        Optimized.History history = optimized.history();
+        ObjectNode window = response.putObject("history");
+        window.put("account_id", history.accountId());
+        window.put("from", history.from().toString());
+        window.put("to", history.to().toString());
+        window.put("lookback_days", history.lookbackDays());
+        window.put("campaign_id", history.campaignId());
+        return recommender.record(optimized, json.valueToTree(request), response);
+    }
+
+    /**
+     * The webhook's {@code params} as an account optimize request ({@code {}} when absent).
+     *
+     * @throws InvalidInputException naming {@code params.<path>} when they do not map
+     */
+    AccountOptimizeRequest fromParams(JsonNode params) {
+        JsonNode body = params == null || params.isMissingNode() || params.isNull() ? json.createObjectNode() : params;
+        try {
+            return json.treeToValue(body, AccountOptimizeRequest.class);
+        } catch (JacksonException e) {
+            String path = ProblemHandler.jsonPath(e.getPath());
+            throw new InvalidInputException(
+                    "params" + ("$".equals(path) ? "" : "." + path),
+                    e.getOriginalMessage() == null
+                            ? "is not valid"
+                            : e.getOriginalMessage().split("\n")[0]);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.metasystem.mlcore.recommendation;
+
+import io.metasystem.mlcore.optimizer.BudgetRules;
+import io.metasystem.mlcore.optimizer.EarlyStopRules;
+import io.metasystem.mlcore.optimizer.Objective;
+import io.metasystem.mlcore.optimizer.Targets;
+
+/**
+ * Everything of an optimization problem except its ad sets, already validated and with the documented defaults
+ * applied.
+ *
+ * @param objective what to maximise; never null
+ * @param currency ISO 4217 code of every amount; null: the account's currency (history) or none (stateless)
+ * @param budget the budget rules, in currency per day; never null
+ * @param targets CPA/ROAS targets; never null ({@link Targets#NONE})
+ * @param riskAversion weight of the standard-deviation penalty, &ge; 0
+ * @param earlyStop early-stop rules; never null
+ * @param halfLifeDays half-life of past evidence in days, &gt; 0
+ * @param seed seed of every random draw; null: derived from the request ({@link Recommender#seed})
+ */
+public record OptimizeSettings(
+        Objective objective,
+        String currency,
+        BudgetRules budget,
+        Targets targets,
+        double riskAversion,
+        EarlyStopRules earlyStop,
+        double halfLifeDays,
+        Long seed) {}

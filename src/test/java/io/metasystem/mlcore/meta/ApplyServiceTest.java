@@ -1,0 +1,102 @@
+package io.metasystem.mlcore.meta;
+
+import io.metasystem.mlcore.config.MetaProperties;
+import io.metasystem.mlcore.config.MlCoreProperties;
+import io.metasystem.mlcore.testing.LiveMetaTest;
+import io.metasystem.mlcore.webhooks.OutboundWebhooks;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Apply's time-dependent guardrails on a fixed {@link Clock}: the recommendation's age and the per-day change limit
+ * are measured on the injected clock, so the answer does not depend on when the suite runs (around midnight UTC, say).
+ * The service is built here from the context's collaborators with the clock of each step; the HTTP contract stays in
+ * {@code api.MetaApplyApiTest}. The profile allows at most 50 % change per day and 24 h old recommendations.
+ */
+class ApplyServiceTest extends LiveMetaTest {
+    static final Instant CREATED = Instant.parse("2026-11-20T09:00:00Z");
+
+    @Autowired
+    GraphApiClient graph;
+
+    @Autowired
+    OutboundWebhooks webhooks;
+
+    @Autowired
+    MetaProperties properties;
+
+    @Autowired
+    MlCoreProperties core;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApplyService at(Instant now) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new ApplyService(
+                recommendations,
+                graph,
+                new ApplyLedger(jdbc, clock),
+                new AuditLog(jdbc, clock),
+                webhooks,
+                properties,
+                core,
+                clock);
+    }
+
+    static AppliableRecommendation rec(String id, Instant created, String adset, String current, String target) {
+        return new AppliableRecommendation(
+                id,
+                "123",
+                created.atOffset(ZoneOffset.UTC),
+                "EUR",
+                List.of(new AppliableRecommendation.Target(
+                        adset, "Ad set " + adset, new BigDecimal(current), new BigDecimal(target))));
+    }
+
+    @Test
+    void theRecommendationAgeIsMeasuredOnTheClock() {
+        GRAPH.adSet("age1", "AGE1", "ACTIVE", 2000L, "c1");
+        recommendations.put(rec("r-clock-age", CREATED, "age1", "20", "22"));
+
+        GuardrailViolationException late = catchThrowableOfType(
+                GuardrailViolationException.class,
+                () -> at(CREATED.plusSeconds(25 * 3600)).apply("r-clock-age", "test"));
+        assertThat(late.guardrail()).isEqualTo("max_recommendation_age_hours");
+        assertThat(GRAPH.writes()).noneMatch(w -> w.path().endsWith("/age1"));
+
+        ApplyResult inTime = at(CREATED.plusSeconds(23 * 3600)).apply("r-clock-age", "test");
+        assertThat(inTime.changed()).isEqualTo(1);
+    }
+
+    @Test
+    void theChangeLimitCountsFromTheStartOfTheClocksDay() {
+        GRAPH.adSet("day1", "DAY1", "ACTIVE", 1000L, "c1");
+        Instant evening = Instant.parse("2026-11-20T23:50:00Z");
+        recommendations.put(rec("r-clock-day-1", evening.minusSeconds(600), "day1", "10", "14"));
+        recommendations.put(rec("r-clock-day-2", evening.minusSeconds(300), "day1", "14", "18"));
+        assertThat(at(evening).apply("r-clock-day-1", "test").changed()).isEqualTo(1);
+
+        // 14 → 18 is +29 % against the live budget, but +80 % against this day's first budget, 10
+        GuardrailViolationException sameDay = catchThrowableOfType(
+                GuardrailViolationException.class,
+                () -> at(evening.plusSeconds(300)).apply("r-clock-day-2", "test"));
+        assertThat(sameDay.guardrail()).isEqualTo("max_change_ratio");
+        assertThat(sameDay.adsetId()).isEqualTo("day1");
+
+        // after midnight the day starts at 14: +29 % is within the limit
+        assertThat(at(evening.plusSeconds(900)).apply("r-clock-day-2", "test").changed())
+                .isEqualTo(1);
+        assertThat(GRAPH.adSetState("day1").get("daily_budget").asString()).isEqualTo("1800");
+    }
+}
