@@ -162,7 +162,9 @@ class DashboardBrowserTest {
                 .contains("total budget €150.00 per day");
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-account", 1280);
-        browser.screenshot("dashboard-account-phone", 390);
+        browser.screenshotOf("dashboard-account-phone", 390, 844, "main");
+        browser.screenshotOf("phone-adsets", 390, 844, "#adsets");
+        browser.screenshotOf("phone-recommendation", 390, 844, "#recommendation-table");
     }
 
     @Test

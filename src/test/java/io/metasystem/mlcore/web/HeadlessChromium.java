@@ -133,6 +133,28 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves what a screen of {@code width} × {@code height} shows with {@code selector}'s element scrolled to the top,
+     * as {@code target/screenshots/<name>.png}.
+     */
+    Path screenshotOf(String name, int width, int height, String selector) {
+        try {
+            driver.manage().window().setSize(new Dimension(width, height));
+            ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "arguments[0].scrollIntoView({block: 'start'})",
+                            driver.findElement(By.cssSelector(selector)));
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
