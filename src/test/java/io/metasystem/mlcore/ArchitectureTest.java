@@ -105,6 +105,25 @@ class ArchitectureTest {
             .because("the use case is the layer below the web API: api calls it, never the other way round");
 
     @ArchTest
+    static final ArchRule recommendationUsesOnlyWhatTheDesignAllows = classes()
+            .that()
+            .resideInAPackage("..mlcore.recommendation..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "..mlcore.recommendation..",
+                    "..mlcore.optimizer..",
+                    "..mlcore.ml..",
+                    "..mlcore.store..",
+                    "..mlcore.webhooks..",
+                    "..mlcore.reporting..",
+                    "..mlcore.errors..",
+                    "java..",
+                    "org.springframework..",
+                    "tools.jackson..")
+            .because("docs/design: the use case may use optimizer, ml, store, webhooks and reporting");
+
+    @ArchTest
     static final ArchRule errorsDependOnNothing = classes()
             .that()
             .resideInAPackage("..mlcore.errors..")

@@ -25,7 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +38,10 @@ import java.util.Locale;
 class AccountController {
     private final InsightImporter importer;
     private final InsightStore store;
+    private final Clock clock;
 
-    AccountController(InsightImporter importer, InsightStore store) {
+    AccountController(InsightImporter importer, InsightStore store, Clock clock) {
+        this.clock = clock;
         this.importer = importer;
         this.store = store;
     }
@@ -83,7 +87,7 @@ class AccountController {
         store.requireAccount(id);
         if (toDate == null) {
             LocalDate last = store.lastDate(id);
-            toDate = last == null ? LocalDate.now() : last;
+            toDate = last == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : last;
         }
         if (fromDate == null) {
             fromDate = toDate.minusDays(27);

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * without {@code adsets} (they come from the store), plus the history window and an optional campaign filter.
  */
 @Schema(description = "Budget rules; ad sets and their daily history come from the store")
-public record AccountOptimizeRequest(
+record AccountOptimizeRequest(
         @Schema(
                 allowableValues = {"conversions", "revenue"},
                 defaultValue = "conversions")

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -30,8 +31,10 @@ class MetaController {
     private final ApplyService apply;
     private final AuditLog audit;
     private final MetaJobs jobs;
+    private final Clock clock;
 
-    MetaController(SyncService sync, ApplyService apply, AuditLog audit, MetaJobs jobs) {
+    MetaController(SyncService sync, ApplyService apply, AuditLog audit, MetaJobs jobs, Clock clock) {
+        this.clock = clock;
         this.sync = sync;
         this.apply = apply;
         this.audit = audit;
@@ -47,7 +50,7 @@ class MetaController {
             @PathVariable("account_id") String accountId,
             @RequestParam(name = "since", required = false) String since,
             @RequestParam(name = "until", required = false) String until) {
-        LocalDate[] range = Parameters.syncRange(since, until, LocalDate.now(ZoneOffset.UTC));
+        LocalDate[] range = Parameters.syncRange(since, until, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         MetaJob job = sync.start(Parameters.accountId(accountId), range[0], range[1]);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + job.id()))

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ class N8nWebhookController {
     private final AccountOptimizeFlow optimizer;
     private final MetaProperties meta;
     private final ObjectMapper json;
+    private final Clock clock;
 
     N8nWebhookController(
             InboundWebhookVerifier verifier,
@@ -53,7 +55,9 @@ class N8nWebhookController {
             OutboundWebhooks outbox,
             AccountOptimizeFlow optimizer,
             MetaProperties meta,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.verifier = verifier;
         this.sync = sync;
         this.apply = apply;
@@ -96,7 +100,7 @@ class N8nWebhookController {
                 LocalDate[] range = Parameters.syncRange(
                         params.path("since").asString(null),
                         params.path("until").asString(null),
-                        LocalDate.now(ZoneOffset.UTC));
+                        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
                 MetaJob job = sync.start(account, range[0], range[1]);
                 out.put("job", JobBodies.of(job));
                 return ResponseEntity.accepted().body(out);

@@ -130,18 +130,7 @@ class OptimizeController {
             }
             adSets.add(a);
         }
-        return new OptimizeRequest(
-                r.objective(),
-                r.currency(),
-                r.budget(),
-                r.targets(),
-                r.riskAversion(),
-                r.earlyStop(),
-                r.halfLifeDays(),
-                r.seed(),
-                adSets,
-                r.useModelPriors(),
-                r.modelScope());
+        return r.withAdsets(adSets);
     }
 
     /** The day after the ad set's last daily row (today when it has none). */

@@ -101,12 +101,12 @@ class OptimizeMapper {
                 r.objective() == null
                         ? Objective.CONVERSIONS
                         : Objective.valueOf(r.objective().toUpperCase(Locale.ROOT)),
-                r.currency(),
                 budget,
                 targets,
-                orZero(r.riskAversion()),
                 earlyStop,
+                orZero(r.riskAversion()),
                 r.halfLifeDays() == null ? OptimizationProblem.DEFAULT_HALF_LIFE_DAYS : r.halfLifeDays(),
+                r.currency(),
                 r.seed());
     }
 

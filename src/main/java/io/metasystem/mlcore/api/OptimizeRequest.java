@@ -12,7 +12,7 @@ import java.util.Map;
  * of every problem.
  */
 @Schema(description = "Ad-set state and budget rules to allocate tomorrow's budget from")
-public record OptimizeRequest(
+record OptimizeRequest(
         @Schema(
                 description = "What to maximise",
                 allowableValues = {"conversions", "revenue"},
@@ -54,6 +54,22 @@ public record OptimizeRequest(
         String modelScope) {
 
     /** Budget and its constraints, currency per day. */
+    /** This request with other ad sets (e.g. with model priors filled in). */
+    OptimizeRequest withAdsets(List<AdSet> adsets) {
+        return new OptimizeRequest(
+                objective,
+                currency,
+                budget,
+                targets,
+                riskAversion,
+                earlyStop,
+                halfLifeDays,
+                seed,
+                adsets,
+                useModelPriors,
+                modelScope);
+    }
+
     @Schema(name = "OptimizeBudget")
     public record Budget(
             @Schema(description = "Daily budget to distribute, > 0", requiredMode = Schema.RequiredMode.REQUIRED)

@@ -9,7 +9,7 @@ import java.util.List;
  * Money in the request's currency per day, conversions per day.
  */
 @Schema(description = "Budget per ad set with the reasoning behind it")
-public record OptimizeResponse(
+record OptimizeResponse(
         @Schema(description = "Id of the stored recommendation (GET /api/v1/recommendations/{id})")
         String recommendationId,
 

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The UTC clock the connector and webhooks read; tests replace it to move time. */
+/**
+ * The one clock of the service (UTC): every "now" and "today" in the main code comes from this bean (jobs, leases,
+ * the registry, the store, the connector, webhooks, default date ranges); tests replace it to move time.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
     @Bean

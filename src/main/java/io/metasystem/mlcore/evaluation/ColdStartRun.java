@@ -14,7 +14,7 @@ package io.metasystem.mlcore.evaluation;
  * @param violations      broken constraints (backtest audit)
  * @param errors          days on which the policy threw
  */
-public record ColdStartRun(
+record ColdStartRun(
         int scenarioIndex,
         String label,
         String policy,

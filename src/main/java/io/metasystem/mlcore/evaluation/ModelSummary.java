@@ -7,7 +7,7 @@ package io.metasystem.mlcore.evaluation;
  * @param overdispersion held-out overdispersion V̂
  * @param weight         prior weight in pseudo-conversions (1/V̂, clamped)
  */
-public record ModelSummary(String model, double overdispersion, double weight) {
+record ModelSummary(String model, double overdispersion, double weight) {
     static ModelSummary of(AttributePriors m) {
         return new ModelSummary(m.model(), m.overdispersion(), m.weight());
     }

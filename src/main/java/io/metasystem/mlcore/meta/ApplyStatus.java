@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The status of a whole apply ({@link ApplyResult#status()}), answered as the lower-case {@link #value()}. */
-public enum ApplyStatus {
+enum ApplyStatus {
     /** Every ad set is now as recommended. */
     APPLIED,
     /** Some ad sets failed: apply again to resume only those. */

@@ -9,7 +9,7 @@ import java.util.Set;
  * Meta's currency offsets: budgets in the Graph API are in minor units; most currencies have offset 100, the ones
  * below offset 1 (Meta "Currencies" reference).
  */
-public final class Currencies {
+final class Currencies {
     private static final Set<String> OFFSET_ONE =
             Set.of("CLP", "COP", "CRC", "HUF", "ISK", "IDR", "JPY", "KRW", "PYG", "TWD", "VND");
 

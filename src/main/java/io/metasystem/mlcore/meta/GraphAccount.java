@@ -6,4 +6,4 @@ package io.metasystem.mlcore.meta;
  * @param id       account id without {@code act_}
  * @param currency ISO 4217, nullable when Meta did not return it
  */
-public record GraphAccount(String id, String name, String currency, String timezoneName) {}
+record GraphAccount(String id, String name, String currency, String timezoneName) {}

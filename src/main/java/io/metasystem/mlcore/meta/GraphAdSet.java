@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param objective        the campaign's {@code objective}, nullable
  * @param targeting        the {@code targeting} spec as Meta returns it, nullable (not requested or not visible)
  */
-public record GraphAdSet(
+record GraphAdSet(
         String id,
         String name,
         String status,

@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * </ul>
  * Thread-safe.
  */
-public class GraphApiClient {
+class GraphApiClient {
     private static final Logger log = LoggerFactory.getLogger(GraphApiClient.class);
     private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final Pattern TOKEN = Pattern.compile("(access_token|appsecret_proof)=[^&\\s]*");

@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code {"error": {"message", "type", "code", "error_subcode", "error_user_msg", "fbtrace_id"}}}. Answered 502
  * "Meta Graph API error" with {@code meta_code}; subclasses change the kind and title.
  */
-public class GraphApiException extends ProblemException {
+class GraphApiException extends ProblemException {
     private final int httpStatus;
     private final int code;
     private final Integer subcode;

@@ -7,4 +7,4 @@ import java.util.Map;
  *
  * @param response the response body, or {@code null} for a dry run
  */
-public record GraphCall(String method, String path, Map<String, String> params, String response) {}
+record GraphCall(String method, String path, Map<String, String> params, String response) {}

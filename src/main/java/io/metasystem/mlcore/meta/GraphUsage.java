@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxPercent   highest utilisation percentage in any header, 0 when none
  * @param regainAccess longest estimated_time_to_regain_access / reset_time_duration, zero when none
  */
-public record GraphUsage(double maxPercent, Duration regainAccess) {
+record GraphUsage(double maxPercent, Duration regainAccess) {
     static final GraphUsage NONE = new GraphUsage(0, Duration.ZERO);
     private static final JsonMapper JSON = StoredJson.MAPPER;
 

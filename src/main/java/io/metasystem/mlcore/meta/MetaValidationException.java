@@ -6,7 +6,7 @@ import io.metasystem.mlcore.errors.ProblemKind;
  * Error 100 (invalid parameter); {@link #field()} names the parameter Meta blamed, or {@code null}. Answered 422 "Meta
  * refused a parameter" naming the field ({@code $} when Meta named none).
  */
-public class MetaValidationException extends GraphApiException {
+class MetaValidationException extends GraphApiException {
     private final String field;
 
     public MetaValidationException(

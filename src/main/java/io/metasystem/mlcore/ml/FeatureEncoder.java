@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param numericNames     names of the numeric features
  * @param numericDefaults  training medians of the numeric features, used for a prior when an attribute is not given
  */
-public record FeatureEncoder(
+record FeatureEncoder(
         List<String> categoricalNames,
         List<List<String>> vocabulary,
         List<String> numericNames,

@@ -1,7 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 /** The floor reference: one pooled rate, sum of conversions / sum of exposure. */
-public final class GlobalMeanTrainer implements ModelTrainer {
+final class GlobalMeanTrainer implements ModelTrainer {
     @Override
     public String name() {
         return "global_mean";

@@ -11,7 +11,7 @@ import java.util.Map;
  * A valid request whose data cannot support it (e.g. a store window too short for rolling-origin validation): HTTP
  * 422 "Not enough data", naming the request field to change.
  */
-public class InsufficientDataException extends ProblemException {
+class InsufficientDataException extends ProblemException {
     private final String field;
 
     /**

@@ -89,7 +89,7 @@ public class ModelPerformance {
             long modelVersion,
             String scope,
             String modelId,
-            String status,
+            ModelStatus status,
             String bucket,
             LocalDate from,
             LocalDate to,

@@ -97,17 +97,17 @@ public class ModelRegistry {
                 .poissonDeviance();
         String key = holdoutKey(p);
         Optional<RegisteredModel> champion = champion(scope);
-        String status;
+        ModelStatus status;
         String decision;
         if (champion.isEmpty()) {
-            status = RegisteredModel.CHAMPION;
+            status = ModelStatus.CHAMPION;
             decision = "first model of scope " + scope;
         } else if (!champion.get().holdoutKey().equals(key)) {
-            status = RegisteredModel.CHALLENGER;
+            status = ModelStatus.CHALLENGER;
             decision = "not comparable: scored on a different holdout than champion v"
                     + champion.get().version();
         } else if (deviance < (1 - margin) * champion.get().holdoutDeviance()) {
-            status = RegisteredModel.CHAMPION;
+            status = ModelStatus.CHAMPION;
             decision = String.format(
                     Locale.ROOT,
                     "beats champion v%d on the same holdout: deviance %.4f < (1 - %.3f) x %.4f",
@@ -116,7 +116,7 @@ public class ModelRegistry {
                     margin,
                     champion.get().holdoutDeviance());
         } else {
-            status = RegisteredModel.CHALLENGER;
+            status = ModelStatus.CHALLENGER;
             decision = String.format(
                     Locale.ROOT,
                     "does not beat champion v%d by the margin: deviance %.4f >= (1 - %.3f) x %.4f",
@@ -126,7 +126,7 @@ public class ModelRegistry {
                     champion.get().holdoutDeviance());
         }
         OffsetDateTime now = now();
-        if (status.equals(RegisteredModel.CHAMPION)) {
+        if (status == ModelStatus.CHAMPION) {
             retireChampion(scope);
         }
         jdbc.sql("insert into ml_model (scope, model_id, artifact_sha256, artifact, provenance, holdout_key, "
@@ -140,10 +140,10 @@ public class ModelRegistry {
                 .param("provenance", provenanceJson)
                 .param("key", key)
                 .param("deviance", deviance)
-                .param("status", status)
+                .param("status", status.value())
                 .param("decision", decision)
                 .param("now", now)
-                .param("promoted", status.equals(RegisteredModel.CHAMPION) ? now : null)
+                .param("promoted", status == ModelStatus.CHAMPION ? now : null)
                 .update();
         return jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and artifact_sha256 = :sha")
                 .param("scope", scope)
@@ -156,11 +156,11 @@ public class ModelRegistry {
     @Transactional
     public synchronized RegisteredModel promote(long version) {
         RegisteredModel m = get(version);
-        if (!m.status().equals(RegisteredModel.CHAMPION)) {
+        if (m.status() != ModelStatus.CHAMPION) {
             retireChampion(m.scope());
             jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = "
                             + ":decision where version = :v")
-                    .param("status", RegisteredModel.CHAMPION)
+                    .param("status", ModelStatus.CHAMPION.value())
                     .param("now", now())
                     .param("decision", "promoted manually")
                     .param("v", version)
@@ -192,7 +192,7 @@ public class ModelRegistry {
                         new NotFoundException("champion", scope, "scope", "no earlier champion for scope " + scope));
         retireChampion(scope);
         jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = :decision where version = :v")
-                .param("status", RegisteredModel.CHAMPION)
+                .param("status", ModelStatus.CHAMPION.value())
                 .param("now", now())
                 .param("decision", "rollback from v" + current.version())
                 .param("v", previous.version())
@@ -250,7 +250,7 @@ public class ModelRegistry {
         scope = Scopes.canonical(scope);
         return jdbc.sql("select " + COLUMNS + " from ml_model where scope = :scope and status = :status")
                 .param("scope", scope)
-                .param("status", RegisteredModel.CHAMPION)
+                .param("status", ModelStatus.CHAMPION.value())
                 .query(ModelRegistry::map)
                 .optional();
     }
@@ -270,9 +270,9 @@ public class ModelRegistry {
 
     private void retireChampion(String scope) {
         jdbc.sql("update ml_model set status = :retired where scope = :scope and status = :champion")
-                .param("retired", RegisteredModel.RETIRED)
+                .param("retired", ModelStatus.RETIRED.value())
                 .param("scope", scope)
-                .param("champion", RegisteredModel.CHAMPION)
+                .param("champion", ModelStatus.CHAMPION.value())
                 .update();
     }
 
@@ -288,7 +288,7 @@ public class ModelRegistry {
                 rs.getString("artifact_sha256"),
                 rs.getString("holdout_key"),
                 rs.getDouble("holdout_deviance"),
-                rs.getString("status"),
+                ModelStatus.of(rs.getString("status")),
                 rs.getString("decision"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("promoted_at", OffsetDateTime.class));

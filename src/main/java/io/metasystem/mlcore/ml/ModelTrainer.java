@@ -1,7 +1,7 @@
 package io.metasystem.mlcore.ml;
 
 /** Fits a {@link RateModel} on training rows; deterministic for a given table, exposure and seed. */
-public interface ModelTrainer {
+interface ModelTrainer {
     /** Short name used in reports ({@code global_mean}, {@code hierarchical_eb}, {@code xgboost_poisson}). */
     String name();
 

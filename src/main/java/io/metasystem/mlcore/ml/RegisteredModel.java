@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  * @param artifactSha256   sha256 of the artifact
  * @param holdoutKey       identifies the held-out data it was scored on (same key = comparable metrics)
  * @param holdoutDeviance  mean held-out Poisson deviance of the model
- * @param status           {@code champion}, {@code challenger} or {@code retired}
+ * @param status           champion, challenger or retired (answered lower-case)
  * @param decision         why it has that status
  * @param createdAt        registration time
  * @param promotedAt       last time it became champion, nullable
@@ -23,11 +23,7 @@ public record RegisteredModel(
         String artifactSha256,
         String holdoutKey,
         double holdoutDeviance,
-        String status,
+        ModelStatus status,
         String decision,
         OffsetDateTime createdAt,
-        OffsetDateTime promotedAt) {
-    public static final String CHAMPION = "champion";
-    public static final String CHALLENGER = "challenger";
-    public static final String RETIRED = "retired";
-}
+        OffsetDateTime promotedAt) {}

@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code mlcore.ml.retrain-scope}; the registry's promotion rule decides whether it becomes champion.
  */
 @Component
-public class RetrainingScheduler implements ClusteredTask {
+class RetrainingScheduler implements ClusteredTask {
     static final String TASK = "ml-retrain";
     private static final Logger log = LoggerFactory.getLogger(RetrainingScheduler.class);
 

@@ -14,7 +14,7 @@ import java.util.List;
  * with base margin = the offset it predicts conversions per unit of exposure. Boosters of artifact format 1 were
  * trained without an offset (0).
  */
-public final class XgbModel implements RateModel {
+final class XgbModel implements RateModel {
     private final Booster booster;
     private final FeatureEncoder encoder;
     private final int rounds;

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * 7 days when the table has dates, else one group-fold in five) picks the round with the lowest Poisson negative
  * log-likelihood (patience {@link #PATIENCE}), then the model is refit on all training rows with that many rounds.
  */
-public final class XgbTrainer implements ModelTrainer {
+final class XgbTrainer implements ModelTrainer {
     static final int PATIENCE = 30;
     /**
      * Pseudo-count of conversions for {@link #marginOffset} when the training rows have none, so the offset stays

@@ -10,20 +10,20 @@ import io.metasystem.mlcore.optimizer.Targets;
  * applied.
  *
  * @param objective what to maximise; never null
- * @param currency ISO 4217 code of every amount; null: the account's currency (history) or none (stateless)
  * @param budget the budget rules, in currency per day; never null
  * @param targets CPA/ROAS targets; never null ({@link Targets#NONE})
- * @param riskAversion weight of the standard-deviation penalty, &ge; 0
  * @param earlyStop early-stop rules; never null
+ * @param riskAversion weight of the standard-deviation penalty, &ge; 0
  * @param halfLifeDays half-life of past evidence in days, &gt; 0
+ * @param currency ISO 4217 code of every amount; null: the account's currency (history) or none (stateless)
  * @param seed seed of every random draw; null: derived from the request ({@link Recommender#seed})
  */
 public record OptimizeSettings(
         Objective objective,
-        String currency,
         BudgetRules budget,
         Targets targets,
-        double riskAversion,
         EarlyStopRules earlyStop,
+        double riskAversion,
         double halfLifeDays,
+        String currency,
         Long seed) {}

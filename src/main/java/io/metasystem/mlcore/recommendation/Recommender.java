@@ -151,8 +151,9 @@ public class Recommender {
                 prior = prediction.prior();
                 applied.add(new ModelPriorSelection.Applied(h.adSet().id(), day, prediction));
             }
-            adSets.add(input(h, prior));
-            seedAdSets.add(SeedInput.adSet(h, prior));
+            AdSetInput input = input(h, prior);
+            adSets.add(input);
+            seedAdSets.add(SeedInput.adSet(input, h.adSet().status()));
         }
         long seed = settings.seed() != null
                 ? settings.seed()

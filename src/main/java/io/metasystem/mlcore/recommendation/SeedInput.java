@@ -1,8 +1,8 @@
 package io.metasystem.mlcore.recommendation;
 
+import io.metasystem.mlcore.optimizer.AdSetInput;
+import io.metasystem.mlcore.optimizer.DailyMetrics;
 import io.metasystem.mlcore.optimizer.Prior;
-import io.metasystem.mlcore.store.AdSetHistory;
-import io.metasystem.mlcore.store.DailyInsight;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,22 +42,21 @@ record SeedInput(
                 null);
     }
 
-    static AdSet adSet(AdSetHistory h, Prior prior) {
+    /**
+     * @param input the ad set as the optimizer gets it (stored rows, model prior)
+     * @param storedStatus its status as stored (the request carried it as such)
+     */
+    static AdSet adSet(AdSetInput input, String storedStatus) {
         List<Daily> daily = new ArrayList<>();
-        for (DailyInsight d : h.days()) {
-            daily.add(new Daily(
-                    d.date(),
-                    d.spend().doubleValue(),
-                    d.impressions() == null ? null : d.impressions().doubleValue(),
-                    d.clicks() == null ? null : d.clicks().doubleValue(),
-                    d.conversions() == null ? 0.0 : d.conversions().doubleValue(),
-                    d.revenue() == null ? null : d.revenue().doubleValue()));
+        for (DailyMetrics d : input.daily()) {
+            daily.add(new Daily(d.date(), d.spend(), d.impressions(), d.clicks(), d.conversions(), d.revenue()));
         }
+        Prior prior = input.prior();
         return new AdSet(
-                h.adSet().id(),
-                h.adSet().name(),
-                h.adSet().status(),
-                h.adSet().dailyBudget() == null ? null : h.adSet().dailyBudget().doubleValue(),
+                input.id(),
+                input.name(),
+                storedStatus,
+                input.currentBudget(),
                 null,
                 daily,
                 prior == null

@@ -9,6 +9,6 @@ package io.metasystem.mlcore.simulation;
  * @param conversions conversions of the optimised event
  * @param revenue     conversion value (currency)
  */
-public record DayOutcome(double spend, double impressions, double clicks, double conversions, double revenue) {
+record DayOutcome(double spend, double impressions, double clicks, double conversions, double revenue) {
     public static final DayOutcome NONE = new DayOutcome(0, 0, 0, 0, 0);
 }

@@ -1,7 +1,7 @@
 package io.metasystem.mlcore.simulation;
 
 /** Splits the total equally over ACTIVE ad sets (as far as bounds and change caps allow). */
-public final class EqualSplitPolicy implements Policy {
+final class EqualSplitPolicy implements Policy {
     @Override
     public String name() {
         return "equal-split";

@@ -39,7 +39,7 @@ package io.metasystem.mlcore.simulation;
  * @param maxBudgetProbability   probability that the account has a per-ad-set maximum
  * @param changeCapProbability   probability that the account caps daily budget changes
  */
-public record MarketParameters(
+record MarketParameters(
         int minAdSets,
         int maxAdSets,
         double minTotalBudget,

@@ -7,7 +7,7 @@ package io.metasystem.mlcore.simulation;
  * ad sets are kept and pausing never makes the remaining bounds unable to absorb the total. The result is
  * rescaled to the total within bounds and change caps. New ad sets start at the equal share.
  */
-public final class MetaRulesPolicy implements Policy {
+final class MetaRulesPolicy implements Policy {
     static final int WINDOW_DAYS = 7;
     static final double STEP = 0.20;
 

@@ -4,7 +4,7 @@ package io.metasystem.mlcore.simulation;
  * Budget ∝ past conversions per unit of spend over the whole observed history, smoothed with one pseudo-conversion
  * at the account's pooled CPA ({@code (C_i + 1) / (S_i + pooledCpa)}) so new ad sets get the account average.
  */
-public final class ProportionalPolicy implements Policy {
+final class ProportionalPolicy implements Policy {
     @Override
     public String name() {
         return "proportional";

@@ -11,7 +11,7 @@ import java.util.List;
  * proportion to the Monte Carlo probability that the ad set has the highest rate (1,000 draws, seeded by
  * scenario and day, floored at 1/1,000 so no ad set is paused), within bounds and change caps.
  */
-public final class ThompsonSharesPolicy implements Policy {
+final class ThompsonSharesPolicy implements Policy {
     static final int DRAWS = 1000;
     static final double HALF_LIFE_DAYS = 7.0;
 

@@ -23,7 +23,7 @@ import java.time.LocalDate;
  * @param dailyBudget  the ad set's daily budget when the file says so, else null
  * @param extraJson    JSON object text of metrics without a column of their own, nullable
  */
-public record InsightRow(
+record InsightRow(
         long line,
         String campaignId,
         String campaignName,

@@ -3,7 +3,7 @@ package io.metasystem.mlcore.store;
 import java.util.List;
 
 /** A parser's verdict on one input row: the row, or the problems that make it invalid. */
-public record ParsedLine(InsightRow row, List<ImportProblem> problems) {
+record ParsedLine(InsightRow row, List<ImportProblem> problems) {
     public ParsedLine {
         problems = problems == null ? List.of() : List.copyOf(problems);
     }

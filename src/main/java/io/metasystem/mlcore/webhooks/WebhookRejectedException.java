@@ -11,7 +11,7 @@ import java.util.Map;
  * An inbound webhook that is not authentic, too old, or a replay; answered 401 "Webhook rejected" naming the reason
  * and the header at fault.
  */
-public class WebhookRejectedException extends ProblemException {
+class WebhookRejectedException extends ProblemException {
     /**
      * @param header the header at fault ({@code X-Signature}, {@code X-Timestamp}), or {@code $} when none is
      * @param message why the webhook was refused

@@ -1,15 +1,14 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSetHistory;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.DailyInsight;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.InsightStore;
+import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.InputStream;
@@ -24,13 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An optimization on stored history maps the stored rows straight to the optimizer's input; its default seed must
- * still be the one the stateless request built from the same rows gives, so that answers stay what they were.
+ * still be the one the stateless request built from the same rows gives, so that answers stay what they were. Runs in
+ * the {@link WebApiTest} profile's shared context, on an account of its own.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mlcore.api-key=" + HttpClientSupport.KEY, "mlcore.max-request-size=5MB"})
-class AccountOptimizeSeedTest {
+class AccountOptimizeSeedTest extends WebApiTest {
     @Autowired
     InsightImporter importer;
 

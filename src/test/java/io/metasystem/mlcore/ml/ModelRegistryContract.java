@@ -128,16 +128,16 @@ abstract class ModelRegistryContract {
     @Test
     void firstModelIsChampionAndAChallengerNeedsTheMarginOnTheSameHoldout() {
         RegisteredModel v1 = register("s", "a1", "data-1", 1.00);
-        assertThat(v1.status()).isEqualTo(RegisteredModel.CHAMPION);
+        assertThat(v1.status()).isEqualTo(ModelStatus.CHAMPION);
         RegisteredModel slightlyBetter = register("s", "a2", "data-1", 0.97); // needs < 0.95
-        assertThat(slightlyBetter.status()).isEqualTo(RegisteredModel.CHALLENGER);
+        assertThat(slightlyBetter.status()).isEqualTo(ModelStatus.CHALLENGER);
         assertThat(slightlyBetter.decision()).contains("does not beat");
         RegisteredModel otherHoldout = register("s", "a3", "data-2", 0.10);
-        assertThat(otherHoldout.status()).isEqualTo(RegisteredModel.CHALLENGER);
+        assertThat(otherHoldout.status()).isEqualTo(ModelStatus.CHALLENGER);
         assertThat(otherHoldout.decision()).contains("different holdout");
         RegisteredModel better = register("s", "a4", "data-1", 0.90);
-        assertThat(better.status()).isEqualTo(RegisteredModel.CHAMPION);
-        assertThat(registry.get(v1.version()).status()).isEqualTo(RegisteredModel.RETIRED);
+        assertThat(better.status()).isEqualTo(ModelStatus.CHAMPION);
+        assertThat(registry.get(v1.version()).status()).isEqualTo(ModelStatus.RETIRED);
         assertThat(registry.champion("s"))
                 .get()
                 .extracting(RegisteredModel::version)
@@ -157,13 +157,13 @@ abstract class ModelRegistryContract {
     void manualPromoteAndRollback() {
         RegisteredModel v1 = register("s", "x1", "d", 1.0);
         RegisteredModel v2 = register("s", "x2", "d", 2.0);
-        assertThat(v2.status()).isEqualTo(RegisteredModel.CHALLENGER);
-        assertThat(registry.promote(v2.version()).status()).isEqualTo(RegisteredModel.CHAMPION);
-        assertThat(registry.get(v1.version()).status()).isEqualTo(RegisteredModel.RETIRED);
+        assertThat(v2.status()).isEqualTo(ModelStatus.CHALLENGER);
+        assertThat(registry.promote(v2.version()).status()).isEqualTo(ModelStatus.CHAMPION);
+        assertThat(registry.get(v1.version()).status()).isEqualTo(ModelStatus.RETIRED);
         RegisteredModel back = registry.rollback("s");
         assertThat(back.version()).isEqualTo(v1.version());
-        assertThat(back.status()).isEqualTo(RegisteredModel.CHAMPION);
-        assertThat(registry.get(v2.version()).status()).isEqualTo(RegisteredModel.RETIRED);
+        assertThat(back.status()).isEqualTo(ModelStatus.CHAMPION);
+        assertThat(registry.get(v2.version()).status()).isEqualTo(ModelStatus.RETIRED);
         assertThat(registry.list(null))
                 .extracting(RegisteredModel::version)
                 .containsExactly(v2.version(), v1.version());

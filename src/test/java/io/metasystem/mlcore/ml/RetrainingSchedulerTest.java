@@ -58,7 +58,7 @@ class RetrainingSchedulerTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> registry.list("scheduled"), m -> !m.isEmpty() && succeededJobs("scheduled") > 0);
         assertThat(models).hasSize(1);
-        assertThat(models.get(0).status()).isEqualTo(RegisteredModel.CHAMPION);
+        assertThat(models.get(0).status()).isEqualTo(ModelStatus.CHAMPION);
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ml-retrain'")
                         .query(Long.class)
                         .single())

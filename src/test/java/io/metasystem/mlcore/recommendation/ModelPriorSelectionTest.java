@@ -4,6 +4,7 @@ import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.ml.MlProperties;
 import io.metasystem.mlcore.ml.ModelPriors;
+import io.metasystem.mlcore.ml.ModelStatus;
 import io.metasystem.mlcore.ml.RegisteredModel;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class ModelPriorSelectionTest {
                             "champion", scope, "model_scope", "no champion model for scope " + scope);
                 }
                 return new Champion(
-                        new RegisteredModel(1, scope, "m", "sha", "key", 1, RegisteredModel.CHAMPION, "", null, null),
+                        new RegisteredModel(1, scope, "m", "sha", "key", 1, ModelStatus.CHAMPION, "", null, null),
                         null);
             }
         };
