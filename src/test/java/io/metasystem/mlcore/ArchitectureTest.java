@@ -77,13 +77,13 @@ class ArchitectureTest {
             slices().matching("io.metasystem.mlcore.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule controllersOnlyInApi = classes()
+    static final ArchRule controllersOnlyInApiAndWeb = classes()
             .that()
             .areAnnotatedWith(RestController.class)
             .or()
             .areAnnotatedWith(Controller.class)
             .should()
-            .resideInAPackage("..mlcore.api..");
+            .resideInAnyPackage("..mlcore.api..", "..mlcore.web..");
 
     @ArchTest
     static final ArchRule nothingDependsOnApi = classes()

@@ -20,9 +20,12 @@ class AccountOptimizeFlow {
     private final Recommender recommender;
     private final OptimizeMapper mapper;
     private final ObjectMapper json;
+    private final AlertWarnings alertWarnings;
 
-    AccountOptimizeFlow(Recommender recommender, OptimizeMapper mapper, ObjectMapper json) {
+    AccountOptimizeFlow(
+            Recommender recommender, OptimizeMapper mapper, ObjectMapper json, AlertWarnings alertWarnings) {
         this.recommender = recommender;
+        this.alertWarnings = alertWarnings;
         this.mapper = mapper;
         this.json = json;
     }
@@ -69,6 +72,7 @@ class AccountOptimizeFlow {
         window.put("to", history.to().toString());
         window.put("lookback_days", history.lookbackDays());
         window.put("campaign_id", history.campaignId());
+        alertWarnings.addTo(response);
         return recommender.record(optimized, json.valueToTree(request), response);
     }
 

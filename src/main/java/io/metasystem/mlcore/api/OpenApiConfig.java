@@ -48,6 +48,7 @@ class OpenApiConfig {
         m.put("/api/v1/recommendations/{id}/apply", "meta");
         m.put("/api/v1/jobs", "meta");
         m.put("/api/v1/audit", "meta");
+        m.put("/api/v1/accounts/{account_id}/anomalies", "alerts");
         m.put("/api/v1/accounts", "store");
         m.put("/api/v1/recommendations", "recommendations");
         m.put("/api/v1/ml", "ml");
@@ -65,7 +66,7 @@ class OpenApiConfig {
         m.put("meta", "Meta Marketing API connector: sync jobs, apply with guardrails, audit");
         m.put("ml", "Training jobs, model registry (promote, rollback), priors, model performance");
         m.put("webhooks", "Signed inbound n8n actions; outbound events and their delivery");
-        m.put("alerts", "Anomalies and alerts");
+        m.put("alerts", "Outliers and deviations (stateless or on stored insights); stateful alerts, silences, scans");
         m.put("health", "Liveness and readiness");
         return m;
     }

@@ -136,6 +136,15 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put("POST /api/v1/ml/rollback", new Documented("ml-rollback", "200"));
         m.put("POST /api/v1/ml/predict", new Documented("ml-predict", "200"));
         m.put("GET /api/v1/ml/models/{version}/performance", new Documented("ml-performance", "200"));
+        m.put("POST /api/v1/anomalies/detect", new Documented("anomalies-detect", "200"));
+        m.put("GET /api/v1/accounts/{account_id}/anomalies", new Documented("account-anomalies", "200"));
+        m.put("POST /api/v1/alerts/scan", new Documented("alerts-scan", "200"));
+        m.put("GET /api/v1/alerts", new Documented("alerts", "200"));
+        m.put("GET /api/v1/alerts/{id}", new Documented("alert", "200"));
+        m.put("POST /api/v1/alerts/{id}/ack", new Documented("alert-ack", "200"));
+        m.put("POST /api/v1/alerts/silences", new Documented("alert-silence", "201"));
+        m.put("GET /api/v1/alerts/silences", new Documented("alert-silences", "200"));
+        m.put("DELETE /api/v1/alerts/silences/{id}", new Documented("alert-silence-expire", "200"));
         return Map.copyOf(m);
     }
 
@@ -162,7 +171,7 @@ class OpenApiExamples implements OpenApiCustomizer {
         if (parameters instanceof Map<?, ?> values && operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
                 if (values.containsKey(parameter.getName())) {
-                    parameter.setExample(values.get(parameter.getName()));
+                    parameter.setExample(typed(parameter.getSchema(), values.get(parameter.getName())));
                 }
             }
         }
@@ -192,6 +201,28 @@ class OpenApiExamples implements OpenApiCustomizer {
             if (cause != null) {
                 addRequestExample(operation, cause);
             }
+        }
+    }
+
+    /** A parameter's example as the type of its schema (the file holds the strings that were sent). */
+    private static Object typed(Schema<?> schema, Object value) {
+        if (schema == null || !(value instanceof String text)) {
+            return value;
+        }
+        String type = schema.getType() != null
+                ? schema.getType()
+                : schema.getTypes() == null || schema.getTypes().isEmpty()
+                        ? null
+                        : schema.getTypes().iterator().next();
+        try {
+            return switch (type == null ? "" : type) {
+                case "integer" -> Long.parseLong(text);
+                case "number" -> Double.parseDouble(text);
+                case "boolean" -> Boolean.parseBoolean(text);
+                default -> text;
+            };
+        } catch (NumberFormatException e) {
+            return text;
         }
     }
 

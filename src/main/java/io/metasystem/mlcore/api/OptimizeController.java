@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,8 +31,15 @@ class OptimizeController {
     private final Recommender recommender;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AlertWarnings alertWarnings;
 
-    OptimizeController(OptimizeMapper mapper, Recommender recommender, ObjectMapper json, Clock clock) {
+    OptimizeController(
+            OptimizeMapper mapper,
+            Recommender recommender,
+            ObjectMapper json,
+            Clock clock,
+            AlertWarnings alertWarnings) {
+        this.alertWarnings = alertWarnings;
         this.mapper = mapper;
         this.recommender = recommender;
         this.json = json;
@@ -87,7 +95,9 @@ class OptimizeController {
                 wanted(request, clock),
                 priors -> mapper.toProblem(withPriors(request, priors))));
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
-        return recommender.record(optimized, json.valueToTree(request), json.valueToTree(mapper.toAnswer(optimized)));
+        ObjectNode answer = json.valueToTree(mapper.toAnswer(optimized));
+        alertWarnings.addTo(answer);
+        return recommender.record(optimized, json.valueToTree(request), answer);
     }
 
     /** Ad sets with attributes and no explicit prior: a selected champion gives them a prior. */

@@ -9,10 +9,10 @@ import java.util.Set;
 @Command(
         name = "ml-core",
         mixinStandardHelpOptions = true,
-        subcommands = {BacktestCommand.class, TrainCommand.class, ColdStartCommand.class},
+        subcommands = {BacktestCommand.class, TrainCommand.class, ColdStartCommand.class, AlertBenchCommand.class},
         description = "ML Core offline commands.")
 public final class MlCoreCli {
-    private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train", "coldstart");
+    private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train", "coldstart", "alertbench");
 
     /** True when {@code args[0]} names a subcommand of this CLI (otherwise the HTTP service starts). */
     public static boolean handles(String[] args) {

@@ -7,10 +7,10 @@ import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.AdSetDescriptor;
 import io.metasystem.mlcore.store.StoredJson;
-import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +49,9 @@ public class SyncService {
     private final GraphApiClient graph;
     private final InsightSink sink;
     private final MetaJobs jobs;
-    private final OutboundWebhooks webhooks;
     private final AdSetCatalog catalog;
     private final InsightReader reader;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "meta-sync");
         t.setDaemon(true);
@@ -62,16 +62,16 @@ public class SyncService {
             GraphApiClient graph,
             InsightSink sink,
             MetaJobs jobs,
-            OutboundWebhooks webhooks,
             AdSetCatalog catalog,
             MetaSyncProperties properties,
-            GraphApiClient.Sleeper sleeper) {
+            GraphApiClient.Sleeper sleeper,
+            ApplicationEventPublisher events) {
         this.graph = graph;
+        this.events = events;
         this.catalog = catalog;
         this.reader = new InsightReader(graph, properties, sleeper);
         this.sink = sink;
         this.jobs = jobs;
-        this.webhooks = webhooks;
     }
 
     /**
@@ -131,6 +131,7 @@ public class SyncService {
         boolean finished = false;
         try {
             Map<String, Object> result = sync(jobId, account, since, until);
+            events.publishEvent(new MetaSyncFinished(account, true, false, null));
             jobs.finish(jobId, JobStatus.SUCCEEDED, JSON.writeValueAsString(result), null);
             finished = true;
             log.info(
@@ -147,15 +148,10 @@ public class SyncService {
             log.warn("Sync {} of account {} failed: {}", jobId, account, e.getMessage());
             // the alert is recorded before the job shows failed, so whoever sees the failure also finds the alert
             if (e instanceof MetaTokenException) {
-                webhooks.publish(
-                        "alert",
-                        Map.of(
-                                "kind",
-                                "meta_token_invalid",
-                                "account_id",
-                                account,
-                                "message",
-                                "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
+                events.publishEvent(new MetaSyncFinished(
+                        account, false, true, "Meta rejected the access token during sync; renew META_ACCESS_TOKEN."));
+            } else {
+                events.publishEvent(new MetaSyncFinished(account, false, false, e.getMessage()));
             }
             jobs.finish(jobId, JobStatus.FAILED, null, e.getMessage());
             finished = true;

@@ -15,7 +15,7 @@ import org.hipparchus.special.Gamma;
  *   <li>{@link #gammaCdf}: exact regularised incomplete Gamma function from Hipparchus.</li>
  * </ul>
  */
-final class Distributions {
+public final class Distributions {
     static final double Z95 = 1.6448536269514722;
 
     private static final double[] A = {
@@ -62,7 +62,7 @@ final class Distributions {
     private Distributions() {}
 
     /** Standard normal quantile Φ⁻¹(p) for p in (0, 1). */
-    static double normalQuantile(double p) {
+    public static double normalQuantile(double p) {
         if (p < P_LOW) {
             double q = Math.sqrt(-2 * Math.log(p));
             return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
@@ -110,7 +110,7 @@ final class Distributions {
     }
 
     /** Φ(z) via the Chebyshev erfc approximation of Numerical Recipes (relative error &lt; 1.2·10⁻⁷). */
-    static double normalCdf(double z) {
+    public static double normalCdf(double z) {
         double x = -z / Math.sqrt(2.0);
         double ax = Math.abs(x);
         double t = 1.0 / (1.0 + 0.5 * ax);
@@ -126,7 +126,7 @@ final class Distributions {
     }
 
     /** P(X &le; x) for X ~ Gamma(shape, rate). */
-    static double gammaCdf(double shape, double rate, double x) {
+    public static double gammaCdf(double shape, double rate, double x) {
         if (!(x > 0)) {
             return 0.0;
         }

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,12 +46,15 @@ public class InsightImporter {
     private final JdbcTemplate batch;
     private final SqlDialect dialect;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public InsightImporter(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock) {
+    public InsightImporter(
+            JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.dialect = dialect;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -135,6 +139,9 @@ public class InsightImporter {
         }
         ImportReport report = new ImportReport(
                 accountId, source, read, inserted, updated, unchanged, latest.size(), first, last, currency);
+        if (inserted + updated > 0) {
+            events.publishEvent(new InsightsImported(accountId, source, first, last, inserted + updated));
+        }
         log.info(
                 "Imported {} file into account {}: {} rows read, {} inserted, {} updated, {} unchanged",
                 source,

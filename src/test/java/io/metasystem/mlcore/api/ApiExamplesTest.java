@@ -140,6 +140,14 @@ class ApiExamplesTest {
             if (!node.path("requestBody").isMissingNode() && !hasExample(node.path("requestBody"))) {
                 missing.add(operation + ": no request body example");
             }
+            node.path("parameters").forEach(parameter -> {
+                String type = parameter.path("schema").path("type").asString("");
+                JsonNode example = parameter.path("example");
+                if (!example.isMissingNode() && type.equals("integer") && !example.isIntegralNumber()) {
+                    missing.add(
+                            operation + ": example of " + parameter.path("name").asString() + " is not an integer");
+                }
+            });
             String success = successStatus(node);
             if (success == null || !hasExample(node.path("responses").path(success))) {
                 missing.add(operation + ": no example of its success response " + success);
@@ -159,6 +167,7 @@ class ApiExamplesTest {
         meta();
         webhooks();
         ml();
+        alerts();
         health();
 
         JsonNode spec = JSON.readTree(
@@ -339,6 +348,35 @@ class ApiExamplesTest {
         String performance = "/api/v1/ml/models/{version}/performance";
         call("GET", performance, params("version", "1", "bucket", "week"), null, 200);
         call("GET", performance, params("version", "1", "bucket", "month"), null, 400);
+    }
+
+    // detect (stateless) → import → detect on stored insights → scan → alerts → ack → silence (alerts)
+    private void alerts() {
+        String none = "00000000-0000-0000-0000-000000000000";
+        call("POST", "/api/v1/anomalies/detect", Map.of(), "anomalies-detect-request.json", 200);
+        call("POST", "/api/v1/anomalies/detect", Map.of(), "anomalies-detect-400-request.json", 400);
+        String account = "act_4567890123";
+        String insights = "/api/v1/accounts/{account_id}/insights";
+        call("POST", insights, params("account_id", account), "alerts-account-insights.json", 200);
+        String stored = "/api/v1/accounts/{account_id}/anomalies";
+        call("GET", stored, params("account_id", account, "from", "2026-10-12", "to", "2026-10-18"), null, 200);
+        call("GET", stored, params("account_id", account, "from", "2026-10-18", "to", "2026-10-01"), null, 400);
+        call("GET", stored, params("account_id", "act_999"), null, 404);
+        JsonNode scan = call("POST", "/api/v1/alerts/scan", params("account_id", account), null, 200);
+        call("POST", "/api/v1/alerts/scan", params("account_id", "act_999"), null, 404);
+        call("GET", "/api/v1/alerts", params("account_id", account, "state", "firing"), null, 200);
+        call("GET", "/api/v1/alerts", params("state", "burning"), null, 400);
+        String id = scan.get("fired").get(0).asString();
+        call("GET", "/api/v1/alerts/{id}", params("id", id), null, 200);
+        call("GET", "/api/v1/alerts/{id}", params("id", none), null, 404);
+        call("POST", "/api/v1/alerts/{id}/ack", params("id", id), "alert-ack-request.json", 200);
+        call("POST", "/api/v1/alerts/{id}/ack", params("id", none), "alert-ack-request.json", 404);
+        JsonNode silence = call("POST", "/api/v1/alerts/silences", Map.of(), "alert-silence-request.json", 201);
+        call("POST", "/api/v1/alerts/silences", Map.of(), "alert-silence-400-request.json", 400);
+        call("GET", "/api/v1/alerts/silences", params("all", "false"), null, 200);
+        String expire = "/api/v1/alerts/silences/{id}";
+        call("DELETE", expire, params("id", silence.get("id").asString()), null, 200);
+        call("DELETE", expire, params("id", none), null, 404);
     }
 
     private void health() {

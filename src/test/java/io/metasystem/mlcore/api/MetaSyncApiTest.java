@@ -104,7 +104,9 @@ class MetaSyncApiTest extends LiveMetaTest {
         assertThat(GRAPH.received().stream().filter(r -> r.path().equals("/v23.0/act_777")))
                 .hasSize(1);
         assertThat(outbound.recent(20))
-                .anyMatch(e -> e.eventType().equals("alert") && e.payload().contains("777"));
+                .anyMatch(e -> e.eventType().equals("alert.firing")
+                        && e.payload().contains("meta_token_rejected")
+                        && e.payload().contains("777"));
     }
 
     @Test

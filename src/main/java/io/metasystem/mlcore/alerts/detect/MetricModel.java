@@ -1,0 +1,228 @@
+package io.metasystem.mlcore.alerts.detect;
+
+import java.util.List;
+
+/**
+ * One metric of one ad set as a sequence of days, and its predictive for a day given a baseline of earlier days.
+ * Three families: {@link Robust} (normal on a log value, scale from the MAD), {@link BetaBinomial} (successes of
+ * trials) and {@link GammaPoisson} (a count per unit of exposure).
+ */
+abstract sealed class MetricModel {
+    /** What a baseline says about one day: the tails of the observation and the interval, in metric units. */
+    record Evaluation(Predictive.Tail tail, double observed, double expected, double lo, double hi) {}
+
+    /** Robust summaries of the baseline days: day-of-week factors, centre and spread of the log values. */
+    record Baseline(int[] days, int size, double[] weekday, double center, double spread) {}
+
+    final Metric metric;
+    final List<DayRow> rows;
+    final int[] weekday;
+
+    MetricModel(Metric metric, List<DayRow> rows) {
+        this.metric = metric;
+        this.rows = rows;
+        this.weekday = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            weekday[i] = rows.get(i).date().getDayOfWeek().getValue() - 1;
+        }
+    }
+
+    /** Whether day d has the data this metric needs. */
+    abstract boolean usable(int d);
+
+    /** The log value of day d whose day-of-week pattern, centre and spread the baseline summarises. */
+    abstract double logValue(int d);
+
+    /** The value of day d in metric units (CTR as a fraction, CPM per 1,000 impressions, …). */
+    abstract double value(int d);
+
+    /** Predictive of day t under the baseline. */
+    abstract Evaluation evaluate(int t, Baseline b, double level);
+
+    static MetricModel of(Metric metric, List<DayRow> rows) {
+        return switch (metric) {
+            case CTR -> new BetaBinomial(metric, rows);
+            case CVR -> new BetaBinomial(metric, rows);
+            case CONVERSIONS -> new GammaPoisson(metric, rows);
+            default -> new Robust(metric, rows);
+        };
+    }
+
+    /** Robust z on the log scale: centre the baseline's median, scale 1.4826·MAD, floored. */
+    static final class Robust extends MetricModel {
+        /** Smallest scale on the log scale (5 %): a flat baseline must not make tiny wobbles anomalous. */
+        static final double MIN_SCALE = 0.05;
+
+        private final boolean count;
+
+        Robust(Metric metric, List<DayRow> rows) {
+            super(metric, rows);
+            this.count = metric == Metric.IMPRESSIONS || metric == Metric.CLICKS || metric == Metric.REVENUE;
+        }
+
+        @Override
+        boolean usable(int d) {
+            DayRow r = rows.get(d);
+            return switch (metric) {
+                case SPEND -> r.spend() > 0;
+                case IMPRESSIONS -> r.impressions() != null && r.spend() > 0;
+                case CLICKS -> r.clicks() != null && r.spend() > 0;
+                case REVENUE -> r.revenue() != null && r.spend() > 0;
+                case CPM -> r.impressions() != null && r.impressions() >= 1 && r.spend() > 0;
+                case CPA -> r.conversions() != null && r.conversions() > 0 && r.spend() > 0;
+                case ROAS -> r.revenue() != null && r.revenue() > 0 && r.spend() > 0;
+                default -> false;
+            };
+        }
+
+        @Override
+        double value(int d) {
+            DayRow r = rows.get(d);
+            return switch (metric) {
+                case SPEND -> r.spend();
+                case IMPRESSIONS -> r.impressions();
+                case CLICKS -> r.clicks();
+                case REVENUE -> r.revenue();
+                case CPM -> 1000 * r.spend() / r.impressions();
+                case CPA -> r.spend() / r.conversions();
+                case ROAS -> r.revenue() / r.spend();
+                default -> Double.NaN;
+            };
+        }
+
+        @Override
+        double logValue(int d) {
+            return count ? Math.log1p(value(d)) : Math.log(value(d));
+        }
+
+        @Override
+        Evaluation evaluate(int t, Baseline b, double level) {
+            double center = b.center() + b.weekday()[weekday[t]];
+            // a small baseline's median and MAD are themselves uncertain: widen by √(1 + 1/n)
+            double scale = Math.max(b.spread(), MIN_SCALE) * Math.sqrt(1 + 1.0 / b.size());
+            Predictive.Tail tail = Predictive.normal(logValue(t), center, scale, level);
+            return new Evaluation(tail, value(t), back(center), back(tail.lo()), back(tail.hi()));
+        }
+
+        private double back(double log) {
+            return count ? Math.expm1(log) : Math.exp(log);
+        }
+    }
+
+    /**
+     * Beta–Binomial: the day's rate p ~ Beta with the baseline's pooled, day-of-week-adjusted mean and a coefficient
+     * of variation² = 1/(Σy + 1) (posterior uncertainty of the pooled rate) + σ² (day-to-day wobble: the robust
+     * variance of the log daily rates minus their binomial part), so a low-volume day has a wide interval and does
+     * not fire, and a high-volume one is not judged by binomial noise alone.
+     */
+    static final class BetaBinomial extends MetricModel {
+        /** Smallest day-to-day coefficient of variation of a rate (5 %). */
+        static final double MIN_WOBBLE = 0.05;
+
+        BetaBinomial(Metric metric, List<DayRow> rows) {
+            super(metric, rows);
+        }
+
+        long trials(int d) {
+            DayRow r = rows.get(d);
+            return Math.round(metric == Metric.CTR ? r.impressions() : r.clicks());
+        }
+
+        long successes(int d) {
+            DayRow r = rows.get(d);
+            return Math.min(trials(d), Math.round(metric == Metric.CTR ? r.clicks() : r.conversions()));
+        }
+
+        @Override
+        boolean usable(int d) {
+            DayRow r = rows.get(d);
+            return metric == Metric.CTR
+                    ? r.impressions() != null && r.clicks() != null && Math.round(r.impressions()) >= 1
+                    : r.clicks() != null && r.conversions() != null && Math.round(r.clicks()) >= 1;
+        }
+
+        @Override
+        double value(int d) {
+            return (double) successes(d) / trials(d);
+        }
+
+        @Override
+        double logValue(int d) {
+            return Math.log((successes(d) + 0.5) / (trials(d) + 1.0));
+        }
+
+        @Override
+        Evaluation evaluate(int t, Baseline b, double level) {
+            double y = 0;
+            double exposure = 0;
+            double[] poisson = new double[b.size()];
+            for (int i = 0; i < b.size(); i++) {
+                int d = b.days()[i];
+                y += successes(d);
+                exposure += trials(d) * Math.exp(b.weekday()[weekday[d]]);
+                poisson[i] = 1.0 / (successes(d) + 0.5);
+            }
+            double rate = (y + 0.5) / (exposure + 1.0);
+            double mean = Math.min(0.95, Math.max(1e-9, rate * Math.exp(b.weekday()[weekday[t]])));
+            double cv2 = 1.0 / (y + 1.0) + wobble(b, poisson);
+            double kappa = Math.max(0.5, (1 - mean) / (mean * cv2) - 1);
+            long n = trials(t);
+            Predictive.Tail tail = Predictive.betaBinomial(n, mean * kappa, (1 - mean) * kappa, successes(t), level);
+            return new Evaluation(tail, value(t), mean, tail.lo() / n, tail.hi() / n);
+        }
+    }
+
+    /**
+     * Gamma–Poisson: conversions ~ Poisson(λ·spend) with λ ~ Gamma of the baseline's pooled, day-of-week-adjusted
+     * conversions per unit of spend and the same coefficient of variation as {@link BetaBinomial}.
+     */
+    static final class GammaPoisson extends MetricModel {
+        GammaPoisson(Metric metric, List<DayRow> rows) {
+            super(metric, rows);
+        }
+
+        long count(int d) {
+            return Math.round(rows.get(d).conversions());
+        }
+
+        @Override
+        boolean usable(int d) {
+            return rows.get(d).conversions() != null && rows.get(d).spend() > 0;
+        }
+
+        @Override
+        double value(int d) {
+            return count(d);
+        }
+
+        @Override
+        double logValue(int d) {
+            return Math.log((count(d) + 0.5) / rows.get(d).spend());
+        }
+
+        @Override
+        Evaluation evaluate(int t, Baseline b, double level) {
+            double y = 0;
+            double exposure = 0;
+            double[] poisson = new double[b.size()];
+            for (int i = 0; i < b.size(); i++) {
+                int d = b.days()[i];
+                y += count(d);
+                exposure += rows.get(d).spend() * Math.exp(b.weekday()[weekday[d]]);
+                poisson[i] = 1.0 / (count(d) + 0.5);
+            }
+            double rate = (y + 0.5) / exposure;
+            double mean = rate * Math.exp(b.weekday()[weekday[t]]) * rows.get(t).spend();
+            double cv2 = 1.0 / (y + 1.0) + wobble(b, poisson);
+            Predictive.Tail tail = Predictive.negativeBinomial(1.0 / cv2, mean, count(t), level);
+            return new Evaluation(tail, value(t), mean, tail.lo(), tail.hi());
+        }
+    }
+
+    /** σ²: robust variance of the baseline's log values minus the median sampling variance 1/(y + ½), floored. */
+    static double wobble(Baseline b, double[] poissonVariances) {
+        double sampling = RobustStats.median(poissonVariances, poissonVariances.length);
+        double total = b.spread() * b.spread();
+        return Math.max(BetaBinomial.MIN_WOBBLE * BetaBinomial.MIN_WOBBLE, total - sampling);
+    }
+}

@@ -1,0 +1,27 @@
+package io.metasystem.mlcore.web;
+
+import io.metasystem.mlcore.store.Account;
+
+import java.util.List;
+
+/**
+ * One account's page (public for the templates).
+ *
+ * @param days           length of the period in days
+ * @param period         KPIs of the period against the one before; null when the account has no insight day
+ * @param daily          one entry per day of the period
+ * @param adSets         every stored ad set of the account with its totals over the period
+ * @param recommendation the latest stored recommendation, null when there is none
+ */
+public record AccountDetail(
+        Account account,
+        int days,
+        PeriodComparison period,
+        List<DayTotals.Daily> daily,
+        List<AdSetRow> adSets,
+        RecommendationView recommendation) {
+    public AccountDetail {
+        daily = List.copyOf(daily);
+        adSets = List.copyOf(adSets);
+    }
+}

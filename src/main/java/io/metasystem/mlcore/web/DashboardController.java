@@ -1,0 +1,143 @@
+package io.metasystem.mlcore.web;
+
+import io.metasystem.mlcore.store.Account;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The dashboard pages: {@code /dashboard} (every account's KPIs and trend) and
+ * {@code /dashboard/accounts/{account_id}} (one account's KPI evolution, ad sets and latest recommendation).
+ * Both need a signed-in session ({@link WebSecurity}).
+ */
+@Controller
+class DashboardController {
+    private final DashboardData data;
+    private final MessageSource messages;
+
+    DashboardController(DashboardData data, MessageSource messages) {
+        this.data = data;
+        this.messages = messages;
+    }
+
+    @GetMapping(Routes.DASHBOARD)
+    String overview(Model model, Locale locale) {
+        List<AccountSummary> accounts = data.overview();
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (AccountSummary a : accounts) {
+            if (!a.trend().isEmpty()) {
+                charts.put(a.account().id(), spendAndConversions(a.trend(), a.account(), locale));
+            }
+        }
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("charts", charts);
+        model.addAttribute(
+                "baseUrl",
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        return "dashboard";
+    }
+
+    @GetMapping(Routes.DASHBOARD + "/accounts/{account_id}")
+    String account(
+            @PathVariable("account_id") String accountId,
+            @RequestParam(name = "days", required = false) String days,
+            Model model,
+            Locale locale) {
+        int period = period(days);
+        AccountDetail detail = data.account(accountId, period)
+                .orElseThrow(() -> new PageNotFoundException("notfound.account", accountId));
+        model.addAttribute("detail", detail);
+        model.addAttribute("periods", DashboardData.PERIODS);
+        if (!detail.daily().isEmpty()) {
+            model.addAttribute("volumeChart", spendAndConversions(detail.daily(), detail.account(), locale));
+            model.addAttribute(
+                    "efficiencyChart",
+                    ChartData.days(detail.daily(), detail.account().currency())
+                            .series(
+                                    label("kpi.cpa", locale),
+                                    "line",
+                                    0,
+                                    "money",
+                                    ChartData.of(detail.daily(), DayTotals::cpa))
+                            .series(
+                                    label("kpi.roas", locale),
+                                    "line",
+                                    1,
+                                    "multiple",
+                                    ChartData.of(detail.daily(), DayTotals::roas))
+                            .json());
+        }
+        RecommendationView r = detail.recommendation();
+        if (r != null && !r.lines().isEmpty()) {
+            List<String> names = r.lines().stream()
+                    .map(l -> l.name() == null ? l.adsetId() : l.name())
+                    .toList();
+            model.addAttribute(
+                    "budgetChart",
+                    ChartData.categories(names, r.currency())
+                            .series(
+                                    label("recommendation.current", locale),
+                                    "bar",
+                                    0,
+                                    "money",
+                                    r.lines().stream()
+                                            .map(RecommendationView.Line::currentBudget)
+                                            .toList())
+                            .series(
+                                    label("recommendation.recommended", locale),
+                                    "bar",
+                                    0,
+                                    "money",
+                                    r.lines().stream()
+                                            .map(RecommendationView.Line::recommendedBudget)
+                                            .toList())
+                            .json());
+        }
+        return "account";
+    }
+
+    private String spendAndConversions(List<DayTotals.Daily> days, Account account, Locale locale) {
+        return ChartData.days(days, account.currency())
+                .series(
+                        label("kpi.spend", locale),
+                        "bar",
+                        0,
+                        "money",
+                        ChartData.of(days, t -> ChartData.money(t.spend())))
+                .series(
+                        label("kpi.conversions", locale),
+                        "line",
+                        1,
+                        "count",
+                        ChartData.of(days, DayTotals::conversions))
+                .json();
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** The asked period when the page offers it, else {@link DashboardData#DEFAULT_PERIOD}. */
+    static int period(String days) {
+        if (days != null) {
+            try {
+                int asked = Integer.parseInt(days.strip());
+                if (DashboardData.PERIODS.contains(asked)) {
+                    return asked;
+                }
+            } catch (NumberFormatException e) {
+                // an unsupported period shows the default one
+            }
+        }
+        return DashboardData.DEFAULT_PERIOD;
+    }
+}

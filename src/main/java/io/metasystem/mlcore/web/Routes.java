@@ -1,0 +1,15 @@
+package io.metasystem.mlcore.web;
+
+/** Paths and form fields of the pages, shared by the controllers and the security configuration. */
+final class Routes {
+    /** Sign-in page (GET) and sign-in form target (POST). */
+    static final String LOGIN = "/login";
+    /** Sign-out (POST with CSRF token). */
+    static final String LOGOUT = "/logout";
+    /** The overview; account pages live below it. */
+    static final String DASHBOARD = "/dashboard";
+    /** The sign-in form's field holding the API key. */
+    static final String KEY_FIELD = "api_key";
+
+    private Routes() {}
+}

@@ -1,0 +1,115 @@
+package io.metasystem.mlcore.web;
+
+import io.metasystem.mlcore.config.ApiKeyHolder;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains, so that the API behaves exactly as without Spring Security:
+ * <ol>
+ *   <li>{@link #API_ROUTES}: stateless, no CSRF, no session, no added headers, everything permitted here. The
+ *       API-key filter of the {@code api} package (which runs before Spring Security) keeps authenticating
+ *       {@code /api/**}; a dashboard session cookie never authenticates an API call.
+ *   <li>Everything else (the pages): {@code /dashboard/**} needs a session, opened by posting a valid API key to
+ *       {@code /login} (field {@code api_key}); {@code POST /logout} closes it. Every state-changing form carries a
+ *       CSRF token; a POST without one is answered 403. Static assets and the sign-in page are public.
+ * </ol>
+ * The session cookie's attributes (HttpOnly, SameSite=Strict, Secure, timeout) are set in {@code application.yml}
+ * ({@code server.servlet.session.*}). Without a servlet web server (the command line, non-web tests) there is
+ * nothing to secure and this configuration stays off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebSecurity {
+    /** Routes of the API chain: the JSON API, health, API docs and metrics. */
+    static final String[] API_ROUTES = {
+        "/api/**", "/health", "/v3/api-docs/**", "/docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**"
+    };
+
+    /** Name of the one authority a signed-in dashboard user holds. */
+    static final String DASHBOARD_AUTHORITY = "ROLE_DASHBOARD";
+
+    /**
+     * Content-Security-Policy of the pages: scripts and styles only from the service itself (ECharts sets element
+     * styles from script, hence {@code 'unsafe-inline'} for styles only), no frames, forms post only to the service.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(API_ROUTES)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers("/dashboard", "/dashboard/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(f -> f.loginPage(Routes.LOGIN)
+                        .loginProcessingUrl(Routes.LOGIN)
+                        .passwordParameter(Routes.KEY_FIELD)
+                        .defaultSuccessUrl(Routes.DASHBOARD, false)
+                        .failureUrl(Routes.LOGIN + "?error")
+                        .permitAll())
+                .logout(l -> l.logoutUrl(Routes.LOGOUT)
+                        .logoutSuccessUrl(Routes.LOGIN + "?logout")
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("JSESSIONID"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
+     * Signs in with the API key: the key is the password field {@code api_key}, the user name is ignored. The check is
+     * {@link ApiKeyHolder#matches}, in constant time; the key is neither kept in the session nor logged.
+     */
+    @Bean
+    AuthenticationProvider apiKeyAuthenticationProvider(ApiKeyHolder keys) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                Object credentials = authentication.getCredentials();
+                if (!(credentials instanceof String key) || key.isBlank() || !keys.matches(key)) {
+                    throw new BadCredentialsException("The API key is not valid.");
+                }
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        "dashboard", null, AuthorityUtils.createAuthorityList(DASHBOARD_AUTHORITY));
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+}

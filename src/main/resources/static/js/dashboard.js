@@ -1,0 +1,109 @@
+/*
+ * ML Core dashboard charts. Every element with a data-chart attribute holds its data as JSON (written by the
+ * server): {"x_type": "date"|"category", "x": [...], "currency": "EUR", "series": [{"name", "type": "bar"|"line",
+ * "axis": 0|1, "format": "money"|"count"|"multiple"|"percent", "values": [...]}]}. Numbers and dates are written in
+ * the page's language (<html lang>). Rendered as SVG with Apache ECharts (served from the jar).
+ */
+(function () {
+    'use strict';
+    var lang = document.documentElement.lang || 'en';
+    var colours = ['#1d4ed8', '#c2410c', '#047857', '#7c3aed'];
+    var dayFormat = new Intl.DateTimeFormat(lang, {month: 'short', day: 'numeric', timeZone: 'UTC'});
+
+    function formatter(format, currency, compact) {
+        var options;
+        if (format === 'money' && currency) {
+            options = {style: 'currency', currency: currency, maximumFractionDigits: compact ? 0 : 2};
+        } else if (format === 'percent') {
+            options = {style: 'percent', maximumFractionDigits: 2};
+        } else {
+            options = {maximumFractionDigits: format === 'count' ? 1 : 2};
+        }
+        var number = new Intl.NumberFormat(lang, options);
+        return function (value) {
+            if (value === null || value === undefined) {
+                return '–';
+            }
+            return number.format(value) + (format === 'multiple' ? '×' : '');
+        };
+    }
+
+    function escape(text) {
+        return String(text).replace(/[&<>"']/g, function (c) {
+            return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+        });
+    }
+
+    function label(data, value) {
+        return data.x_type === 'date' ? dayFormat.format(new Date(value + 'T00:00:00Z')) : value;
+    }
+
+    function render(element) {
+        var data = JSON.parse(element.getAttribute('data-chart'));
+        // days run along the x axis; named categories (ad sets) are horizontal bars, so long names stay readable
+        var horizontal = data.x_type === 'category';
+        var axes = [0, 1].filter(function (axis) {
+            return data.series.some(function (s) { return s.axis === axis; });
+        });
+        var valueAxes = axes.map(function (axis) {
+            var first = data.series.filter(function (s) { return s.axis === axis; })[0];
+            return {
+                type: 'value',
+                position: horizontal ? (axis === 0 ? 'bottom' : 'top') : (axis === 0 ? 'left' : 'right'),
+                splitLine: {show: axis === 0},
+                axisLabel: {color: '#4b5563', formatter: formatter(first.format, data.currency, true)}
+            };
+        });
+        var categoryAxis = {
+            type: 'category',
+            inverse: horizontal,
+            data: data.x.map(function (x) { return label(data, x); }),
+            axisLabel: horizontal
+                ? {color: '#1b1f24', width: 160, overflow: 'truncate'}
+                : {color: '#4b5563', hideOverlap: true}
+        };
+        var chart = echarts.init(element, null, {renderer: 'svg'});
+        chart.setOption({
+            animation: false,
+            color: colours,
+            grid: {left: 8, right: 16, top: 36, bottom: 8, containLabel: true},
+            legend: {top: 0, textStyle: {color: '#1b1f24'}},
+            tooltip: {
+                trigger: 'axis',
+                axisPointer: {type: horizontal ? 'shadow' : 'line'},
+                formatter: function (points) {
+                    // the tooltip is HTML: ad-set names come from imported files, so everything is escaped
+                    var lines = [escape(label(data, data.x[points[0].dataIndex]))];
+                    points.forEach(function (p) {
+                        var s = data.series[p.seriesIndex];
+                        lines.push(p.marker + ' ' + escape(s.name) + ': '
+                            + escape(formatter(s.format, data.currency, false)(p.value)));
+                    });
+                    return lines.join('<br>');
+                }
+            },
+            xAxis: horizontal ? valueAxes : categoryAxis,
+            yAxis: horizontal ? categoryAxis : valueAxes,
+            series: data.series.map(function (s) {
+                var series = {
+                    name: s.name,
+                    type: s.type,
+                    data: s.values,
+                    connectNulls: false,
+                    showSymbol: s.type === 'line' && data.x.length <= 31,
+                    barMaxWidth: 28
+                };
+                series[horizontal ? 'xAxisIndex' : 'yAxisIndex'] = axes.indexOf(s.axis);
+                return series;
+            })
+        });
+        window.addEventListener('resize', function () { chart.resize(); });
+        element.setAttribute('data-rendered', 'true');
+    }
+
+    document.querySelectorAll('[data-chart]').forEach(function (element) {
+        if (element.getAttribute('data-chart')) {
+            render(element);
+        }
+    });
+})();

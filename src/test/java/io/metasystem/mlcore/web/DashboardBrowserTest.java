@@ -1,0 +1,304 @@
+package io.metasystem.mlcore.web;
+
+import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.store.AdsManagerCsv;
+import io.metasystem.mlcore.store.InsightImporter;
+import io.metasystem.mlcore.store.RecommendationStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium) against the real server, seeded with
+ * {@code docs/examples/ads_manager_export.csv} (through the store's importer) and one optimize answer (through the
+ * API). Figures the pages must show are computed here from the CSV itself.
+ */
+@SpringBootTest(
+        classes = MlCoreApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mlcore.api-key=" + DashboardBrowserTest.KEY)
+class DashboardBrowserTest {
+    static final String KEY = "dashboard-test-key-0123456789";
+    static final String ACCOUNT = "555000111";
+    private static final String SOME_AD_SET = "23851000000000003";
+
+    private static HeadlessChromium browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    InsightImporter importer;
+
+    @Autowired
+    RecommendationStore recommendations;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @BeforeAll
+    static void startBrowser() {
+        HeadlessChromium.assumeInstalled();
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void seedAndSignOut() throws Exception {
+        try (InputStream csv = Files.newInputStream(SeededCsv.FILE)) {
+            importer.importRows("act_" + ACCOUNT, "csv", AdsManagerCsv.parse(csv));
+        }
+        if (recommendations.list(ACCOUNT, null, null, 0, 1).items().isEmpty()) {
+            HttpResponse<String> optimize =
+                    send(HttpRequest.newBuilder(url("/api/v1/accounts/act_" + ACCOUNT + "/optimize"))
+                            .header("X-API-Key", KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"objective\":\"conversions\",\"currency\":\"EUR\",\"budget\":{\"total\":150},"
+                                            + "\"targets\":{\"cpa\":15},\"seed\":7}"))
+                            .build());
+            assertThat(optimize.statusCode()).as(optimize.body()).isEqualTo(200);
+        }
+        browser.driver.get(base() + "/login?lang=en");
+        browser.driver.manage().deleteAllCookies();
+        browser.consoleProblems();
+    }
+
+    @Test
+    void dashboardWithoutSessionRedirectsToSignIn() {
+        browser.driver.get(base() + "/dashboard");
+        browser.awaitUrlContains("/login");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        assertThat(browser.driver.getPageSource()).doesNotContain(ACCOUNT);
+    }
+
+    @Test
+    void wrongKeyIsRefusedAndTheRightKeySignsIn() {
+        browser.driver.get(base() + "/login");
+        submitKey("not-the-key-0123456789");
+        browser.awaitUrlContains("/login?error");
+        WebElement error = browser.driver.findElement(By.id("login-error"));
+        assertThat(error.getText()).contains("not valid");
+        assertThat(browser.driver.getPageSource()).doesNotContain("not-the-key-0123456789");
+
+        submitKey(KEY);
+        browser.awaitUrlContains("/dashboard");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Accounts");
+        Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void overviewShowsTheAccountsKpisAndTrend() {
+        signIn();
+        browser.driver.get(base() + "/dashboard");
+        assertThat(browser.awaitCharts()).isEqualTo(1);
+        WebElement card = browser.driver.findElement(By.cssSelector("[data-account='" + ACCOUNT + "']"));
+        List<WebElement> spend = card.findElements(By.cssSelector("[data-kpi='spend'] .value"));
+        assertThat(spend).hasSize(2);
+        assertThat(text(spend.get(0))).isEqualTo(euros(SeededCsv.spend(7, null)));
+        assertThat(text(spend.get(1))).isEqualTo(euros(SeededCsv.spend(28, null)));
+        assertThat(card.getText()).contains("Oct 22, 2026 – Oct 28, 2026").contains("no earlier data to compare");
+        assertThat(card.findElements(By.cssSelector(".period")).get(0).findElements(By.cssSelector(".tile")))
+                .extracting(e -> e.getAttribute("data-kpi"))
+                .containsExactly("spend", "conversions", "cpa", "roas", "cpm", "ctr");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-overview", 1280);
+    }
+
+    @Test
+    void accountPageShowsEvolutionAdSetsAndTheLatestRecommendation() {
+        signIn();
+        browser.driver.get(base() + "/dashboard/accounts/act_" + ACCOUNT);
+        assertThat(browser.awaitCharts()).isEqualTo(3);
+        assertThat(browser.driver.findElements(By.cssSelector("#adsets tbody tr")))
+                .hasSize(4);
+        WebElement row = browser.driver.findElement(By.cssSelector("#adsets tr[data-adset='" + SOME_AD_SET + "']"));
+        assertThat(text(row.findElements(By.tagName("td")).get(3))).isEqualTo(euros(SeededCsv.spend(28, SOME_AD_SET)));
+
+        List<WebElement> lines = browser.driver.findElements(By.cssSelector("#recommendation-table tbody.line"));
+        assertThat(lines).hasSize(4);
+        for (WebElement line : lines) {
+            assertThat(line.findElement(By.cssSelector(".action")).getText())
+                    .isIn("Increase", "Decrease", "Hold", "Pause");
+            assertThat(line.findElements(By.cssSelector(".reasons li"))).isNotEmpty();
+            assertThat(line.findElement(By.cssSelector(".recommended")).getText())
+                    .startsWith("€");
+        }
+        assertThat(browser.driver.findElement(By.id("recommendation")).getText())
+                .contains("total budget €150.00 per day");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-account", 1280);
+        browser.screenshotOf("dashboard-account-phone", 390, 844, "main");
+        browser.screenshotOf("phone-adsets", 390, 844, "#adsets");
+        browser.screenshotOf("phone-recommendation", 390, 844, "#recommendation-table");
+    }
+
+    @Test
+    void periodSwitchShowsTheLastSevenDays() {
+        signIn();
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT);
+        browser.awaitCharts();
+        new Select(browser.driver.findElement(By.id("days"))).selectByValue("7");
+        browser.driver.findElement(By.cssSelector(".period-form button")).click();
+        browser.awaitUrlContains("days=7");
+        browser.awaitCharts();
+        assertThat(text(browser.driver.findElement(By.cssSelector("[data-kpi='spend'] .value"))))
+                .isEqualTo(euros(SeededCsv.spend(7, null)));
+        WebElement row = browser.driver.findElement(By.cssSelector("#adsets tr[data-adset='" + SOME_AD_SET + "']"));
+        assertThat(text(row.findElements(By.tagName("td")).get(3))).isEqualTo(euros(SeededCsv.spend(7, SOME_AD_SET)));
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void spanishPagesShowSpanishLabelsAndDecimalCommas() {
+        signIn();
+        browser.driver.get(base() + "/dashboard?lang=es");
+        browser.awaitCharts();
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cuentas");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("es");
+        WebElement spend = browser.driver.findElement(By.cssSelector("[data-kpi='spend'] .value"));
+        String expected = SeededCsv.spend(7, null).setScale(2).toPlainString().replace('.', ',');
+        assertThat(text(spend)).isEqualTo(expected + " €");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("[data-kpi='spend'] dt"))
+                        .getText())
+                .isEqualToIgnoringCase("Gasto");
+        // the choice is remembered: the account page stays in Spanish without ?lang
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT);
+        browser.awaitCharts();
+        assertThat(browser.driver.findElement(By.id("recommendation-title")).getText())
+                .isEqualTo("Última recomendación");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-account-es", 1280);
+        browser.driver.get(base() + "/dashboard?lang=en");
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        signIn();
+        browser.driver.get(base() + "/dashboard");
+        browser.driver.findElement(By.cssSelector("form.logout button")).click();
+        browser.awaitUrlContains("/login?logout");
+        assertThat(browser.driver.findElement(By.cssSelector(".alert.info")).getText())
+                .isEqualTo("You are signed out.");
+        browser.driver.get(base() + "/dashboard");
+        browser.awaitUrlContains("/login");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("/dashboard");
+    }
+
+    @Test
+    void postWithoutCsrfTokenIsForbiddenAndTheSessionNeverOpensTheApi() {
+        signIn();
+        String session = "JSESSIONID="
+                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(url("/logout"))
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(logout.statusCode()).isEqualTo(403);
+        HttpResponse<String> stillSignedIn = send(HttpRequest.newBuilder(url("/dashboard"))
+                .header("Cookie", session)
+                .GET()
+                .build());
+        assertThat(stillSignedIn.statusCode()).isEqualTo(200);
+        HttpResponse<String> api = send(HttpRequest.newBuilder(url("/api/v1/accounts"))
+                .header("Cookie", session)
+                .GET()
+                .build());
+        assertThat(api.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownAccountIsANotFoundPage() {
+        signIn();
+        String session = "JSESSIONID="
+                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> page = send(HttpRequest.newBuilder(url("/dashboard/accounts/404404"))
+                .header("Cookie", session)
+                .GET()
+                .build());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        browser.driver.get(base() + "/dashboard/accounts/404404");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("404404");
+    }
+
+    private void signIn() {
+        browser.driver.get(base() + "/login");
+        submitKey(KEY);
+        browser.awaitUrlContains("/dashboard");
+    }
+
+    private void submitKey(String key) {
+        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
+        field.clear();
+        field.sendKeys(key);
+        browser.driver
+                .findElement(By.cssSelector("form.login button[type='submit']"))
+                .click();
+    }
+
+    private static String euros(BigDecimal amount) {
+        return String.format(Locale.ROOT, "€%,.2f", amount);
+    }
+
+    /** Visible text with no-break spaces as plain spaces (locales put them between number and symbol). */
+    private static String text(WebElement element) {
+        return element.getText().replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private URI url(String path) {
+        return URI.create(base() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.metasystem.mlcore.web;
+
+import io.metasystem.mlcore.store.Recommendation;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RecommendationViewTest {
+    private static Recommendation stored(JsonNode response) {
+        return new Recommendation(
+                "r-1",
+                "123",
+                OffsetDateTime.parse("2026-11-27T08:00:00Z"),
+                "hash",
+                null,
+                response,
+                "0.2.0",
+                null,
+                "EUR",
+                new BigDecimal("130"),
+                List.of(),
+                null);
+    }
+
+    @Test
+    void readsEveryShownFieldFromTheDocumentedOptimizeAnswer() throws Exception {
+        JsonNode response = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("docs", "examples", "optimize-response.json")));
+        RecommendationView view = RecommendationView.of(stored(response));
+        assertThat(view.lines()).hasSize(response.path("adsets").size());
+        RecommendationView.Line first = view.lines().get(0);
+        assertThat(first.adsetId()).isEqualTo("23851234567890001");
+        assertThat(first.action()).isEqualTo("increase");
+        assertThat(first.currentBudget()).isEqualTo(40.0);
+        assertThat(first.recommendedBudget()).isEqualTo(52.0);
+        assertThat(first.budgetChange()).isCloseTo(12.0, within(1e-9));
+        assertThat(first.probabilityBest()).isEqualTo(0.9825);
+        assertThat(first.cpaLow()).isCloseTo(1.7067, within(1e-4));
+        assertThat(first.cpaHigh()).isCloseTo(2.2462, within(1e-4));
+        assertThat(first.reasons()).hasSize(4).first().asString().startsWith("CPA 1.95 EUR");
+        RecommendationView.Line paused = view.lines().get(3);
+        assertThat(paused.action()).isEqualTo("pause");
+        assertThat(paused.expectedCpa()).isNull();
+        assertThat(paused.cpaLow()).isNull();
+        assertThat(view.warnings()).isNotEmpty();
+        assertThat(view.expectedConversions()).isCloseTo(54.97, within(0.01));
+    }
+
+    @Test
+    void aRecommendationWithoutItsResponseShowsNoLines() {
+        RecommendationView view = RecommendationView.of(stored(null));
+        assertThat(view.lines()).isEmpty();
+        assertThat(view.warnings()).isEmpty();
+        assertThat(view.expectedConversions()).isNull();
+    }
+}
