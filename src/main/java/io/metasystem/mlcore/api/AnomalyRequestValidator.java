@@ -8,15 +8,10 @@ import io.metasystem.mlcore.alerts.detect.SeriesInput;
 import io.metasystem.mlcore.errors.FieldProblem;
 import io.metasystem.mlcore.errors.InvalidInputException;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,11 +19,7 @@ import java.util.Set;
  * as {@code adsets[2].daily[5].clicks}; unsorted or duplicate dates name the row), and converts it to detector input.
  */
 final class AnomalyRequestValidator {
-    static final int MAX_ADSETS = 10_000;
-    static final int MAX_DAILY_ROWS = 366;
-    private static final int MAX_ERRORS = 100;
-
-    private final List<FieldProblem> errors = new ArrayList<>();
+    private final FieldChecks checks = new FieldChecks();
 
     private AnomalyRequestValidator() {}
 
@@ -44,9 +35,7 @@ final class AnomalyRequestValidator {
         Set<Metric> metrics = v.metrics(request.metrics());
         Sensitivity sensitivity = v.sensitivity("sensitivity", request.sensitivity());
         v.adsets(request.adsets());
-        if (!v.errors.isEmpty()) {
-            throw new InvalidInputException(v.errors.subList(0, Math.min(MAX_ERRORS, v.errors.size())));
-        }
+        v.checks.throwIfAny();
         List<SeriesInput> series = new ArrayList<>();
         for (AnomalyRequest.AdSet a : request.adsets()) {
             List<DayRow> rows = new ArrayList<>();
@@ -95,110 +84,26 @@ final class AnomalyRequestValidator {
     }
 
     private Sensitivity sensitivity(String field, String value) {
-        return sensitivity(field, value, errors);
+        return sensitivity(field, value, checks.problems());
     }
 
     private Set<Metric> metrics(List<String> names) {
-        return metrics("metrics", names, true, errors);
+        return metrics("metrics", names, true, checks.problems());
     }
 
     private void adsets(List<AnomalyRequest.AdSet> adsets) {
-        if (adsets == null || adsets.isEmpty()) {
-            error("adsets", "must contain at least one ad set");
+        if (!checks.adSetList(adsets)) {
             return;
         }
-        if (adsets.size() > MAX_ADSETS) {
-            error("adsets", "at most " + MAX_ADSETS + " ad sets per request, got " + adsets.size());
-            return;
-        }
-        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < adsets.size(); i++) {
-            String path = "adsets[" + i + "]";
             AnomalyRequest.AdSet a = adsets.get(i);
-            if (a == null) {
-                error(path, "must be an object");
+            if (!checks.adSetIdentity(i, a, a == null ? null : a.id(), a == null ? null : a.status())) {
                 continue;
             }
-            if (a.id() == null || a.id().isBlank()) {
-                error(path + ".id", "is required");
-            } else {
-                Integer first = seen.putIfAbsent(a.id(), i);
-                if (first != null) {
-                    error(path + ".id", "duplicate id '" + a.id() + "' (also adsets[" + first + "])");
-                }
-            }
-            if (a.status() != null
-                    && !Set.of("ACTIVE", "PAUSED").contains(a.status().toUpperCase(Locale.ROOT))) {
-                error(path + ".status", "must be one of [ACTIVE, PAUSED], was '" + a.status() + "'");
-            }
-            nonNegative(path + ".daily_budget", a.dailyBudget(), false);
+            checks.nonNegative("adsets[" + i + "].daily_budget", a.dailyBudget(), false);
             if (a.daily() != null) {
-                daily(path + ".daily", a.daily());
+                checks.daily("adsets[" + i + "].daily", a.daily());
             }
         }
-    }
-
-    private void daily(String path, List<OptimizeRequest.Daily> daily) {
-        if (daily.size() > MAX_DAILY_ROWS) {
-            error(path, "at most " + MAX_DAILY_ROWS + " daily rows per ad set, got " + daily.size());
-            return;
-        }
-        Set<LocalDate> dates = new HashSet<>();
-        LocalDate previous = null;
-        for (int d = 0; d < daily.size(); d++) {
-            String row = path + "[" + d + "]";
-            OptimizeRequest.Daily day = daily.get(d);
-            if (day == null) {
-                error(row, "must be an object");
-                continue;
-            }
-            if (day.date() == null) {
-                error(row + ".date", "is required");
-            } else {
-                if (!dates.add(day.date())) {
-                    error(row + ".date", "duplicate date " + day.date());
-                } else if (previous != null && day.date().isBefore(previous)) {
-                    error(row + ".date", "dates must be in increasing order, " + day.date() + " follows " + previous);
-                }
-                previous = day.date();
-            }
-            nonNegative(row + ".spend", day.spend(), true);
-            boolean impressions = nonNegative(row + ".impressions", day.impressions(), false);
-            boolean clicks = nonNegative(row + ".clicks", day.clicks(), false);
-            boolean conversions = nonNegative(row + ".conversions", day.conversions(), true);
-            nonNegative(row + ".revenue", day.revenue(), false);
-            if (impressions && clicks && day.clicks() > day.impressions()) {
-                error(
-                        row + ".clicks",
-                        "clicks (" + day.clicks() + ") cannot exceed impressions (" + day.impressions() + ")");
-            }
-            if (clicks && conversions && day.conversions() > day.clicks()) {
-                error(
-                        row + ".conversions",
-                        "conversions (" + day.conversions() + ") cannot exceed clicks (" + day.clicks() + ")");
-            }
-        }
-    }
-
-    private boolean nonNegative(String field, Double value, boolean required) {
-        if (value == null) {
-            if (required) {
-                error(field, "is required");
-            }
-            return false;
-        }
-        if (!Double.isFinite(value)) {
-            error(field, "must be a finite number, was " + value);
-            return false;
-        }
-        if (value < 0) {
-            error(field, "must be >= 0, was " + value);
-            return false;
-        }
-        return true;
-    }
-
-    private void error(String field, String message) {
-        errors.add(new FieldProblem(field, message));
     }
 }

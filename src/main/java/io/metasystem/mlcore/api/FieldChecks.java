@@ -1,0 +1,168 @@
+package io.metasystem.mlcore.api;
+
+import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The field rules the request validators share (optimize, anomaly detection): numbers finite and in range, the
+ * list of ad sets (present, at most {@link #MAX_ADSETS}, unique ids, status ACTIVE or PAUSED) and their daily rows
+ * (at most {@link #MAX_DAILY_ROWS}, dates present, unique and increasing, counts non-negative, clicks ≤ impressions,
+ * conversions ≤ clicks). Collects every problem with its JSON path instead of stopping at the first; one instance
+ * per request, not thread-safe.
+ */
+final class FieldChecks {
+    static final int MAX_ADSETS = 10_000;
+    static final int MAX_DAILY_ROWS = 366;
+    private static final int MAX_ERRORS = 100;
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "PAUSED");
+
+    private final List<FieldProblem> errors = new ArrayList<>();
+    private final Map<String, Integer> adSetIds = new HashMap<>();
+
+    /** @throws InvalidInputException listing every problem found so far (at most 100), if any */
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+        }
+    }
+
+    /** @return the problems collected so far, in order; helpers that take a problem list may add to it */
+    List<FieldProblem> problems() {
+        return errors;
+    }
+
+    void error(String field, String message) {
+        errors.add(new FieldProblem(field, message));
+    }
+
+    /** @return true when {@code adsets} is non-empty and within the limit, so its elements can be checked */
+    boolean adSetList(List<?> adsets) {
+        if (adsets == null || adsets.isEmpty()) {
+            error("adsets", "must contain at least one ad set");
+            return false;
+        }
+        if (adsets.size() > MAX_ADSETS) {
+            error("adsets", "at most " + MAX_ADSETS + " ad sets per request, got " + adsets.size());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Checks the id (required, unique within the request) and the status of {@code adsets[index]}.
+     *
+     * @param adSet the element, null when the JSON held null
+     * @return false when the element is null (nothing more to check)
+     */
+    boolean adSetIdentity(int index, Object adSet, String id, String status) {
+        String path = "adsets[" + index + "]";
+        if (adSet == null) {
+            error(path, "must be an object");
+            return false;
+        }
+        if (id == null || id.isBlank()) {
+            error(path + ".id", "is required");
+        } else {
+            Integer first = adSetIds.putIfAbsent(id, index);
+            if (first != null) {
+                error(path + ".id", "duplicate id '" + id + "' (also adsets[" + first + "])");
+            }
+        }
+        if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
+            error(path + ".status", "must be one of [ACTIVE, PAUSED], was '" + status + "'");
+        }
+        return true;
+    }
+
+    /** Checks the daily rows at {@code path}: count, dates, and each row's counts. */
+    void daily(String path, List<OptimizeRequest.Daily> daily) {
+        if (daily.size() > MAX_DAILY_ROWS) {
+            error(path, "at most " + MAX_DAILY_ROWS + " daily rows per ad set, got " + daily.size());
+            return;
+        }
+        Set<LocalDate> dates = new HashSet<>();
+        LocalDate previous = null;
+        for (int d = 0; d < daily.size(); d++) {
+            String row = path + "[" + d + "]";
+            OptimizeRequest.Daily day = daily.get(d);
+            if (day == null) {
+                error(row, "must be an object");
+                continue;
+            }
+            if (day.date() == null) {
+                error(row + ".date", "is required");
+            } else {
+                if (!dates.add(day.date())) {
+                    error(row + ".date", "duplicate date " + day.date());
+                } else if (previous != null && day.date().isBefore(previous)) {
+                    error(row + ".date", "dates must be in increasing order, " + day.date() + " follows " + previous);
+                }
+                previous = day.date();
+            }
+            counts(row, day.spend(), day.impressions(), day.clicks(), day.conversions(), day.revenue());
+        }
+    }
+
+    /** Spend and conversions required, all non-negative, clicks ≤ impressions and conversions ≤ clicks. */
+    void counts(String path, Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {
+        nonNegative(path + ".spend", spend, true);
+        boolean hasImpressions = nonNegative(path + ".impressions", impressions, false);
+        boolean hasClicks = nonNegative(path + ".clicks", clicks, false);
+        boolean hasConversions = nonNegative(path + ".conversions", conversions, true);
+        nonNegative(path + ".revenue", revenue, false);
+        if (hasImpressions && hasClicks && clicks > impressions) {
+            error(path + ".clicks", "clicks (" + clicks + ") cannot exceed impressions (" + impressions + ")");
+        }
+        if (hasClicks && hasConversions && conversions > clicks) {
+            error(path + ".conversions", "conversions (" + conversions + ") cannot exceed clicks (" + clicks + ")");
+        }
+    }
+
+    /** @return true when the value is present and finite */
+    boolean finite(String field, Double value, boolean required) {
+        if (value == null) {
+            if (required) {
+                error(field, "is required");
+            }
+            return false;
+        }
+        if (!Double.isFinite(value)) {
+            error(field, "must be a finite number, was " + value);
+            return false;
+        }
+        return true;
+    }
+
+    /** @return true when the value is present, finite and at least 0 */
+    boolean nonNegative(String field, Double value, boolean required) {
+        if (!finite(field, value, required)) {
+            return false;
+        }
+        if (value < 0) {
+            error(field, "must be >= 0, was " + value);
+            return false;
+        }
+        return true;
+    }
+
+    /** @return true when the value is present, finite and above 0 */
+    boolean positive(String field, Double value, boolean required) {
+        if (!finite(field, value, required)) {
+            return false;
+        }
+        if (value <= 0) {
+            error(field, "must be > 0, was " + value);
+            return false;
+        }
+        return true;
+    }
+}
