@@ -41,30 +41,11 @@ public record Alert(
         String silencedBy) {
 
     Alert withState(AlertState newState, OffsetDateTime fired, OffsetDateTime resolved) {
-        return new Alert(
-                id,
-                fingerprint,
-                accountId,
-                adsetId,
-                metric,
-                kind,
-                newState,
-                direction,
-                anomalyDate,
-                observed,
-                expected,
-                intervalLo,
-                intervalHi,
-                score,
-                reason,
-                startedAt,
-                fired,
-                resolved,
-                acknowledgedAt,
-                acknowledgedBy,
-                lastSeenAt,
-                lastNotifiedAt,
-                silencedBy);
+        Copy copy = new Copy(this);
+        copy.state = newState;
+        copy.firedAt = fired;
+        copy.resolvedAt = resolved;
+        return copy.build();
     }
 
     Alert seen(
@@ -77,110 +58,116 @@ public record Alert(
             Double newScore,
             String newReason,
             OffsetDateTime at) {
-        return new Alert(
-                id,
-                fingerprint,
-                accountId,
-                adsetId,
-                metric,
-                kind,
-                state,
-                newDirection,
-                date,
-                newObserved,
-                newExpected,
-                lo,
-                hi,
-                newScore,
-                newReason,
-                startedAt,
-                firedAt,
-                resolvedAt,
-                acknowledgedAt,
-                acknowledgedBy,
-                at,
-                lastNotifiedAt,
-                silencedBy);
+        Copy copy = new Copy(this);
+        copy.direction = newDirection;
+        copy.anomalyDate = date;
+        copy.observed = newObserved;
+        copy.expected = newExpected;
+        copy.intervalLo = lo;
+        copy.intervalHi = hi;
+        copy.score = newScore;
+        copy.reason = newReason;
+        copy.lastSeenAt = at;
+        return copy.build();
     }
 
     Alert acknowledged(String by, OffsetDateTime at) {
-        return new Alert(
-                id,
-                fingerprint,
-                accountId,
-                adsetId,
-                metric,
-                kind,
-                AlertState.ACKNOWLEDGED,
-                direction,
-                anomalyDate,
-                observed,
-                expected,
-                intervalLo,
-                intervalHi,
-                score,
-                reason,
-                startedAt,
-                firedAt,
-                resolvedAt,
-                at,
-                by,
-                lastSeenAt,
-                lastNotifiedAt,
-                silencedBy);
+        Copy copy = new Copy(this);
+        copy.state = AlertState.ACKNOWLEDGED;
+        copy.acknowledgedAt = at;
+        copy.acknowledgedBy = by;
+        return copy.build();
     }
 
     Alert notified(OffsetDateTime at) {
-        return new Alert(
-                id,
-                fingerprint,
-                accountId,
-                adsetId,
-                metric,
-                kind,
-                state,
-                direction,
-                anomalyDate,
-                observed,
-                expected,
-                intervalLo,
-                intervalHi,
-                score,
-                reason,
-                startedAt,
-                firedAt,
-                resolvedAt,
-                acknowledgedAt,
-                acknowledgedBy,
-                lastSeenAt,
-                at,
-                silencedBy);
+        Copy copy = new Copy(this);
+        copy.lastNotifiedAt = at;
+        return copy.build();
     }
 
     Alert silenced(String silenceId) {
-        return new Alert(
-                id,
-                fingerprint,
-                accountId,
-                adsetId,
-                metric,
-                kind,
-                state,
-                direction,
-                anomalyDate,
-                observed,
-                expected,
-                intervalLo,
-                intervalHi,
-                score,
-                reason,
-                startedAt,
-                firedAt,
-                resolvedAt,
-                acknowledgedAt,
-                acknowledgedBy,
-                lastSeenAt,
-                lastNotifiedAt,
-                silenceId);
+        Copy copy = new Copy(this);
+        copy.silencedBy = silenceId;
+        return copy.build();
+    }
+
+    /** A mutable copy of every component; each transition changes some and builds a new record. */
+    private static final class Copy {
+        private String id;
+        private String fingerprint;
+        private String accountId;
+        private String adsetId;
+        private String metric;
+        private String kind;
+        private AlertState state;
+        private String direction;
+        private LocalDate anomalyDate;
+        private Double observed;
+        private Double expected;
+        private Double intervalLo;
+        private Double intervalHi;
+        private Double score;
+        private String reason;
+        private OffsetDateTime startedAt;
+        private OffsetDateTime firedAt;
+        private OffsetDateTime resolvedAt;
+        private OffsetDateTime acknowledgedAt;
+        private String acknowledgedBy;
+        private OffsetDateTime lastSeenAt;
+        private OffsetDateTime lastNotifiedAt;
+        private String silencedBy;
+
+        Copy(Alert a) {
+            id = a.id;
+            fingerprint = a.fingerprint;
+            accountId = a.accountId;
+            adsetId = a.adsetId;
+            metric = a.metric;
+            kind = a.kind;
+            state = a.state;
+            direction = a.direction;
+            anomalyDate = a.anomalyDate;
+            observed = a.observed;
+            expected = a.expected;
+            intervalLo = a.intervalLo;
+            intervalHi = a.intervalHi;
+            score = a.score;
+            reason = a.reason;
+            startedAt = a.startedAt;
+            firedAt = a.firedAt;
+            resolvedAt = a.resolvedAt;
+            acknowledgedAt = a.acknowledgedAt;
+            acknowledgedBy = a.acknowledgedBy;
+            lastSeenAt = a.lastSeenAt;
+            lastNotifiedAt = a.lastNotifiedAt;
+            silencedBy = a.silencedBy;
+        }
+
+        Alert build() {
+            return new Alert(
+                    id,
+                    fingerprint,
+                    accountId,
+                    adsetId,
+                    metric,
+                    kind,
+                    state,
+                    direction,
+                    anomalyDate,
+                    observed,
+                    expected,
+                    intervalLo,
+                    intervalHi,
+                    score,
+                    reason,
+                    startedAt,
+                    firedAt,
+                    resolvedAt,
+                    acknowledgedAt,
+                    acknowledgedBy,
+                    lastSeenAt,
+                    lastNotifiedAt,
+                    silencedBy);
+        }
     }
 }
