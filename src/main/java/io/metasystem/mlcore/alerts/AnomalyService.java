@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.alerts;
 
+import io.metasystem.mlcore.alerts.detect.AccountTotal;
 import io.metasystem.mlcore.alerts.detect.AnomalyDetector;
 import io.metasystem.mlcore.alerts.detect.DayRow;
 import io.metasystem.mlcore.alerts.detect.DetectionResult;
@@ -34,14 +35,20 @@ public class AnomalyService {
     }
 
     /**
-     * Detection on the stored insights of ACTIVE and PAUSED ad sets of an account, reporting days in
+     * Detection on the stored insights of ACTIVE and PAUSED ad sets of an account and on their sum
+     * ({@link AccountTotal}, when the account has at least two ad sets), reporting days in
      * {@code [from, to]} and reading {@value #BASELINE_DAYS} days before {@code from} as their baseline.
      *
      * @throws io.metasystem.mlcore.errors.NotFoundException when the account is not stored
      */
     public DetectionResult detectStored(String accountId, LocalDate from, LocalDate to, DetectionSettings settings) {
         List<AdSetHistory> histories = store.histories(accountId, null, from.minusDays(BASELINE_DAYS), to);
-        return detector.detect(series(histories), settings.withRange(from, to));
+        List<SeriesInput> series = series(histories);
+        SeriesInput total = AccountTotal.of(series);
+        if (total != null) {
+            series.add(total);
+        }
+        return detector.detect(series, settings.withRange(from, to));
     }
 
     /** Latest insight day of the account, null when it has none. */

@@ -25,7 +25,13 @@ public record AnomalyRequest(
         String sensitivity,
 
         @Schema(description = "Report anomalies on or after this day only; earlier days still form the baseline")
-        LocalDate from) {
+        LocalDate from,
+
+        @Schema(
+                description = "Also check the day-by-day sum of the posted ad sets (at least two), reported with "
+                        + "adset_id account_total",
+                defaultValue = "false")
+        Boolean accountTotal) {
 
     /** One ad set. */
     @Schema(name = "AnomalyAdSet")

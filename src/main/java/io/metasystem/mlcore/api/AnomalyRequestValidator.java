@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.alerts.detect.AccountTotal;
 import io.metasystem.mlcore.alerts.detect.DayRow;
 import io.metasystem.mlcore.alerts.detect.DetectionSettings;
 import io.metasystem.mlcore.alerts.detect.Metric;
@@ -35,6 +36,20 @@ final class AnomalyRequestValidator {
         Set<Metric> metrics = v.metrics(request.metrics());
         Sensitivity sensitivity = v.sensitivity("sensitivity", request.sensitivity());
         v.adsets(request.adsets());
+        boolean total = Boolean.TRUE.equals(request.accountTotal());
+        if (total && request.adsets() != null) {
+            for (int i = 0; i < request.adsets().size(); i++) {
+                AnomalyRequest.AdSet a = request.adsets().get(i);
+                if (a != null && AccountTotal.SERIES_ID.equals(a.id())) {
+                    v.checks
+                            .problems()
+                            .add(new FieldProblem(
+                                    "adsets[" + i + "].id",
+                                    "'" + AccountTotal.SERIES_ID + "' names the account total; rename the ad set or "
+                                            + "set account_total to false"));
+                }
+            }
+        }
         v.checks.throwIfAny();
         List<SeriesInput> series = new ArrayList<>();
         for (AnomalyRequest.AdSet a : request.adsets()) {
@@ -44,6 +59,10 @@ final class AnomalyRequestValidator {
             }
             boolean active = a.status() == null || a.status().equalsIgnoreCase("ACTIVE");
             series.add(new SeriesInput(a.id(), a.name(), active, a.dailyBudget(), rows));
+        }
+        SeriesInput sum = total ? AccountTotal.of(series) : null;
+        if (sum != null) {
+            series.add(sum);
         }
         return new Checked(series, new DetectionSettings(sensitivity, metrics, request.from(), null, 0.9));
     }

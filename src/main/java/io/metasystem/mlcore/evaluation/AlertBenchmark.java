@@ -49,9 +49,18 @@ public final class AlertBenchmark {
         }
     }
 
-    /** Found and injected counts of one kind. */
+    /** Expected conversions per day from which an ad set counts as conversion-rich in the report. */
+    public static final double RICH_CONVERSIONS = 5;
+
+    /** Found and injected counts of one kind, of its low-volume ad sets and of its conversion-rich ad sets. */
     public record KindRecall(
-            AnomalySeries.Injected kind, int injected, int found, int injectedLowVolume, int foundLowVolume) {
+            AnomalySeries.Injected kind,
+            int injected,
+            int found,
+            int injectedLowVolume,
+            int foundLowVolume,
+            int injectedRich,
+            int foundRich) {
         public double recall() {
             return injected == 0 ? Double.NaN : (double) found / injected;
         }
@@ -92,22 +101,29 @@ public final class AlertBenchmark {
                     settings.seed(),
                     settings.sensitivity().wireName(),
                     settings.anomalyShare()));
-            out.append(
-                    "| injected | n | recall (≤ 2 days) | of which low-volume: n | recall |\n|---|---|---|---|---|\n");
+            out.append("| injected | n | recall (≤ 2 days) | of which low-volume: n | recall "
+                    + "| ≥ 5 conversions/day: n | recall |\n|---|---|---|---|---|---|---|\n");
             for (KindRecall k : kinds) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %.3f | %d | %s |%n",
+                        "| %s | %d | %.3f | %d | %s | %d | %s |%n",
                         k.kind().label(),
                         k.injected(),
                         k.recall(),
                         k.injectedLowVolume(),
-                        k.injectedLowVolume() == 0
-                                ? "–"
-                                : String.format(
-                                        Locale.ROOT, "%.3f", (double) k.foundLowVolume() / k.injectedLowVolume())));
+                        share(k.foundLowVolume(), k.injectedLowVolume()),
+                        k.injectedRich(),
+                        share(k.foundRich(), k.injectedRich())));
             }
-            out.append(String.format(Locale.ROOT, "| **all** | %d | **%.3f** | | |%n%n", injected, recall()));
+            int rich = kinds.stream().mapToInt(KindRecall::injectedRich).sum();
+            int richFound = kinds.stream().mapToInt(KindRecall::foundRich).sum();
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| **all** | %d | **%.3f** | | | %d | **%s** |%n%n",
+                    injected,
+                    recall(),
+                    rich,
+                    share(richFound, rich)));
             out.append(String.format(
                     Locale.ROOT,
                     "precision **%.3f** (%d of %d anomalies), false alarms **%.3f** per 60 "
@@ -123,6 +139,10 @@ public final class AlertBenchmark {
                     .append('\n');
             return out.toString();
         }
+
+        private static String share(int found, int of) {
+            return of == 0 ? "–" : String.format(Locale.ROOT, "%.3f", (double) found / of);
+        }
     }
 
     private AlertBenchmark() {}
@@ -132,7 +152,7 @@ public final class AlertBenchmark {
         AnomalyDetector detector = new AnomalyDetector();
         Map<AnomalySeries.Injected, int[]> counts = new EnumMap<>(AnomalySeries.Injected.class);
         for (AnomalySeries.Injected k : AnomalySeries.Injected.values()) {
-            counts.put(k, new int[4]);
+            counts.put(k, new int[6]);
         }
         int anomalies = 0;
         int truePositives = 0;
@@ -174,13 +194,17 @@ public final class AlertBenchmark {
                 k[2]++;
                 k[3] += found ? 1 : 0;
             }
+            if (c.expectedConversions() >= RICH_CONVERSIONS) {
+                k[4]++;
+                k[5] += found ? 1 : 0;
+            }
         }
         List<KindRecall> kinds = new ArrayList<>();
         int injected = 0;
         int found = 0;
         for (var e : counts.entrySet()) {
             int[] k = e.getValue();
-            kinds.add(new KindRecall(e.getKey(), k[0], k[1], k[2], k[3]));
+            kinds.add(new KindRecall(e.getKey(), k[0], k[1], k[2], k[3], k[4], k[5]));
             injected += k[0];
             found += k[1];
         }

@@ -52,8 +52,11 @@ public final class AnomalySeries {
      * @param start     index of the first anomalous day (-1 when clean)
      * @param end       index of the last anomalous day (-1 when clean)
      * @param lowVolume budget under 10 per day
+     * @param expectedConversions conversions per day of the ad set's true rates at its usual spend (no wobble, no
+     *     anomaly): how much signal a conversion-rate anomaly can carry
      */
-    public record Case(SeriesInput input, Injected injected, int start, int end, boolean lowVolume) {}
+    public record Case(
+            SeriesInput input, Injected injected, int start, int end, boolean lowVolume, double expectedConversions) {}
 
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 8, 3);
 
@@ -120,7 +123,7 @@ public final class AnomalySeries {
             rows.add(new DayRow(date, spend, impressions, clicks, conversions, revenue));
         }
         SeriesInput input = new SeriesInput("sim-" + index, null, true, Math.round(budget * 100) / 100.0, rows);
-        return new Case(input, injected, start, end, low);
+        return new Case(input, injected, start, end, low, budget * 0.93 * 1000 / cpm * ctr * cvr);
     }
 
     /** Per-weekday log factors with standard deviation {@code sd}, centred. */

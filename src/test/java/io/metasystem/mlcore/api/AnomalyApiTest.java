@@ -126,6 +126,24 @@ class AnomalyApiTest extends WebApiTest {
     }
 
     @Test
+    void theAccountTotalIsOneMoreSeriesWhenAskedForAndItsIdIsReserved() throws IOException {
+        JsonNode without = ok(http.postJson(DETECT, example().toString()));
+        ObjectNode request = example();
+        request.put("account_total", true);
+        JsonNode with = ok(http.postJson(DETECT, request.toString()));
+        assertThat(with.get("series_checked").asInt())
+                .isEqualTo(without.get("series_checked").asInt() + 5);
+        with.get("anomalies")
+                .forEach(a -> assertThat(a.get("adset_id").asString())
+                        .isIn("23851234567890001", "23851234567890002", "23851234567890003", "account_total"));
+
+        ((ObjectNode) request.get("adsets").get(1)).put("id", "account_total");
+        HttpResponse<String> clash = http.postJson(DETECT, request.toString());
+        assertProblem(clash, 400, "Invalid request");
+        assertThat(fields(JSON.readTree(clash.body()))).containsExactly("adsets[1].id");
+    }
+
+    @Test
     void anAdSetWithoutRowsIsAWarning() {
         JsonNode body = ok(http.postJson(DETECT, "{\"adsets\": [{\"id\": \"new\", \"daily\": []}]}"));
         assertThat(body.get("anomalies").size()).isZero();

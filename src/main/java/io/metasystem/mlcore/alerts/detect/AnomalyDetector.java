@@ -41,6 +41,11 @@ import java.util.Locale;
  * {@code daily_budget} is the only budget known, so pacing is judged on the last {@value #PACING_DAYS} days:
  * over-pacing above {@link Sensitivity#pacingOver()} × budget on a day, under-pacing below
  * {@value #UNDER_SHARE} × budget two days running (reported on the first).
+ *
+ * <h2>One root cause, one anomaly</h2>
+ * Conversions that move with an earlier level shift of CPM, CTR or CVR, and spend or conversions that move after a
+ * delivery stop, are folded into that root ({@link ExplainedAnomalies}). The account-level series is
+ * {@link AccountTotal}.
  */
 public final class AnomalyDetector {
     /** Trailing baseline days. */
@@ -105,11 +110,12 @@ public final class AnomalyDetector {
                     && own.stream()
                             .anyMatch(p ->
                                     p.kind() == AnomalyKind.PACING && p.date().equals(a.date())));
-            own.removeIf(a -> !settings.reports(a.date()));
-            own.sort(Comparator.comparing(Anomaly::date)
+            List<Anomaly> reported = new ArrayList<>(ExplainedAnomalies.fold(own));
+            reported.removeIf(a -> !settings.reports(a.date()));
+            reported.sort(Comparator.comparing(Anomaly::date)
                     .thenComparing(Anomaly::metric)
                     .thenComparing(Anomaly::kind));
-            anomalies.addAll(own);
+            anomalies.addAll(reported);
         }
         if (anomalies.isEmpty() && checked == 0 && !series.isEmpty() && warnings.isEmpty()) {
             warnings.add("no series had enough history to be checked");
