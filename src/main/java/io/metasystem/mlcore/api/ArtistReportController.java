@@ -4,6 +4,9 @@ import io.metasystem.mlcore.errors.FieldProblem;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.reporting.ArtistReport;
 import io.metasystem.mlcore.reporting.ArtistStore;
+import io.metasystem.mlcore.reporting.Attribution;
+import io.metasystem.mlcore.reporting.AttributionMetric;
+import io.metasystem.mlcore.reporting.AttributionService;
 import io.metasystem.mlcore.reporting.ReportService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,8 +33,10 @@ class ArtistReportController {
     private final ReportService reports;
     private final ArtistStore artists;
     private final Clock clock;
+    private final AttributionService attribution;
 
-    ArtistReportController(ReportService reports, ArtistStore artists, Clock clock) {
+    ArtistReportController(ReportService reports, ArtistStore artists, Clock clock, AttributionService attribution) {
+        this.attribution = attribution;
         this.reports = reports;
         this.artists = artists;
         this.clock = clock;
@@ -66,6 +71,28 @@ class ArtistReportController {
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + id + "-report.csv\"")
                 .body(csv);
+    }
+
+    @GetMapping(value = "/api/v1/artists/{artist_id}/attribution", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "What the ads added: incremental streams, followers, views or subscribers per unit of spend",
+            description = "metric=streams|followers|youtube_views|subscribers (default streams); from/to as /report. "
+                    + "Bayesian distributed-lag regression (geometric adstock, decay grid, conjugate regression, "
+                    + "events as baseline shifts); 90% credible intervals; every field says INCREMENTAL or TOTAL. "
+                    + "Estimates are null with warnings when the data cannot tell.")
+    Attribution attribution(
+            @PathVariable("artist_id") String artistId,
+            @RequestParam(required = false, defaultValue = "streams") String metric,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        String id = ArtistParameters.artistId(artistId);
+        AttributionMetric m = AttributionMetric.fromWire(metric);
+        if (m == null) {
+            throw new InvalidInputException(
+                    "metric", "must be streams, followers, youtube_views or subscribers, got '" + metric + "'");
+        }
+        LocalDate[] range = range(id, from, to);
+        return attribution.attribute(id, m, range[0], range[1]);
     }
 
     /**

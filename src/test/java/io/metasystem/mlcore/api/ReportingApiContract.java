@@ -236,6 +236,13 @@ abstract class ReportingApiContract extends WebApiTest {
         assertThat(lines).hasSize(12);
         assertThat(lines[0]).startsWith("date,spend,meta_conversions,streams");
         assertThat(lines[11]).startsWith("total,100.00,20," + streams);
+        JsonNode attribution = ok(http.get("/api/v1/artists/rep-a/attribution" + range + "&metric=streams"), 200);
+        assertThat(attribution.get("metric").asString()).isEqualTo("streams");
+        assertThat(attribution.get("method").asString()).contains("INCREMENTAL");
+        // ten days with constant spend: the model refuses to guess and says why
+        assertThat(attribution.get("warnings").toString()).contains("never varied");
+        assertThat(attribution.get("diagnostics").get("observed_days").asInt()).isEqualTo(10);
+        assertProblem(http.get("/api/v1/artists/rep-a/attribution?metric=likes"), 400, "Invalid request");
         assertProblem(
                 http.get("/api/v1/artists/rep-a/report?from=" + START.plusDays(9) + "&to=" + START),
                 400,
