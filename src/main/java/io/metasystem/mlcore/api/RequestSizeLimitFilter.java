@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Rejects bodies larger than {@code MAX_REQUEST_SIZE} with 413: at once when {@code Content-Length} says so,
  * and while reading for chunked uploads (the read fails with {@link PayloadTooLargeException}). Import routes
- * ({@code POST /api/v1/accounts/{id}/insights[.csv]}) stream their body and have their own limit,
+ * ({@code POST /api/v1/accounts/{id}/insights[.csv]} and the artists'
+ * platform CSV imports) stream their body and have their own limit,
  * {@code MAX_IMPORT_SIZE}.
  */
 @Component
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final String REQUEST_VARIABLE = "MAX_REQUEST_SIZE";
     static final String IMPORT_VARIABLE = "MAX_IMPORT_SIZE";
-    private static final Pattern IMPORT_ROUTE = Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?");
+    private static final Pattern IMPORT_ROUTE = Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?"
+            + "|/api/v1/artists/[^/]+/(spotify/timeline|spotify/songs|youtube/daily)\\.csv");
 
     private final long limit;
     private final long importLimit;

@@ -9,7 +9,13 @@ import java.util.Set;
 @Command(
         name = "ml-core",
         mixinStandardHelpOptions = true,
-        subcommands = {BacktestCommand.class, TrainCommand.class, ColdStartCommand.class, AlertBenchCommand.class},
+        subcommands = {
+            BacktestCommand.class,
+            TrainCommand.class,
+            ColdStartCommand.class,
+            AlertBenchCommand.class,
+            AttributionBenchCommand.class
+        },
         description = "ML Core offline commands.")
 public final class MlCoreCli {
     private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train", "coldstart", "alertbench");

@@ -1,0 +1,251 @@
+package io.metasystem.mlcore.api;
+
+import io.metasystem.mlcore.testing.WebApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.math.RoundingMode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Artists, platform imports, events and the joined report through the real server (H2 and PostgreSQL subclasses):
+ * the ad-set → artist rule, idempotent merges, whole-file refusal naming line and column, derived followers.
+ */
+abstract class ReportingApiContract extends WebApiTest {
+    static final String ACCOUNT = "act_881001";
+    static final LocalDate START = LocalDate.of(2026, 9, 1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    HttpClientSupport http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpClientSupport(port);
+    }
+
+    HttpResponse<String> send(String method, String path, String type, String body) {
+        return http.send(http.request(path)
+                .header("X-API-Key", HttpClientSupport.KEY)
+                .header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    JsonNode ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    /** Two campaigns in one account: 100 (label-wide, artist A by account) and 200 (artist B by campaign). */
+    void importInsights() {
+        StringBuilder csv = new StringBuilder(
+                "Campaign ID,Campaign name,Ad set ID,Ad set name,Day,Amount spent (EUR)," + "Results\n");
+        for (int d = 0; d < 10; d++) {
+            String day = START.plusDays(d).toString();
+            csv.append("100,Label,881001001,A promo,").append(day).append(",10.00,2\n");
+            csv.append("200,Single B,881001002,B promo,")
+                    .append(day)
+                    .append(",")
+                    .append(d < 5 ? "30.00" : "0.00");
+            csv.append(",").append(d < 5 ? 3 : 0).append('\n');
+        }
+        ok(send("POST", "/api/v1/accounts/" + ACCOUNT + "/insights.csv", "text/csv", csv.toString()), 200);
+    }
+
+    @Test
+    void anArtistIsValidatedStoredAndListed() {
+        HttpResponse<String> bad = send(
+                "PUT",
+                "/api/v1/artists/rep-bad",
+                "application/json",
+                "{\"ad_accounts\": [], \"campaign_ids\": [\"ok\", \"no spaces\"], \"spotify_artist_id\": 7}");
+        assertProblem(bad, 400, "Invalid request");
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(bad.body())
+                .get("errors")
+                .forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("name", "ad_accounts", "campaign_ids[1]", "spotify_artist_id");
+
+        JsonNode artist = ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/rep-solo",
+                        "application/json",
+                        "{\"name\": \"Solo\", \"ad_accounts\": [\"act_881009\"], \"youtube_channel_id\": \"UCx1\"}"),
+                200);
+        assertThat(artist.get("artist_id").asString()).isEqualTo("rep-solo");
+        assertThat(artist.get("ad_accounts").get(0).asString()).isEqualTo("881009");
+        assertThat(artist.get("youtube_channel_id").asString()).isEqualTo("UCx1");
+        assertThat(ok(http.get("/api/v1/artists/rep-solo"), 200).get("name").asString())
+                .isEqualTo("Solo");
+        List<String> ids = new ArrayList<>();
+        ok(http.get("/api/v1/artists"), 200)
+                .get("artists")
+                .forEach(a -> ids.add(a.get("artist_id").asString()));
+        assertThat(ids).contains("rep-solo");
+        assertProblem(http.get("/api/v1/artists/rep-nobody"), 404, "Not Found");
+        // a second artist taking the whole account again is a conflict naming the field
+        HttpResponse<String> conflict = send(
+                "PUT",
+                "/api/v1/artists/rep-solo2",
+                "application/json",
+                "{\"name\": \"Solo 2\", \"ad_accounts\": [\"881009\"]}");
+        assertProblem(conflict, 409, "Conflict");
+        assertThat(conflict.body()).contains("ad_accounts");
+    }
+
+    @Test
+    void importsMergeIdempotentlyRefuseBadFilesAndJoinIntoTheReport() {
+        ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/rep-a",
+                        "application/json",
+                        "{\"name\": \"A\", \"ad_accounts\": [\"" + ACCOUNT + "\"]}"),
+                200);
+        ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/rep-b",
+                        "application/json",
+                        "{\"name\": \"B\", \"ad_accounts\": [\"" + ACCOUNT + "\"], \"campaign_ids\": [\"200\"]}"),
+                200);
+        importInsights();
+
+        StringBuilder timeline = new StringBuilder("Date,LISTENERS,Streams,followers\n");
+        for (int d = 0; d < 10; d++) {
+            timeline.append(START.plusDays(d))
+                    .append(',')
+                    .append(400 + d)
+                    .append(',')
+                    .append(1000 + 10 * d)
+                    .append(',')
+                    .append(5000 + 3 * d)
+                    .append('\n');
+        }
+        String path = "/api/v1/artists/rep-a/spotify/timeline.csv";
+        JsonNode first = ok(send("POST", path, "text/csv", timeline.toString()), 200);
+        assertThat(first.get("inserted").asLong()).isEqualTo(10);
+        JsonNode again = ok(send("POST", path, "text/csv", timeline.toString()), 200);
+        assertThat(again.get("unchanged").asLong()).isEqualTo(10);
+        assertThat(again.get("inserted").asLong()).isZero();
+
+        // a bad cell on line 4 refuses the whole file, which also carries a change on line 2
+        String bad = "date,listeners,streams,followers\n" + START + ",1,99999,5000\n" + START.plusDays(1)
+                + ",1,1010,5003\n" + START.plusDays(2) + ",1,lots,5006\n";
+        HttpResponse<String> refused = send("POST", path, "text/csv", bad);
+        assertProblem(refused, 400, "Invalid request");
+        JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
+        assertThat(error.get("line").asLong()).isEqualTo(4);
+        assertThat(error.get("column").asString()).isEqualTo("streams");
+        HttpResponse<String> missing = send("POST", path, "text/csv", "date,listeners,followers\n" + START + ",1,2\n");
+        assertProblem(missing, 400, "Invalid request");
+        assertThat(JSON.readTree(missing.body())
+                        .get("errors")
+                        .get(0)
+                        .get("column")
+                        .asString())
+                .isEqualTo("streams");
+        assertProblem(
+                send("POST", "/api/v1/artists/rep-nobody/spotify/timeline.csv", "text/csv", timeline.toString()),
+                404,
+                "Not Found");
+
+        // YouTube Studio's table export by multipart upload, with its Total row
+        StringBuilder studio = new StringBuilder("Date,Views,Watch time (hours),Subscribers,Impressions,"
+                + "Impressions click-through rate (%)\nTotal,1450,100.5,45,20000,4.1\n");
+        for (int d = 0; d < 10; d++) {
+            studio.append(START.plusDays(d))
+                    .append(",")
+                    .append(100 + d * 10)
+                    .append(",10.05,")
+                    .append(d % 3 - 0);
+            studio.append(",2000,4.1\n");
+        }
+        String boundary = "----reporting-test";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Table "
+                + "data.csv\"\r\nContent-Type: text/csv\r\n\r\n" + studio + "\r\n--" + boundary + "--\r\n";
+        JsonNode youtube = ok(
+                http.send(http.request("/api/v1/artists/rep-a/youtube/daily.csv")
+                        .header("X-API-Key", HttpClientSupport.KEY)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8))
+                        .build()),
+                200);
+        assertThat(youtube.get("rows_read").asLong()).isEqualTo(10);
+
+        JsonNode event = ok(
+                send(
+                        "POST",
+                        "/api/v1/artists/rep-a/events",
+                        "application/json",
+                        "{\"date\": \"" + START.plusDays(3) + "\", \"type\": \"release\", \"name\": \"Single\"}"),
+                201);
+        assertThat(event.get("type").asString()).isEqualTo("release");
+        assertProblem(
+                send(
+                        "POST",
+                        "/api/v1/artists/rep-a/events",
+                        "application/json",
+                        "{\"date\": \"soon\", \"type\": \"party\", \"name\": \"x\"}"),
+                400,
+                "Invalid request");
+        assertThat(ok(http.get("/api/v1/artists/rep-a/events"), 200).get("events"))
+                .hasSize(1);
+
+        String range = "?from=" + START + "&to=" + START.plusDays(9);
+        JsonNode a = ok(http.get("/api/v1/artists/rep-a/report" + range), 200);
+        assertThat(a.get("days")).hasSize(10);
+        assertThat(a.get("currency").asString()).isEqualTo("EUR");
+        // artist A: campaign 100 only (campaign 200 is B's): 10 days × 10.00
+        assertThat(a.get("totals").get("spend").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(a.get("totals").get("meta_conversions").decimalValue()).isEqualByComparingTo("20");
+        long streams = 0;
+        for (int d = 0; d < 10; d++) {
+            streams += 1000 + 10 * d;
+        }
+        assertThat(a.get("totals").get("streams").asLong()).isEqualTo(streams);
+        // followers are cumulative: 3 a day from the second day on
+        assertThat(a.get("days").get(0).path("followers_gained").isNumber()).isFalse();
+        assertThat(a.get("days").get(5).get("followers_gained").asLong()).isEqualTo(3);
+        assertThat(a.get("totals").get("followers_gained").asLong()).isEqualTo(27);
+        assertThat(a.get("totals").get("youtube_views").asLong()).isEqualTo(1450);
+        assertThat(a.get("naive_ratios").get("naive_cost_per_stream").decimalValue())
+                .isEqualByComparingTo(a.get("totals")
+                        .get("spend")
+                        .decimalValue()
+                        .divide(a.get("totals").get("streams").decimalValue(), 6, RoundingMode.HALF_UP));
+        assertThat(a.get("naive_ratios").get("note").asString()).contains("NOT");
+        JsonNode b = ok(http.get("/api/v1/artists/rep-b/report" + range), 200);
+        assertThat(b.get("totals").get("spend").decimalValue()).isEqualByComparingTo("150.00");
+
+        HttpResponse<String> csv = http.get("/api/v1/artists/rep-a/report.csv" + range);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        String[] lines = csv.body().split("\n");
+        assertThat(lines).hasSize(12);
+        assertThat(lines[0]).startsWith("date,spend,meta_conversions,streams");
+        assertThat(lines[11]).startsWith("total,100.00,20," + streams);
+        JsonNode attribution = ok(http.get("/api/v1/artists/rep-a/attribution" + range + "&metric=streams"), 200);
+        assertThat(attribution.get("metric").asString()).isEqualTo("streams");
+        assertThat(attribution.get("method").asString()).contains("INCREMENTAL");
+        // ten days with constant spend: the model refuses to guess and says why
+        assertThat(attribution.get("warnings").toString()).contains("never varied");
+        assertThat(attribution.get("diagnostics").get("observed_days").asInt()).isEqualTo(10);
+        assertProblem(http.get("/api/v1/artists/rep-a/attribution?metric=likes"), 400, "Invalid request");
+        assertProblem(
+                http.get("/api/v1/artists/rep-a/report?from=" + START.plusDays(9) + "&to=" + START),
+                400,
+                "Invalid request");
+    }
+}
