@@ -13,25 +13,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The stored form of a recommendation's per-ad-set lines and full response (column {@code recommendation.payload},
  * V70): a tagged binary encoding of the JSON tree, deflated. Doubles are kept as their 8 IEEE-754 bytes (or as whole
  * cents when that is exact), object keys once per document, so decoding gives back the same tree (same node types,
  * same key order, same values to the last bit) and the API writes the same JSON text as for the answer itself. About
- * 8× smaller than the JSON text and nothing for the database to parse.
+ * 5–6× smaller than the JSON text and nothing for the database to parse.
  *
- * <p>Format: version byte {@code 1}, deflate stream of: line count, lines (ad-set id, name, four nullable decimals),
- * then the response tree. Never change an existing version's meaning; add a version instead.
+ * <p>Format: version byte {@code 1}, length of the first deflate stream (4 bytes, big-endian), the first stream
+ * (line count, lines: ad-set id, name, four nullable decimals; then the response tree, every full double as a tag
+ * only), then the second stream: those doubles in order, as byte planes. Never change an existing version's
+ * meaning; add a version instead.
  */
 final class RecommendationPayload {
     private static final int VERSION = 1;
@@ -57,11 +59,11 @@ final class RecommendationPayload {
 
     /** @param response nullable */
     static byte[] encode(List<Recommendation.RecommendedAdSet> adSets, JsonNode response) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        bytes.write(VERSION);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
-            Writer w = new Writer(out);
+        ByteArrayOutputStream structure = new ByteArrayOutputStream(16384);
+        ByteArrayOutputStream doubles = new ByteArrayOutputStream(16384);
+        try (DataOutputStream out = new DataOutputStream(structure);
+                DataOutputStream numbers = new DataOutputStream(doubles)) {
+            Writer w = new Writer(out, numbers);
             w.varint(adSets.size());
             for (Recommendation.RecommendedAdSet a : adSets) {
                 w.string(a.adsetId());
@@ -74,21 +76,24 @@ final class RecommendationPayload {
             w.node(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
         }
-        return bytes.toByteArray();
+        byte[] first = deflate(structure.toByteArray());
+        byte[] second = deflate(shuffle(doubles.toByteArray()));
+        ByteBuffer payload = ByteBuffer.allocate(5 + first.length + second.length);
+        payload.put((byte) VERSION).putInt(first.length).put(first).put(second);
+        return payload.array();
     }
 
     /** @throws IllegalArgumentException when the bytes are no payload of a known version */
     static Content decode(byte[] payload) {
-        if (payload.length == 0 || payload[0] != VERSION) {
+        if (payload.length < 5 || payload[0] != VERSION) {
             throw new IllegalArgumentException("unknown recommendation payload version");
         }
-        Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(payload, 1, payload.length - 1), inflater, 8192))) {
-            Reader r = new Reader(in);
+        int first = ByteBuffer.wrap(payload, 1, 4).getInt();
+        byte[] structure = inflate(payload, 5, first);
+        ByteBuffer doubles = ByteBuffer.wrap(unshuffle(inflate(payload, 5 + first, payload.length - 5 - first)));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(structure))) {
+            Reader r = new Reader(in, doubles);
             int n = r.varint();
             List<Recommendation.RecommendedAdSet> adSets = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -99,17 +104,80 @@ final class RecommendationPayload {
             return new Content(adSets, response.isNull() ? null : response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] bytes, int offset, int length) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(bytes, offset, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 4);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("truncated recommendation payload");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("corrupt recommendation payload", e);
         } finally {
             inflater.end();
         }
     }
 
+    /**
+     * Byte planes of the doubles (all first bytes, then all second bytes, …): signs, exponents and leading mantissa
+     * bits of similar values line up, which deflate compresses far better than interleaved 8-byte values.
+     */
+    private static byte[] shuffle(byte[] raw) {
+        int n = raw.length / 8;
+        byte[] out = new byte[raw.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 8; j++) {
+                out[j * n + i] = raw[i * 8 + j];
+            }
+        }
+        return out;
+    }
+
+    private static byte[] unshuffle(byte[] planes) {
+        int n = planes.length / 8;
+        byte[] out = new byte[planes.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 8; j++) {
+                out[i * 8 + j] = planes[j * n + i];
+            }
+        }
+        return out;
+    }
+
     private static final class Writer {
         private final DataOutputStream out;
+        private final DataOutputStream doubles;
         private final Map<String, Integer> keys = new HashMap<>();
 
-        Writer(DataOutputStream out) {
+        Writer(DataOutputStream out, DataOutputStream doubles) {
             this.out = out;
+            this.doubles = doubles;
         }
 
         void varint(long value) throws IOException {
@@ -154,7 +222,7 @@ final class RecommendationPayload {
                 varint((cents << 1) ^ (cents >> 63));
             } else {
                 out.write(DOUBLE);
-                out.writeDouble(v);
+                doubles.writeDouble(v);
             }
         }
 
@@ -212,10 +280,12 @@ final class RecommendationPayload {
 
     private static final class Reader {
         private final DataInputStream in;
+        private final ByteBuffer doubles;
         private final List<String> keys = new ArrayList<>();
 
-        Reader(DataInputStream in) {
+        Reader(DataInputStream in, ByteBuffer doubles) {
             this.in = in;
+            this.doubles = doubles;
         }
 
         int varint() throws IOException {
@@ -254,7 +324,7 @@ final class RecommendationPayload {
             return switch (tag) {
                 case NULL -> null;
                 case CENTS -> BigDecimal.valueOf(zigzag() / 100.0);
-                case DOUBLE -> BigDecimal.valueOf(in.readDouble());
+                case DOUBLE -> BigDecimal.valueOf(doubles.getDouble());
                 case BIG_DECIMAL -> new BigDecimal(string());
                 default -> throw new IOException("bad decimal tag " + tag);
             };
@@ -276,7 +346,7 @@ final class RecommendationPayload {
                 case CENTS:
                     return NODES.numberNode(zigzag() / 100.0);
                 case DOUBLE:
-                    return NODES.numberNode(in.readDouble());
+                    return NODES.numberNode(doubles.getDouble());
                 case FLOAT:
                     return NODES.numberNode(in.readFloat());
                 case BIG_DECIMAL:
