@@ -73,7 +73,7 @@ class AccountOptimizeFlow {
         window.put("lookback_days", history.lookbackDays());
         window.put("campaign_id", history.campaignId());
         alertWarnings.addTo(response);
-        return recommender.record(optimized, json.valueToTree(request), response);
+        return recommender.record(optimized, request, response);
     }
 
     /**

@@ -97,7 +97,7 @@ class OptimizeController {
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
         ObjectNode answer = json.valueToTree(mapper.toAnswer(optimized));
         alertWarnings.addTo(answer);
-        return recommender.record(optimized, json.valueToTree(request), answer);
+        return recommender.record(optimized, request, answer);
     }
 
     /** Ad sets with attributes and no explicit prior: a selected champion gives them a prior. */

@@ -40,6 +40,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.meta.allowed-accounts", "APPLY_ALLOWED_ACCOUNTS"),
             Map.entry("mlcore.meta.max-recommendation-age", "APPLY_MAX_RECOMMENDATION_AGE_HOURS"),
             Map.entry("mlcore.meta.max-data-age-days", "APPLY_MAX_DATA_AGE_DAYS"),
+            Map.entry("mlcore.recommendations.retention-days", "RECOMMENDATION_RETENTION_DAYS"),
             Map.entry("mlcore.meta.require-data-date", "APPLY_REQUIRE_DATA_DATE"),
             Map.entry("mlcore.meta.sync.async-insights-days", "META_ASYNC_INSIGHTS_DAYS"),
             Map.entry("mlcore.meta.sync.async-poll-interval", "META_ASYNC_POLL_INTERVAL"),

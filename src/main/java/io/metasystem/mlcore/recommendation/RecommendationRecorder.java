@@ -5,7 +5,6 @@ import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
 import io.metasystem.mlcore.store.AccountIds;
-import io.metasystem.mlcore.store.CanonicalJson;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationStore;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
@@ -15,9 +14,14 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +29,8 @@ import java.util.Map;
 
 /**
  * Persists every optimize answer (stateless or from the store) and stamps its {@code recommendation_id} into the
- * response: request hash, inputs summary, full response, optimizer version, per-ad-set recommendation and the newest
+ * response: request hash (SHA-256 of the parsed request as the API's mapper writes it; until V70 the key-sorted
+ * canonical tree), inputs summary, full response, optimizer version, per-ad-set recommendation and the newest
  * insight day the optimizer saw ({@code data_until}); then publishes {@code recommendation.created} to the outbound
  * webhooks.
  */
@@ -43,14 +48,14 @@ class RecommendationRecorder {
 
     /**
      * @param accountId nullable for a stateless call without an account
-     * @param request   the request as received (hashed in canonical form)
+     * @param request   the request as parsed; hashed as the JSON the application's mapper writes for it
      * @param response  the answer as JSON (the API's wire format)
      * @param modelVersion label of the model whose priors were used, or null
      * @return the response as JSON with {@code recommendation_id} first, as saved and as to be returned
      */
     ObjectNode record(
             String accountId,
-            JsonNode request,
+            Object request,
             OptimizationProblem problem,
             OptimizationResult result,
             JsonNode response,
@@ -79,7 +84,7 @@ class RecommendationRecorder {
                 id,
                 accountId,
                 null,
-                CanonicalJson.sha256(request),
+                sha256(request),
                 summary(problem),
                 body,
                 result.version(),
@@ -103,6 +108,18 @@ class RecommendationRecorder {
                         .toList());
         webhooks.publish("recommendation.created", event);
         return body;
+    }
+
+    /** Lower-case hex SHA-256 of the JSON {@code mapper} writes for the value, streamed into the digest. */
+    private String sha256(Object value) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+        mapper.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), value);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private ObjectNode summary(OptimizationProblem problem) {

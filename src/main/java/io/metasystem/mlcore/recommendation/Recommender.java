@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,16 +178,18 @@ public class Recommender {
      * Stores the answer as a recommendation, logs the model's predictions under its id and publishes
      * {@code recommendation.created}.
      *
-     * @param request the request as received; hashed in canonical form (with the account id for a history call)
+     * @param request the request as parsed (a DTO or tree Jackson can write); its SHA-256 is taken over the JSON the
+     *     application's mapper writes for it (with the account id for a history call), streamed, without building a
+     *     tree
      * @param answer the answer as the caller returns it, without {@code recommendation_id}
      * @return the answer with {@code recommendation_id} first, as saved
      */
-    public ObjectNode record(Optimized optimized, JsonNode request, JsonNode answer) {
-        JsonNode hashed = request;
+    public ObjectNode record(Optimized optimized, Object request, JsonNode answer) {
+        Object hashed = request;
         if (optimized.history() != null) {
-            ObjectNode wrapped = json.createObjectNode();
+            Map<String, Object> wrapped = new LinkedHashMap<>();
             wrapped.put("account_id", optimized.accountId());
-            wrapped.set("request", request);
+            wrapped.put("request", request);
             hashed = wrapped;
         }
         Optional<Optimized.ModelRef> model = optimized.model();

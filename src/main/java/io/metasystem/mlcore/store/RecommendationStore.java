@@ -56,36 +56,24 @@ public class RecommendationStore {
     @Transactional
     public Recommendation save(Recommendation r) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, response, "
+        // lines and response in one compact payload (V70): no recommendation_adset rows, no JSON for the database
+        jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, payload, "
                         + "optimizer_version, model_version, currency, total_budget, data_until) values (:id, "
                         + ":account, :now, :hash, "
-                        + dialect.json(":inputs") + ", " + dialect.json(":response")
-                        + ", :optimizer, :model, :currency, :total, :dataUntil)")
+                        + dialect.json(":inputs")
+                        + ", :payload, :optimizer, :model, :currency, :total, :dataUntil)")
                 .param("id", r.id())
                 .param("account", AccountIds.canonical(r.accountId()))
                 .param("now", now)
                 .param("hash", r.requestHash())
                 .param("inputs", JSON.writeValueAsString(r.inputsSummary()))
-                .param("response", JSON.writeValueAsString(r.response()))
+                .param("payload", RecommendationPayload.encode(r.adSets(), r.response()))
                 .param("optimizer", r.optimizerVersion())
                 .param("model", r.modelVersion())
                 .param("currency", r.currency())
                 .param("total", r.totalBudget())
                 .param("dataUntil", r.dataUntil())
                 .update();
-        for (Recommendation.RecommendedAdSet a : r.adSets()) {
-            jdbc.sql("insert into recommendation_adset (recommendation_id, adset_id, name, current_budget, "
-                            + "recommended_budget, expected_conversions, expected_revenue) values (:id, :adset, :name, "
-                            + ":current, :recommended, :conversions, :revenue)")
-                    .param("id", r.id())
-                    .param("adset", a.adsetId())
-                    .param("name", a.name())
-                    .param("current", a.currentBudget())
-                    .param("recommended", a.recommendedBudget())
-                    .param("conversions", a.expectedConversions())
-                    .param("revenue", a.expectedRevenue())
-                    .update();
-        }
         return new Recommendation(
                 r.id(),
                 AccountIds.canonical(r.accountId()),
@@ -111,26 +99,42 @@ public class RecommendationStore {
     /** @throws NotFoundException (resource {@code recommendation}) when there is no such recommendation */
     @Transactional(readOnly = true)
     public Recommendation get(String id) {
-        Recommendation head = jdbc.sql("select " + COLUMNS
-                        + ", cast(response as varchar) as response from recommendation where id = :id")
+        Loaded loaded = jdbc.sql("select " + COLUMNS
+                        + ", cast(response as varchar) as response, payload from recommendation where id = :id")
                 .param("id", id)
-                .query((rs, n) -> row(rs, true))
+                .query((rs, n) -> {
+                    byte[] payload = rs.getBytes("payload");
+                    if (payload == null) {
+                        // written before V70: JSON response column, lines in recommendation_adset
+                        String json = rs.getString("response");
+                        return new Loaded(row(rs, json == null ? null : JSON.readTree(json), List.of()), true);
+                    }
+                    RecommendationPayload.Content content = RecommendationPayload.decode(payload);
+                    return new Loaded(row(rs, content.response(), content.adSets()), false);
+                })
                 .optional()
                 .orElseThrow(() -> notFound(id));
+        Recommendation r = loaded.recommendation();
+        if (!loaded.legacy()) {
+            return r;
+        }
         return new Recommendation(
-                head.id(),
-                head.accountId(),
-                head.createdAt(),
-                head.requestHash(),
-                head.inputsSummary(),
-                head.response(),
-                head.optimizerVersion(),
-                head.modelVersion(),
-                head.currency(),
-                head.totalBudget(),
+                r.id(),
+                r.accountId(),
+                r.createdAt(),
+                r.requestHash(),
+                r.inputsSummary(),
+                r.response(),
+                r.optimizerVersion(),
+                r.modelVersion(),
+                r.currency(),
+                r.totalBudget(),
                 adSets(id),
-                head.dataUntil());
+                r.dataUntil());
     }
+
+    /** A row as read, and whether its lines are still in {@code recommendation_adset} (written before V70). */
+    private record Loaded(Recommendation recommendation, boolean legacy) {}
 
     /**
      * Recommendations, newest first, without their full response.
@@ -165,7 +169,7 @@ public class RecommendationStore {
                 .params(params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query((rs, n) -> row(rs, false))
+                .query((rs, n) -> row(rs, null, List.of()))
                 .list();
         return new Page<>(items, page, size, total);
     }
@@ -303,10 +307,11 @@ public class RecommendationStore {
                 .list();
     }
 
-    private static Recommendation row(ResultSet rs, boolean withResponse) throws SQLException {
+    /** The head columns of a row, with the given response (nullable) and lines. */
+    private static Recommendation row(ResultSet rs, JsonNode response, List<Recommendation.RecommendedAdSet> lines)
+            throws SQLException {
         String inputs = rs.getString("inputs");
         JsonNode summary = inputs == null ? null : JSON.readTree(inputs);
-        JsonNode response = withResponse ? JSON.readTree(rs.getString("response")) : null;
         LocalDate dataUntil = rs.getObject("data_until", LocalDate.class);
         return new Recommendation(
                 rs.getString("id"),
@@ -319,7 +324,7 @@ public class RecommendationStore {
                 rs.getString("model_version"),
                 rs.getString("currency"),
                 rs.getBigDecimal("total_budget"),
-                null,
+                lines,
                 dataUntil != null ? dataUntil : legacyDataUntil(summary));
     }
 

@@ -47,6 +47,15 @@ abstract class StoreContractTest extends WebApiTest {
     @Autowired
     JobLeases leases;
 
+    @Autowired
+    RecommendationStore recommendations;
+
+    @Autowired
+    RecommendationRetention retention;
+
+    @Autowired
+    SqlDialect dialect;
+
     StoreHttp http;
     String account;
 
@@ -399,6 +408,105 @@ abstract class StoreContractTest extends WebApiTest {
         JsonNode backdated = body(http.get("/api/v1/recommendations/" + id + "/outcome?from=2026-10-22&days=7"));
         assertThat(backdated.get("status").asString()).isEqualTo("complete");
         assertThat(backdated.at("/total/realised_spend").decimalValue()).isPositive();
+    }
+
+    @Test
+    void retentionDeletesOldRecommendationsInBatchesButNeverAppliedOnesOrOpenOutcomeWindows() {
+        String old = saved("old");
+        String oldToo = saved("old too");
+        String applied = saved("applied");
+        String pending = saved("pending");
+        String audited = saved("audited");
+        String young = saved("young");
+        String keptBySetting = saved("inside retention");
+        String legacy = account.substring(4) + "-legacy";
+        jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, response, "
+                        + "optimizer_version) values (:id, :account, :t, 'h', " + dialect.json(":doc") + ", "
+                        + dialect.json(":doc") + ", '0.1.0')")
+                .param("id", legacy)
+                .param("account", AccountIds.canonical(account))
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("doc", "{\"adsets\":1}")
+                .update();
+        jdbc.sql("insert into recommendation_adset (recommendation_id, adset_id, name, recommended_budget, "
+                        + "expected_conversions) values (:id, 'a1', 'legacy line', 12.5, 1.25)")
+                .param("id", legacy)
+                .update();
+        assertThat(recommendations.get(legacy).adSets())
+                .extracting(Recommendation.RecommendedAdSet::name)
+                .containsExactly("legacy line");
+        assertThat(recommendations.get(legacy).response().get("adsets").asInt()).isEqualTo(1);
+        int days = retention.retentionDays();
+        for (String id : List.of(old, oldToo, applied, pending, audited, legacy)) {
+            backdate(id, days + 30);
+        }
+        backdate(keptBySetting, days - 1);
+        jdbc.sql("insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id, "
+                        + "status, attempts, updated_at) values (:key, false, :id, :account, 'a1', :status, 1, :t)")
+                .param("key", applied + "/a1")
+                .param("id", applied)
+                .param("account", AccountIds.canonical(account))
+                .param("status", "applied")
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("insert into meta_apply_item (idempotency_key, dry_run, recommendation_id, account_id, adset_id, "
+                        + "status, attempts, updated_at) values (:key, false, :id, :account, 'a1', :status, 1, :t)")
+                .param("key", pending + "/a1")
+                .param("id", pending)
+                .param("account", AccountIds.canonical(account))
+                .param("status", "in_progress")
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("insert into meta_audit (created_at, account_id, recommendation_id, adset_id, action, requested_by, "
+                        + "request, outcome, dry_run) values (:t, :account, :id, 'a1', 'set_daily_budget', 'test', "
+                        + "'{}', 'applied', false)")
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("account", AccountIds.canonical(account))
+                .param("id", audited)
+                .update();
+
+        assertThat(retention.prune(1)).isGreaterThanOrEqualTo(3);
+
+        for (String gone : List.of(old, oldToo, legacy)) {
+            assertThat(http.get("/api/v1/recommendations/" + gone).statusCode())
+                    .as(gone)
+                    .isEqualTo(404);
+        }
+        assertThat(jdbc.sql("select count(*) from recommendation_adset where recommendation_id = :id")
+                        .param("id", legacy)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        for (String kept : List.of(applied, pending, audited, young, keptBySetting)) {
+            assertThat(recommendations.get(kept).adSets()).as(kept).hasSize(1);
+        }
+    }
+
+    /** A recommendation of this test's account with one line, saved through the store. */
+    private String saved(String name) {
+        String id = recommendations.newId();
+        recommendations.save(new Recommendation(
+                id,
+                account,
+                null,
+                "0".repeat(64),
+                StoredJson.MAPPER.createObjectNode().put("adsets", 1),
+                StoredJson.MAPPER.createObjectNode().put("recommendation_id", id),
+                "test",
+                null,
+                "EUR",
+                new BigDecimal("10"),
+                List.of(new Recommendation.RecommendedAdSet(
+                        "a1", name, null, new BigDecimal("10"), new BigDecimal("1.5"), null)),
+                null));
+        return id;
+    }
+
+    private void backdate(String id, int days) {
+        jdbc.sql("update recommendation set created_at = :t where id = :id")
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC).minusDays(days))
+                .param("id", id)
+                .update();
     }
 
     @Test

@@ -1,0 +1,146 @@
+package io.metasystem.mlcore.store;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecommendationPayloadTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper JSON = StoredJson.MAPPER;
+
+    @Test
+    void randomTreesAndLinesComeBackWithTheSameTypesKeyOrderAndBits() {
+        Random random = new Random(20261202);
+        for (int trial = 0; trial < 300; trial++) {
+            ObjectNode tree = NODES.objectNode();
+            tree.set("answer", tree(random, 0));
+            List<Recommendation.RecommendedAdSet> lines = lines(random);
+            RecommendationPayload.Content back =
+                    RecommendationPayload.decode(RecommendationPayload.encode(lines, tree));
+            assertThat(back.adSets()).isEqualTo(lines);
+            assertThat(back.response()).isEqualTo(tree);
+            assertThat(JSON.writeValueAsString(back.response())).isEqualTo(JSON.writeValueAsString(tree));
+        }
+    }
+
+    @Test
+    void specialDoublesKeepTheirBits() {
+        ArrayNode values = NODES.arrayNode();
+        for (double v : new double[] {
+            -0.0,
+            0.0,
+            0.1,
+            0.3,
+            1e-300,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            123456789012.34,
+            1e13,
+            12.345,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            3.9544835145099356E-261,
+            -170.93
+        }) {
+            values.add(v);
+        }
+        JsonNode back = RecommendationPayload.decode(RecommendationPayload.encode(List.of(), values))
+                .response();
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(back.get(i).isDouble()).isTrue();
+            assertThat(Double.doubleToRawLongBits(back.get(i).doubleValue()))
+                    .as("value %s", values.get(i))
+                    .isEqualTo(Double.doubleToRawLongBits(values.get(i).doubleValue()));
+        }
+    }
+
+    @Test
+    void aMissingResponseStaysMissingAndUnknownVersionsAreRefused() {
+        assertThat(RecommendationPayload.decode(RecommendationPayload.encode(List.of(), null))
+                        .response())
+                .isNull();
+        assertThatThrownBy(() -> RecommendationPayload.decode(new byte[] {42}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTypicalAnswerIsSeveralTimesSmallerThanItsJsonText() {
+        ObjectNode answer = NODES.objectNode();
+        answer.put("recommendation_id", "f476f3f9-080d-4b95-9ab5-fcff37243130");
+        ArrayNode adSets = answer.putArray("adsets");
+        Random random = new Random(7);
+        for (int i = 0; i < 100; i++) {
+            ObjectNode a = adSets.addObject();
+            a.put("id", String.valueOf(23850000000000000L + i));
+            a.put("name", "Ad set " + i + " | audience " + (i % 17));
+            a.put("action", i % 3 == 0 ? "increase" : "decrease");
+            a.put("recommended_budget", Math.round(random.nextDouble() * 20000) / 100.0);
+            a.put("expected_conversions", random.nextDouble() * 50);
+            a.put("probability_best", 0.0);
+            a.putArray("reasons").add("CPA " + i + " EUR vs target 10.00").add("marginal CPA for the next unit");
+        }
+        int json = JSON.writeValueAsBytes(answer).length;
+        int stored = RecommendationPayload.encode(List.of(), answer).length;
+        assertThat(stored).isLessThan(json / 3);
+    }
+
+    private static List<Recommendation.RecommendedAdSet> lines(Random random) {
+        List<Recommendation.RecommendedAdSet> lines = new ArrayList<>();
+        int n = random.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            lines.add(new Recommendation.RecommendedAdSet(
+                    "id" + random.nextInt(1000),
+                    random.nextBoolean() ? null : "name é " + i,
+                    random.nextBoolean() ? null : BigDecimal.valueOf(random.nextDouble() * 100),
+                    BigDecimal.valueOf(Math.round(random.nextDouble() * 10000) / 100.0),
+                    random.nextBoolean() ? new BigDecimal("1.500") : BigDecimal.valueOf(random.nextDouble()),
+                    random.nextBoolean() ? null : new BigDecimal("12345678901234567890.123456789")));
+        }
+        return lines;
+    }
+
+    private static JsonNode tree(Random random, int depth) {
+        int kind = depth > 3 ? random.nextInt(10) : random.nextInt(12);
+        return switch (kind) {
+            case 0 -> NODES.nullNode();
+            case 1 -> NODES.booleanNode(random.nextBoolean());
+            case 2 -> NODES.numberNode(random.nextInt());
+            case 3 -> NODES.numberNode(random.nextLong());
+            case 4 -> NODES.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(20) - 10));
+            case 5 -> NODES.numberNode(Math.round(random.nextGaussian() * 1e6) / 100.0);
+            case 6 -> NODES.numberNode(random.nextFloat());
+            case 7 -> NODES.numberNode(new BigDecimal(BigInteger.valueOf(random.nextLong()), random.nextInt(10)));
+            case 8 -> NODES.numberNode(BigInteger.valueOf(random.nextLong()).shiftLeft(70));
+            case 9 -> NODES.stringNode("s" + random.nextInt(50) + (random.nextBoolean() ? " ünï €" : ""));
+            case 10 -> {
+                ArrayNode array = NODES.arrayNode();
+                int n = random.nextInt(6);
+                for (int i = 0; i < n; i++) {
+                    array.add(tree(random, depth + 1));
+                }
+                yield array;
+            }
+            default -> {
+                ObjectNode object = NODES.objectNode();
+                int n = random.nextInt(6);
+                for (int i = 0; i < n; i++) {
+                    object.set("k" + random.nextInt(8), tree(random, depth + 1));
+                }
+                yield object;
+            }
+        };
+    }
+}
