@@ -64,7 +64,7 @@ class AccountOptimizeFlow {
                 campaign,
                 request.useModelPriors(),
                 request.modelScope()));
-        ObjectNode response = json.valueToTree(mapper.toAnswer(optimized));
+        ObjectNode response = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
         Optimized.History history = optimized.history();
         ObjectNode window = response.putObject("history");
         window.put("account_id", history.accountId());
