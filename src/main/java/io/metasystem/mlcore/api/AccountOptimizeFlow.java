@@ -63,7 +63,8 @@ class AccountOptimizeFlow {
                 lookback,
                 campaign,
                 request.useModelPriors(),
-                request.modelScope()));
+                request.modelScope(),
+                request.lockedAdsets()));
         ObjectNode response = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
         Optimized.History history = optimized.history();
         ObjectNode window = response.putObject("history");

@@ -85,7 +85,7 @@ record OptimizeResponse(
     public record Binding(
             @Schema(example = "budget.max_change_ratio") String field,
 
-            @Schema(allowableValues = {"lower", "upper", "total"})
+            @Schema(allowableValues = {"lower", "upper", "total", "fixed"})
             String bound,
 
             List<String> adsets,

@@ -9,7 +9,7 @@ import java.util.List;
  * @param field  the rule, e.g. {@code budget.max_change_ratio}, {@code budget.min_per_adset},
  *               {@code budget.max_per_adset}, {@code adsets.locked} or {@code budget.total}
  * @param bound  {@code lower} (the rule sets floors) or {@code upper} (it sets ceilings); {@code total} for the
- *               budget itself
+ *               budget itself; {@code fixed} for locked ad sets on a feasible answer
  * @param adsets ids of the ad sets whose bound the rule sets, in input order (empty for {@code budget.total})
  * @param amount sum of those bounds (currency per day); for {@code budget.total} the total
  */

@@ -155,7 +155,10 @@ public final class Feasibility {
             double b = rec.recommendedBudget();
             String key = null;
             double at = 0;
-            if (bound.hiSrc != null && b >= bound.hi - 0.005) {
+            if (LOCKED.equals(bound.hiSrc)) {
+                key = LOCKED + "|fixed";
+                at = bound.hi;
+            } else if (bound.hiSrc != null && b >= bound.hi - 0.005) {
                 key = bound.hiSrc + "|upper";
                 at = bound.hi;
             } else if (bound.loSrc != null && bound.lo > 0 && b <= bound.lo + 0.005) {
