@@ -63,8 +63,9 @@ class AccountOptimizeFlow {
                 lookback,
                 campaign,
                 request.useModelPriors(),
-                request.modelScope()));
-        ObjectNode response = json.valueToTree(mapper.toAnswer(optimized));
+                request.modelScope(),
+                request.lockedAdsets()));
+        ObjectNode response = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
         Optimized.History history = optimized.history();
         ObjectNode window = response.putObject("history");
         window.put("account_id", history.accountId());

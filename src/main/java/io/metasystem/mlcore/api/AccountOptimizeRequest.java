@@ -2,6 +2,8 @@ package io.metasystem.mlcore.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.List;
+
 /**
  * Body of {@code POST /api/v1/accounts/{account_id}/optimize}: the budget parameters of {@link OptimizeRequest}
  * without {@code adsets} (they come from the store), plus the history window and an optional campaign filter.
@@ -9,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Budget rules; ad sets and their daily history come from the store")
 record AccountOptimizeRequest(
         @Schema(
-                allowableValues = {"conversions", "revenue"},
+                allowableValues = {"conversions", "revenue", "value"},
                 defaultValue = "conversions")
         String objective,
 
@@ -35,7 +37,51 @@ record AccountOptimizeRequest(
         Boolean useModelPriors,
 
         @Schema(description = "Registry scope of the model; omitted: account:<account_id>, then ML_DEFAULT_SCOPE")
-        String modelScope) {
+        String modelScope,
+
+        @Schema(
+                description = "What-if totals (1 to 50, each > 0), as on the stateless route",
+                example = "[100, 150, 200, 300]")
+        List<Double> totalSweep,
+
+        @Schema(description = "1 to 14: a budget path per day and ad set, as on the stateless route")
+        Integer horizonDays,
+
+        @Schema(description = "Ids of stored ad sets whose stored daily budget stays as it is (locked)")
+        List<String> lockedAdsets) {
     static final int DEFAULT_LOOKBACK_DAYS = 28;
+
+    /** A request without the 0.3 fields. */
+    AccountOptimizeRequest(
+            String objective,
+            String currency,
+            OptimizeRequest.Budget budget,
+            OptimizeRequest.Targets targets,
+            Double riskAversion,
+            OptimizeRequest.EarlyStop earlyStop,
+            Double halfLifeDays,
+            Long seed,
+            Integer lookbackDays,
+            String campaignId,
+            Boolean useModelPriors,
+            String modelScope) {
+        this(
+                objective,
+                currency,
+                budget,
+                targets,
+                riskAversion,
+                earlyStop,
+                halfLifeDays,
+                seed,
+                lookbackDays,
+                campaignId,
+                useModelPriors,
+                modelScope,
+                null,
+                null,
+                null);
+    }
+
     static final int MAX_LOOKBACK_DAYS = 365;
 }

@@ -95,7 +95,7 @@ class OptimizeController {
                 wanted(request, clock),
                 priors -> mapper.toProblem(withPriors(request, priors))));
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
-        ObjectNode answer = json.valueToTree(mapper.toAnswer(optimized));
+        ObjectNode answer = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
         alertWarnings.addTo(answer);
         return recommender.record(optimized, request, answer);
     }
@@ -128,15 +128,7 @@ class OptimizeController {
             OptimizeRequest.AdSet a = r.adsets().get(i);
             Prior p = priors.get(i);
             if (p != null) {
-                a = new OptimizeRequest.AdSet(
-                        a.id(),
-                        a.name(),
-                        a.status(),
-                        a.currentBudget(),
-                        a.metrics(),
-                        a.daily(),
-                        new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()),
-                        a.attributes());
+                a = a.withPrior(new OptimizeRequest.Prior(p.cpa(), p.cvr(), p.roas(), p.weight(), p.source()));
             }
             adSets.add(a);
         }

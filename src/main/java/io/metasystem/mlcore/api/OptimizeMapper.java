@@ -5,13 +5,20 @@ import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.AllocationSummary;
+import io.metasystem.mlcore.optimizer.BindingConstraint;
+import io.metasystem.mlcore.optimizer.BudgetOptimizer;
+import io.metasystem.mlcore.optimizer.BudgetPlan;
 import io.metasystem.mlcore.optimizer.BudgetRules;
+import io.metasystem.mlcore.optimizer.BudgetScenarios;
+import io.metasystem.mlcore.optimizer.ConversionValue;
 import io.metasystem.mlcore.optimizer.DailyMetrics;
 import io.metasystem.mlcore.optimizer.EarlyStopRules;
+import io.metasystem.mlcore.optimizer.Feasibility;
 import io.metasystem.mlcore.optimizer.Interval;
 import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
+import io.metasystem.mlcore.optimizer.PlanDay;
 import io.metasystem.mlcore.optimizer.PosteriorSummary;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.optimizer.Targets;
@@ -23,13 +30,16 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Translates between the wire format and the optimizer's domain records, applying the documented defaults. */
 @Component
 class OptimizeMapper {
     private final ObjectMapper mapper;
+    private final BudgetOptimizer optimizer = new BudgetOptimizer();
 
     OptimizeMapper(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -73,7 +83,7 @@ class OptimizeMapper {
                 null,
                 null,
                 null);
-        OptimizeRequestValidator.validateSettings(settings);
+        OptimizeRequestValidator.validateSettings(settings, r.totalSweep(), r.horizonDays());
         return settings(settings);
     }
 
@@ -136,7 +146,19 @@ class OptimizeMapper {
         AdSetStatus status = a.status() == null
                 ? AdSetStatus.ACTIVE
                 : AdSetStatus.valueOf(a.status().toUpperCase(Locale.ROOT));
-        return new AdSetInput(a.id(), a.name(), status, a.currentBudget(), totals, daily, prior);
+        ConversionValue value = a.valuePerConversion() == null
+                ? null
+                : new ConversionValue(a.valuePerConversion(), a.valuePerConversionSd());
+        return new AdSetInput(
+                a.id(),
+                a.name(),
+                status,
+                a.currentBudget(),
+                totals,
+                daily,
+                prior,
+                Boolean.TRUE.equals(a.locked()),
+                value);
     }
 
     /**
@@ -144,16 +166,65 @@ class OptimizeMapper {
      * (new history) draws fresh exploration instead of repeating today's draws.
      */
     long defaultSeed(OptimizeRequest r) {
-        return Recommender.seed(mapper, r);
+        return Recommender.seed(mapper, r.withoutWhatIf());
     }
 
     /** The answer of an optimization: {@link #toResponse} naming the model whose priors were used, if any. */
     OptimizeResponse toAnswer(Optimized optimized) {
-        OptimizeResponse response = toResponse(optimized.problem(), optimized.result());
-        return optimized
+        return toAnswer(optimized, null, null);
+    }
+
+    /**
+     * The answer with the what-if parts the request asks for (validated before): a total sweep and a multi-day
+     * plan, each from re-runs of the optimizer on the same problem.
+     *
+     * @param sweep totals to try, null: none
+     * @param horizonDays days of the plan, null: none
+     */
+    OptimizeResponse toAnswer(Optimized optimized, List<Double> sweep, Integer horizonDays) {
+        OptimizeResponse base = toResponse(optimized.problem(), optimized.result());
+        OptimizeResponse response = optimized
                 .model()
-                .map(m -> response.withModel(m.version(), m.modelId()))
-                .orElse(response);
+                .map(m -> base.withModel(m.version(), m.modelId()))
+                .orElse(base);
+        if (sweep == null && horizonDays == null) {
+            return response;
+        }
+        List<OptimizeResponse.SweepPoint> points = sweep == null
+                ? null
+                : BudgetScenarios.sweep(optimizer, optimized.problem(), sweep).stream()
+                        .map(p -> new OptimizeResponse.SweepPoint(
+                                p.total(),
+                                p.feasible(),
+                                p.expectedConversions(),
+                                pair(p.conversionsInterval()),
+                                p.expectedValue(),
+                                p.expectedCpa(),
+                                p.marginalCpa(),
+                                p.detail()))
+                        .toList();
+        OptimizeResponse.Plan plan = null;
+        if (horizonDays != null) {
+            BudgetPlan bp = BudgetScenarios.plan(optimizer, optimized.problem(), optimized.result(), horizonDays);
+            List<OptimizeResponse.PlanDay> days = new ArrayList<>();
+            for (PlanDay d : bp.days()) {
+                days.add(new OptimizeResponse.PlanDay(
+                        d.day(),
+                        byId(bp.adsetIds(), d.budgets()),
+                        d.expectedConversions(),
+                        pair(d.conversionsInterval())));
+            }
+            plan = new OptimizeResponse.Plan(byId(bp.adsetIds(), bp.target()), days);
+        }
+        return response.withWhatIf(points, plan);
+    }
+
+    private static Map<String, Double> byId(List<String> ids, List<Double> values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), values.get(i));
+        }
+        return out;
     }
 
     OptimizeResponse toResponse(OptimizationProblem problem, OptimizationResult result) {
@@ -169,17 +240,27 @@ class OptimizeMapper {
                 s.expectedCpa(),
                 s.riskPenalty(),
                 s.explorationBudget());
+        List<BindingConstraint> binding = Feasibility.binding(problem, result);
+        List<String> warnings = new ArrayList<>(result.warnings());
+        warnings.addAll(Feasibility.warnings(binding));
         // recommendation_id is stamped by Recommender.record once the answer is stored
         return new OptimizeResponse(
                 null,
                 adsets,
                 summary,
-                result.warnings(),
+                warnings,
                 result.method(),
                 result.version(),
                 problem.objective().name().toLowerCase(Locale.ROOT),
                 problem.currency(),
                 problem.seed(),
+                null,
+                null,
+                binding.isEmpty()
+                        ? null
+                        : binding.stream()
+                                .map(b -> new OptimizeResponse.Binding(b.field(), b.bound(), b.adsets(), b.amount()))
+                                .toList(),
                 null,
                 null);
     }

@@ -14,8 +14,8 @@ import java.util.Map;
 @Schema(description = "Ad-set state and budget rules to allocate tomorrow's budget from")
 record OptimizeRequest(
         @Schema(
-                description = "What to maximise",
-                allowableValues = {"conversions", "revenue"},
+                description = "What to maximise; value: Σ conversions × value_per_conversion",
+                allowableValues = {"conversions", "revenue", "value"},
                 defaultValue = "conversions")
         String objective,
 
@@ -51,11 +51,69 @@ record OptimizeRequest(
         @Schema(
                 description = "Registry scope of the model, e.g. kag or online_advertising; omitted: "
                         + "account:<account_id>, then ML_DEFAULT_SCOPE")
-        String modelScope) {
+        String modelScope,
 
-    /** Budget and its constraints, currency per day. */
+        @Schema(
+                description = "What-if totals (1 to 50, each > 0): expected conversions with their interval and the "
+                        + "marginal CPA of the whole account at each, without exploration (mandate §5.2)",
+                example = "[100, 150, 200, 300]")
+        List<Double> totalSweep,
+
+        @Schema(
+                description = "1 to 14: also return a budget path per day and ad set that respects max_change_ratio "
+                        + "from day to day, ramping toward the uncapped target (mandate §5.3)",
+                example = "7")
+        Integer horizonDays) {
+
+    /** A request without the 0.3 what-if fields. */
+    OptimizeRequest(
+            String objective,
+            String currency,
+            Budget budget,
+            Targets targets,
+            Double riskAversion,
+            EarlyStop earlyStop,
+            Double halfLifeDays,
+            Long seed,
+            List<AdSet> adsets,
+            Boolean useModelPriors,
+            String modelScope) {
+        this(
+                objective,
+                currency,
+                budget,
+                targets,
+                riskAversion,
+                earlyStop,
+                halfLifeDays,
+                seed,
+                adsets,
+                useModelPriors,
+                modelScope,
+                null,
+                null);
+    }
+
     /** This request with other ad sets (e.g. with model priors filled in). */
     OptimizeRequest withAdsets(List<AdSet> adsets) {
+        return new OptimizeRequest(
+                objective,
+                currency,
+                budget,
+                targets,
+                riskAversion,
+                earlyStop,
+                halfLifeDays,
+                seed,
+                adsets,
+                useModelPriors,
+                modelScope,
+                totalSweep,
+                horizonDays);
+    }
+
+    /** This request without the what-if fields, which never change the one-day answer (nor its default seed). */
+    OptimizeRequest withoutWhatIf() {
         return new OptimizeRequest(
                 objective,
                 currency,
@@ -123,7 +181,48 @@ record OptimizeRequest(
             @Schema(
                     description = "Ad-set attributes for model priors (e.g. campaign, age, gender, interest; numeric "
                             + "features such as log_spend as decimal strings)")
-            Map<String, String> attributes) {}
+            Map<String, String> attributes,
+
+            @Schema(
+                    description = "true: keep current_budget (required) as it is; the others share the rest",
+                    defaultValue = "false")
+            Boolean locked,
+
+            @Schema(description = "Value of one conversion (> 0) for objective value, e.g. streams per conversion")
+            Double valuePerConversion,
+
+            @Schema(description = "Standard deviation of value_per_conversion (≥ 0); enters the risk penalty")
+            Double valuePerConversionSd) {
+
+        /** An ad set without the 0.3 fields. */
+        public AdSet(
+                String id,
+                String name,
+                String status,
+                Double currentBudget,
+                Metrics metrics,
+                List<Daily> daily,
+                Prior prior,
+                Map<String, String> attributes) {
+            this(id, name, status, currentBudget, metrics, daily, prior, attributes, null, null, null);
+        }
+
+        /** This ad set with another prior. */
+        AdSet withPrior(Prior p) {
+            return new AdSet(
+                    id,
+                    name,
+                    status,
+                    currentBudget,
+                    metrics,
+                    daily,
+                    p,
+                    attributes,
+                    locked,
+                    valuePerConversion,
+                    valuePerConversionSd);
+        }
+    }
 
     /** Window totals. {@code spend} and {@code conversions} are required; the rest may be omitted. */
     @Schema(name = "AdSetMetrics")

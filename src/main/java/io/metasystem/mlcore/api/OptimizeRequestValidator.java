@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  */
 final class OptimizeRequestValidator {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** Most totals one total_sweep may ask for. */
+    static final int MAX_SWEEP = 50;
+    /** Longest multi-day plan. */
+    static final int MAX_HORIZON_DAYS = 14;
+
     private final FieldChecks checks = new FieldChecks();
 
     private OptimizeRequestValidator() {}
@@ -21,6 +26,7 @@ final class OptimizeRequestValidator {
     static void validate(OptimizeRequest request) {
         OptimizeRequestValidator v = new OptimizeRequestValidator();
         v.checkSettings(request);
+        v.checkWhatIf(request.totalSweep(), request.horizonDays());
         v.checkAdSets(request.adsets());
         v.checks.throwIfAny();
     }
@@ -31,15 +37,42 @@ final class OptimizeRequestValidator {
      * @throws InvalidInputException listing every invalid field (at most 100)
      */
     static void validateSettings(OptimizeRequest request) {
+        validateSettings(request, null, null);
+    }
+
+    /**
+     * As {@link #validateSettings(OptimizeRequest)}, with the what-if fields of the account route.
+     *
+     * @throws InvalidInputException listing every invalid field (at most 100)
+     */
+    static void validateSettings(OptimizeRequest request, List<Double> totalSweep, Integer horizonDays) {
         OptimizeRequestValidator v = new OptimizeRequestValidator();
         v.checkSettings(request);
+        v.checkWhatIf(totalSweep, horizonDays);
         v.checks.throwIfAny();
+    }
+
+    /** total_sweep: 1 to 50 totals, each finite and &gt; 0; horizon_days: 1 to 14. */
+    private void checkWhatIf(List<Double> totalSweep, Integer horizonDays) {
+        if (totalSweep != null) {
+            if (totalSweep.isEmpty() || totalSweep.size() > MAX_SWEEP) {
+                checks.error("total_sweep", "must hold 1 to " + MAX_SWEEP + " totals, had " + totalSweep.size());
+            } else {
+                for (int i = 0; i < totalSweep.size(); i++) {
+                    checks.positive("total_sweep[" + i + "]", totalSweep.get(i), true);
+                }
+            }
+        }
+        if (horizonDays != null && (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS)) {
+            checks.error("horizon_days", "must be between 1 and " + MAX_HORIZON_DAYS + ", was " + horizonDays);
+        }
     }
 
     private void checkSettings(OptimizeRequest r) {
         if (r.objective() != null
-                && !Set.of("conversions", "revenue").contains(r.objective().toLowerCase(Locale.ROOT))) {
-            checks.error("objective", "must be one of [conversions, revenue], was '" + r.objective() + "'");
+                && !Set.of("conversions", "revenue", "value")
+                        .contains(r.objective().toLowerCase(Locale.ROOT))) {
+            checks.error("objective", "must be one of [conversions, revenue, value], was '" + r.objective() + "'");
         }
         if (r.currency() != null && !CURRENCY.matcher(r.currency()).matches()) {
             checks.error("currency", "must be a 3-letter ISO 4217 code such as EUR, was '" + r.currency() + "'");
@@ -85,6 +118,19 @@ final class OptimizeRequestValidator {
                 continue;
             }
             checks.nonNegative(path + ".current_budget", a.currentBudget(), false);
+            if (Boolean.TRUE.equals(a.locked())) {
+                if (a.currentBudget() == null) {
+                    checks.error(path + ".current_budget", "is required when locked is true");
+                }
+                if (a.status() != null && "PAUSED".equalsIgnoreCase(a.status())) {
+                    checks.error(path + ".locked", "a PAUSED ad set cannot be locked");
+                }
+            }
+            checks.positive(path + ".value_per_conversion", a.valuePerConversion(), false);
+            if (checks.nonNegative(path + ".value_per_conversion_sd", a.valuePerConversionSd(), false)
+                    && a.valuePerConversion() == null) {
+                checks.error(path + ".value_per_conversion_sd", "needs value_per_conversion");
+            }
             if (a.metrics() != null) {
                 OptimizeRequest.Metrics m = a.metrics();
                 checks.counts(path + ".metrics", m.spend(), m.impressions(), m.clicks(), m.conversions(), m.revenue());

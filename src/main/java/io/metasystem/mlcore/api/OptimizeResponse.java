@@ -3,6 +3,7 @@ package io.metasystem.mlcore.api;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answer of the optimize endpoints. Every number is explained in {@code docs/optimization-mandate.md}.
@@ -28,7 +29,18 @@ record OptimizeResponse(
         Long modelVersion,
 
         @Schema(description = "Model id of that version; omitted otherwise")
-        String modelId) {
+        String modelId,
+
+        @Schema(
+                description = "Rules holding ad sets at a bound (also as sentences in warnings); omitted when none "
+                        + "binds (mandate §5.1)")
+        List<Binding> bindingConstraints,
+
+        @Schema(description = "One point per total of total_sweep; omitted without total_sweep (mandate §5.2)")
+        List<SweepPoint> totalSweep,
+
+        @Schema(description = "Budget path per day; omitted without horizon_days (mandate §5.3)")
+        Plan plan) {
 
     /** The same answer naming the model whose priors it used. */
     public OptimizeResponse withModel(long version, String id) {
@@ -43,8 +55,79 @@ record OptimizeResponse(
                 currency,
                 seed,
                 version,
-                id);
+                id,
+                bindingConstraints,
+                totalSweep,
+                plan);
     }
+
+    /** The same answer with the what-if parts. */
+    public OptimizeResponse withWhatIf(List<SweepPoint> sweep, Plan days) {
+        return new OptimizeResponse(
+                recommendationId,
+                adsets,
+                summary,
+                warnings,
+                method,
+                version,
+                objective,
+                currency,
+                seed,
+                modelVersion,
+                modelId,
+                bindingConstraints,
+                sweep,
+                days);
+    }
+
+    /** A rule that binds: which side, for which ad sets, the sum of their bounds (currency per day). */
+    @Schema(name = "BindingConstraint")
+    public record Binding(
+            @Schema(example = "budget.max_change_ratio") String field,
+
+            @Schema(allowableValues = {"lower", "upper", "total", "fixed"})
+            String bound,
+
+            List<String> adsets,
+            double amount) {}
+
+    /** The whole account at one what-if total. */
+    @Schema(name = "TotalSweepPoint")
+    public record SweepPoint(
+            double total,
+            boolean feasible,
+            Double expectedConversions,
+
+            @Schema(description = "90 % credible interval [lo, hi] of the day's conversions")
+            List<Double> conversionsInterval,
+
+            Double expectedValue,
+            Double expectedCpa,
+
+            @Schema(description = "Cost of one more conversion for the whole account at this total")
+            Double marginalCpa,
+
+            @Schema(description = "Why this total is infeasible; omitted when feasible")
+            String detail) {}
+
+    /** A budget path: the uncapped target and one entry per day. */
+    @Schema(name = "BudgetPlan")
+    public record Plan(
+            @Schema(description = "Ad-set id → budget the path ramps toward (the optimum without the change cap)")
+            Map<String, Double> target,
+
+            List<PlanDay> days) {}
+
+    /** One day of the plan. */
+    @Schema(name = "BudgetPlanDay")
+    public record PlanDay(
+            int day,
+
+            @Schema(description = "Ad-set id → daily budget; sums to the total")
+            Map<String, Double> budgets,
+
+            double expectedConversions,
+            List<Double> conversionsInterval) {}
 
     /** The recommendation for one ad set, in the order of the request. */
     @Schema(name = "AdSetRecommendation")

@@ -73,6 +73,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.UNPROCESSABLE_CONTENT, "Constraints cannot all hold", e.getMessage());
         problem.setProperty("constraint", e.constraint());
         problem.setProperty("shortfall", e.shortfall());
+        if (e.report() != null) {
+            problem.setProperty("binding_constraints", e.report().binding());
+            problem.setProperty("suggestions", e.report().suggestions());
+        }
         ProblemResponses.withErrors(problem, List.of(new FieldProblem(e.constraint(), e.getMessage())));
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }

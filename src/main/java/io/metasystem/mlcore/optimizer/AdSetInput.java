@@ -13,6 +13,10 @@ import java.util.List;
  * @param totals        window totals, nullable
  * @param daily         daily rows in strictly increasing date order, possibly empty, never null
  * @param prior         outside prior, nullable
+ * @param locked        true: the budget stays at {@code currentBudget} (which is then required); the others share
+ *                      the total minus the locked budgets
+ * @param value         value of one conversion for {@link Objective#VALUE}, nullable (the mean of the given values,
+ *                      else 1)
  */
 public record AdSetInput(
         String id,
@@ -21,8 +25,13 @@ public record AdSetInput(
         Double currentBudget,
         Totals totals,
         List<DailyMetrics> daily,
-        Prior prior) {
+        Prior prior,
+        boolean locked,
+        ConversionValue value) {
     public AdSetInput {
+        if (locked && currentBudget == null) {
+            throw new InvalidProblemException("current_budget", "is required when the ad set is locked");
+        }
         if (id == null || id.isBlank()) {
             throw new InvalidProblemException("id", "is required");
         }
@@ -39,6 +48,28 @@ public record AdSetInput(
                                 + daily.get(i - 1).date());
             }
         }
+    }
+
+    /** An unlocked ad set without a value per conversion (the 0.2 fields). */
+    public AdSetInput(
+            String id,
+            String name,
+            AdSetStatus status,
+            Double currentBudget,
+            Totals totals,
+            List<DailyMetrics> daily,
+            Prior prior) {
+        this(id, name, status, currentBudget, totals, daily, prior, false, null);
+    }
+
+    /** This ad set locked (or not) at its current budget. */
+    public AdSetInput withLocked(boolean lock) {
+        return new AdSetInput(id, name, status, currentBudget, totals, daily, prior, lock, value);
+    }
+
+    /** This ad set with another current budget (unchanged lock and value). */
+    public AdSetInput withCurrentBudget(Double budget) {
+        return new AdSetInput(id, name, status, budget, totals, daily, prior, locked, value);
     }
 
     /** True when the ad set brings no evidence of its own (no totals, no daily rows). */

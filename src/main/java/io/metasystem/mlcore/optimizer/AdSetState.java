@@ -11,7 +11,9 @@ final class AdSetState {
         NONE,
         MIN,
         MAX,
-        RATIO
+        RATIO,
+        /** The caller locked the ad set at its current budget. */
+        LOCKED
     }
 
     final AdSetInput in;

@@ -74,6 +74,13 @@ final class BudgetBounds {
                     }
                 }
             }
+            if (a.in.locked()) {
+                a.lo = a.in.currentBudget();
+                a.hi = a.lo;
+                a.loSrc = AdSetState.BoundSource.LOCKED;
+                a.hiSrc = AdSetState.BoundSource.LOCKED;
+                a.boundConflict = false;
+            }
             sumLo += a.lo;
             sumHi += a.hi;
         }
@@ -95,6 +102,9 @@ final class BudgetBounds {
                                 minNeed,
                                 total,
                                 minNeed - total));
+            }
+            if (ratio == null) {
+                throw lockedInfeasible(sumLo, total);
             }
             throw new InfeasibleBudgetException(
                     "budget.max_change_ratio",
@@ -123,6 +133,9 @@ final class BudgetBounds {
                                 total,
                                 gap));
             }
+            if (ratio == null) {
+                throw lockedInfeasible(sumHi, total);
+            }
             throw new InfeasibleBudgetException(
                     "budget.max_change_ratio",
                     total - sumHi,
@@ -144,5 +157,18 @@ final class BudgetBounds {
                         a.lo));
             }
         }
+    }
+
+    /** Locked ad sets (and min/max) leave the other bounds unable to sum to the total. */
+    private static InfeasibleBudgetException lockedInfeasible(double bound, double total) {
+        return new InfeasibleBudgetException(
+                "adsets.locked",
+                Math.abs(bound - total),
+                String.format(
+                        Locale.ROOT,
+                        "with the locked budgets the bounds sum to %.2f, not the total %.2f (off by %.2f)",
+                        bound,
+                        total,
+                        Math.abs(bound - total)));
     }
 }

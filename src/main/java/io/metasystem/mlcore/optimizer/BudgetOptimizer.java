@@ -30,13 +30,21 @@ public final class BudgetOptimizer {
     /**
      * @param problem a validated problem (the records validate themselves)
      * @return one recommendation per ad set, in input order
-     * @throws InfeasibleBudgetException when the constraints cannot all hold
+     * @throws InfeasibleBudgetException when the constraints cannot all hold, with its {@link
+     *     InfeasibleBudgetException#report()} (binding constraints and the smallest fixing changes)
      * @throws InvalidProblemException   when the problem is malformed
      */
     public OptimizationResult optimize(OptimizationProblem problem) {
         if (problem == null) {
             throw new InvalidProblemException("problem", "is required");
         }
-        return new OptimizationRun(problem, settings).execute();
+        try {
+            return new OptimizationRun(problem, settings).execute();
+        } catch (InfeasibleBudgetException e) {
+            if (e.report() != null) {
+                throw e;
+            }
+            throw e.withReport(Feasibility.diagnose(problem));
+        }
     }
 }

@@ -39,6 +39,10 @@ final class EarlyStopping {
                 a.early = new EarlyStopDecision(false, null, "paused by caller");
                 continue;
             }
+            if (a.in.locked()) {
+                a.early = new EarlyStopDecision(false, null, "locked by caller: early stop not applied");
+                continue;
+            }
             if (!roasRule && !cpaRule) {
                 a.early = new EarlyStopDecision(
                         false,

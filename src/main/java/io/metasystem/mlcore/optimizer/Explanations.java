@@ -59,6 +59,9 @@ final class Explanations {
                         .append(')')
                         .toString());
                 capped.add(a.in.id());
+            } else if (a.hiSrc == AdSetState.BoundSource.LOCKED) {
+                out.add(ctx.money(ctx.line().append("locked by the caller at "), a.hi)
+                        .toString());
             } else if (a.hiSrc == AdSetState.BoundSource.MAX) {
                 out.add(ctx.money(ctx.line().append("capped by max_per_adset "), a.hi)
                         .toString());

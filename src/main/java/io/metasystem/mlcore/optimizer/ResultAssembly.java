@@ -36,7 +36,7 @@ final class ResultAssembly {
             double f = b > 0 ? r * Math.exp(a.theta * Math.log(b / r)) : 0.0;
             double ec = a.mean() * f;
             double scale = ctx.valueScale(a);
-            double er = a.aov != null ? ec * a.aov : 0.0;
+            double er = ctx.valueObjective ? ec * scale : a.aov != null ? ec * a.aov : 0.0;
             Double cpa = b > 0 && ec > 0 ? b / ec : null;
             Interval ci = null;
             if (b > 0) {

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.recommendation;
 
+import java.util.List;
+
 /**
  * An optimization of an account's stored ad sets on their stored history.
  *
@@ -10,6 +12,7 @@ package io.metasystem.mlcore.recommendation;
  * @param campaignId only the ad sets of this campaign; null: every campaign
  * @param useModelPriors true: priors from a champion (which must exist), false: none, null: the default rule
  * @param modelScope the registry scope of the model; null: the default scopes
+ * @param lockedAdsets ids of stored ad sets kept at their stored daily budget; empty: none (never null)
  */
 public record HistoryRequest(
         String accountId,
@@ -18,7 +21,23 @@ public record HistoryRequest(
         int lookbackDays,
         String campaignId,
         Boolean useModelPriors,
-        String modelScope) {
+        String modelScope,
+        List<String> lockedAdsets) {
+    public HistoryRequest {
+        lockedAdsets = lockedAdsets == null ? List.of() : List.copyOf(lockedAdsets);
+    }
+
+    /** A request without locked ad sets. */
+    public HistoryRequest(
+            String accountId,
+            OptimizeSettings settings,
+            SeedBasis seedBasis,
+            int lookbackDays,
+            String campaignId,
+            Boolean useModelPriors,
+            String modelScope) {
+        this(accountId, settings, seedBasis, lookbackDays, campaignId, useModelPriors, modelScope, List.of());
+    }
 
     /**
      * The settings as received, serialised into the default seed (so that an answer without a seed depends on the

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.recommendation;
 
 import io.metasystem.mlcore.errors.FieldProblem;
+import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.errors.ProblemKind;
 import io.metasystem.mlcore.ml.ModelPriors;
@@ -156,6 +157,7 @@ public class Recommender {
             adSets.add(input);
             seedAdSets.add(SeedInput.adSet(input, h.adSet().status()));
         }
+        lock(adSets, request.lockedAdsets());
         long seed = settings.seed() != null
                 ? settings.seed()
                 : seed(json, SeedInput.of(request.seedBasis(), currency, seedAdSets));
@@ -223,6 +225,36 @@ public class Recommender {
             return ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /**
+     * Locks the named ad sets at their stored daily budget.
+     *
+     * @throws InvalidInputException naming {@code locked_adsets[k]} for an id not among the ad sets, a PAUSED one or
+     *     one without a stored daily budget
+     */
+    private static void lock(List<AdSetInput> adSets, List<String> ids) {
+        for (int k = 0; k < ids.size(); k++) {
+            String id = ids.get(k) == null ? null : ids.get(k).strip();
+            String field = "locked_adsets[" + k + "]";
+            int at = -1;
+            for (int i = 0; i < adSets.size(); i++) {
+                if (adSets.get(i).id().equals(id)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw new InvalidInputException(field, "no ACTIVE or PAUSED ad set '" + ids.get(k) + "' to lock");
+            }
+            AdSetInput a = adSets.get(at);
+            if (a.status() == AdSetStatus.PAUSED) {
+                throw new InvalidInputException(field, "a PAUSED ad set cannot be locked");
+            }
+            if (a.currentBudget() == null) {
+                throw new InvalidInputException(field, "ad set '" + a.id() + "' has no stored daily budget to keep");
+            }
+            adSets.set(at, a.withLocked(true));
         }
     }
 
