@@ -8,6 +8,8 @@ final class Routes {
     static final String LOGOUT = "/logout";
     /** The overview; account pages live below it. */
     static final String DASHBOARD = "/dashboard";
+    /** The alerts page. */
+    static final String ALERTS = DASHBOARD + "/alerts";
     /** The sign-in form's field holding the API key. */
     static final String KEY_FIELD = "api_key";
 

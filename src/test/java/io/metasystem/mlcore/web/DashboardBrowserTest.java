@@ -1,6 +1,9 @@
 package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.alerts.Alert;
+import io.metasystem.mlcore.alerts.AlertService;
+import io.metasystem.mlcore.alerts.AlertState;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
@@ -55,6 +58,9 @@ class DashboardBrowserTest {
 
     @Autowired
     RecommendationStore recommendations;
+
+    @Autowired
+    AlertService alerts;
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -205,6 +211,36 @@ class DashboardBrowserTest {
                 .isEqualTo("Última recomendación");
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-account-es", 1280);
+        browser.driver.get(base() + "/dashboard?lang=en");
+    }
+
+    @Test
+    void alertsPageListsAnOpenAlertAndAcknowledgesItThroughItsForm() {
+        Alert alert =
+                alerts.tokenRejected(ACCOUNT, "Meta rejected the access token (code 190): renew META_ACCESS_TOKEN");
+        signIn();
+        browser.driver.get(base() + "/dashboard");
+        browser.driver.findElement(By.linkText("Alerts")).click();
+        browser.awaitUrlContains("/dashboard/alerts");
+        WebElement row = browser.driver.findElement(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']"));
+        assertThat(row.getAttribute("data-state")).isEqualTo("firing");
+        assertThat(row.getText()).contains("meta_token_rejected", "renew META_ACCESS_TOKEN", ACCOUNT);
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-alerts", 1280);
+
+        row.findElement(By.cssSelector("button.ack")).click();
+        browser.awaitUrlContains("acknowledged=" + alert.id());
+        assertThat(alerts.find(alert.id()).state()).isEqualTo(AlertState.ACKNOWLEDGED);
+        assertThat(browser.driver.findElement(By.cssSelector(".alert.info")).getText())
+                .contains("acknowledged");
+        WebElement acked = browser.driver.findElement(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']"));
+        assertThat(acked.getAttribute("data-state")).isEqualTo("acknowledged");
+        assertThat(acked.findElements(By.cssSelector("button.ack"))).isEmpty();
+
+        browser.driver.get(base() + "/dashboard/alerts?state=firing&lang=es");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Alertas");
+        assertThat(browser.driver.findElements(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']")))
+                .isEmpty();
         browser.driver.get(base() + "/dashboard?lang=en");
     }
 
