@@ -73,6 +73,16 @@ echo "== executing the workflow in n8n ($MODE mode)"
 sleep 5   # outbound events are delivered in the background
 
 H="X-API-Key: $KEY"
+echo "== importing insights with a CTR drop and a delivery stop (the scan after the import fires alerts)"
+curl -s -H "$H" -H 'Content-Type: application/json' -X POST \
+  --data-binary @"$REPO/docs/examples/alerts-account-insights.json" \
+  "http://127.0.0.1:$CORE/api/v1/accounts/act_4567890123/insights" > "$WORK/alerts-import.json"
+for _ in $(seq 1 30); do   # the alert.firing event is delivered in the background
+  curl -s "http://127.0.0.1:$SINK/_received" | grep -q "Alert in ML Core" && break
+  [ "$MODE" = live ] || break
+  sleep 1
+done
+curl -s -H "$H" "http://127.0.0.1:$CORE/api/v1/alerts?account_id=act_4567890123" > "$WORK/alerts.json"
 curl -s -H "$H" "http://127.0.0.1:$CORE/api/v1/webhooks/outbox?limit=50" > "$WORK/outbox.json"
 curl -s -H "$H" "http://127.0.0.1:$CORE/api/v1/audit?account_id=$ACCOUNT" > "$WORK/audit.json"
 curl -s -H "$H" "http://127.0.0.1:$CORE/api/v1/accounts/$ACCOUNT/adsets" > "$WORK/adsets.json"

@@ -145,6 +145,24 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put("POST /api/v1/alerts/silences", new Documented("alert-silence", "201"));
         m.put("GET /api/v1/alerts/silences", new Documented("alert-silences", "200"));
         m.put("DELETE /api/v1/alerts/silences/{id}", new Documented("alert-silence-expire", "200"));
+        String artist = "/api/v1/artists/{artist_id}";
+        m.put("PUT " + artist, new Documented("artist-put", "200"));
+        m.put("GET /api/v1/artists", new Documented("artists", "200"));
+        m.put("GET " + artist, new Documented("artist", "200"));
+        m.put(
+                "POST " + artist + "/spotify/timeline.csv",
+                new Documented("spotify-timeline-import", "200", "spotify_timeline.csv"));
+        m.put(
+                "POST " + artist + "/spotify/songs.csv",
+                new Documented("spotify-songs-import", "200", "spotify_songs.csv"));
+        m.put(
+                "POST " + artist + "/youtube/daily.csv",
+                new Documented("youtube-daily-import", "200", "youtube_studio_daily.csv"));
+        m.put("POST " + artist + "/events", new Documented("artist-event", "201"));
+        m.put("GET " + artist + "/events", new Documented("artist-events", "200"));
+        m.put("GET " + artist + "/report", new Documented("artist-report", "200"));
+        m.put("GET " + artist + "/report.csv", new Documented("artist-report-csv", "200"));
+        m.put("GET " + artist + "/attribution", new Documented("artist-attribution", "200"));
         return Map.copyOf(m);
     }
 
@@ -180,10 +198,11 @@ class OpenApiExamples implements OpenApiCustomizer {
             responses = new ApiResponses();
             operation.setResponses(responses);
         }
-        String responseFile = documented.name() + "-response.json";
-        if (exists(responseFile)) {
+        String responseFile =
+                Documented.firstExisting(documented.name() + "-response.json", documented.name() + "-response.csv");
+        if (responseFile != null) {
             ApiResponse success = successResponse(responses, documented.success());
-            addExample(content(success, JSON), responseFile);
+            addExample(content(success, responseFile.endsWith(".csv") ? CSV : JSON), responseFile);
         }
         for (String status : ERROR_STATUSES) {
             String file = documented.name() + "-" + status + ".json";

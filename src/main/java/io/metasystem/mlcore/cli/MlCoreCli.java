@@ -18,7 +18,8 @@ import java.util.Set;
         },
         description = "ML Core offline commands.")
 public final class MlCoreCli {
-    private static final Set<String> SUBCOMMANDS = Set.of("backtest", "train", "coldstart", "alertbench");
+    private static final Set<String> SUBCOMMANDS =
+            Set.of("backtest", "train", "coldstart", "alertbench", "attributionbench");
 
     /** True when {@code args[0]} names a subcommand of this CLI (otherwise the HTTP service starts). */
     public static boolean handles(String[] args) {

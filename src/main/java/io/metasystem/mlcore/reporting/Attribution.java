@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What the ads added to one metric of an artist. Every estimate is a posterior summary {@code {mean, interval: [5 %,
- * 95 %]}} (cost also {@code median}), or null when the data cannot tell (then {@code warnings} says why).
+ * 95 %]}} (cost also {@code median}), or an empty object when the data cannot tell (then {@code warnings} says
+ * why).
  *
  * @param metric                  {@code streams}, {@code followers}, {@code youtube_views} or {@code subscribers}
  * @param from                    first day explained

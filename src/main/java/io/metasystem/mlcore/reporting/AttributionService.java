@@ -94,7 +94,15 @@ public class AttributionService {
         long seed = 31L * artistId.hashCode() + metric.ordinal() + from.toEpochDay() * 1_000_003L;
         LagResult result = DistributedLag.fit(new LagInput(y, spend, dow, eventDays, seed));
         List<String> warnings = new ArrayList<>(result.warnings());
-        report.warnings().forEach(w -> warnings.add("report: " + w));
+        int missing = 0;
+        for (int i = WARM_UP; i < n; i++) {
+            missing += metric.of(report.days().get(i)) == null ? 1 : 0;
+        }
+        if (missing > 0) {
+            warnings.add((n - WARM_UP - missing) + " of " + (n - WARM_UP) + " days have " + metric.wire()
+                    + " imported; the others are left out of the fit");
+        }
+        report.warnings().stream().filter(w -> w.contains("currencies")).forEach(warnings::add);
         LagResult withReport = new LagResult(
                 result.incrementalPerUnitSpend(),
                 result.costPerIncremental(),

@@ -168,6 +168,7 @@ class ApiExamplesTest {
         webhooks();
         ml();
         alerts();
+        reporting();
         health();
 
         JsonNode spec = JSON.readTree(
@@ -379,6 +380,41 @@ class ApiExamplesTest {
         call("DELETE", expire, params("id", none), null, 404);
     }
 
+    // artist → imports → events → report → attribution (reporting), on the CSV account's October days
+    private void reporting() {
+        String artist = "/api/v1/artists/{artist_id}";
+        Map<String, String> id = params("artist_id", "nova-lights");
+        call("PUT", artist, id, "artist-put-request.json", 200);
+        call("PUT", artist, id, "artist-put-400-request.json", 400);
+        call("GET", "/api/v1/artists", params(), null, 200);
+        call("GET", artist, id, null, 200);
+        call("GET", artist, params("artist_id", "nobody"), null, 404);
+        call("POST", artist + "/spotify/timeline.csv", id, "spotify_timeline.csv", 200);
+        call("POST", artist + "/spotify/timeline.csv", id, "spotify-timeline-import-400-request.csv", 400);
+        call("POST", artist + "/spotify/songs.csv", id, "spotify_songs.csv", 200);
+        call("POST", artist + "/youtube/daily.csv", id, "youtube_studio_daily.csv", 200);
+        call("POST", artist + "/events", id, "artist-event-request.json", 201);
+        call("POST", artist + "/events", id, "artist-event-400-request.json", 400);
+        call("GET", artist + "/events", params("artist_id", "nova-lights", "from", "2026-10-01"), null, 200);
+        Map<String, String> range = params("artist_id", "nova-lights", "from", "2026-10-01", "to", "2026-10-28");
+        call("GET", artist + "/report", range, null, 200);
+        call(
+                "GET",
+                artist + "/report",
+                params("artist_id", "nova-lights", "from", "2026-10-28", "to", "2026-10-01"),
+                null,
+                400);
+        call("GET", artist + "/report", params("artist_id", "nobody"), null, 404);
+        call("GET", artist + "/report.csv", range, null, 200);
+        call(
+                "GET",
+                artist + "/attribution",
+                params("artist_id", "nova-lights", "metric", "streams", "from", "2026-10-01", "to", "2026-10-28"),
+                null,
+                200);
+        call("GET", artist + "/attribution", params("artist_id", "nova-lights", "metric", "likes"), null, 400);
+    }
+
     private void health() {
         call("GET", "/health", params(), null, 200);
     }
@@ -428,8 +464,11 @@ class ApiExamplesTest {
         assertThat(response.statusCode())
                 .as(operation + " with " + parameters + " " + bodyFile + ": " + response.body())
                 .isEqualTo(status);
-        JsonNode answer = JSON.readTree(response.body());
         boolean success = status / 100 == 2;
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv")) {
+            return csvAnswer(operation, documented, parameters, response.body());
+        }
+        JsonNode answer = JSON.readTree(response.body());
         if (success) {
             assertThat(Integer.toString(status))
                     .as(operation + " success status in OpenApiExamples.OPERATIONS")
@@ -445,6 +484,29 @@ class ApiExamplesTest {
         }
         compareOrWrite(file, answer);
         return answer;
+    }
+
+    /** A CSV success answer: documented as {@code name-response.csv}, compared by its header line. */
+    private JsonNode csvAnswer(
+            String operation, OpenApiExamples.Documented documented, Map<String, String> parameters, String body) {
+        exercised.add(operation);
+        String parametersFile = documented.name() + "-parameters.json";
+        checked.add(parametersFile);
+        compareOrWrite(parametersFile, JSON.valueToTree(parameters));
+        Path target = EXAMPLES.resolve(documented.name() + "-response.csv");
+        String header = body.lines().findFirst().orElse("");
+        boolean same = Files.exists(target)
+                && read(target).lines().findFirst().orElse("").equals(header);
+        if (WRITE.equals("all") || (WRITE.equals("true") && !same)) {
+            try {
+                Files.writeString(target, body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (!same) {
+            differences.add(target.getFileName() + ": missing or another header than " + header);
+        }
+        return null;
     }
 
     private void compareOrWrite(String file, JsonNode answer) {

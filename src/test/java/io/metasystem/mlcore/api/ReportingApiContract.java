@@ -1,8 +1,12 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.reporting.AttributionService;
+import io.metasystem.mlcore.reporting.IncrementalPerConversion;
+import io.metasystem.mlcore.reporting.model.ArtistSimulator;
 import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -13,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +32,9 @@ abstract class ReportingApiContract extends WebApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     HttpClientSupport http;
+
+    @Autowired
+    AttributionService attribution;
 
     @BeforeEach
     void setUp() {
@@ -247,5 +255,68 @@ abstract class ReportingApiContract extends WebApiTest {
                 http.get("/api/v1/artists/rep-a/report?from=" + START.plusDays(9) + "&to=" + START),
                 400,
                 "Invalid request");
+    }
+
+    /**
+     * A simulated artist (known effect and decay) stored through the API: the attribution's interval holds the true
+     * incremental streams per unit of spend, and the optimizer's hook turns it into streams per Meta conversion.
+     */
+    @Test
+    void attributionRecoversASimulatedArtistsEffectThroughTheServer() {
+        ArtistSimulator.Simulated sim = ArtistSimulator.simulate(424_242, 150, false);
+        ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/rep-sim",
+                        "application/json",
+                        "{\"name\": \"Sim\", \"ad_accounts\": [\"act_881002\"]}"),
+                200);
+        LocalDate first = LocalDate.of(2026, 3, 1);
+        StringBuilder ads = new StringBuilder("Campaign ID,Ad set ID,Day,Amount spent (EUR),Results\n");
+        StringBuilder timeline = new StringBuilder("date,streams\n");
+        double spendTotal = 0;
+        for (int d = 0; d < 150; d++) {
+            LocalDate day = first.plusDays(d);
+            double spend = Math.round(sim.input().spend()[d] * 100) / 100.0;
+            spendTotal += spend;
+            ads.append("300,881002001,")
+                    .append(day)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", spend))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.1f", spend / 10))
+                    .append('\n');
+            timeline.append(day)
+                    .append(',')
+                    .append(Math.round(sim.input().metric()[d]))
+                    .append('\n');
+        }
+        ok(send("POST", "/api/v1/accounts/act_881002/insights.csv", "text/csv", ads.toString()), 200);
+        ok(send("POST", "/api/v1/artists/rep-sim/spotify/timeline.csv", "text/csv", timeline.toString()), 200);
+        int release = sim.input().events()[0];
+        ok(
+                send(
+                        "POST",
+                        "/api/v1/artists/rep-sim/events",
+                        "application/json",
+                        "{\"date\": \"" + first.plusDays(release) + "\", \"type\": \"release\", \"name\": \"S\"}"),
+                201);
+        LocalDate from = first.plusDays(AttributionService.WARM_UP);
+        LocalDate to = first.plusDays(149);
+        JsonNode answer =
+                ok(http.get("/api/v1/artists/rep-sim/attribution?metric=streams&from=" + from + "&to=" + to), 200);
+        JsonNode interval = answer.get("incremental_per_unit_spend").get("interval");
+        assertThat(interval.get(0).asDouble()).isLessThanOrEqualTo(sim.trueBeta());
+        assertThat(interval.get(1).asDouble()).isGreaterThanOrEqualTo(sim.trueBeta());
+        assertThat(interval.get(0).asDouble()).isPositive();
+        assertThat(answer.get("cost_per_incremental").get("mean").asDouble()).isPositive();
+
+        IncrementalPerConversion perConversion = attribution.incrementalStreamsPerConversion("rep-sim", from, to);
+        assertThat(perConversion).isNotNull();
+        // conversions are spend / 10, so one conversion carries 10 units of spend: about 10 β streams
+        assertThat(perConversion.mean() / (10 * sim.trueBeta())).isBetween(0.7, 1.3);
+        assertThat(perConversion.standardDeviation()).isPositive();
+        assertThat(attribution.incrementalStreamsPerConversion("rep-solo", from, to))
+                .isNull();
     }
 }
