@@ -2,13 +2,18 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.recommendation.HistoryRequest;
+import io.metasystem.mlcore.recommendation.OptimizeSettings;
 import io.metasystem.mlcore.recommendation.Optimized;
 import io.metasystem.mlcore.recommendation.Recommender;
+import io.metasystem.mlcore.recommendation.StreamsValues;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
 
 /**
  * The wire side of "optimize an account on its stored history", shared by {@code POST
@@ -21,10 +26,16 @@ class AccountOptimizeFlow {
     private final OptimizeMapper mapper;
     private final ObjectMapper json;
     private final AlertWarnings alertWarnings;
+    private final StreamsValues streamsValues;
 
     AccountOptimizeFlow(
-            Recommender recommender, OptimizeMapper mapper, ObjectMapper json, AlertWarnings alertWarnings) {
+            Recommender recommender,
+            OptimizeMapper mapper,
+            ObjectMapper json,
+            AlertWarnings alertWarnings,
+            StreamsValues streamsValues) {
         this.recommender = recommender;
+        this.streamsValues = streamsValues;
         this.alertWarnings = alertWarnings;
         this.mapper = mapper;
         this.json = json;
@@ -50,9 +61,11 @@ class AccountOptimizeFlow {
         String campaign = request.campaignId() == null || request.campaignId().isBlank()
                 ? null
                 : request.campaignId().strip();
+        OptimizeSettings settings = mapper.toSettings(request);
+        StreamsValues.Result streams = OptimizeMapper.isStreams(request.objective()) ? streamsValues.of(id) : null;
         Optimized optimized = recommender.optimize(new HistoryRequest(
                 id,
-                mapper.toSettings(request),
+                settings,
                 new HistoryRequest.SeedBasis(
                         request.objective(),
                         request.budget(),
@@ -64,7 +77,8 @@ class AccountOptimizeFlow {
                 campaign,
                 request.useModelPriors(),
                 request.modelScope(),
-                request.lockedAdsets()));
+                request.lockedAdsets(),
+                streams == null ? Map.of() : streams.values()));
         ObjectNode response = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
         Optimized.History history = optimized.history();
         ObjectNode window = response.putObject("history");
@@ -73,8 +87,40 @@ class AccountOptimizeFlow {
         window.put("to", history.to().toString());
         window.put("lookback_days", history.lookbackDays());
         window.put("campaign_id", history.campaignId());
+        if (streams != null) {
+            addStreams(response, streams);
+        }
         alertWarnings.addTo(response);
         return recommender.record(optimized, request, response);
+    }
+
+    /** The {@code streams} block (which estimate valued which ad sets) and its warnings. */
+    private static void addStreams(ObjectNode response, StreamsValues.Result streams) {
+        ObjectNode block = response.putObject("streams");
+        block.put(
+                "note",
+                "objective streams: expected value = expected conversions × the artist's INCREMENTAL streams per Meta "
+                        + "conversion (not total streams), from GET /api/v1/artists/{artist_id}/attribution");
+        ArrayNode artists = block.putArray("artists");
+        for (StreamsValues.ArtistValue a : streams.artists()) {
+            ObjectNode node = artists.addObject();
+            node.put("artist_id", a.artistId());
+            node.put("name", a.name());
+            node.put("from", a.from().toString());
+            node.put("to", a.to().toString());
+            if (a.perConversion() == null) {
+                node.putNull("incremental_streams_per_conversion");
+            } else {
+                node.putObject("incremental_streams_per_conversion")
+                        .put("mean", a.perConversion().mean())
+                        .put("sd", a.perConversion().standardDeviation());
+            }
+            ArrayNode ids = node.putArray("adset_ids");
+            a.adsetIds().forEach(ids::add);
+        }
+        JsonNode existing = response.get("warnings");
+        ArrayNode warnings = existing instanceof ArrayNode array ? array : response.putArray("warnings");
+        streams.warnings().forEach(warnings::add);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.List;
 @Schema(description = "Budget rules; ad sets and their daily history come from the store")
 record AccountOptimizeRequest(
         @Schema(
-                allowableValues = {"conversions", "revenue", "value"},
-                defaultValue = "conversions")
+                allowableValues = {"conversions", "revenue", "value", "streams"},
+                defaultValue = "conversions",
+                description = "streams: each conversion is worth its artist's estimated incremental streams per Meta "
+                        + "conversion (docs/reporting.md)")
         String objective,
 
         @Schema(description = "ISO 4217 code; omitted: the account's currency", example = "EUR")

@@ -70,9 +70,14 @@ class OptimizeMapper {
      *
      * @throws InvalidInputException naming every invalid field
      */
+    /** Whether an account request asks for the {@code streams} objective (the value objective with streams values). */
+    static boolean isStreams(String objective) {
+        return objective != null && objective.strip().equalsIgnoreCase("streams");
+    }
+
     OptimizeSettings toSettings(AccountOptimizeRequest r) {
         OptimizeRequest settings = new OptimizeRequest(
-                r.objective(),
+                isStreams(r.objective()) ? "value" : r.objective(),
                 r.currency(),
                 r.budget(),
                 r.targets(),

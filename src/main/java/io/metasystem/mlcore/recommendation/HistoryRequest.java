@@ -1,6 +1,9 @@
 package io.metasystem.mlcore.recommendation;
 
+import io.metasystem.mlcore.optimizer.ConversionValue;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * An optimization of an account's stored ad sets on their stored history.
@@ -13,6 +16,8 @@ import java.util.List;
  * @param useModelPriors true: priors from a champion (which must exist), false: none, null: the default rule
  * @param modelScope the registry scope of the model; null: the default scopes
  * @param lockedAdsets ids of stored ad sets kept at their stored daily budget; empty: none (never null)
+ * @param values value of one conversion per ad-set id (objective value, e.g. {@link StreamsValues}); ad sets not
+ *     in it have none; empty: none (never null)
  */
 public record HistoryRequest(
         String accountId,
@@ -22,9 +27,33 @@ public record HistoryRequest(
         String campaignId,
         Boolean useModelPriors,
         String modelScope,
-        List<String> lockedAdsets) {
+        List<String> lockedAdsets,
+        Map<String, ConversionValue> values) {
     public HistoryRequest {
         lockedAdsets = lockedAdsets == null ? List.of() : List.copyOf(lockedAdsets);
+        values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** A request without values per conversion. */
+    public HistoryRequest(
+            String accountId,
+            OptimizeSettings settings,
+            SeedBasis seedBasis,
+            int lookbackDays,
+            String campaignId,
+            Boolean useModelPriors,
+            String modelScope,
+            List<String> lockedAdsets) {
+        this(
+                accountId,
+                settings,
+                seedBasis,
+                lookbackDays,
+                campaignId,
+                useModelPriors,
+                modelScope,
+                lockedAdsets,
+                Map.of());
     }
 
     /** A request without locked ad sets. */
@@ -36,7 +65,7 @@ public record HistoryRequest(
             String campaignId,
             Boolean useModelPriors,
             String modelScope) {
-        this(accountId, settings, seedBasis, lookbackDays, campaignId, useModelPriors, modelScope, List.of());
+        this(accountId, settings, seedBasis, lookbackDays, campaignId, useModelPriors, modelScope, List.of(), Map.of());
     }
 
     /**

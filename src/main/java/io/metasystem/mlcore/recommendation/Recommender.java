@@ -9,6 +9,7 @@ import io.metasystem.mlcore.ml.StoreDatasets;
 import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
+import io.metasystem.mlcore.optimizer.ConversionValue;
 import io.metasystem.mlcore.optimizer.DailyMetrics;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
@@ -153,7 +154,8 @@ public class Recommender {
                 prior = prediction.prior();
                 applied.add(new ModelPriorSelection.Applied(h.adSet().id(), day, prediction));
             }
-            AdSetInput input = input(h, prior);
+            AdSetInput input =
+                    withValue(input(h, prior), request.values().get(h.adSet().id()));
             adSets.add(input);
             seedAdSets.add(SeedInput.adSet(input, h.adSet().status()));
         }
@@ -259,6 +261,21 @@ public class Recommender {
     }
 
     /** A stored ad set as the optimizer's input: stored budget as current budget, stored days as daily rows. */
+    private static AdSetInput withValue(AdSetInput a, ConversionValue value) {
+        return value == null
+                ? a
+                : new AdSetInput(
+                        a.id(),
+                        a.name(),
+                        a.status(),
+                        a.currentBudget(),
+                        a.totals(),
+                        a.daily(),
+                        a.prior(),
+                        a.locked(),
+                        value);
+    }
+
     private static AdSetInput input(AdSetHistory h, Prior prior) {
         List<DailyMetrics> daily = new ArrayList<>();
         for (DailyInsight d : h.days()) {

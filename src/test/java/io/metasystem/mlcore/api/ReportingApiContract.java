@@ -319,4 +319,100 @@ abstract class ReportingApiContract extends WebApiTest {
         assertThat(attribution.incrementalStreamsPerConversion("rep-solo", from, to))
                 .isNull();
     }
+
+    /** Stores a simulated artist on its own campaign of {@code account}: ad-set insights and the Spotify timeline. */
+    private void storeSimulatedArtist(
+            String artistId, String account, String campaign, String adSet, ArtistSimulator.Simulated sim, int days) {
+        ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/" + artistId,
+                        "application/json",
+                        "{\"name\": \"" + artistId + "\", \"ad_accounts\": [\"" + account + "\"], \"campaign_ids\": [\""
+                                + campaign + "\"]}"),
+                200);
+        LocalDate first = LocalDate.of(2026, 3, 1);
+        StringBuilder ads = new StringBuilder("Campaign ID,Ad set ID,Day,Amount spent (EUR),Results\n");
+        StringBuilder timeline = new StringBuilder("date,streams\n");
+        for (int d = 0; d < days; d++) {
+            LocalDate day = first.plusDays(d);
+            double spend = Math.round(sim.input().spend()[d] * 100) / 100.0;
+            ads.append(campaign + "," + adSet + ",")
+                    .append(day)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", spend))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.1f", spend / 10))
+                    .append('\n');
+            timeline.append(day)
+                    .append(',')
+                    .append(Math.round(sim.input().metric()[d]))
+                    .append('\n');
+        }
+        ok(send("POST", "/api/v1/accounts/" + account + "/insights.csv", "text/csv", ads.toString()), 200);
+        ok(send("POST", "/api/v1/artists/" + artistId + "/spotify/timeline.csv", "text/csv", timeline.toString()), 200);
+    }
+
+    /**
+     * Two artists on one account whose ad sets convert alike (one conversion per 10 of spend) but whose ads move
+     * streams differently: the streams objective values each conversion at its artist's incremental streams and
+     * funds the artist whose ads work; an account without artists is a 400 naming {@code objective}.
+     */
+    @Test
+    void theStreamsObjectiveMovesBudgetTowardTheArtistWhoseAdsMoveStreams() {
+        storeSimulatedArtist(
+                "rep-works", "act_881003", "301", "881003001", ArtistSimulator.simulate(5_151, 120, false), 120);
+        storeSimulatedArtist(
+                "rep-idle", "act_881003", "302", "881003002", ArtistSimulator.simulate(6_262, 120, true), 120);
+        String body = "{\"objective\": \"streams\", \"budget\": {\"total\": 100}, \"lookback_days\": 28}";
+        JsonNode answer = ok(send("POST", "/api/v1/accounts/act_881003/optimize", "application/json", body), 200);
+
+        JsonNode artists = answer.get("streams").get("artists");
+        assertThat(artists).hasSize(2);
+        double works = Double.NaN;
+        double idle = Double.NaN;
+        for (JsonNode a : artists) {
+            JsonNode value = a.get("incremental_streams_per_conversion");
+            double mean = value.isNull() ? 0 : value.get("mean").asDouble();
+            if (a.get("artist_id").asString().equals("rep-works")) {
+                works = mean;
+                assertThat(a.get("adset_ids").toString()).contains("881003001");
+            } else {
+                idle = mean;
+            }
+        }
+        assertThat(works).isGreaterThan(idle).isPositive();
+        double worksBudget = Double.NaN;
+        double idleBudget = Double.NaN;
+        for (JsonNode adSet : answer.get("adsets")) {
+            double budget = adSet.get("recommended_budget").asDouble();
+            if (adSet.get("id").asString().equals("881003001")) {
+                worksBudget = budget;
+            } else if (adSet.get("id").asString().equals("881003002")) {
+                idleBudget = budget;
+            }
+        }
+        assertThat(worksBudget).as(answer.toString()).isGreaterThan(idleBudget);
+        assertThat(answer.get("streams").get("note").asString()).contains("INCREMENTAL");
+
+        JsonNode conversions = ok(
+                send(
+                        "POST",
+                        "/api/v1/accounts/act_881003/optimize",
+                        "application/json",
+                        body.replace("streams", "conversions")),
+                200);
+        assertThat(conversions.get("streams")).isNull();
+
+        ok(
+                send(
+                        "POST",
+                        "/api/v1/accounts/act_881004/insights.csv",
+                        "text/csv",
+                        "Campaign ID,Ad set ID,Day,Amount spent (EUR),Results\n9,881004001,2026-03-01,10.00,1\n"),
+                200);
+        HttpResponse<String> none = send("POST", "/api/v1/accounts/act_881004/optimize", "application/json", body);
+        assertProblem(none, 400, "Invalid request");
+        assertThat(none.body()).contains("\"objective\"").contains("none is linked");
+    }
 }
