@@ -1,8 +1,9 @@
 -- wrk script: POST one optimize request body over and over.
 -- usage: BODY=/tmp/body-100.json wrk -t4 -c4 -d20s --latency -s bench/optimize.lua http://localhost:8000
--- (make the body with: python3 bench/make_body.py 100 > /tmp/body-100.json; the key is bench/run-jar.sh's)
+-- (the script sets the path; make the body with: python3 bench/make_body.py 100 > /tmp/body-100.json; the key is bench/run-jar.sh's)
 local f = assert(io.open(os.getenv("BODY") or "/tmp/body-100.json", "rb"))
 wrk.method = "POST"
+wrk.path = "/api/v1/meta_ads/optimize"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
