@@ -164,6 +164,11 @@ abstract class ReportingApiContract extends WebApiTest {
                         .get("column")
                         .asString())
                 .isEqualTo("streams");
+        // the insight import's size limit (256 KB in this profile) holds for the platform imports too
+        assertProblem(
+                send("POST", path, "text/csv", "date,streams\n" + (START + ",1\n").repeat(30_000)),
+                413,
+                "Content Too Large");
         assertProblem(
                 send("POST", "/api/v1/artists/rep-nobody/spotify/timeline.csv", "text/csv", timeline.toString()),
                 404,
