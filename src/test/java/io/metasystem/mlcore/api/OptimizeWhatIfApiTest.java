@@ -245,6 +245,8 @@ class OptimizeWhatIfApiTest extends WebApiTest {
         request.putArray("locked_adsets").add(locked);
         JsonNode withLock = post(account + "/optimize", request, 200);
         assertThat(withLock.at("/adsets/0/recommended_budget").asDouble()).isEqualTo(current);
+        assertThat(withLock.get("binding_constraints").toString())
+                .contains("{\"field\":\"adsets.locked\",\"bound\":\"fixed\"");
 
         request.putArray("locked_adsets").add("999");
         HttpResponse<String> unknown = http.postJson(account + "/optimize", request.toString());
