@@ -4,6 +4,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,11 @@ final class ChartData {
     /** A chart over days. */
     static ChartData days(List<DayTotals.Daily> days, String currency) {
         return new ChartData("date", days.stream().map(d -> d.date().toString()).toList(), currency);
+    }
+
+    /** A chart over the given days. */
+    static ChartData dates(List<LocalDate> dates, String currency) {
+        return new ChartData("date", dates.stream().map(LocalDate::toString).toList(), currency);
     }
 
     /** A chart over named categories (ad sets). */

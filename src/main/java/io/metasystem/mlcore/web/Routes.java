@@ -10,6 +10,8 @@ final class Routes {
     static final String DASHBOARD = "/dashboard";
     /** The alerts page. */
     static final String ALERTS = DASHBOARD + "/alerts";
+    /** The artists pages. */
+    static final String ARTISTS = DASHBOARD + "/artists";
     /** The sign-in form's field holding the API key. */
     static final String KEY_FIELD = "api_key";
 

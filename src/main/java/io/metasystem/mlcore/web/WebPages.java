@@ -21,7 +21,13 @@ import java.util.Map;
  * What every page gets: the locale's {@link Formats} as {@code fmt}, the language-switch links as {@code langLinks},
  * and pages (not problem JSON) for errors of the page controllers only: 404 for an unknown account, 500 otherwise.
  */
-@ControllerAdvice(assignableTypes = {LoginController.class, DashboardController.class, AlertsPageController.class})
+@ControllerAdvice(
+        assignableTypes = {
+            LoginController.class,
+            DashboardController.class,
+            AlertsPageController.class,
+            ArtistPagesController.class
+        })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPages {
     private static final Logger log = LoggerFactory.getLogger(WebPages.class);

@@ -29,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -242,6 +243,56 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']")))
                 .isEmpty();
         browser.driver.get(base() + "/dashboard?lang=en");
+    }
+
+    @Test
+    void artistPageShowsSpendNextToStreamsAndTheIncrementalEstimateApartFromTheNaiveRatio() {
+        String artist = "{\"name\": \"Luna Verde\", \"ad_accounts\": [\"act_" + ACCOUNT + "\"]}";
+        assertThat(send(api("PUT", "/api/v1/artists/luna-verde", "application/json", artist))
+                        .statusCode())
+                .isEqualTo(200);
+        StringBuilder timeline = new StringBuilder("date,listeners,streams,followers\n");
+        LocalDate last = SeededCsv.lastDay();
+        long streams = 0;
+        for (int d = 59; d >= 0; d--) {
+            LocalDate day = last.minusDays(d);
+            long today = 4000 + 37L * (d % 7);
+            streams += today;
+            timeline.append(day)
+                    .append(",900,")
+                    .append(today)
+                    .append(',')
+                    .append(1000 + 60 - d)
+                    .append('\n');
+        }
+        assertThat(send(api("POST", "/api/v1/artists/luna-verde/spotify/timeline.csv", "text/csv", timeline.toString()))
+                        .statusCode())
+                .isEqualTo(200);
+        signIn();
+        browser.driver.get(base() + "/dashboard/artists");
+        browser.driver.findElement(By.linkText("Luna Verde")).click();
+        browser.awaitUrlContains("/dashboard/artists/luna-verde");
+        assertThat(browser.awaitCharts()).isEqualTo(1);
+        assertThat(text(browser.driver.findElement(By.cssSelector("[data-total='streams'] .value"))))
+                .isEqualTo(String.format(Locale.US, "%,d", streams));
+        assertThat(text(browser.driver.findElement(By.cssSelector("[data-total='spend'] .value"))))
+                .isEqualTo(euros(SeededCsv.spend(60, null)));
+        assertThat(browser.driver.findElement(By.id("attribution")).getText()).contains("Incremental streams", "90 %");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-artist", 1280);
+        browser.driver.get(base() + "/dashboard/artists/luna-verde?lang=es");
+        assertThat(browser.driver.findElement(By.id("attribution-title")).getText())
+                .isEqualTo("Lo que los anuncios añadieron a las reproducciones");
+        browser.driver.get(base() + "/dashboard/artists/nobody?lang=en");
+        assertThat(browser.driver.getPageSource()).contains("There is no artist nobody");
+    }
+
+    private HttpRequest api(String method, String path, String type, String body) {
+        return HttpRequest.newBuilder(url(path))
+                .header("X-API-Key", KEY)
+                .header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     @Test
