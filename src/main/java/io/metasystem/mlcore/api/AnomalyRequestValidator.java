@@ -119,7 +119,7 @@ final class AnomalyRequestValidator {
             if (!checks.adSetIdentity(i, a, a == null ? null : a.id(), a == null ? null : a.status())) {
                 continue;
             }
-            checks.nonNegative("adsets[" + i + "].daily_budget", a.dailyBudget(), false);
+            checks.nonNegative("adsets[" + i + "].daily_budget", a.dailyBudget(), false, FieldChecks.MAX_MONEY_PER_DAY);
             if (a.daily() != null) {
                 checks.daily("adsets[" + i + "].daily", a.daily());
             }

@@ -21,6 +21,18 @@ import java.util.Set;
  */
 final class FieldChecks {
     static final int MAX_ADSETS = 10_000;
+    /**
+     * Largest amount of money per day (spend, revenue, budgets, CPA) in the account currency: 1e9, so that every
+     * product the optimizer and the store form stays inside the store's {@code numeric(18, 4)} columns.
+     */
+    static final double MAX_MONEY_PER_DAY = 1e9;
+    /** Largest money total over a window ({@code metrics}): 1e12 (at most 366 days of {@link #MAX_MONEY_PER_DAY}). */
+    static final double MAX_MONEY_TOTAL = 1e12;
+    /** Largest count (impressions, clicks, conversions, per day or per window): 1e12. */
+    static final double MAX_COUNT = 1e12;
+    /** Largest ratio or weight (ROAS, risk aversion, prior weight, change ratio, spend multiple): 1e6. */
+    static final double MAX_RATIO = 1e6;
+
     static final int MAX_DAILY_ROWS = 366;
     private static final int MAX_ERRORS = 100;
     private static final Set<String> STATUSES = Set.of("ACTIVE", "PAUSED");
@@ -108,17 +120,34 @@ final class FieldChecks {
                 }
                 previous = day.date();
             }
-            counts(row, day.spend(), day.impressions(), day.clicks(), day.conversions(), day.revenue());
+            counts(
+                    row,
+                    day.spend(),
+                    day.impressions(),
+                    day.clicks(),
+                    day.conversions(),
+                    day.revenue(),
+                    MAX_MONEY_PER_DAY);
         }
     }
 
-    /** Spend and conversions required, all non-negative, clicks ≤ impressions and conversions ≤ clicks. */
-    void counts(String path, Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {
-        nonNegative(path + ".spend", spend, true);
-        boolean hasImpressions = nonNegative(path + ".impressions", impressions, false);
-        boolean hasClicks = nonNegative(path + ".clicks", clicks, false);
-        boolean hasConversions = nonNegative(path + ".conversions", conversions, true);
-        nonNegative(path + ".revenue", revenue, false);
+    /**
+     * Spend and conversions required, all non-negative and bounded (money by {@code moneyLimit}, counts by
+     * {@link #MAX_COUNT}), clicks ≤ impressions and conversions ≤ clicks.
+     */
+    void counts(
+            String path,
+            Double spend,
+            Double impressions,
+            Double clicks,
+            Double conversions,
+            Double revenue,
+            double moneyLimit) {
+        nonNegative(path + ".spend", spend, true, moneyLimit);
+        boolean hasImpressions = nonNegative(path + ".impressions", impressions, false, MAX_COUNT);
+        boolean hasClicks = nonNegative(path + ".clicks", clicks, false, MAX_COUNT);
+        boolean hasConversions = nonNegative(path + ".conversions", conversions, true, MAX_COUNT);
+        nonNegative(path + ".revenue", revenue, false, moneyLimit);
         if (hasImpressions && hasClicks && clicks > impressions) {
             error(path + ".clicks", "clicks (" + clicks + ") cannot exceed impressions (" + impressions + ")");
         }
@@ -142,8 +171,8 @@ final class FieldChecks {
         return true;
     }
 
-    /** @return true when the value is present, finite and at least 0 */
-    boolean nonNegative(String field, Double value, boolean required) {
+    /** @return true when the value is present, finite, at least 0 and at most {@code max} */
+    boolean nonNegative(String field, Double value, boolean required, double max) {
         if (!finite(field, value, required)) {
             return false;
         }
@@ -151,11 +180,11 @@ final class FieldChecks {
             error(field, "must be >= 0, was " + value);
             return false;
         }
-        return true;
+        return atMost(field, value, max);
     }
 
-    /** @return true when the value is present, finite and above 0 */
-    boolean positive(String field, Double value, boolean required) {
+    /** @return true when the value is present, finite, above 0 and at most {@code max} */
+    boolean positive(String field, Double value, boolean required, double max) {
         if (!finite(field, value, required)) {
             return false;
         }
@@ -163,6 +192,20 @@ final class FieldChecks {
             error(field, "must be > 0, was " + value);
             return false;
         }
+        return atMost(field, value, max);
+    }
+
+    private boolean atMost(String field, double value, double max) {
+        if (value > max) {
+            error(field, "must be at most " + limit(max) + " (docs/api.md, limits), was " + value);
+            return false;
+        }
         return true;
+    }
+
+    /** {@code 1e9} rather than {@code 1.0E9}: the limits as docs/api.md writes them. */
+    static String limit(double max) {
+        int exponent = (int) Math.round(Math.log10(max));
+        return Math.pow(10, exponent) == max ? "1e" + exponent : Double.toString(max);
     }
 }

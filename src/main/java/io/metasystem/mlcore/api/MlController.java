@@ -36,6 +36,7 @@ import java.util.Map;
 @RestController
 @Tag(name = "ml")
 class MlController {
+    private static final int MAX_PREDICT_ENTRIES = 100;
     private final TrainingJobs jobs;
     private final ModelRegistry registry;
     private final InsightStore store;
@@ -195,6 +196,9 @@ class MlController {
         if (body == null || (body.scope() == null && body.modelVersion() == null)) {
             throw new InvalidInputException(List.of(new FieldProblem("scope", "scope or model_version is required")));
         }
+        checkPredictInput(
+                body.attributes() == null ? Map.of() : body.attributes(),
+                body.numeric() == null ? Map.of() : body.numeric());
         long version = body.modelVersion() != null
                 ? body.modelVersion()
                 : registry.champion(body.scope())
@@ -206,6 +210,34 @@ class MlController {
         Map<String, Double> nums = body.numeric() == null ? Map.of() : body.numeric();
         double[] rates = p.rates(p.row(cats, nums));
         return new PredictResponse(version, p.artifact().modelId(), p.prior(cats, nums), rates[0], rates[1]);
+    }
+
+    /** At most {@value #MAX_PREDICT_ENTRIES} entries each; numbers finite with |x| ≤ 1e12 (docs/api.md, limits). */
+    private static void checkPredictInput(Map<String, String> cats, Map<String, Double> nums) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (cats.size() > MAX_PREDICT_ENTRIES) {
+            problems.add(
+                    new FieldProblem("attributes", "at most " + MAX_PREDICT_ENTRIES + " entries, was " + cats.size()));
+        }
+        if (nums.size() > MAX_PREDICT_ENTRIES) {
+            problems.add(
+                    new FieldProblem("numeric", "at most " + MAX_PREDICT_ENTRIES + " entries, was " + nums.size()));
+        }
+        nums.forEach((name, value) -> {
+            if (value == null || !Double.isFinite(value) || Math.abs(value) > FieldChecks.MAX_COUNT) {
+                problems.add(new FieldProblem(
+                        "numeric." + name,
+                        "must be a finite number with |x| <= 1e12 (docs/api.md, limits), was " + value));
+            }
+        });
+        cats.forEach((name, value) -> {
+            if (value == null) {
+                problems.add(new FieldProblem("attributes." + name, "must be a string, was null"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.subList(0, Math.min(100, problems.size())));
+        }
     }
 
     private static long version(String version) {

@@ -17,6 +17,8 @@ final class OptimizeRequestValidator {
     static final int MAX_SWEEP = 50;
     /** Longest multi-day plan. */
     static final int MAX_HORIZON_DAYS = 14;
+    /** Longest half-life of past evidence: ten years. */
+    static final double MAX_HALF_LIFE_DAYS = 3650;
 
     private final FieldChecks checks = new FieldChecks();
 
@@ -59,7 +61,7 @@ final class OptimizeRequestValidator {
                 checks.error("total_sweep", "must hold 1 to " + MAX_SWEEP + " totals, had " + totalSweep.size());
             } else {
                 for (int i = 0; i < totalSweep.size(); i++) {
-                    checks.positive("total_sweep[" + i + "]", totalSweep.get(i), true);
+                    checks.positive("total_sweep[" + i + "]", totalSweep.get(i), true, FieldChecks.MAX_MONEY_PER_DAY);
                 }
             }
         }
@@ -79,17 +81,18 @@ final class OptimizeRequestValidator {
         }
         checkBudget(r.budget());
         if (r.targets() != null) {
-            checks.positive("targets.cpa", r.targets().cpa(), false);
-            checks.positive("targets.roas", r.targets().roas(), false);
+            checks.positive("targets.cpa", r.targets().cpa(), false, FieldChecks.MAX_MONEY_PER_DAY);
+            checks.positive("targets.roas", r.targets().roas(), false, FieldChecks.MAX_RATIO);
         }
-        checks.nonNegative("risk_aversion", r.riskAversion(), false);
-        checks.positive("half_life_days", r.halfLifeDays(), false);
+        checks.nonNegative("risk_aversion", r.riskAversion(), false, FieldChecks.MAX_RATIO);
+        checks.positive("half_life_days", r.halfLifeDays(), false, MAX_HALF_LIFE_DAYS);
         if (r.earlyStop() != null) {
             Double confidence = r.earlyStop().confidence();
             if (checks.finite("early_stop.confidence", confidence, false) && !(confidence > 0.5 && confidence < 1)) {
                 checks.error("early_stop.confidence", "must be in (0.5, 1), was " + confidence);
             }
-            checks.nonNegative("early_stop.min_spend_multiple", r.earlyStop().minSpendMultiple(), false);
+            checks.nonNegative(
+                    "early_stop.min_spend_multiple", r.earlyStop().minSpendMultiple(), false, FieldChecks.MAX_RATIO);
         }
     }
 
@@ -98,11 +101,12 @@ final class OptimizeRequestValidator {
             checks.error("budget", "is required");
             return;
         }
-        checks.positive("budget.total", b.total(), true);
-        checks.nonNegative("budget.min_per_adset", b.minPerAdset(), false);
-        checks.positive("budget.max_per_adset", b.maxPerAdset(), false);
-        checks.nonNegative("budget.max_change_ratio", b.maxChangeRatio(), false);
-        if (checks.nonNegative("budget.exploration_share", b.explorationShare(), false) && b.explorationShare() > 1) {
+        checks.positive("budget.total", b.total(), true, FieldChecks.MAX_MONEY_PER_DAY);
+        checks.nonNegative("budget.min_per_adset", b.minPerAdset(), false, FieldChecks.MAX_MONEY_PER_DAY);
+        checks.positive("budget.max_per_adset", b.maxPerAdset(), false, FieldChecks.MAX_MONEY_PER_DAY);
+        checks.nonNegative("budget.max_change_ratio", b.maxChangeRatio(), false, FieldChecks.MAX_RATIO);
+        if (checks.nonNegative("budget.exploration_share", b.explorationShare(), false, FieldChecks.MAX_RATIO)
+                && b.explorationShare() > 1) {
             checks.error("budget.exploration_share", "must be at most 1, was " + b.explorationShare());
         }
     }
@@ -117,7 +121,7 @@ final class OptimizeRequestValidator {
             if (!checks.adSetIdentity(i, a, a == null ? null : a.id(), a == null ? null : a.status())) {
                 continue;
             }
-            checks.nonNegative(path + ".current_budget", a.currentBudget(), false);
+            checks.nonNegative(path + ".current_budget", a.currentBudget(), false, FieldChecks.MAX_MONEY_PER_DAY);
             if (Boolean.TRUE.equals(a.locked())) {
                 if (a.currentBudget() == null) {
                     checks.error(path + ".current_budget", "is required when locked is true");
@@ -126,14 +130,22 @@ final class OptimizeRequestValidator {
                     checks.error(path + ".locked", "a PAUSED ad set cannot be locked");
                 }
             }
-            checks.positive(path + ".value_per_conversion", a.valuePerConversion(), false);
-            if (checks.nonNegative(path + ".value_per_conversion_sd", a.valuePerConversionSd(), false)
+            checks.positive(path + ".value_per_conversion", a.valuePerConversion(), false, FieldChecks.MAX_RATIO);
+            if (checks.nonNegative(
+                            path + ".value_per_conversion_sd", a.valuePerConversionSd(), false, FieldChecks.MAX_RATIO)
                     && a.valuePerConversion() == null) {
                 checks.error(path + ".value_per_conversion_sd", "needs value_per_conversion");
             }
             if (a.metrics() != null) {
                 OptimizeRequest.Metrics m = a.metrics();
-                checks.counts(path + ".metrics", m.spend(), m.impressions(), m.clicks(), m.conversions(), m.revenue());
+                checks.counts(
+                        path + ".metrics",
+                        m.spend(),
+                        m.impressions(),
+                        m.clicks(),
+                        m.conversions(),
+                        m.revenue(),
+                        FieldChecks.MAX_MONEY_TOTAL);
             }
             if (a.daily() != null) {
                 checks.daily(path + ".daily", a.daily());
@@ -145,15 +157,15 @@ final class OptimizeRequestValidator {
     }
 
     private void checkPrior(String path, OptimizeRequest.Prior p) {
-        boolean any = checks.positive(path + ".cpa", p.cpa(), false)
-                | checks.positive(path + ".cvr", p.cvr(), false)
-                | checks.positive(path + ".roas", p.roas(), false);
+        boolean any = checks.positive(path + ".cpa", p.cpa(), false, FieldChecks.MAX_MONEY_PER_DAY)
+                | checks.positive(path + ".cvr", p.cvr(), false, FieldChecks.MAX_RATIO)
+                | checks.positive(path + ".roas", p.roas(), false, FieldChecks.MAX_RATIO);
         if (p.cvr() != null && Double.isFinite(p.cvr()) && p.cvr() > 1) {
             checks.error(path + ".cvr", "must be at most 1, was " + p.cvr());
         }
         if (!any && p.cpa() == null && p.cvr() == null && p.roas() == null) {
             checks.error(path, "needs at least one of cpa, cvr or roas");
         }
-        checks.positive(path + ".weight", p.weight(), true);
+        checks.positive(path + ".weight", p.weight(), true, FieldChecks.MAX_RATIO);
     }
 }

@@ -7,13 +7,19 @@ import io.metasystem.mlcore.optimizer.InvalidProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -81,6 +87,45 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
+    /**
+     * A value the store cannot hold (a numeric column overflow the request limits did not foresee, e.g. an expected
+     * revenue past {@code numeric(18, 6)}): 422, never 500. The SQL and the values stay in the log, not the answer.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> notStorable(DataIntegrityViolationException e) {
+        log.warn(
+                "A value could not be stored: {}",
+                e.getMostSpecificCause().getClass().getName());
+        String detail = "A given or computed value is outside what the store can hold; see the limits in "
+                + "docs/api.md and send smaller numbers.";
+        ProblemDetail problem = ProblemResponses.withErrors(
+                ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Value cannot be stored", detail),
+                List.of(new FieldProblem("$", detail)));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    /**
+     * The database is unreachable (connection refused, pool timeout, server restarting): 503 with {@code
+     * Retry-After}; the next request after it is back succeeds without a restart (the pool reconnects).
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotGetJdbcConnectionException.class,
+        TransientDataAccessResourceException.class
+    })
+    ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
+        log.warn(
+                "The database is unavailable: {}",
+                e.getMostSpecificCause().getClass().getName());
+        String detail = "The database is unavailable; retry in a few seconds.";
+        ProblemDetail problem = ProblemResponses.withErrors(
+                ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", detail),
+                List.of(new FieldProblem("$", detail)));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
     /** A body that could not be read: 413 when it grew past a size limit, else 400. */
     @ExceptionHandler({UncheckedIOException.class, IOException.class})
     ResponseEntity<Object> io(Exception e) {
@@ -137,7 +182,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
+        // The framework passes no body for some failures (415, 406) and builds it in super: complete it after.
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
             if (problem.getTitle() == null) {
                 HttpStatus known = HttpStatus.resolve(status.value());
                 problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
@@ -148,7 +195,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ProblemResponses.withErrors(problem, List.of(new FieldProblem(field(e), detail)));
             }
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return answer;
     }
 
     /** The parameter, header or part a framework failure is about; {@code $} for the whole request. */
@@ -164,6 +211,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
             return mismatch.getPropertyName();
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return HttpHeaders.CONTENT_TYPE;
         }
         return "$";
     }

@@ -271,6 +271,10 @@ public final class AdsManagerCsv {
                 } catch (NumberFormatException e) {
                     budget = null; // e.g. "Using campaign budget": no ad-set budget
                 }
+                String tooLarge = budget == null ? null : Numbers.outOfRange(budget, Numbers.MAX_MONEY);
+                if (tooLarge != null) {
+                    problems.add(new ImportProblem(line, headerOf.get(Column.BUDGET), tooLarge));
+                }
             }
             Long impressionCount = whole(impressions, Column.IMPRESSIONS, line, problems);
             Long clickCount = whole(clicks, Column.CLICKS, line, problems);
@@ -284,7 +288,12 @@ public final class AdsManagerCsv {
                     continue;
                 }
                 try {
-                    extra.put(headers.get(i).strip(), Numbers.parse(value, decimalComma));
+                    BigDecimal n = Numbers.parse(value, decimalComma);
+                    if (Numbers.outOfRange(n, Numbers.MAX_COUNT) == null) {
+                        extra.put(headers.get(i).strip(), n);
+                    } else {
+                        extra.put(headers.get(i).strip(), value); // kept as text, never as a giant number
+                    }
                 } catch (NumberFormatException e) {
                     extra.put(headers.get(i).strip(), value);
                 }
@@ -356,6 +365,12 @@ public final class AdsManagerCsv {
                 BigDecimal n = Numbers.parse(value, decimalComma);
                 if (n.signum() < 0) {
                     problems.add(new ImportProblem(line, headerOf.get(column), "must be >= 0, got '" + value + "'"));
+                    return null;
+                }
+                boolean count = column == Column.IMPRESSIONS || column == Column.CLICKS || column == Column.RESULTS;
+                String tooLarge = Numbers.outOfRange(n, count ? Numbers.MAX_COUNT : Numbers.MAX_MONEY);
+                if (tooLarge != null) {
+                    problems.add(new ImportProblem(line, headerOf.get(column), tooLarge));
                     return null;
                 }
                 return n;

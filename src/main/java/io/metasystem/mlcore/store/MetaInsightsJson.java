@@ -176,7 +176,7 @@ public final class MetaInsightsJson {
                         path + ".date_stop",
                         "rows must cover one day (request time_increment=1), got " + start + " to " + stop));
             }
-            BigDecimal spend = number(node, "spend", line, path, problems);
+            BigDecimal spend = number(node, "spend", line, path, problems, Numbers.MAX_MONEY);
             if (spend == null && !node.has("spend")) {
                 problems.add(new ImportProblem(line, path + ".spend", "is required"));
             }
@@ -189,6 +189,10 @@ public final class MetaInsightsJson {
             if (budgetText != null) {
                 try {
                     budget = new BigDecimal(budgetText);
+                    String tooLarge = Numbers.outOfRange(budget, Numbers.MAX_MONEY);
+                    if (tooLarge != null) {
+                        problems.add(new ImportProblem(line, path + ".daily_budget", tooLarge));
+                    }
                 } catch (NumberFormatException e) {
                     problems.add(new ImportProblem(
                             line, path + ".daily_budget", "expected a number, got '" + budgetText + "'"));
@@ -203,6 +207,10 @@ public final class MetaInsightsJson {
             BigDecimal revenue = values == null
                     ? null
                     : values.has(actionType) ? values.get(actionType).decimalValue() : BigDecimal.ZERO;
+            String revenueTooLarge = revenue == null ? null : Numbers.outOfRange(revenue, Numbers.MAX_MONEY);
+            if (revenueTooLarge != null) {
+                return ParsedLine.invalid(List.of(new ImportProblem(line, path + ".action_values", revenueTooLarge)));
+            }
             ObjectNode extra = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if (!MAPPED.contains(field.getKey())) {
@@ -267,7 +275,7 @@ public final class MetaInsightsJson {
         }
 
         private static BigDecimal number(
-                JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
+                JsonNode node, String field, long line, String path, List<ImportProblem> problems, BigDecimal max) {
             String value = text(node, field);
             if (value == null) {
                 return null;
@@ -278,6 +286,11 @@ public final class MetaInsightsJson {
                     problems.add(new ImportProblem(line, path + "." + field, "must be >= 0, got " + value));
                     return null;
                 }
+                String tooLarge = Numbers.outOfRange(n, max);
+                if (tooLarge != null) {
+                    problems.add(new ImportProblem(line, path + "." + field, tooLarge));
+                    return null;
+                }
                 return n;
             } catch (NumberFormatException e) {
                 problems.add(new ImportProblem(line, path + "." + field, "expected a number, got '" + value + "'"));
@@ -286,7 +299,7 @@ public final class MetaInsightsJson {
         }
 
         private static Long whole(JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
-            BigDecimal n = number(node, field, line, path, problems);
+            BigDecimal n = number(node, field, line, path, problems, Numbers.MAX_COUNT);
             if (n == null) {
                 return null;
             }
@@ -321,7 +334,13 @@ public final class MetaInsightsJson {
                     continue;
                 }
                 try {
-                    out.put(type, new BigDecimal(value));
+                    BigDecimal n = new BigDecimal(value);
+                    String tooLarge = Numbers.outOfRange(n, Numbers.MAX_COUNT);
+                    if (tooLarge != null) {
+                        problems.add(new ImportProblem(line, path + "." + field + "[" + i + "].value", tooLarge));
+                    } else {
+                        out.put(type, n);
+                    }
                 } catch (NumberFormatException e) {
                     problems.add(new ImportProblem(
                             line, path + "." + field + "[" + i + "].value", "expected a number, got '" + value + "'"));

@@ -1,12 +1,30 @@
 package io.metasystem.mlcore.store;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.Normalizer;
 import java.util.Locale;
 
 /** Number and status parsing shared by the import formats. */
 final class Numbers {
+    /** Largest amount of money per day an import accepts (spend, revenue, daily budget): 1e9 (docs/api.md, limits). */
+    static final BigDecimal MAX_MONEY = new BigDecimal("1e9");
+    /** Largest count an import accepts (impressions, clicks, conversions, other metrics): 1e12. */
+    static final BigDecimal MAX_COUNT = new BigDecimal("1e12");
+
     private Numbers() {}
+
+    /**
+     * @return null when {@code |n| <= max}, else the message for the import problem; cheap also for numbers such as
+     *     {@code 1e999999999} (compares without expanding them)
+     */
+    static String outOfRange(BigDecimal n, BigDecimal max) {
+        if (n.abs().compareTo(max) <= 0) {
+            return null;
+        }
+        return "must be at most " + max.toString().replace("E+", "e") + " (docs/api.md, limits), got "
+                + (n.precision() > 30 ? n.round(new MathContext(6)) : n);
+    }
 
     /**
      * Parses {@code 1234.5}, {@code 1,234.5}, {@code 1.234,5}, {@code 12,5} and {@code 1 234,5}. With only commas,

@@ -41,7 +41,7 @@ class StartupConfigurationTest {
 
     @Test
     void generatedKeyInDummyModeIsNeverEqualToABlankKey() {
-        ApiKeyHolder holder = new ApiKeyHolder(new MlCoreProperties("", true, DataSize.ofMegabytes(5), 8000));
+        ApiKeyHolder holder = new ApiKeyHolder(new MlCoreProperties("", true, DataSize.ofMegabytes(5), 8000, null));
         assertThat(holder.matches("")).isFalse();
         assertThat(holder.matches(null)).isFalse();
     }
@@ -49,7 +49,7 @@ class StartupConfigurationTest {
     @Test
     void comparesConfiguredKeyExactly() {
         ApiKeyHolder holder =
-                new ApiKeyHolder(new MlCoreProperties("0123456789abcdef", false, DataSize.ofMegabytes(5), 8000));
+                new ApiKeyHolder(new MlCoreProperties("0123456789abcdef", false, DataSize.ofMegabytes(5), 8000, null));
         assertThat(holder.matches("0123456789abcdef")).isTrue();
         assertThat(holder.matches("0123456789abcdeF")).isFalse();
         assertThat(holder.matches("0123456789abcde")).isFalse();
@@ -58,7 +58,7 @@ class StartupConfigurationTest {
     @Test
     void propertiesNeverPrintTheKey() {
         MlCoreProperties properties =
-                new MlCoreProperties("secret-secret-secret", false, DataSize.ofMegabytes(5), 8000);
+                new MlCoreProperties("secret-secret-secret", false, DataSize.ofMegabytes(5), 8000, null);
         assertThat(properties.toString()).doesNotContain("secret-secret-secret");
     }
 }

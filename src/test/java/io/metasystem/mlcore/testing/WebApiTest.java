@@ -22,12 +22,18 @@ import java.nio.file.Path;
         classes = MlCoreApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "mlcore.api-key=" + HttpClientSupport.KEY,
+            "mlcore.api-key=" + HttpClientSupport.KEY + "," + WebApiTest.ROTATED_KEY,
+            "mlcore.api-keys-readonly=" + WebApiTest.READ_ONLY_KEY,
             "mlcore.max-request-size=5MB",
             "mlcore.store.max-import-size=256KB",
             "mlcore.ml.max-rounds=300"
         })
 public abstract class WebApiTest {
+    /** The second value of {@code API_KEY} (a rotation in progress). */
+    public static final String ROTATED_KEY = "rotated-key-0123456789abcdef";
+    /** The {@code API_KEYS_READONLY} key of this profile. */
+    public static final String READ_ONLY_KEY = "read-only-key-0123456789abcdef";
+
     /** A temporary ML data directory with {@code kag_conversion_data.csv}, one per test JVM. */
     public static final Path DATA_DIR = copySample();
 
