@@ -55,6 +55,7 @@ class OpenApiConfig {
         m.put("/api/v1/webhooks", "webhooks");
         m.put("/api/v1/anomalies", "alerts");
         m.put("/api/v1/alerts", "alerts");
+        m.put("/api/v1/vision", "vision");
         return m;
     }
 
@@ -67,6 +68,7 @@ class OpenApiConfig {
         m.put("ml", "Training jobs, model registry (promote, rollback), priors, model performance");
         m.put("webhooks", "Signed inbound n8n actions; outbound events and their delivery");
         m.put("alerts", "Outliers and deviations (stateless or on stored insights); stateful alerts, silences, scans");
+        m.put("vision", "YOLO ONNX models: registry (promote, rollback), detection on images");
         m.put("health", "Liveness and readiness");
         return m;
     }
