@@ -56,6 +56,7 @@ class OpenApiConfig {
         m.put("/api/v1/anomalies", "alerts");
         m.put("/api/v1/alerts", "alerts");
         m.put("/api/v1/artists", "reporting");
+        m.put("/api/v1/vision", "vision");
         return m;
     }
 
@@ -69,6 +70,7 @@ class OpenApiConfig {
         m.put("webhooks", "Signed inbound n8n actions; outbound events and their delivery");
         m.put("alerts", "Outliers and deviations (stateless or on stored insights); stateful alerts, silences, scans");
         m.put("reporting", "Artists, Spotify for Artists and YouTube imports, events, joined report, attribution");
+        m.put("vision", "YOLO ONNX models: registry (promote, rollback), detection on images");
         m.put("health", "Liveness and readiness");
         return m;
     }

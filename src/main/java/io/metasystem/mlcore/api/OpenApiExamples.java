@@ -51,6 +51,10 @@ class OpenApiExamples implements OpenApiCustomizer {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
+    private static final String MULTIPART = "multipart/form-data";
+    /** Suffix of a multipart request description: a JSON object of part name → file in docs/examples. */
+    static final String MULTIPART_SUFFIX = ".multipart.json";
+
     private static final Map<String, String> ERROR_DESCRIPTIONS = Map.of(
             "400", "Invalid input; errors[] names each field",
             "401", "Missing or wrong credentials",
@@ -91,7 +95,10 @@ class OpenApiExamples implements OpenApiCustomizer {
 
         /** The request body causing the error {@code status}, or null. */
         String errorRequestFile(String status) {
-            return firstExisting(name + "-" + status + "-request.json", name + "-" + status + "-request.csv");
+            return firstExisting(
+                    name + "-" + status + "-request.json",
+                    name + "-" + status + "-request.csv",
+                    name + "-" + status + "-request.multipart.json");
         }
 
         private static String firstExisting(String... files) {
@@ -163,6 +170,16 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put("GET " + artist + "/report", new Documented("artist-report", "200"));
         m.put("GET " + artist + "/report.csv", new Documented("artist-report-csv", "200"));
         m.put("GET " + artist + "/attribution", new Documented("artist-attribution", "200"));
+        m.put(
+                "POST /api/v1/vision/models",
+                new Documented("vision-model-upload", "201", "vision-model-upload-request.multipart.json"));
+        m.put("GET /api/v1/vision/models", new Documented("vision-models", "200"));
+        m.put("GET /api/v1/vision/models/{version}", new Documented("vision-model", "200"));
+        m.put("POST /api/v1/vision/models/{version}/promote", new Documented("vision-promote", "200"));
+        m.put("POST /api/v1/vision/rollback", new Documented("vision-rollback", "200"));
+        m.put(
+                "POST /api/v1/vision/detect",
+                new Documented("vision-detect", "200", "vision-detect-request.multipart.json"));
         return Map.copyOf(m);
     }
 
@@ -267,10 +284,12 @@ class OpenApiExamples implements OpenApiCustomizer {
         if (body.getContent() == null) {
             body.setContent(new Content());
         }
-        MediaType media = body.getContent().get(file.endsWith(".csv") ? CSV : JSON);
+        // name.multipart.json: a multipart/form-data body, part name -> file in docs/examples
+        String type = file.endsWith(".csv") ? CSV : file.endsWith(MULTIPART_SUFFIX) ? MULTIPART : JSON;
+        MediaType media = body.getContent().get(type);
         if (media == null) {
             media = new MediaType();
-            body.getContent().addMediaType(file.endsWith(".csv") ? CSV : JSON, media);
+            body.getContent().addMediaType(type, media);
         }
         addExample(media, file);
     }

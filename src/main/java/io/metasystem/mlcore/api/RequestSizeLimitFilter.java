@@ -36,7 +36,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final String REQUEST_VARIABLE = "MAX_REQUEST_SIZE";
     static final String IMPORT_VARIABLE = "MAX_IMPORT_SIZE";
     private static final Pattern IMPORT_ROUTE = Pattern.compile("/api/v1/accounts/[^/]+/insights(\\.csv)?"
-            + "|/api/v1/artists/[^/]+/(spotify/timeline|spotify/songs|youtube/daily)\\.csv");
+            + "|/api/v1/artists/[^/]+/(spotify/timeline|spotify/songs|youtube/daily)\\.csv"
+            + "|/api/v1/vision/(models|detect|models/[^/]+/evaluate)"
+            + "|/api/v1/accounts/[^/]+/adsets/[^/]+/creatives");
 
     private final long limit;
     private final long importLimit;

@@ -169,6 +169,7 @@ class ApiExamplesTest {
         ml();
         alerts();
         reporting();
+        vision();
         health();
 
         JsonNode spec = JSON.readTree(
@@ -351,6 +352,32 @@ class ApiExamplesTest {
         call("GET", performance, params("version", "1", "bucket", "month"), null, 400);
     }
 
+    // upload → list → promote → rollback → detect (vision)
+    private void vision() {
+        call("POST", "/api/v1/vision/models", params(), "vision-model-upload-request.multipart.json", 201);
+        call("POST", "/api/v1/vision/models", params(), "vision-model-upload-400-request.multipart.json", 400);
+        call("POST", "/api/v1/vision/models", params(), "vision-model-upload-422-request.multipart.json", 422);
+        // the end-to-end export: version 2, a challenger, promoted and then rolled back
+        Multipart e2e =
+                new Multipart().file("file", "e2e_planted.onnx", "application/octet-stream", bytes("e2e_planted.onnx"));
+        HttpResponse<String> second =
+                send("POST", "/api/v1/vision/models", Map.of(), e2e.contentType(), e2e.bytes(), Map.of());
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        call("GET", "/api/v1/vision/models", params(), null, 200);
+        call("GET", "/api/v1/vision/models/{version}", params("version", "1"), null, 200);
+        call("GET", "/api/v1/vision/models/{version}", params("version", "999"), null, 404);
+        call("POST", "/api/v1/vision/models/{version}/promote", params("version", "2"), null, 200);
+        call("POST", "/api/v1/vision/models/{version}/promote", params("version", "999"), null, 404);
+        call("POST", "/api/v1/vision/rollback", params(), null, 200);
+        call(
+                "POST",
+                "/api/v1/vision/detect",
+                params("model_version", "1", "conf", "0.25", "iou", "0.7"),
+                "vision-detect-request.multipart.json",
+                200);
+        call("POST", "/api/v1/vision/detect", params(), "vision-detect-400-request.multipart.json", 400);
+    }
+
     // detect (stateless) → import → detect on stored insights → scan → alerts → ack → silence (alerts)
     private void alerts() {
         String none = "00000000-0000-0000-0000-000000000000";
@@ -460,6 +487,18 @@ class ApiExamplesTest {
         m.appendTail(path);
         byte[] body = bodyFile == null ? null : bytes(bodyFile);
         String type = bodyFile == null ? null : bodyFile.endsWith(".csv") ? "text/csv" : "application/json";
+        if (bodyFile != null && bodyFile.endsWith(OpenApiExamples.MULTIPART_SUFFIX)) {
+            Multipart multipart = new Multipart();
+            JSON.readTree(body)
+                    .properties()
+                    .forEach(part -> multipart.file(
+                            part.getKey(),
+                            part.getValue().asString(),
+                            "application/octet-stream",
+                            bytes(part.getValue().asString())));
+            body = multipart.bytes();
+            type = multipart.contentType();
+        }
         HttpResponse<String> response = send(method, path.toString(), query, type, body, headers);
         assertThat(response.statusCode())
                 .as(operation + " with " + parameters + " " + bodyFile + ": " + response.body())
