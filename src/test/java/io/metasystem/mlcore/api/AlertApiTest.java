@@ -126,9 +126,11 @@ class AlertApiTest {
                 .toList();
     }
 
+    /** The first alert of that metric and kind on an ad set (not on the account total). */
     JsonNode find(JsonNode list, String metric, String kind) {
         for (JsonNode a : list.get("alerts")) {
-            if (a.get("metric").asString().equals(metric)
+            if (!"account_total".equals(a.get("adset_id").asString())
+                    && a.get("metric").asString().equals(metric)
                     && a.get("kind").asString().equals(kind)) {
                 return a;
             }
@@ -169,7 +171,8 @@ class AlertApiTest {
         assertThat(payload.get("groupKey").asString()).isEqualTo("{}:{account_id=\"" + ACCOUNT + "\"}");
         JsonNode alert = payload.get("alerts")
                 .valueStream()
-                .filter(a -> a.at("/labels/metric").asString().equals("ctr"))
+                .filter(a -> a.at("/labels/metric").asString().equals("ctr")
+                        && !a.at("/labels/adset_id").asString().equals("account_total"))
                 .findFirst()
                 .orElseThrow();
         assertThat(alert.at("/labels/alertname").asString()).isEqualTo("ctr_level_shift");
