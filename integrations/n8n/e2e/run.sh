@@ -77,9 +77,11 @@ echo "== importing insights with a CTR drop and a delivery stop (the scan after 
 curl -s -H "$H" -H 'Content-Type: application/json' -X POST \
   --data-binary @"$REPO/docs/examples/alerts-account-insights.json" \
   "http://127.0.0.1:$CORE/api/v1/accounts/act_4567890123/insights" > "$WORK/alerts-import.json"
-for _ in $(seq 1 30); do   # the alert.firing event is delivered in the background
-  curl -s "http://127.0.0.1:$SINK/_received" | grep -q "Alert in ML Core" && break
-  [ "$MODE" = live ] || break
+for _ in $(seq 1 30); do   # the scan runs after the import, and the alert.firing event is delivered, in the background
+  if curl -s -H "$H" "http://127.0.0.1:$CORE/api/v1/alerts?account_id=act_4567890123" | grep -q '"firing"'; then
+    [ "$MODE" = live ] || break
+    curl -s "http://127.0.0.1:$SINK/_received" | grep -q "Alert in ML Core" && break
+  fi
   sleep 1
 done
 curl -s -H "$H" "http://127.0.0.1:$CORE/api/v1/alerts?account_id=act_4567890123" > "$WORK/alerts.json"

@@ -13,6 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,12 @@ class AccountOptimizeFlow {
         String campaign = request.campaignId() == null || request.campaignId().isBlank()
                 ? null
                 : request.campaignId().strip();
+        List<String> locked = request.lockedAdsets() == null ? List.of() : request.lockedAdsets();
+        for (int k = 0; k < locked.size(); k++) {
+            if (locked.get(k) == null || locked.get(k).isBlank()) {
+                throw new InvalidInputException("locked_adsets[" + k + "]", "must be an ad-set id");
+            }
+        }
         OptimizeSettings settings = mapper.toSettings(request);
         StreamsValues.Result streams = OptimizeMapper.isStreams(request.objective()) ? streamsValues.of(id) : null;
         Optimized optimized = recommender.optimize(new HistoryRequest(

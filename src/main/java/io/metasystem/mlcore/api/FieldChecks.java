@@ -32,6 +32,8 @@ final class FieldChecks {
     static final double MAX_COUNT = 1e12;
     /** Largest ratio or weight (ROAS, risk aversion, prior weight, change ratio, spend multiple): 1e6. */
     static final double MAX_RATIO = 1e6;
+    /** Smallest magnitude of a non-zero number: below it (subnormals, 1e-21) products and quantiles degenerate. */
+    static final double MIN_MAGNITUDE = 1e-6;
 
     static final int MAX_DAILY_ROWS = 366;
     private static final int MAX_ERRORS = 100;
@@ -180,6 +182,10 @@ final class FieldChecks {
             error(field, "must be >= 0, was " + value);
             return false;
         }
+        if (value > 0 && value < MIN_MAGNITUDE) {
+            error(field, "must be 0 or at least " + MIN_MAGNITUDE + " (docs/api.md, limits), was " + value);
+            return false;
+        }
         return atMost(field, value, max);
     }
 
@@ -190,6 +196,10 @@ final class FieldChecks {
         }
         if (value <= 0) {
             error(field, "must be > 0, was " + value);
+            return false;
+        }
+        if (value < MIN_MAGNITUDE) {
+            error(field, "must be at least " + MIN_MAGNITUDE + " (docs/api.md, limits), was " + value);
             return false;
         }
         return atMost(field, value, max);
