@@ -4,6 +4,7 @@ import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
 import io.metasystem.mlcore.errors.NotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ class AlertsPageController {
     String alerts(
             @RequestParam(name = "state", required = false) String state,
             @RequestParam(name = "account_id", required = false) String accountId,
+            Authentication who,
             Model model) {
         AlertState filter = state(state);
         List<Alert> shown = alerts.list(filter, blankToNull(accountId)).stream()
@@ -43,6 +45,11 @@ class AlertsPageController {
         model.addAttribute("state", filter == null ? "open" : filter.wireName());
         model.addAttribute("states", STATES.stream().map(AlertState::wireName).toList());
         model.addAttribute("accountId", blankToNull(accountId));
+        model.addAttribute(
+                "canEdit",
+                who != null
+                        && who.getAuthorities().stream()
+                                .anyMatch(a -> WebSecurity.EDITOR_AUTHORITY.equals(a.getAuthority())));
         return "alerts";
     }
 

@@ -6,9 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,8 +41,10 @@ class WebSecurity {
         "/api/**", "/health", "/v3/api-docs/**", "/docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**"
     };
 
-    /** Name of the one authority a signed-in dashboard user holds. */
+    /** Authority of every signed-in dashboard user: the pages (GET). */
     static final String DASHBOARD_AUTHORITY = "ROLE_DASHBOARD";
+    /** Authority of a user signed in with a full-access key ({@code API_KEY}): forms that change something. */
+    static final String EDITOR_AUTHORITY = "ROLE_EDITOR";
 
     /**
      * Content-Security-Policy of the pages: scripts and styles only from the service itself (ECharts sets element
@@ -58,7 +62,10 @@ class WebSecurity {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .headers(AbstractHttpConfigurer::disable)
+                .headers(h -> h.defaultsDisabled()
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .logout(AbstractHttpConfigurer::disable)
                 .build();
     }
@@ -68,6 +75,8 @@ class WebSecurity {
     SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/dashboard/**")
+                        .hasAuthority(EDITOR_AUTHORITY)
                         .requestMatchers("/dashboard", "/dashboard/**")
                         .authenticated()
                         .anyRequest()
@@ -91,7 +100,9 @@ class WebSecurity {
 
     /**
      * Signs in with the API key: the key is the password field {@code api_key}, the user name is ignored. The check is
-     * {@link ApiKeyHolder#matches}, in constant time; the key is neither kept in the session nor logged.
+     * {@link ApiKeyHolder#access}, in constant time; the key is neither kept in the session nor logged. A full key
+     * ({@code API_KEY}) may also post the forms that change something; a read-only key ({@code API_KEYS_READONLY})
+     * only views the pages (a form post is a 403).
      */
     @Bean
     AuthenticationProvider apiKeyAuthenticationProvider(ApiKeyHolder keys) {
@@ -99,11 +110,18 @@ class WebSecurity {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 Object credentials = authentication.getCredentials();
-                if (!(credentials instanceof String key) || key.isBlank() || !keys.matches(key)) {
+                ApiKeyHolder.Access access = credentials instanceof String key && !key.isBlank()
+                        ? keys.access(key)
+                        : ApiKeyHolder.Access.NONE;
+                if (access == ApiKeyHolder.Access.NONE) {
                     throw new BadCredentialsException("The API key is not valid.");
                 }
                 return UsernamePasswordAuthenticationToken.authenticated(
-                        "dashboard", null, AuthorityUtils.createAuthorityList(DASHBOARD_AUTHORITY));
+                        access == ApiKeyHolder.Access.FULL ? "editor" : "viewer",
+                        null,
+                        access == ApiKeyHolder.Access.FULL
+                                ? AuthorityUtils.createAuthorityList(DASHBOARD_AUTHORITY, EDITOR_AUTHORITY)
+                                : AuthorityUtils.createAuthorityList(DASHBOARD_AUTHORITY));
             }
 
             @Override

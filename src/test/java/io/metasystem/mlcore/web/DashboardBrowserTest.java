@@ -43,9 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(
         classes = MlCoreApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "mlcore.api-key=" + DashboardBrowserTest.KEY)
+        properties = {
+            "mlcore.api-key=" + DashboardBrowserTest.KEY,
+            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY
+        })
 class DashboardBrowserTest {
     static final String KEY = "dashboard-test-key-0123456789";
+    static final String VIEWER_KEY = "dashboard-viewer-key-0123456789";
     static final String ACCOUNT = "555000111";
     private static final String SOME_AD_SET = "23851000000000003";
 
@@ -285,6 +289,41 @@ class DashboardBrowserTest {
                 .isEqualTo("Lo que los anuncios añadieron a las reproducciones");
         browser.driver.get(base() + "/dashboard/artists/nobody?lang=en");
         assertThat(browser.driver.getPageSource()).contains("There is no artist nobody");
+    }
+
+    @Test
+    void aReadOnlyKeySignsInAsAViewerWhoSeesAlertsButCannotAcknowledgeThem() {
+        // an account of its own: the other alerts test acknowledges the seeded account's token alert
+        Alert alert = alerts.tokenRejected("777000222", "Meta rejected the access token (code 190)");
+        assertThat(alert.state()).isEqualTo(AlertState.FIRING);
+        browser.driver.get(base() + "/login");
+        submitKey(VIEWER_KEY);
+        browser.awaitUrlContains("/dashboard");
+        browser.driver.get(base() + "/dashboard/alerts");
+        WebElement row = browser.driver.findElement(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']"));
+        assertThat(row.findElements(By.cssSelector("button.ack"))).isEmpty();
+
+        String session = "JSESSIONID="
+                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> post = send(HttpRequest.newBuilder(url("/dashboard/alerts/" + alert.id() + "/ack"))
+                .header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .build());
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(alerts.find(alert.id()).state()).isEqualTo(AlertState.FIRING);
+    }
+
+    @Test
+    void apiAnswersCarryHardeningHeaders() {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v1/accounts"))
+                .header("X-API-Key", KEY)
+                .GET()
+                .build());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
 
     private HttpRequest api(String method, String path, String type, String body) {
