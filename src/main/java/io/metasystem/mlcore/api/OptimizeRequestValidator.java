@@ -74,7 +74,11 @@ final class OptimizeRequestValidator {
         if (r.objective() != null
                 && !Set.of("conversions", "revenue", "value")
                         .contains(r.objective().toLowerCase(Locale.ROOT))) {
-            checks.error("objective", "must be one of [conversions, revenue, value], was '" + r.objective() + "'");
+            checks.error(
+                    "objective",
+                    "streams".equalsIgnoreCase(r.objective().strip())
+                            ? "streams needs stored history and artists: use POST /api/v1/accounts/{account_id}/optimize"
+                            : "must be one of [conversions, revenue, value], was '" + r.objective() + "'");
         }
         if (r.currency() != null && !CURRENCY.matcher(r.currency()).matches()) {
             checks.error("currency", "must be a 3-letter ISO 4217 code such as EUR, was '" + r.currency() + "'");

@@ -2,6 +2,7 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.config.ApiKeyHolder;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Two filter chains, so that the API behaves exactly as without Spring Security:
@@ -56,8 +63,10 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, @Value("${mlcore.cors-allowed-origins:}") String corsAllowedOrigins)
+            throws Exception {
         return http.securityMatcher(API_ROUTES)
+                .cors(c -> c.configurationSource(cors(corsAllowedOrigins)))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,6 +77,32 @@ class WebSecurity {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .logout(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * CORS of the API: closed (no {@code Access-Control-Allow-Origin}, so browsers on other origins are refused) unless
+     * {@code CORS_ALLOWED_ORIGINS} lists origins (comma-separated, e.g. {@code https://app.example.com}); those may
+     * call the API with the {@code X-API-Key} or {@code Authorization} header, never with cookies.
+     */
+    static CorsConfigurationSource cors(String allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = allowedOrigins == null
+                ? List.of()
+                : Arrays.stream(allowedOrigins.split(","))
+                        .map(String::strip)
+                        .filter(o -> !o.isEmpty())
+                        .toList();
+        if (!origins.isEmpty()) {
+            CorsConfiguration config = new CorsConfiguration();
+            config.setAllowedOrigins(origins);
+            config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+            config.setAllowedHeaders(List.of("X-API-Key", "Authorization", "Content-Type", "X-Request-Id"));
+            config.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+            config.setAllowCredentials(false);
+            config.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", config);
+        }
+        return source;
     }
 
     @Bean

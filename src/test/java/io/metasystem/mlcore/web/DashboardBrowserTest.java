@@ -324,6 +324,14 @@ class DashboardBrowserTest {
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        // CORS is closed without CORS_ALLOWED_ORIGINS: a preflight from another origin gets no allow header
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(url("/api/v1/accounts"))
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
     }
 
     private HttpRequest api(String method, String path, String type, String body) {
