@@ -77,7 +77,8 @@ final class OptimizeRequestValidator {
             checks.error(
                     "objective",
                     "streams".equalsIgnoreCase(r.objective().strip())
-                            ? "streams needs stored history and artists: use POST /api/v1/accounts/{account_id}/optimize"
+                            ? "streams needs stored history and artists: use POST "
+                                    + "/api/v1/accounts/{account_id}/optimize"
                             : "must be one of [conversions, revenue, value], was '" + r.objective() + "'");
         }
         if (r.currency() != null && !CURRENCY.matcher(r.currency()).matches()) {
