@@ -14,12 +14,14 @@ import java.util.Set;
             TrainCommand.class,
             ColdStartCommand.class,
             AlertBenchCommand.class,
-            AttributionBenchCommand.class
+            AttributionBenchCommand.class,
+            H2BackupCommand.Backup.class,
+            H2BackupCommand.Restore.class
         },
         description = "ML Core offline commands.")
 public final class MlCoreCli {
     private static final Set<String> SUBCOMMANDS =
-            Set.of("backtest", "train", "coldstart", "alertbench", "attributionbench");
+            Set.of("backtest", "train", "coldstart", "alertbench", "attributionbench", "backup", "restore");
 
     /** True when {@code args[0]} names a subcommand of this CLI (otherwise the HTTP service starts). */
     public static boolean handles(String[] args) {

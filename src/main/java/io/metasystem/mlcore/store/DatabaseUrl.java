@@ -18,7 +18,7 @@ import java.sql.SQLException;
  * @param username nullable
  * @param password nullable
  */
-record DatabaseUrl(String jdbcUrl, String username, String password) {
+public record DatabaseUrl(String jdbcUrl, String username, String password) {
     /** Embedded default: an H2 file database under {@code ./data/}, created on first start. */
     public static final String DEFAULT_H2 = "jdbc:h2:file:./data/mlcore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
             + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;LOCK_TIMEOUT=30000";
