@@ -12,6 +12,8 @@ final class Routes {
     static final String ALERTS = DASHBOARD + "/alerts";
     /** The artists pages. */
     static final String ARTISTS = DASHBOARD + "/artists";
+    /** The models page. */
+    static final String MODELS = DASHBOARD + "/models";
     /** The sign-in form's field holding the API key. */
     static final String KEY_FIELD = "api_key";
 

@@ -27,7 +27,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -332,6 +334,39 @@ class DashboardBrowserTest {
                 .build());
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
                 .isEmpty();
+    }
+
+    @Test
+    void modelsPageListsAnUploadedVisionModelWithItsClasses() throws IOException {
+        byte[] onnx = Files.readAllBytes(Path.of("src/test/resources/vision/yolov8_planted.onnx"));
+        String boundary = "----mlcore-test-boundary";
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"planted.onnx\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + onnx.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(onnx, 0, body, head.length, onnx.length);
+        System.arraycopy(tail, 0, body, head.length + onnx.length, tail.length);
+        HttpResponse<String> upload = send(HttpRequest.newBuilder(url("/api/v1/vision/models"))
+                .header("X-API-Key", KEY)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+        assertThat(upload.statusCode()).as(upload.body()).isIn(200, 201);
+
+        signIn();
+        browser.driver.get(base() + "/dashboard");
+        browser.driver.findElement(By.linkText("Models")).click();
+        browser.awaitUrlContains("/dashboard/models");
+        WebElement row = browser.driver.findElement(By.cssSelector("#vision-models tbody tr"));
+        assertThat(row.getText()).contains("planted.onnx", "person", "bicycle", "64×64");
+        assertThat(browser.driver.findElements(By.id("no-ml-models"))).hasSize(1);
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.driver.get(base() + "/dashboard/models?lang=es");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Modelos");
+        browser.driver.get(base() + "/dashboard?lang=en");
     }
 
     private HttpRequest api(String method, String path, String type, String body) {
