@@ -26,7 +26,9 @@ import java.util.Map;
             LoginController.class,
             DashboardController.class,
             AlertsPageController.class,
-            ArtistPagesController.class
+            ArtistPagesController.class,
+            ModelsPageController.class,
+            RecommendationsPageController.class
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPages {

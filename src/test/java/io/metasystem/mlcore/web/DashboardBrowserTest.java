@@ -369,6 +369,29 @@ class DashboardBrowserTest {
         browser.driver.get(base() + "/dashboard?lang=en");
     }
 
+    @Test
+    void recommendationHistoryShowsEachRecommendationWithItsOutcome() {
+        signIn();
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT);
+        browser.awaitCharts();
+        browser.driver.findElement(By.id("history-link")).click();
+        browser.awaitUrlContains("/recommendations");
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#recommendations tbody tr"));
+        assertThat(rows).isNotEmpty();
+        String id = rows.get(0).getAttribute("data-recommendation");
+        assertThat(recommendations
+                        .outcome(id, RecommendationsPageController.OUTCOME_DAYS)
+                        .status())
+                .isEqualTo(rows.get(0).getAttribute("data-outcome"));
+        assertThat(browser.consoleProblems()).isEmpty();
+        assertThat(browser.driver.findElement(By.tagName("main")).getText())
+                .contains("the " + RecommendationsPageController.OUTCOME_DAYS + " days after")
+                .contains("account's");
+        browser.screenshot("dashboard-recommendations", 1280);
+        browser.driver.get(base() + "/dashboard/accounts/nobody/recommendations");
+        assertThat(browser.driver.getPageSource()).contains("nobody");
+    }
+
     private HttpRequest api(String method, String path, String type, String body) {
         return HttpRequest.newBuilder(url(path))
                 .header("X-API-Key", KEY)
