@@ -45,7 +45,7 @@ import java.util.Locale;
  * <h2>One root cause, one anomaly</h2>
  * Conversions that move with an earlier level shift of CPM, CTR or CVR, and spend or conversions that move after a
  * delivery stop, are folded into that root ({@link ExplainedAnomalies}). The account-level series is
- * {@link AccountTotal}.
+ * {@link AccountTotal}; its anomalies that one ad set's anomaly accounts for are folded into that ad set's.
  */
 public final class AnomalyDetector {
     /** Trailing baseline days. */
@@ -116,6 +116,11 @@ public final class AnomalyDetector {
                     .thenComparing(Anomaly::metric)
                     .thenComparing(Anomaly::kind));
             anomalies.addAll(reported);
+        }
+        if (series.stream().anyMatch(s -> AccountTotal.SERIES_ID.equals(s.adsetId()))) {
+            List<Anomaly> folded = ExplainedAnomalies.foldTotal(anomalies);
+            anomalies.clear();
+            anomalies.addAll(folded);
         }
         if (anomalies.isEmpty() && checked == 0 && !series.isEmpty() && warnings.isEmpty()) {
             warnings.add("no series had enough history to be checked");

@@ -49,6 +49,56 @@ final class ExplainedAnomalies {
         return out;
     }
 
+    /**
+     * Folds the account total's anomalies that an ad set's delivery stop explains: the total's spend or conversions
+     * moving, or under-pacing, within {@value #FOLLOW_DAYS} days of it (the stopped ad set's spend is missing from the
+     * sum). Rate shifts of the total (CTR, CVR, CPM) are kept even when one ad set shifted too: from the anomalies
+     * alone it cannot be told whether that ad set accounts for the total's move. A folded total anomaly is named in the
+     * ad set's reason.
+     *
+     * @param all every anomaly of one detection, the total's with {@code adsetId} {@link AccountTotal#SERIES_ID}
+     * @return the same anomalies without the explained total ones, in the input order
+     */
+    static List<Anomaly> foldTotal(List<Anomaly> all) {
+        List<Anomaly> out = new ArrayList<>(all);
+        for (int t = out.size() - 1; t >= 0; t--) {
+            Anomaly total = out.get(t);
+            if (!AccountTotal.SERIES_ID.equals(total.adsetId())) {
+                continue;
+            }
+            for (int a = 0; a < out.size(); a++) {
+                Anomaly adSet = out.get(a);
+                if (!AccountTotal.SERIES_ID.equals(adSet.adsetId()) && explainsTotal(adSet, total)) {
+                    String reason = adSet.reason();
+                    String glue = reason.endsWith(".") ? " " : ". ";
+                    out.set(
+                            a,
+                            withReason(
+                                    adSet,
+                                    reason + glue + "It also explains the account total's "
+                                            + total.metric().wireName() + " "
+                                            + total.kind().wireName().replace('_', ' ') + " on " + total.date()
+                                            + "."));
+                    out.remove(t);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether an ad set's anomaly (a delivery stop) accounts for an anomaly of the account total. */
+    static boolean explainsTotal(Anomaly adSet, Anomaly total) {
+        long days = total.date().toEpochDay() - adSet.date().toEpochDay();
+        if (adSet.kind() == AnomalyKind.DELIVERY_STOP) {
+            boolean moved = (total.metric() == Metric.SPEND || total.metric() == Metric.CONVERSIONS)
+                    && total.kind() != AnomalyKind.DELIVERY_STOP
+                    && (total.kind() != AnomalyKind.PACING || total.direction() == Direction.DOWN);
+            return moved && days >= 0 && days <= FOLLOW_DAYS;
+        }
+        return false;
+    }
+
     private static boolean isRoot(Anomaly a) {
         return a.kind() == AnomalyKind.DELIVERY_STOP
                 || (a.kind() == AnomalyKind.LEVEL_SHIFT

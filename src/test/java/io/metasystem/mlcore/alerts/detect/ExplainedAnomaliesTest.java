@@ -68,4 +68,39 @@ class ExplainedAnomaliesTest {
                 anomaly(7, Metric.CTR, AnomalyKind.DIP, Direction.DOWN));
         assertThat(ExplainedAnomalies.fold(own)).isEqualTo(own);
     }
+
+    private static Anomaly onTotal(int day, Metric metric, AnomalyKind kind, Direction direction) {
+        Anomaly a = anomaly(day, metric, kind, direction);
+        return new Anomaly(
+                AccountTotal.SERIES_ID,
+                a.date(),
+                metric,
+                kind,
+                direction,
+                1,
+                2,
+                1.5,
+                2.5,
+                1e-6,
+                "total " + metric.wireName() + " moved.");
+    }
+
+    @Test
+    void anAdSetsDeliveryStopExplainsTheTotalsSpendDropAndUnderPacingButNotItsCtrShift() {
+        Anomaly stop = anomaly(20, Metric.SPEND, AnomalyKind.DELIVERY_STOP, Direction.DOWN);
+        Anomaly ctr = anomaly(18, Metric.CTR, AnomalyKind.LEVEL_SHIFT, Direction.DOWN);
+        Anomaly spend = onTotal(20, Metric.SPEND, AnomalyKind.LEVEL_SHIFT, Direction.DOWN);
+        Anomaly pacing = onTotal(21, Metric.SPEND, AnomalyKind.PACING, Direction.DOWN);
+        Anomaly over = onTotal(22, Metric.SPEND, AnomalyKind.PACING, Direction.UP);
+        Anomaly totalCtr = onTotal(18, Metric.CTR, AnomalyKind.LEVEL_SHIFT, Direction.DOWN);
+        Anomaly late = onTotal(20 + ExplainedAnomalies.FOLLOW_DAYS + 1, Metric.SPEND, AnomalyKind.DIP, Direction.DOWN);
+
+        List<Anomaly> folded = ExplainedAnomalies.foldTotal(List.of(stop, ctr, spend, pacing, over, totalCtr, late));
+
+        assertThat(folded).hasSize(5);
+        assertThat(folded.get(0).reason())
+                .contains("account total's spend level shift on " + spend.date())
+                .contains("account total's spend pacing on " + pacing.date());
+        assertThat(folded.subList(1, 5)).containsExactly(ctr, over, totalCtr, late);
+    }
 }
