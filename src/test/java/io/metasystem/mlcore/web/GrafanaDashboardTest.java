@@ -34,7 +34,8 @@ class GrafanaDashboardTest extends WebApiTest {
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)");
 
     private static final Pattern GROUPING = Pattern.compile("by \\(([^)]*)\\)");
-    private static final Set<String> BOUNDED_LABELS = Set.of("uri", "status", "le", "instance", "name", "job", "area");
+    private static final Set<String> BOUNDED_LABELS =
+            Set.of("uri", "status", "le", "instance", "name", "job", "area", "state");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
