@@ -4,18 +4,13 @@ import io.metasystem.mlcore.store.CsvCells;
 import io.metasystem.mlcore.store.ImportProblem;
 import io.metasystem.mlcore.store.ImportRejectedException;
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -93,30 +88,9 @@ final class PlatformCsv {
      */
     static List<Row> parse(InputStream in, Format format) {
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            reader.mark(1 << 16);
-            String headerLine = reader.readLine();
-            if (headerLine == null || headerLine.isBlank()) {
-                throw new ImportRejectedException(new ImportProblem(1, "header", "the file is empty"));
-            }
-            reader.reset();
-            if (headerLine.charAt(0) == '\uFEFF') {
-                reader.skip(1);
-            }
-            char delimiter = CsvCells.delimiter(headerLine);
-            CSVFormat csv = CSVFormat.DEFAULT
-                    .builder()
-                    .setDelimiter(delimiter)
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true)
-                    .setTrim(true)
-                    .setAllowMissingColumnNames(true)
-                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-                    .get();
-            try (CSVParser parser =
-                    CSVParser.builder().setReader(reader).setFormat(csv).get()) {
-                return rows(parser, format, delimiter == ';');
+            CsvCells.Opened opened = CsvCells.open(in);
+            try (CSVParser parser = opened.parser()) {
+                return rows(parser, format, opened.delimiter() == ';');
             }
         } catch (CSVException e) {
             throw new ImportRejectedException(new ImportProblem(1, "header", "malformed CSV: " + e.getMessage()));

@@ -83,35 +83,46 @@ public final class AdsManagerCsv {
      */
     public static Iterator<ParsedLine> parse(InputStream in) {
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            reader.mark(1 << 16);
-            String headerLine = reader.readLine();
-            if (headerLine == null || headerLine.isBlank()) {
-                throw new ImportRejectedException(new ImportProblem(1, "header", "the file is empty"));
-            }
-            reader.reset();
-            if (headerLine.charAt(0) == '\uFEFF') {
-                reader.skip(1);
-            }
-            char delimiter = sniff(headerLine);
-            CSVFormat format = CSVFormat.DEFAULT
-                    .builder()
-                    .setDelimiter(delimiter)
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true)
-                    .setTrim(true)
-                    .setAllowMissingColumnNames(true)
-                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-                    .get();
-            CSVParser parser =
-                    CSVParser.builder().setReader(reader).setFormat(format).get();
-            return new Rows(parser, delimiter);
+            CsvCells.Opened opened = open(in);
+            return new Rows(opened.parser(), opened.delimiter());
         } catch (CSVException e) {
             throw new ImportRejectedException(new ImportProblem(1, "header", e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens a CSV file the way every import reads it: UTF-8, a BOM skipped, the separator sniffed from the header
+     * line, the header read (names trimmed, duplicates and blanks allowed), empty lines ignored.
+     *
+     * @throws ImportRejectedException when the file is empty
+     * @throws CSVException when the header line is not valid CSV
+     */
+    static CsvCells.Opened open(InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        reader.mark(1 << 16);
+        String headerLine = reader.readLine();
+        if (headerLine == null || headerLine.isBlank()) {
+            throw new ImportRejectedException(new ImportProblem(1, "header", "the file is empty"));
+        }
+        reader.reset();
+        if (headerLine.charAt(0) == '\uFEFF') {
+            reader.skip(1);
+        }
+        char delimiter = sniff(headerLine);
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                .get();
+        return new CsvCells.Opened(
+                CSVParser.builder().setReader(reader).setFormat(format).get(), delimiter);
     }
 
     static char sniff(String headerLine) {

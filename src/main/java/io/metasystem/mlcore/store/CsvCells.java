@@ -1,5 +1,9 @@
 package io.metasystem.mlcore.store;
 
+import org.apache.commons.csv.CSVParser;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,6 +14,22 @@ import java.time.LocalDate;
  */
 public final class CsvCells {
     private CsvCells() {}
+
+    /**
+     * Opens a CSV file as every import reads it (UTF-8, BOM skipped, separator sniffed, header read); the caller
+     * closes the parser.
+     *
+     * @return the parser positioned after the header, and the separator
+     * @throws io.metasystem.mlcore.store.ImportRejectedException when the file is empty
+     * @throws org.apache.commons.csv.CSVException when the header line is not valid CSV
+     * @throws IOException when reading fails
+     */
+    public static Opened open(InputStream in) throws IOException {
+        return AdsManagerCsv.open(in);
+    }
+
+    /** A CSV file opened on its header line, and the separator sniffed from it. */
+    public record Opened(CSVParser parser, char delimiter) {}
 
     /** @return {@code ,}, {@code ;} or tab, whichever separates the most fields of the header line outside quotes */
     public static char delimiter(String headerLine) {
