@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -120,20 +119,12 @@ class AccountController {
             throw new InvalidInputException("action_type", "must not be blank");
         }
         String code = currency(currency);
-        try (InputStream body = request.getInputStream()) {
-            return importer.importRows(id, "json", MetaInsightsJson.parse(body, actionType.strip(), code));
-        }
+        String action = actionType.strip();
+        return UploadedBody.read(
+                request, body -> importer.importRows(id, "json", MetaInsightsJson.parse(body, action, code)));
     }
 
-    @PostMapping(
-            value = "/api/v1/accounts/{account_id}/insights.csv",
-            consumes = {
-                "text/csv",
-                "application/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE
-            },
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @RawCsvPost("/api/v1/accounts/{account_id}/insights.csv")
     @Operation(
             summary = "Import an Ads Manager CSV export (raw body)",
             description = "English or Spanish headers, ',' or ';' separators, decimal commas, BOM. See docs/store.md. "
@@ -141,22 +132,15 @@ class AccountController {
     ImportReport importCsv(@PathVariable("account_id") String accountId, HttpServletRequest request)
             throws IOException {
         String id = Parameters.accountId(accountId);
-        try (InputStream body = request.getInputStream()) {
-            return importer.importRows(id, "csv", AdsManagerCsv.parse(body));
-        }
+        return UploadedBody.read(request, body -> importer.importRows(id, "csv", AdsManagerCsv.parse(body)));
     }
 
-    @PostMapping(
-            value = "/api/v1/accounts/{account_id}/insights.csv",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @MultipartCsvPost("/api/v1/accounts/{account_id}/insights.csv")
     @Operation(summary = "Import an Ads Manager CSV export (multipart upload, part 'file')")
     ImportReport importCsvUpload(@PathVariable("account_id") String accountId, @RequestPart("file") MultipartFile file)
             throws IOException {
         String id = Parameters.accountId(accountId);
-        try (InputStream body = file.getInputStream()) {
-            return importer.importRows(id, "csv", AdsManagerCsv.parse(body));
-        }
+        return UploadedBody.read(file, body -> importer.importRows(id, "csv", AdsManagerCsv.parse(body)));
     }
 
     private static String currency(String value) {

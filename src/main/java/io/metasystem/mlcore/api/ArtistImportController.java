@@ -5,15 +5,12 @@ import io.metasystem.mlcore.reporting.PlatformImporter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /** Spotify for Artists and YouTube Studio CSV imports, raw {@code text/csv} or multipart part {@code file}. */
 @RestController
@@ -28,15 +25,7 @@ class ArtistImportController {
         this.importer = importer;
     }
 
-    @PostMapping(
-            value = "/api/v1/artists/{artist_id}/spotify/timeline.csv",
-            consumes = {
-                "text/csv",
-                "application/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE
-            },
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @RawCsvPost("/api/v1/artists/{artist_id}/spotify/timeline.csv")
     @Operation(
             summary = "Import a Spotify for Artists audience timeline (raw CSV)",
             description = "Columns date, listeners, streams, followers (cumulative; followers_gained is derived); "
@@ -44,33 +33,18 @@ class ArtistImportController {
     PlatformImportReport timeline(@PathVariable("artist_id") String artistId, HttpServletRequest request)
             throws IOException {
         String id = ArtistParameters.artistId(artistId);
-        try (InputStream body = request.getInputStream()) {
-            return importer.spotifyTimeline(id, body);
-        }
+        return UploadedBody.read(request, body -> importer.spotifyTimeline(id, body));
     }
 
-    @PostMapping(
-            value = "/api/v1/artists/{artist_id}/spotify/timeline.csv",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @MultipartCsvPost("/api/v1/artists/{artist_id}/spotify/timeline.csv")
     @Operation(summary = "Import a Spotify for Artists audience timeline (multipart upload, part 'file')")
     PlatformImportReport timelineUpload(
             @PathVariable("artist_id") String artistId, @RequestPart("file") MultipartFile file) throws IOException {
         String id = ArtistParameters.artistId(artistId);
-        try (InputStream body = file.getInputStream()) {
-            return importer.spotifyTimeline(id, body);
-        }
+        return UploadedBody.read(file, body -> importer.spotifyTimeline(id, body));
     }
 
-    @PostMapping(
-            value = "/api/v1/artists/{artist_id}/spotify/songs.csv",
-            consumes = {
-                "text/csv",
-                "application/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE
-            },
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @RawCsvPost("/api/v1/artists/{artist_id}/spotify/songs.csv")
     @Operation(
             summary = "Import a Spotify for Artists per-song table (raw CSV)",
             description = "Columns song, listeners, streams, saves, release_date; song and streams required. Merged by "
@@ -78,33 +52,18 @@ class ArtistImportController {
     PlatformImportReport songs(@PathVariable("artist_id") String artistId, HttpServletRequest request)
             throws IOException {
         String id = ArtistParameters.artistId(artistId);
-        try (InputStream body = request.getInputStream()) {
-            return importer.spotifySongs(id, body);
-        }
+        return UploadedBody.read(request, body -> importer.spotifySongs(id, body));
     }
 
-    @PostMapping(
-            value = "/api/v1/artists/{artist_id}/spotify/songs.csv",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @MultipartCsvPost("/api/v1/artists/{artist_id}/spotify/songs.csv")
     @Operation(summary = "Import a Spotify for Artists per-song table (multipart upload, part 'file')")
     PlatformImportReport songsUpload(
             @PathVariable("artist_id") String artistId, @RequestPart("file") MultipartFile file) throws IOException {
         String id = ArtistParameters.artistId(artistId);
-        try (InputStream body = file.getInputStream()) {
-            return importer.spotifySongs(id, body);
-        }
+        return UploadedBody.read(file, body -> importer.spotifySongs(id, body));
     }
 
-    @PostMapping(
-            value = "/api/v1/artists/{artist_id}/youtube/daily.csv",
-            consumes = {
-                "text/csv",
-                "application/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE
-            },
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @RawCsvPost("/api/v1/artists/{artist_id}/youtube/daily.csv")
     @Operation(
             summary = "Import a YouTube Studio daily export (raw CSV)",
             description = "YouTube Studio's 'Table data.csv' by Date: Date, Views, Watch time (hours), Subscribers, "
@@ -114,21 +73,14 @@ class ArtistImportController {
     PlatformImportReport youtube(@PathVariable("artist_id") String artistId, HttpServletRequest request)
             throws IOException {
         String id = ArtistParameters.artistId(artistId);
-        try (InputStream body = request.getInputStream()) {
-            return importer.youtubeDaily(id, body);
-        }
+        return UploadedBody.read(request, body -> importer.youtubeDaily(id, body));
     }
 
-    @PostMapping(
-            value = "/api/v1/artists/{artist_id}/youtube/daily.csv",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @MultipartCsvPost("/api/v1/artists/{artist_id}/youtube/daily.csv")
     @Operation(summary = "Import a YouTube Studio daily export (multipart upload, part 'file')")
     PlatformImportReport youtubeUpload(
             @PathVariable("artist_id") String artistId, @RequestPart("file") MultipartFile file) throws IOException {
         String id = ArtistParameters.artistId(artistId);
-        try (InputStream body = file.getInputStream()) {
-            return importer.youtubeDaily(id, body);
-        }
+        return UploadedBody.read(file, body -> importer.youtubeDaily(id, body));
     }
 }

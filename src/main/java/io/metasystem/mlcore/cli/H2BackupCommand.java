@@ -34,37 +34,61 @@ final class H2BackupCommand {
         return url;
     }
 
-    @Command(
-            name = "backup",
-            mixinStandardHelpOptions = true,
-            description = "Writes the embedded H2 store to a gzip SQL script (stop the service first; docs/store.md).")
-    static final class Backup implements Callable<Integer> {
+    /** A script file path as an SQL string literal. */
+    static String literal(Path file) {
+        return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    /** What both commands share: the {@code --url} option, its H2 check and the exit codes (0 done, 2 refused). */
+    abstract static class StoreCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-
-        @Option(names = "--to", required = true, description = "script file to write, e.g. backup-2026-12-02.sql.gz")
-        Path to;
 
         @Option(names = "--url", description = "JDBC URL of the store (default: the embedded ./data/mlcore)")
         String url = DatabaseUrl.DEFAULT_H2;
 
         @Override
-        public Integer call() throws SQLException {
+        public final Integer call() throws SQLException {
             PrintWriter err = spec.commandLine().getErr();
             String jdbc = h2Url(url, err);
             if (jdbc == null) {
                 return 2;
             }
-            if (Files.exists(to)) {
-                err.println(to + " exists; choose a new file");
+            String refusal = run(jdbc);
+            if (refusal != null) {
+                err.println(refusal);
                 return 2;
+            }
+            return 0;
+        }
+
+        /**
+         * @param jdbc the H2 JDBC URL
+         * @return {@code null} when done, otherwise why the command refused
+         * @throws SQLException when H2 fails
+         */
+        abstract String run(String jdbc) throws SQLException;
+    }
+
+    @Command(
+            name = "backup",
+            mixinStandardHelpOptions = true,
+            description = "Writes the embedded H2 store to a gzip SQL script (stop the service first; docs/store.md).")
+    static final class Backup extends StoreCommand {
+        @Option(names = "--to", required = true, description = "script file to write, e.g. backup-2026-12-02.sql.gz")
+        Path to;
+
+        @Override
+        String run(String jdbc) throws SQLException {
+            if (Files.exists(to)) {
+                return to + " exists; choose a new file";
             }
             try (Connection c = DriverManager.getConnection(jdbc + ";IFEXISTS=TRUE", "sa", "");
                     Statement s = c.createStatement()) {
-                s.execute("SCRIPT TO '" + to.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION GZIP");
+                s.execute("SCRIPT TO " + literal(to) + " COMPRESSION GZIP");
             }
             spec.commandLine().getOut().println("backup written to " + to);
-            return 0;
+            return null;
         }
     }
 
@@ -72,26 +96,14 @@ final class H2BackupCommand {
             name = "restore",
             mixinStandardHelpOptions = true,
             description = "Restores a backup script into an EMPTY embedded H2 store (docs/store.md).")
-    static final class Restore implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Restore extends StoreCommand {
         @Option(names = "--from", required = true, description = "script file written by backup")
         Path from;
 
-        @Option(names = "--url", description = "JDBC URL of the empty store to fill (default: ./data/mlcore)")
-        String url = DatabaseUrl.DEFAULT_H2;
-
         @Override
-        public Integer call() throws SQLException {
-            PrintWriter err = spec.commandLine().getErr();
-            String jdbc = h2Url(url, err);
-            if (jdbc == null) {
-                return 2;
-            }
+        String run(String jdbc) throws SQLException {
             if (!Files.isRegularFile(from)) {
-                err.println("no backup file " + from);
-                return 2;
+                return "no backup file " + from;
             }
             try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
                     Statement s = c.createStatement()) {
@@ -99,15 +111,13 @@ final class H2BackupCommand {
                         "select count(*) from information_schema.tables where table_schema = 'public'")) {
                     tables.next();
                     if (tables.getLong(1) > 0) {
-                        err.println("the target store is not empty; restore into a new --url (or move ./data away)");
-                        return 2;
+                        return "the target store is not empty; restore into a new --url (or move ./data away)";
                     }
                 }
-                s.execute("RUNSCRIPT FROM '" + from.toAbsolutePath().toString().replace("'", "''")
-                        + "' COMPRESSION GZIP");
+                s.execute("RUNSCRIPT FROM " + literal(from) + " COMPRESSION GZIP");
             }
             spec.commandLine().getOut().println("restored " + from);
-            return 0;
+            return null;
         }
     }
 }

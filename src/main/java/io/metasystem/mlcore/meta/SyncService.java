@@ -247,8 +247,8 @@ public class SyncService {
                 a.name(),
                 a.campaignId(),
                 a.campaignName(),
-                a.status(),
                 a.dailyBudgetMinor() == null ? null : Currencies.toMajor(a.dailyBudgetMinor(), currency),
+                a.status(),
                 currency,
                 attributes.isEmpty() ? null : attributes);
     }

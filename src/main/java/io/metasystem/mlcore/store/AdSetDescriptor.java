@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * What a source (the Meta sync, an API call) knows about an ad set apart from its daily insights. Null fields
  * leave the stored value as it is.
  *
- * @param status      ACTIVE, PAUSED, ARCHIVED or DELETED
  * @param dailyBudget account currency per day (major units)
+ * @param status      ACTIVE, PAUSED, ARCHIVED or DELETED
  * @param attributes  replaces the stored attributes when not null
  */
 public record AdSetDescriptor(
@@ -15,8 +15,8 @@ public record AdSetDescriptor(
         String name,
         String campaignId,
         String campaignName,
-        String status,
         BigDecimal dailyBudget,
+        String status,
         String currency,
         AdSetAttributes attributes) {
     public AdSetDescriptor {

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,7 +154,7 @@ public final class AdsManagerCsv {
         return h.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    private static final class Rows implements Iterator<ParsedLine> {
+    private static final class Rows extends LookaheadLines {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final Map<Column, Integer> index = new EnumMap<>(Column.class);
@@ -165,7 +164,6 @@ public final class AdsManagerCsv {
         private final Integer reportingEnds;
         private final String currency;
         private final boolean decimalComma;
-        private ParsedLine next;
         private boolean failed;
 
         Rows(CSVParser parser, char delimiter) {
@@ -223,35 +221,26 @@ public final class AdsManagerCsv {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !failed) {
+        ParsedLine read() {
+            while (!failed) {
                 try {
                     if (!records.hasNext()) {
-                        return false;
+                        return null;
                     }
-                    CSVRecord record = records.next();
-                    next = toLine(record);
+                    ParsedLine line = toLine(records.next());
+                    if (line != null) {
+                        return line;
+                    }
                 } catch (UncheckedIOException e) {
                     if (e.getCause() instanceof CSVException format) {
                         failed = true;
-                        next = ParsedLine.invalid(List.of(new ImportProblem(
+                        return ParsedLine.invalid(List.of(new ImportProblem(
                                 parser.getCurrentLineNumber() + 1, "file", "malformed CSV: " + format.getMessage())));
-                    } else {
-                        throw e;
                     }
+                    throw e;
                 }
             }
-            return next != null;
-        }
-
-        @Override
-        public ParsedLine next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ParsedLine line = next;
-            next = null;
-            return line;
+            return null;
         }
 
         /** Null for a summary or blank row without an ad set (skipped). */
@@ -287,8 +276,8 @@ public final class AdsManagerCsv {
                     problems.add(new ImportProblem(line, headerOf.get(Column.BUDGET), tooLarge));
                 }
             }
-            Long impressionCount = whole(impressions, Column.IMPRESSIONS, line, problems);
-            Long clickCount = whole(clicks, Column.CLICKS, line, problems);
+            Long impressionCount = Numbers.whole(impressions, line, headerOf.get(Column.IMPRESSIONS), problems);
+            Long clickCount = Numbers.whole(clicks, line, headerOf.get(Column.CLICKS), problems);
             if (!problems.isEmpty()) {
                 return ParsedLine.invalid(problems);
             }
@@ -313,11 +302,11 @@ public final class AdsManagerCsv {
             String campaignId = text(record, Column.CAMPAIGN_ID);
             return ParsedLine.ok(new InsightRow(
                     line,
+                    day,
                     campaignId != null ? campaignId : campaignName,
                     campaignName,
                     adSetId != null ? adSetId : adSetName,
                     adSetName,
-                    day,
                     spend == null ? BigDecimal.ZERO : spend,
                     impressionCount,
                     clickCount,
@@ -387,19 +376,6 @@ public final class AdsManagerCsv {
                 return n;
             } catch (NumberFormatException e) {
                 problems.add(new ImportProblem(line, headerOf.get(column), "expected a number, got '" + value + "'"));
-                return null;
-            }
-        }
-
-        private Long whole(BigDecimal n, Column column, long line, List<ImportProblem> problems) {
-            if (n == null) {
-                return null;
-            }
-            try {
-                return n.stripTrailingZeros().longValueExact();
-            } catch (ArithmeticException e) {
-                problems.add(new ImportProblem(
-                        line, headerOf.get(column), "expected a whole number, got " + n.toPlainString()));
                 return null;
             }
         }

@@ -263,6 +263,23 @@ public class InsightImporter {
         }
     }
 
+    /** The row's measured values in column order: spend, impressions, clicks, conversions, revenue, extra metrics. */
+    private static Object[] measured(InsightRow row) {
+        return new Object[] {
+            row.spend(), row.impressions(), row.clicks(), row.conversions(), row.revenue(), row.extraJson()
+        };
+    }
+
+    /** JDBC parameters: {@code head}, then the row's {@link #measured} values, then {@code tail}. */
+    private static Object[] parameters(Object[] head, InsightRow row, Object... tail) {
+        Object[] values = measured(row);
+        Object[] all = new Object[head.length + values.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(values, 0, all, head.length, values.length);
+        System.arraycopy(tail, 0, all, head.length + values.length, tail.length);
+        return all;
+    }
+
     /**
      * Upserts a chunk of rows in file order: one query finds the stored rows, then batched inserts, history rows
      * and updates. A key repeated inside the file behaves as if the rows had been imported one after the other.
@@ -351,19 +368,8 @@ public class InsightImporter {
                             + "?, ?, ?, ?, ?, ?, ?, "
                             + dialect.json("?") + ", ?, ?)",
                     inserts.values().stream()
-                            .map(row -> new Object[] {
-                                accountId,
-                                row.adSetId(),
-                                row.date(),
-                                row.spend(),
-                                row.impressions(),
-                                row.clicks(),
-                                row.conversions(),
-                                row.revenue(),
-                                row.extraJson(),
-                                source,
-                                now
-                            })
+                            .map(row ->
+                                    parameters(new Object[] {accountId, row.adSetId(), row.date()}, row, source, now))
                             .toList());
         }
         if (!history.isEmpty()) {
@@ -380,19 +386,8 @@ public class InsightImporter {
                             + "revenue = ?, extra_metrics = " + dialect.json("?") + ", source = ?, imported_at = ? "
                             + "where account_id = ? and adset_id = ? and insight_date = ?",
                     updates.values().stream()
-                            .map(row -> new Object[] {
-                                row.spend(),
-                                row.impressions(),
-                                row.clicks(),
-                                row.conversions(),
-                                row.revenue(),
-                                row.extraJson(),
-                                source,
-                                now,
-                                accountId,
-                                row.adSetId(),
-                                row.date()
-                            })
+                            .map(row ->
+                                    parameters(new Object[0], row, source, now, accountId, row.adSetId(), row.date()))
                             .toList());
         }
         return counts;

@@ -8,11 +8,11 @@ import java.time.LocalDate;
  * One parsed, valid import row: one ad set on one day. Money in the account currency.
  *
  * @param line         line number (CSV) or element number (JSON) it came from, for messages
+ * @param date         the day
  * @param campaignId   nullable
  * @param campaignName nullable
  * @param adSetId      never blank
  * @param adSetName    nullable
- * @param date         the day
  * @param spend        &ge; 0
  * @param impressions  nullable
  * @param clicks       nullable
@@ -25,11 +25,11 @@ import java.time.LocalDate;
  */
 record InsightRow(
         long line,
+        LocalDate date,
         String campaignId,
         String campaignName,
         String adSetId,
         String adSetName,
-        LocalDate date,
         BigDecimal spend,
         Long impressions,
         Long clicks,

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -94,19 +93,23 @@ public final class MetaInsightsJson {
         if (e.getCause() instanceof IOException io) {
             return new UncheckedIOException(io);
         }
+        return new ImportRejectedException(malformed(e, "$"));
+    }
+
+    /** The problem of a file that is not JSON, at the parser's line, with the first line of Jackson's message. */
+    private static ImportProblem malformed(JacksonException e, String field) {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String message = e.getOriginalMessage() == null
                 ? "malformed JSON"
                 : e.getOriginalMessage().split("\n")[0];
-        return new ImportRejectedException(new ImportProblem(line, "$", "malformed JSON: " + message));
+        return new ImportProblem(line, field, "malformed JSON: " + message);
     }
 
-    private static final class Rows implements Iterator<ParsedLine> {
+    private static final class Rows extends LookaheadLines {
         private final JsonParser parser;
         private final String actionType;
         private final String currency;
         private int index = -1;
-        private ParsedLine next;
         private boolean done;
 
         Rows(JsonParser parser, String actionType, String currency) {
@@ -116,47 +119,27 @@ public final class MetaInsightsJson {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next != null) {
-                return true;
-            }
+        ParsedLine read() {
             if (done) {
-                return false;
+                return null;
             }
             try {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY || token == null) {
                     done = true;
-                    return false;
+                    return null;
                 }
                 long line = parser.currentLocation().getLineNr();
                 index++;
                 JsonNode node = JSON.readTree(parser);
-                next = toLine(node, line, "data[" + index + "]");
-                return true;
+                return toLine(node, line, "data[" + index + "]");
             } catch (JacksonException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw new UncheckedIOException(io);
                 }
                 done = true;
-                long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                String message = e.getOriginalMessage() == null
-                        ? "malformed JSON"
-                        : e.getOriginalMessage().split("\n")[0];
-                next = ParsedLine.invalid(
-                        List.of(new ImportProblem(line, "data[" + index + "]", "malformed JSON: " + message)));
-                return true;
+                return ParsedLine.invalid(List.of(malformed(e, "data[" + index + "]")));
             }
-        }
-
-        @Override
-        public ParsedLine next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ParsedLine line = next;
-            next = null;
-            return line;
         }
 
         private ParsedLine toLine(JsonNode node, long line, String path) {
@@ -231,11 +214,11 @@ public final class MetaInsightsJson {
                             : node.has("adset_status") ? "adset_status" : "effective_status"));
             return ParsedLine.ok(new InsightRow(
                     line,
+                    start,
                     text(node, "campaign_id"),
                     text(node, "campaign_name"),
                     adSetId,
                     text(node, "adset_name"),
-                    start,
                     spend == null ? BigDecimal.ZERO : spend,
                     impressions,
                     clicks,
@@ -300,16 +283,7 @@ public final class MetaInsightsJson {
 
         private static Long whole(JsonNode node, String field, long line, String path, List<ImportProblem> problems) {
             BigDecimal n = number(node, field, line, path, problems, Numbers.MAX_COUNT);
-            if (n == null) {
-                return null;
-            }
-            try {
-                return n.stripTrailingZeros().longValueExact();
-            } catch (ArithmeticException e) {
-                problems.add(new ImportProblem(
-                        line, path + "." + field, "expected a whole number, got " + n.toPlainString()));
-                return null;
-            }
+            return Numbers.whole(n, line, path + "." + field, problems);
         }
 
         /** {@code [{action_type, value}]} as {@code {type: number}}; null when the field is absent. */

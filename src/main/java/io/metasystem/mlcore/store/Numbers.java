@@ -3,6 +3,7 @@ package io.metasystem.mlcore.store;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 
 /** Number and status parsing shared by the import formats. */
@@ -13,6 +14,27 @@ final class Numbers {
     static final BigDecimal MAX_COUNT = new BigDecimal("1e12");
 
     private Numbers() {}
+
+    /**
+     * A parsed number as a count.
+     *
+     * @param n        the parsed number, nullable (then the answer is null)
+     * @param line     where it came from, for the problem
+     * @param field    the column or JSON path, for the problem
+     * @param problems where a fraction is reported
+     * @return {@code n} as a whole number, or null when it is null or has a fraction (then a problem was added)
+     */
+    static Long whole(BigDecimal n, long line, String field, List<ImportProblem> problems) {
+        if (n == null) {
+            return null;
+        }
+        try {
+            return n.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            problems.add(new ImportProblem(line, field, "expected a whole number, got " + n.toPlainString()));
+            return null;
+        }
+    }
 
     /**
      * @return null when {@code |n| <= max}, else the message for the import problem; cheap also for numbers such as

@@ -81,8 +81,8 @@ class RetrainingFromStoreTest {
                                 "s" + i,
                                 "camp",
                                 "camp",
-                                "ACTIVE",
                                 null,
+                                "ACTIVE",
                                 "EUR",
                                 new AdSetAttributes(Map.of("age", i % 2 == 0 ? "18-24" : "25-34"))))
                         .toList());

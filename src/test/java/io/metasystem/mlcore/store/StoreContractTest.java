@@ -588,14 +588,14 @@ abstract class StoreContractTest extends WebApiTest {
                                 "New | Reels",
                                 "c1",
                                 "Launch",
-                                "PAUSED",
                                 new BigDecimal("12.50"),
+                                "PAUSED",
                                 "EUR",
                                 attributes),
                         new AdSetDescriptor("as-bare", null, null, null, null, null, null, null)));
         assertThat(created).isEqualTo(2);
         assertThat(catalog.upsert(
-                        account, List.of(new AdSetDescriptor("as-new", null, null, null, "ACTIVE", null, null, null))))
+                        account, List.of(new AdSetDescriptor("as-new", null, null, null, null, "ACTIVE", null, null))))
                 .isZero();
 
         assertThat(catalog.attributes(account)).containsOnlyKeys("as-new");
