@@ -216,69 +216,27 @@ public class ApplyService {
                 : beforeBudget != null
                         && Currencies.toMinor(beforeBudget, currency) == Currencies.toMinor(after, currency);
         String afterStatus = t.pause() ? "PAUSED" : beforeStatus;
+        Change change = new Change(
+                rec.id(),
+                account,
+                t.adsetId(),
+                key,
+                action,
+                beforeBudget,
+                after,
+                beforeStatus,
+                currency,
+                requestedBy,
+                request);
         if (alreadyThere && !dryRun) {
-            audit.record(entry(
-                    rec,
-                    account,
-                    t,
-                    key,
-                    action,
-                    beforeBudget,
-                    after,
-                    beforeStatus,
-                    afterStatus,
-                    currency,
-                    requestedBy,
-                    request,
-                    null,
-                    ApplyOutcome.UNCHANGED,
-                    null));
-            ledger.finish(rec.id(), t.adsetId(), false, ApplyOutcome.UNCHANGED, null);
-            return new ApplyResult.Item(
-                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.UNCHANGED, null, null, null);
+            return finish(change, afterStatus, null, ApplyOutcome.UNCHANGED, null, null, null);
         }
         if (dryRun) {
-            audit.record(entry(
-                    rec,
-                    account,
-                    t,
-                    key,
-                    action,
-                    beforeBudget,
-                    after,
-                    beforeStatus,
-                    afterStatus,
-                    currency,
-                    requestedBy,
-                    request,
-                    null,
-                    ApplyOutcome.DRY_RUN,
-                    null));
-            ledger.finish(rec.id(), t.adsetId(), true, ApplyOutcome.DRY_RUN, null);
-            return new ApplyResult.Item(
-                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.DRY_RUN, null, null, null);
+            return finish(change, afterStatus, null, ApplyOutcome.DRY_RUN, null, null, null);
         }
         try {
             GraphCall sent = graph.updateAdSet(t.adsetId(), params);
-            audit.record(entry(
-                    rec,
-                    account,
-                    t,
-                    key,
-                    action,
-                    beforeBudget,
-                    after,
-                    beforeStatus,
-                    afterStatus,
-                    currency,
-                    requestedBy,
-                    request,
-                    sent.response(),
-                    ApplyOutcome.APPLIED,
-                    null));
-            ledger.finish(rec.id(), t.adsetId(), false, ApplyOutcome.APPLIED, null);
-            return new ApplyResult.Item(
-                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.APPLIED, null, null, null);
+            return finish(change, afterStatus, sent.response(), ApplyOutcome.APPLIED, null, null, null);
         } catch (GraphApiException e) {
             String field = e instanceof MetaValidationException v ? v.field() : null;
             String response = JSON.writeValueAsString(Map.of(
@@ -290,63 +248,60 @@ public class ApplyService {
                     String.valueOf(e.getMessage()),
                     "fbtrace_id",
                     String.valueOf(e.fbtraceId())));
-            audit.record(entry(
-                    rec,
-                    account,
-                    t,
-                    key,
-                    action,
-                    beforeBudget,
-                    after,
-                    beforeStatus,
-                    beforeStatus,
-                    currency,
-                    requestedBy,
-                    request,
-                    response,
-                    ApplyOutcome.FAILED,
-                    e.getMessage()));
-            ledger.finish(rec.id(), t.adsetId(), false, ApplyOutcome.FAILED, e.getMessage());
-            return new ApplyResult.Item(
-                    t.adsetId(), action, beforeBudget, after, ApplyOutcome.FAILED, e.getMessage(), field, e.code());
+            return finish(change, beforeStatus, response, ApplyOutcome.FAILED, e.getMessage(), field, e.code());
         }
     }
 
-    private AuditEntry entry(
-            AppliableRecommendation rec,
-            String account,
-            AppliableRecommendation.Target t,
+    /**
+     * What one ad set's change is, whatever becomes of it.
+     *
+     * @param before currency per day before, nullable when unknown
+     * @param after  currency per day asked for, null for a pause
+     */
+    private record Change(
+            String recommendationId,
+            String accountId,
+            String adsetId,
             String key,
             String action,
             BigDecimal before,
             BigDecimal after,
             String beforeStatus,
-            String afterStatus,
             String currency,
             String requestedBy,
-            String request,
+            String request) {}
+
+    /** Audits the change with its outcome, closes its ledger row and answers its item. */
+    private ApplyResult.Item finish(
+            Change c,
+            String afterStatus,
             String response,
             ApplyOutcome outcome,
-            String error) {
-        return new AuditEntry(
+            String error,
+            String errorField,
+            Integer errorCode) {
+        audit.record(new AuditEntry(
                 0,
                 null,
-                account,
-                rec.id(),
-                t.adsetId(),
-                key,
-                action,
-                before,
-                after,
-                beforeStatus,
+                c.accountId(),
+                c.recommendationId(),
+                c.adsetId(),
+                c.key(),
+                c.action(),
+                c.before(),
+                c.after(),
+                c.beforeStatus(),
                 afterStatus,
-                currency,
-                requestedBy,
-                request,
+                c.currency(),
+                c.requestedBy(),
+                c.request(),
                 response,
                 outcome,
                 error,
-                dryRun);
+                dryRun));
+        ledger.finish(c.recommendationId(), c.adsetId(), dryRun, outcome, error);
+        return new ApplyResult.Item(
+                c.adsetId(), c.action(), c.before(), c.after(), outcome, error, errorField, errorCode);
     }
 
     private ApplyResult summarise(String id, String account, List<ApplyResult.Item> items) {

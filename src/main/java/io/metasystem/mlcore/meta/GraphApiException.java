@@ -19,16 +19,12 @@ class GraphApiException extends ProblemException {
     private final String fbtraceId;
 
     public GraphApiException(String message, int httpStatus, int code, Integer subcode, String fbtraceId) {
-        this(
-                ProblemKind.BAD_GATEWAY,
-                "Meta Graph API error",
-                message,
-                "$",
-                message,
-                httpStatus,
-                code,
-                subcode,
-                fbtraceId);
+        this("Meta Graph API error", message, httpStatus, code, subcode, fbtraceId);
+    }
+
+    /** A 502 about the whole request ({@code $}) with its own title. */
+    GraphApiException(String title, String message, int httpStatus, int code, Integer subcode, String fbtraceId) {
+        this(ProblemKind.BAD_GATEWAY, title, message, "$", message, httpStatus, code, subcode, fbtraceId);
     }
 
     /**
