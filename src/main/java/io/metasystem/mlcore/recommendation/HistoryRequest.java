@@ -34,40 +34,6 @@ public record HistoryRequest(
         values = values == null ? Map.of() : Map.copyOf(values);
     }
 
-    /** A request without values per conversion. */
-    public HistoryRequest(
-            String accountId,
-            OptimizeSettings settings,
-            SeedBasis seedBasis,
-            int lookbackDays,
-            String campaignId,
-            Boolean useModelPriors,
-            String modelScope,
-            List<String> lockedAdsets) {
-        this(
-                accountId,
-                settings,
-                seedBasis,
-                lookbackDays,
-                campaignId,
-                useModelPriors,
-                modelScope,
-                lockedAdsets,
-                Map.of());
-    }
-
-    /** A request without locked ad sets. */
-    public HistoryRequest(
-            String accountId,
-            OptimizeSettings settings,
-            SeedBasis seedBasis,
-            int lookbackDays,
-            String campaignId,
-            Boolean useModelPriors,
-            String modelScope) {
-        this(accountId, settings, seedBasis, lookbackDays, campaignId, useModelPriors, modelScope, List.of(), Map.of());
-    }
-
     /**
      * The settings as received, serialised into the default seed (so that an answer without a seed depends on the
      * request as sent and on the history, as it always has). The components are the caller's own values of the
