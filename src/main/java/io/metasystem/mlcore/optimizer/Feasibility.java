@@ -298,38 +298,31 @@ public final class Feasibility {
 
     /** Largest x in [lo, hi] with {@code good(x)}, good true on [lo, x*] and false above; NaN when good(lo) fails. */
     private static double largest(double lo, double hi, DoublePredicate good) {
-        if (!good.test(lo)) {
-            return Double.NaN;
-        }
-        double a = lo;
-        double b = hi;
-        for (int i = 0; i < HALVINGS; i++) {
-            double mid = 0.5 * (a + b);
-            if (good.test(mid)) {
-                a = mid;
-            } else {
-                b = mid;
-            }
-        }
-        return a;
+        return good.test(lo) ? bisect(lo, hi, good)[0] : Double.NaN;
     }
 
     /** Smallest x in [lo, hi] with {@code good(x)}, good false below x* and true above; NaN when good(hi) fails. */
     private static double smallest(double lo, double hi, DoublePredicate good) {
-        if (!good.test(hi)) {
-            return Double.NaN;
-        }
+        return good.test(hi) ? bisect(lo, hi, good.negate())[1] : Double.NaN;
+    }
+
+    /**
+     * {@link #HALVINGS} bisections of [lo, hi] around the point where {@code below} stops holding.
+     *
+     * @return {a, b}: the last point where {@code below} held (or lo) and the first where it failed (or hi)
+     */
+    private static double[] bisect(double lo, double hi, DoublePredicate below) {
         double a = lo;
         double b = hi;
         for (int i = 0; i < HALVINGS; i++) {
             double mid = 0.5 * (a + b);
-            if (good.test(mid)) {
-                b = mid;
-            } else {
+            if (below.test(mid)) {
                 a = mid;
+            } else {
+                b = mid;
             }
         }
-        return b;
+        return new double[] {a, b};
     }
 
     private static double ceilCents(double x) {

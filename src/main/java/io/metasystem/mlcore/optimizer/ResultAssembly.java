@@ -18,10 +18,8 @@ final class ResultAssembly {
     static OptimizationResult assemble(RunContext ctx, AdSetState[] arms) {
         OptimizationProblem p = ctx.p;
         OptimizerSettings cfg = ctx.cfg;
-        double total = ctx.total;
         double r = ctx.r;
         int n = ctx.n;
-        double lambda = p.riskAversion();
         AdSetRecommendation[] recs = new AdSetRecommendation[n];
         double allocated = 0;
         double conv = 0;
@@ -51,7 +49,7 @@ final class ResultAssembly {
             conv += ec;
             var += a.alpha / (a.beta * a.beta) * f * f + ec;
             revenue += er;
-            risk += lambda * a.sd() * f * scale;
+            risk += p.riskAversion() * a.sd() * f * scale;
             if (a.active() && a.conv < cfg.thinConversions()) {
                 thin.add(a.in.id());
             }
@@ -96,7 +94,7 @@ final class ResultAssembly {
         }
         allocated = Math.round(allocated * 100) / 100.0;
         AllocationSummary summary = new AllocationSummary(
-                total,
+                ctx.total,
                 allocated,
                 conv,
                 convInterval,
