@@ -101,6 +101,14 @@ class DashboardController {
                                             .map(RecommendationView.Line::recommendedBudget)
                                             .toList())
                             .json());
+            model.addAttribute(
+                    "curveCharts",
+                    ResponseCurveCharts.of(
+                            r,
+                            new ResponseCurveCharts.Labels(
+                                    label("curve.expected", locale),
+                                    label("recommendation.current", locale),
+                                    label("recommendation.recommended", locale))));
         }
         return "account";
     }

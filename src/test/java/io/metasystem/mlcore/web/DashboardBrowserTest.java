@@ -19,6 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium) against the real server, seeded with
@@ -54,6 +57,7 @@ class DashboardBrowserTest {
     static final String VIEWER_KEY = "dashboard-viewer-key-0123456789";
     static final String ACCOUNT = "555000111";
     private static final String SOME_AD_SET = "23851000000000003";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static HeadlessChromium browser;
 
@@ -156,7 +160,9 @@ class DashboardBrowserTest {
     void accountPageShowsEvolutionAdSetsAndTheLatestRecommendation() {
         signIn();
         browser.driver.get(base() + "/dashboard/accounts/act_" + ACCOUNT);
-        assertThat(browser.awaitCharts()).isEqualTo(3);
+        List<WebElement> curves = browser.driver.findElements(By.cssSelector("#curves figure[data-adset]"));
+        assertThat(curves).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.awaitCharts()).isEqualTo(3 + curves.size());
         assertThat(browser.driver.findElements(By.cssSelector("#adsets tbody tr")))
                 .hasSize(4);
         WebElement row = browser.driver.findElement(By.cssSelector("#adsets tr[data-adset='" + SOME_AD_SET + "']"));
@@ -173,6 +179,36 @@ class DashboardBrowserTest {
         }
         assertThat(browser.driver.findElement(By.id("recommendation")).getText())
                 .contains("total budget €150.00 per day");
+        // each curve passes through the optimizer's own figures at the recommended budget
+        JsonNode answer = recommendations
+                .get(recommendations
+                        .list(ACCOUNT, null, null, 0, 1)
+                        .items()
+                        .get(0)
+                        .id())
+                .response();
+        for (WebElement curve : curves) {
+            JsonNode adSet = null;
+            for (JsonNode a : answer.path("adsets")) {
+                if (a.path("id").asString().equals(curve.getAttribute("data-adset"))) {
+                    adSet = a;
+                }
+            }
+            assertThat(adSet).isNotNull();
+            JsonNode chart = JSON.readTree(
+                    curve.findElement(By.cssSelector("[data-chart]")).getAttribute("data-chart"));
+            JsonNode point = chart.path("series").get(2).path("points").get(0);
+            assertThat(point.get(0).asDouble())
+                    .isEqualTo(adSet.path("recommended_budget").asDouble());
+            assertThat(point.get(1).asDouble())
+                    .isCloseTo(adSet.path("expected_conversions").asDouble(), within(1e-4));
+            assertThat(curve.findElements(By.cssSelector("svg path"))).isNotEmpty();
+        }
+        List<WebElement> decisions = browser.driver.findElements(By.cssSelector("#early-stop-table tbody tr"));
+        assertThat(decisions).hasSize(4);
+        for (WebElement d : decisions) {
+            assertThat(d.findElement(By.cssSelector(".decision")).getText()).isIn("Stop", "Keep running");
+        }
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-account", 1280);
         browser.screenshotOf("dashboard-account-phone", 390, 844, "main");
