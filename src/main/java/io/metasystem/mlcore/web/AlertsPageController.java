@@ -38,18 +38,14 @@ class AlertsPageController {
             Authentication who,
             Model model) {
         AlertState filter = state(state);
-        List<Alert> shown = alerts.list(filter, blankToNull(accountId)).stream()
+        List<Alert> shown = alerts.list(filter, Routes.parameter(accountId)).stream()
                 .filter(a -> filter != null || a.state().open())
                 .toList();
         model.addAttribute("alerts", shown);
         model.addAttribute("state", filter == null ? "open" : filter.wireName());
         model.addAttribute("states", STATES.stream().map(AlertState::wireName).toList());
-        model.addAttribute("accountId", blankToNull(accountId));
-        model.addAttribute(
-                "canEdit",
-                who != null
-                        && who.getAuthorities().stream()
-                                .anyMatch(a -> WebSecurity.EDITOR_AUTHORITY.equals(a.getAuthority())));
+        model.addAttribute("accountId", Routes.parameter(accountId));
+        model.addAttribute("canEdit", WebSecurity.canEdit(who));
         return "alerts";
     }
 
@@ -73,9 +69,5 @@ class AlertsPageController {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

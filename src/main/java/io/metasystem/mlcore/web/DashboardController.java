@@ -2,6 +2,7 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.store.Account;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ class DashboardController {
     String account(
             @PathVariable("account_id") String accountId,
             @RequestParam(name = "days", required = false) String days,
+            Authentication who,
             Model model,
             Locale locale) {
         int period = period(days);
@@ -57,6 +59,7 @@ class DashboardController {
                 .orElseThrow(() -> new PageNotFoundException("notfound.account", accountId));
         model.addAttribute("detail", detail);
         model.addAttribute("periods", DashboardData.PERIODS);
+        model.addAttribute("canEdit", WebSecurity.canEdit(who));
         if (!detail.daily().isEmpty()) {
             model.addAttribute("volumeChart", spendAndConversions(detail.daily(), detail.account(), locale));
             model.addAttribute(

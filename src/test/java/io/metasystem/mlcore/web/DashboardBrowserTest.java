@@ -50,7 +50,9 @@ import static org.assertj.core.api.Assertions.within;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY
+            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
+            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
+            "mlcore.meta.max-data-age-days=0"
         })
 class DashboardBrowserTest {
     static final String KEY = "dashboard-test-key-0123456789";
