@@ -150,6 +150,52 @@
         element.setAttribute('data-rendered', 'true');
     }
 
+    // CSV import: the form posts as usual without script; with it, the upload's progress is shown, then that the
+    // server imports (one synchronous request), then the report page it redirects to is opened.
+    function upload(form) {
+        form.addEventListener('submit', function (event) {
+            if (!window.FormData || !window.XMLHttpRequest) {
+                return;
+            }
+            event.preventDefault();
+            var box = form.querySelector('.upload-progress');
+            var bar = form.querySelector('progress');
+            var status = form.querySelector('[role="status"]');
+            var button = form.querySelector('button[type="submit"]');
+            box.hidden = false;
+            bar.value = 0;
+            status.textContent = form.getAttribute('data-uploading');
+            button.disabled = true;
+            var request = new XMLHttpRequest();
+            request.open('POST', form.action);
+            request.upload.addEventListener('progress', function (e) {
+                if (e.lengthComputable) {
+                    bar.value = Math.round(100 * e.loaded / e.total);
+                }
+            });
+            request.upload.addEventListener('load', function () {
+                bar.removeAttribute('value'); // indeterminate while the server imports
+                status.textContent = form.getAttribute('data-importing');
+            });
+            request.addEventListener('load', function () {
+                if (request.status === 200 && request.responseURL.indexOf('/dashboard/imports/') >= 0) {
+                    window.location.assign(request.responseURL);
+                } else {
+                    failed();
+                }
+            });
+            request.addEventListener('error', failed);
+            function failed() {
+                bar.value = 0;
+                status.textContent = form.getAttribute('data-failed');
+                button.disabled = false;
+            }
+            request.send(new FormData(form));
+        });
+    }
+
+    document.querySelectorAll('form[data-upload]').forEach(upload);
+
     document.querySelectorAll('[data-chart]').forEach(function (element) {
         if (element.getAttribute('data-chart')) {
             render(element);

@@ -31,7 +31,7 @@ class DashboardController {
     }
 
     @GetMapping(Routes.DASHBOARD)
-    String overview(Model model, Locale locale) {
+    String overview(Authentication who, Model model, Locale locale) {
         List<AccountSummary> accounts = data.overview();
         Map<String, String> charts = new LinkedHashMap<>();
         for (AccountSummary a : accounts) {
@@ -40,6 +40,7 @@ class DashboardController {
             }
         }
         model.addAttribute("accounts", accounts);
+        model.addAttribute("canEdit", WebSecurity.canEdit(who));
         model.addAttribute("charts", charts);
         model.addAttribute(
                 "baseUrl",

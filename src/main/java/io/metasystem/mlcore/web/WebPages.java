@@ -30,7 +30,8 @@ import java.util.Map;
             ModelsPageController.class,
             RecommendationsPageController.class,
             ApplyPageController.class,
-            AuditPageController.class
+            AuditPageController.class,
+            ImportPageController.class
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPages {
