@@ -4,6 +4,7 @@ import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
+import io.metasystem.mlcore.alerts.Silence;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
@@ -34,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -286,6 +288,55 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Alertas");
         assertThat(browser.driver.findElements(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']")))
                 .isEmpty();
+        browser.driver.get(base() + "/dashboard?lang=en");
+    }
+
+    @Test
+    void aSilenceIsCreatedFromAnAlertWithItsExpiryAndCommentListedAndDeleted() {
+        Alert alert = alerts.tokenRejected("777000444", "Meta rejected the access token (code 190)");
+        signIn();
+        browser.driver.get(base() + "/dashboard/alerts");
+        WebElement row = browser.driver.findElement(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']"));
+        row.findElement(By.cssSelector("a.silence-link")).click();
+        browser.awaitUrlContains("silence=" + alert.id());
+        assertThat(browser.driver.findElement(By.id("silence-account")).getAttribute("value"))
+                .isEqualTo("777000444");
+        assertThat(browser.driver.findElement(By.id("silence-kind")).getAttribute("value"))
+                .isEqualTo(AlertService.TOKEN_KIND);
+        new Select(browser.driver.findElement(By.id("silence-duration"))).selectByValue("PT72H");
+        browser.driver.findElement(By.id("silence-comment")).sendKeys("token renewed on Monday");
+        OffsetDateTime before = OffsetDateTime.now();
+        browser.driver.findElement(By.id("silence-submit")).click();
+        browser.awaitUrlContains("silenced=");
+        Silence made = alerts.silences(false).stream()
+                .filter(x -> "777000444".equals(x.accountId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(made.comment()).isEqualTo("token renewed on Monday");
+        assertThat(made.kind()).isEqualTo(AlertService.TOKEN_KIND);
+        assertThat(Duration.between(before, made.endsAt()).toHours()).isBetween(71L, 72L);
+        WebElement listed =
+                browser.driver.findElement(By.cssSelector("#silences-table tr[data-silence='" + made.id() + "']"));
+        assertThat(listed.getText()).contains("token renewed on Monday", "777000444");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-alerts-silences", 1280);
+
+        listed.findElement(By.cssSelector("button.delete-silence")).click();
+        browser.awaitUrlContains("unsilenced=" + made.id());
+        assertThat(browser.driver.findElements(By.cssSelector("#silences-table tr[data-silence='" + made.id() + "']")))
+                .isEmpty();
+        assertThat(alerts.silences(false)).noneMatch(x -> x.id().equals(made.id()));
+
+        // a silence without any matcher is refused with a message, nothing stored
+        int count = alerts.silences(true).size();
+        browser.driver.findElement(By.id("silence-comment")).sendKeys("everything");
+        browser.driver.findElement(By.id("silence-submit")).click();
+        browser.awaitUrlContains("silence_error=matcher");
+        assertThat(browser.driver.findElement(By.id("silence-error")).getText()).contains("at least one");
+        assertThat(alerts.silences(true)).hasSize(count);
+        browser.driver.get(base() + "/dashboard/alerts?lang=es");
+        assertThat(browser.driver.findElement(By.id("silences-title")).getText())
+                .isEqualTo("Silencios");
         browser.driver.get(base() + "/dashboard?lang=en");
     }
 
