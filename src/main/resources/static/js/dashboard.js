@@ -1,6 +1,6 @@
 /*
  * ML Core dashboard charts. Every element with a data-chart attribute holds its data as JSON (written by the
- * server): {"x_type": "date"|"category", "x": [...], "currency": "EUR", "series": [{"name", "type": "bar"|"line",
+ * server): {"x_type": "date"|"category"|"value", "x": [...], "currency": "EUR", "series": [{"name", "type": "bar"|"line",
  * "axis": 0|1, "format": "money"|"count"|"multiple"|"percent", "values": [...]}]}. Numbers and dates are written in
  * the page's language (<html lang>). Rendered as SVG with Apache ECharts (served from the jar).
  */
@@ -38,8 +38,57 @@
         return data.x_type === 'date' ? dayFormat.format(new Date(value + 'T00:00:00Z')) : value;
     }
 
+    // a curve over a numeric x axis (a daily budget): "x_type": "value", each series with "points": [[x, y], ...]
+    function renderCurve(element, data) {
+        var money = formatter('money', data.currency, false);
+        var chart = echarts.init(element, null, {renderer: 'svg'});
+        chart.setOption({
+            animation: false,
+            color: ['#1d4ed8', '#4b5563', '#c2410c'],
+            grid: {left: 8, right: 16, top: 36, bottom: 24, containLabel: true},
+            legend: {top: 0, textStyle: {color: '#1b1f24'}},
+            tooltip: {
+                trigger: 'item',
+                formatter: function (p) {
+                    var s = data.series[p.seriesIndex];
+                    return p.marker + ' ' + escape(s.name) + '<br>' + escape(money(p.value[0])) + ': '
+                        + escape(formatter(s.format, data.currency, false)(p.value[1]));
+                }
+            },
+            xAxis: {
+                type: 'value',
+                name: element.getAttribute('data-x-name') || '',
+                nameLocation: 'middle',
+                nameGap: 24,
+                nameTextStyle: {color: '#4b5563'},
+                axisLabel: {color: '#4b5563', formatter: formatter('money', data.currency, true)}
+            },
+            yAxis: {
+                type: 'value',
+                axisLabel: {color: '#4b5563', formatter: formatter('count', data.currency, true)}
+            },
+            series: data.series.map(function (s) {
+                return {
+                    name: s.name,
+                    type: s.type,
+                    data: s.points,
+                    showSymbol: false,
+                    symbol: s.type === 'scatter' ? (s === data.series[1] ? 'circle' : 'diamond') : 'none',
+                    symbolSize: 12,
+                    z: s.type === 'scatter' ? 3 : 2
+                };
+            })
+        });
+        window.addEventListener('resize', function () { chart.resize(); });
+        element.setAttribute('data-rendered', 'true');
+    }
+
     function render(element) {
         var data = JSON.parse(element.getAttribute('data-chart'));
+        if (data.x_type === 'value') {
+            renderCurve(element, data);
+            return;
+        }
         // days run along the x axis; named categories (ad sets) are horizontal bars, so long names stay readable
         var horizontal = data.x_type === 'category';
         var axes = [0, 1].filter(function (axis) {
@@ -100,6 +149,52 @@
         window.addEventListener('resize', function () { chart.resize(); });
         element.setAttribute('data-rendered', 'true');
     }
+
+    // CSV import: the form posts as usual without script; with it, the upload's progress is shown, then that the
+    // server imports (one synchronous request), then the report page it redirects to is opened.
+    function upload(form) {
+        form.addEventListener('submit', function (event) {
+            if (!window.FormData || !window.XMLHttpRequest) {
+                return;
+            }
+            event.preventDefault();
+            var box = form.querySelector('.upload-progress');
+            var bar = form.querySelector('progress');
+            var status = form.querySelector('[role="status"]');
+            var button = form.querySelector('button[type="submit"]');
+            box.hidden = false;
+            bar.value = 0;
+            status.textContent = form.getAttribute('data-uploading');
+            button.disabled = true;
+            var request = new XMLHttpRequest();
+            request.open('POST', form.action);
+            request.upload.addEventListener('progress', function (e) {
+                if (e.lengthComputable) {
+                    bar.value = Math.round(100 * e.loaded / e.total);
+                }
+            });
+            request.upload.addEventListener('load', function () {
+                bar.removeAttribute('value'); // indeterminate while the server imports
+                status.textContent = form.getAttribute('data-importing');
+            });
+            request.addEventListener('load', function () {
+                if (request.status === 200 && request.responseURL.indexOf('/dashboard/imports/') >= 0) {
+                    window.location.assign(request.responseURL);
+                } else {
+                    failed();
+                }
+            });
+            request.addEventListener('error', failed);
+            function failed() {
+                bar.value = 0;
+                status.textContent = form.getAttribute('data-failed');
+                button.disabled = false;
+            }
+            request.send(new FormData(form));
+        });
+    }
+
+    document.querySelectorAll('form[data-upload]').forEach(upload);
 
     document.querySelectorAll('[data-chart]').forEach(function (element) {
         if (element.getAttribute('data-chart')) {

@@ -10,6 +10,7 @@ import io.metasystem.mlcore.errors.FieldProblem;
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.errors.ProblemKind;
+import io.metasystem.mlcore.scheduling.JobMetrics;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.webhooks.OutboundWebhooks;
 import io.micrometer.core.instrument.Gauge;
@@ -67,6 +68,7 @@ public class AlertService {
     private static final List<String> WATCHED =
             List.of(AnomalyKind.DELIVERY_STOP.wireName(), AnomalyKind.LEVEL_SHIFT.wireName());
 
+    private final JobMetrics jobs;
     private final AlertStore store;
     private final AnomalyService anomalies;
     private final OutboundWebhooks webhooks;
@@ -79,7 +81,9 @@ public class AlertService {
             OutboundWebhooks webhooks,
             AlertProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            JobMetrics jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.anomalies = anomalies;
         this.webhooks = webhooks;
@@ -106,6 +110,10 @@ public class AlertService {
      */
     @Transactional
     public ScanResult scan(String accountId) {
+        return jobs.time(JobMetrics.Job.SCAN, () -> scanNow(accountId));
+    }
+
+    private ScanResult scanNow(String accountId) {
         String account = AccountIds.canonical(accountId);
         store.lockAccount(account);
         OffsetDateTime now = now();

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@link Paging}; dates are {@link DateParameters}.
  */
 final class Parameters {
-    static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    static final Pattern ACCOUNT_ID = AccountIds.PATTERN;
     /** Longest sync range: Meta keeps 37 months of insights. */
     static final int MAX_SYNC_DAYS = 1125;
 

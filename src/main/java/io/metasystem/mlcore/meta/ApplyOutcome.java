@@ -9,7 +9,7 @@ import java.util.Locale;
  * ({@code meta_audit.outcome}) and the idempotency ledger ({@code meta_apply_item.status}), always as the lower-case
  * {@link #value()} ({@code applied}, {@code dry_run}, …).
  */
-enum ApplyOutcome {
+public enum ApplyOutcome {
     /** Meta accepted the change; final in the ledger. */
     APPLIED,
     /** DUMMY_MODE: recorded, not sent; final in the ledger (of dry runs). */

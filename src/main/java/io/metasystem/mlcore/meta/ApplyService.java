@@ -189,6 +189,37 @@ public class ApplyService {
         return result;
     }
 
+    /** True in DUMMY_MODE: an apply records the calls in the audit as {@code dry_run} and sends nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /**
+     * Runs the guardrails an apply would run, without changing or recording anything: a preview. The per-ad-set
+     * checks use the budgets the recommendation saw (and today's earlier changes in the audit), not Meta's live
+     * budgets, so a live apply may still refuse what the preview let through.
+     *
+     * @return the recommendation as apply reads it
+     * @throws NotFoundException           unknown recommendation id
+     * @throws GuardrailViolationException a guardrail would refuse the apply
+     */
+    public AppliableRecommendation preview(String recommendationId) {
+        AppliableRecommendation rec = recommendations
+                .find(recommendationId)
+                .orElseThrow(() -> RecommendationStore.notFound(recommendationId));
+        guardrails.checkRecommendation(rec, clock.instant());
+        List<String> ids = rec.adSets().stream()
+                .map(AppliableRecommendation.Target::adsetId)
+                .toList();
+        Map<String, BigDecimal> baselines = new LinkedHashMap<>();
+        rec.adSets().forEach(t -> baselines.put(t.adsetId(), t.currentBudget()));
+        baselines.putAll(audit.startOfDayBudgets(ids, dryRun));
+        for (AppliableRecommendation.Target t : rec.adSets()) {
+            guardrails.checkAdSet(t, baselines);
+        }
+        return rec;
+    }
+
     private ApplyResult.Item applyOne(
             AppliableRecommendation rec,
             String account,

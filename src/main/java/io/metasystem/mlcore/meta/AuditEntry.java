@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  * @param response     Graph API response body, nullable (dry run, unchanged, no response)
  * @param outcome      {@code applied}, {@code dry_run}, {@code unchanged} or {@code failed}
  */
-record AuditEntry(
+public record AuditEntry(
         long id,
         OffsetDateTime createdAt,
         String accountId,

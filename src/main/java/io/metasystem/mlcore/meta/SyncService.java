@@ -2,6 +2,7 @@ package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MetaSyncProperties;
+import io.metasystem.mlcore.scheduling.JobMetrics;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
@@ -46,6 +47,7 @@ public class SyncService {
     /** Longest range one sync may ask for (Meta keeps 37 months of insights). */
     static final int MAX_DAYS = 1125;
 
+    private final JobMetrics metrics;
     private final GraphApiClient graph;
     private final InsightSink sink;
     private final MetaJobs jobs;
@@ -65,8 +67,10 @@ public class SyncService {
             AdSetCatalog catalog,
             MetaSyncProperties properties,
             GraphApiClient.Sleeper sleeper,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            JobMetrics metrics) {
         this.graph = graph;
+        this.metrics = metrics;
         this.events = events;
         this.catalog = catalog;
         this.reader = new InsightReader(graph, properties, sleeper);
@@ -130,7 +134,7 @@ public class SyncService {
     Map<String, Object> run(String jobId, String account, LocalDate since, LocalDate until) {
         boolean finished = false;
         try {
-            Map<String, Object> result = sync(jobId, account, since, until);
+            Map<String, Object> result = metrics.time(JobMetrics.Job.SYNC, () -> sync(jobId, account, since, until));
             events.publishEvent(new MetaSyncFinished(account, true, false, null));
             jobs.finish(jobId, JobStatus.SUCCEEDED, JSON.writeValueAsString(result), null);
             finished = true;

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.ml;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobMetrics;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
@@ -44,6 +45,7 @@ public class TrainingJobs implements AutoCloseable {
     private static final JsonMapper JSON = StoredJson.MAPPER;
     static final String SCOPE = "[A-Za-z0-9_.:-]{1,80}";
 
+    private final JobMetrics metrics;
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final ModelRegistry registry;
@@ -64,8 +66,10 @@ public class TrainingJobs implements AutoCloseable {
             MlProperties properties,
             JobLeases leases,
             StoreDatasets storeDatasets,
-            Clock clock) {
+            Clock clock,
+            JobMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.leases = leases;
         this.storeDatasets = storeDatasets;
         this.jdbc = jdbc;
@@ -203,6 +207,8 @@ public class TrainingJobs implements AutoCloseable {
 
     private void run(String id, String scope, String what, TableLoader loader) {
         Path dir = null;
+        long started = metrics.start();
+        boolean success = false;
         try {
             update(id, JobStatus.RUNNING, 0, 0, "loading " + what);
             FeatureTable table = loader.load();
@@ -220,10 +226,12 @@ public class TrainingJobs implements AutoCloseable {
                     total,
                     "registered v" + m.version() + " (" + m.status() + ": " + m.decision() + ")",
                     m.version());
+            success = true;
         } catch (Exception | LinkageError e) {
             log.warn("training job {} failed", id, e);
             fail(id, String.valueOf(e.getMessage()));
         } finally {
+            metrics.finish(JobMetrics.Job.TRAINING, started, success);
             leases.release(JobTable.ML_JOB, id);
             deleteQuietly(dir);
         }

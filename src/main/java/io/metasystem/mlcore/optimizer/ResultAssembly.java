@@ -31,7 +31,7 @@ final class ResultAssembly {
         Targets t = p.targets();
         for (AdSetState a : arms) {
             double b = a.b;
-            double f = b > 0 ? r * Math.exp(a.theta * Math.log(b / r)) : 0.0;
+            double f = ResponseCurve.exposure(r, a.theta, b);
             double ec = a.mean() * f;
             double scale = ctx.valueScale(a);
             double er = ctx.valueObjective ? ec * scale : a.aov != null ? ec * a.aov : 0.0;

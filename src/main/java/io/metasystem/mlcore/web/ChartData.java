@@ -39,6 +39,39 @@ final class ChartData {
         return new ChartData("date", dates.stream().map(LocalDate::toString).toList(), currency);
     }
 
+    /**
+     * A chart over a numeric x axis (a daily budget in {@code currency}); its series are added with {@link #points}.
+     */
+    static ChartData budgets(String currency) {
+        return new ChartData("value", List.of(), currency);
+    }
+
+    /**
+     * Adds a series of (x, y) points to a {@link #budgets} chart.
+     *
+     * @param type   {@code line} or {@code scatter}
+     * @param format how y values are written ({@code count}, …)
+     */
+    ChartData points(String name, String type, String format, List<double[]> points) {
+        if (!"value".equals(xType)) {
+            throw new IllegalStateException("points need a numeric x axis");
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("type", type);
+        s.put("axis", 0);
+        s.put("format", format);
+        s.put(
+                "points",
+                points.stream().map(p -> List.of(round(p[0]), round(p[1]))).toList());
+        series.add(s);
+        return this;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e4) / 1e4;
+    }
+
     /** A chart over named categories (ad sets). */
     static ChartData categories(List<String> names, String currency) {
         return new ChartData("category", names, currency);

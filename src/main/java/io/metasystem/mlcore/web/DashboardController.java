@@ -2,6 +2,7 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.store.Account;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class DashboardController {
     }
 
     @GetMapping(Routes.DASHBOARD)
-    String overview(Model model, Locale locale) {
+    String overview(Authentication who, Model model, Locale locale) {
         List<AccountSummary> accounts = data.overview();
         Map<String, String> charts = new LinkedHashMap<>();
         for (AccountSummary a : accounts) {
@@ -39,6 +40,7 @@ class DashboardController {
             }
         }
         model.addAttribute("accounts", accounts);
+        model.addAttribute("canEdit", WebSecurity.canEdit(who));
         model.addAttribute("charts", charts);
         model.addAttribute(
                 "baseUrl",
@@ -50,6 +52,7 @@ class DashboardController {
     String account(
             @PathVariable("account_id") String accountId,
             @RequestParam(name = "days", required = false) String days,
+            Authentication who,
             Model model,
             Locale locale) {
         int period = period(days);
@@ -57,6 +60,7 @@ class DashboardController {
                 .orElseThrow(() -> new PageNotFoundException("notfound.account", accountId));
         model.addAttribute("detail", detail);
         model.addAttribute("periods", DashboardData.PERIODS);
+        model.addAttribute("canEdit", WebSecurity.canEdit(who));
         if (!detail.daily().isEmpty()) {
             model.addAttribute("volumeChart", spendAndConversions(detail.daily(), detail.account(), locale));
             model.addAttribute(
@@ -101,6 +105,14 @@ class DashboardController {
                                             .map(RecommendationView.Line::recommendedBudget)
                                             .toList())
                             .json());
+            model.addAttribute(
+                    "curveCharts",
+                    ResponseCurveCharts.of(
+                            r,
+                            new ResponseCurveCharts.Labels(
+                                    label("curve.expected", locale),
+                                    label("recommendation.current", locale),
+                                    label("recommendation.recommended", locale))));
         }
         return "account";
     }

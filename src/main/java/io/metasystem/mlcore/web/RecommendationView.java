@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.web;
 
+import io.metasystem.mlcore.optimizer.ResponseCurve;
 import io.metasystem.mlcore.store.Recommendation;
 import tools.jackson.databind.JsonNode;
 
@@ -7,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A stored recommendation as the account page shows it, read from the optimize answer saved with it. Money in the
@@ -39,6 +41,10 @@ public record RecommendationView(
      * @param cpaLow            lower end of the 90 % credible interval of the CPA, nullable
      * @param cpaHigh           upper end, nullable
      * @param reasons           the optimizer's explanations, in English
+     * @param expectedConversions expected conversions per day at the recommended budget, nullable
+     * @param conversionsPerUnit  the posterior's κ (conversions per unit of spend at the reference spend), nullable
+     * @param saturationExponent  the response curve's θ, nullable
+     * @param earlyStop           the early-stop verdict, nullable (older answers)
      */
     public record Line(
             String adsetId,
@@ -50,15 +56,64 @@ public record RecommendationView(
             Double expectedCpa,
             Double cpaLow,
             Double cpaHigh,
-            List<String> reasons) {
+            List<String> reasons,
+            Double expectedConversions,
+            Double conversionsPerUnit,
+            Double saturationExponent,
+            EarlyStop earlyStop) {
         public Line {
             reasons = List.copyOf(reasons);
+        }
+
+        /** The ad set's response curve for the run's reference spend; empty without posterior figures. */
+        Optional<ResponseCurve> curve(double referenceSpend) {
+            if (conversionsPerUnit == null
+                    || saturationExponent == null
+                    || !(conversionsPerUnit >= 0)
+                    || !(saturationExponent > 0 && saturationExponent <= 1)) {
+                return Optional.empty();
+            }
+            return Optional.of(new ResponseCurve(conversionsPerUnit, saturationExponent, referenceSpend));
         }
 
         /** Recommended minus current budget; null without a current budget. */
         public Double budgetChange() {
             return currentBudget == null || recommendedBudget == null ? null : recommendedBudget - currentBudget;
         }
+    }
+
+    /**
+     * An early-stop verdict of the optimizer.
+     *
+     * @param stop                   true when the optimizer recommends stopping the ad set
+     * @param probabilityAboveTarget posterior probability (0–1) that the CPA is above the target, nullable
+     * @param reason                 the optimizer's reason, in English, nullable
+     */
+    public record EarlyStop(boolean stop, Double probabilityAboveTarget, String reason) {}
+
+    /**
+     * The reference spend r of the run behind this recommendation, recovered by the optimizer's {@link ResponseCurve}
+     * from the first funded ad set; empty when no ad set was funded or the answer lacks the posterior figures.
+     */
+    Optional<Double> referenceSpend() {
+        for (Line l : lines) {
+            if (l.conversionsPerUnit() != null
+                    && l.saturationExponent() != null
+                    && l.recommendedBudget() != null
+                    && l.expectedConversions() != null
+                    && l.conversionsPerUnit() > 0
+                    && l.recommendedBudget() > 0
+                    && l.expectedConversions() > 0
+                    && l.saturationExponent() > 0
+                    && l.saturationExponent() <= 1) {
+                return Optional.of(ResponseCurve.referenceSpend(
+                        l.conversionsPerUnit(),
+                        l.saturationExponent(),
+                        l.recommendedBudget(),
+                        l.expectedConversions()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The view of a stored recommendation with its full response; missing fields become nulls. */
@@ -72,6 +127,8 @@ public record RecommendationView(
                 JsonNode interval = a.path("cpa_interval");
                 List<String> reasons = new ArrayList<>();
                 a.path("reasons").forEach(reason -> reasons.add(reason.asString()));
+                JsonNode posterior = a.path("posterior");
+                JsonNode early = a.path("early_stop");
                 lines.add(new Line(
                         text(a, "id"),
                         text(a, "name"),
@@ -82,7 +139,16 @@ public record RecommendationView(
                         number(a.get("expected_cpa")),
                         interval.isArray() && interval.size() == 2 ? number(interval.get(0)) : null,
                         interval.isArray() && interval.size() == 2 ? number(interval.get(1)) : null,
-                        reasons));
+                        reasons,
+                        number(a.get("expected_conversions")),
+                        number(posterior.get("conversions_per_unit")),
+                        number(posterior.get("saturation_exponent")),
+                        early.isObject()
+                                ? new EarlyStop(
+                                        early.path("stop").asBoolean(false),
+                                        number(early.get("probability_above_target")),
+                                        text(early, "reason"))
+                                : null));
             }
             response.path("warnings").forEach(w -> warnings.add(w.asString()));
             expected = number(response.path("summary").get("expected_conversions"));

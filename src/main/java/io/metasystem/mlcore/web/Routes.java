@@ -14,8 +14,15 @@ final class Routes {
     static final String ARTISTS = DASHBOARD + "/artists";
     /** The models page. */
     static final String MODELS = DASHBOARD + "/models";
+    /** The audit log of applied changes. */
+    static final String AUDIT = DASHBOARD + "/audit";
     /** The sign-in form's field holding the API key. */
     static final String KEY_FIELD = "api_key";
 
     private Routes() {}
+
+    /** A request parameter stripped, or null when it is absent or blank. */
+    static String parameter(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
 }

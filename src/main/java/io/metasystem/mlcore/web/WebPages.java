@@ -28,7 +28,10 @@ import java.util.Map;
             AlertsPageController.class,
             ArtistPagesController.class,
             ModelsPageController.class,
-            RecommendationsPageController.class
+            RecommendationsPageController.class,
+            ApplyPageController.class,
+            AuditPageController.class,
+            ImportPageController.class
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPages {

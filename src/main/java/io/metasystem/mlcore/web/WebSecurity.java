@@ -53,6 +53,11 @@ class WebSecurity {
     /** Authority of a user signed in with a full-access key ({@code API_KEY}): forms that change something. */
     static final String EDITOR_AUTHORITY = "ROLE_EDITOR";
 
+    /** True when the signed-in user may post the forms that change something (a full-access key). */
+    static boolean canEdit(Authentication who) {
+        return who != null && who.getAuthorities().stream().anyMatch(a -> EDITOR_AUTHORITY.equals(a.getAuthority()));
+    }
+
     /**
      * Content-Security-Policy of the pages: scripts and styles only from the service itself (ECharts sets element
      * styles from script, hence {@code 'unsafe-inline'} for styles only), no frames, forms post only to the service.

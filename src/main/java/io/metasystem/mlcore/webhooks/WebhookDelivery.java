@@ -1,6 +1,8 @@
 package io.metasystem.mlcore.webhooks;
 
 import io.metasystem.mlcore.config.WebhookProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -10,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One signed delivery attempt of an event to {@code N8N_WEBHOOK_URL}, and the retry policy shared by the first
@@ -27,6 +31,7 @@ class WebhookDelivery {
 
     private final WebhookProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     // HTTP/1.1 only: over plain http the JDK client would ask for an h2c upgrade, and servers that handle upgrades
     // themselves (n8n does, for its websocket push) then never answer the POST.
     private final HttpClient http = HttpClient.newBuilder()
@@ -34,13 +39,42 @@ class WebhookDelivery {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    WebhookDelivery(WebhookProperties properties, Clock clock) {
+    WebhookDelivery(WebhookProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        for (String outcome : OUTCOMES) {
+            timer(outcome);
+        }
+    }
+
+    /**
+     * The timer {@code mlcore.webhook.deliveries} (Prometheus {@code mlcore_webhook_deliveries_seconds_*}) of every
+     * delivery attempt, first or re-delivery, labelled only by {@code outcome}: {@code delivered}, {@code retry} (a
+     * failure that is tried again) or {@code refused} (a 4xx other than 408/429: not retried).
+     */
+    static final String METRIC = "mlcore.webhook.deliveries";
+
+    private static final List<String> OUTCOMES = List.of("delivered", "retry", "refused");
+
+    private Timer timer(String outcome) {
+        return Timer.builder(METRIC)
+                .description("Webhook delivery attempts by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    /** {@link #attempt} timed by outcome. */
+    Attempt send(String id, String payload) throws InterruptedException {
+        long started = meters.config().clock().monotonicTime();
+        Attempt a = attempt(id, payload);
+        timer(a.delivered() ? "delivered" : a.retryable() ? "retry" : "refused")
+                .record(meters.config().clock().monotonicTime() - started, TimeUnit.NANOSECONDS);
+        return a;
     }
 
     /** @throws InterruptedException when the thread is interrupted (shutdown); the event stays pending */
-    Attempt send(String id, String payload) throws InterruptedException {
+    private Attempt attempt(String id, String payload) throws InterruptedException {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         try {
             String timestamp = Long.toString(clock.instant().getEpochSecond());

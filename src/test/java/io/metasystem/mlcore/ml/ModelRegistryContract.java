@@ -2,6 +2,7 @@ package io.metasystem.mlcore.ml;
 
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobMetrics;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.SqlDialect;
@@ -59,7 +60,8 @@ abstract class ModelRegistryContract {
                 props,
                 leases,
                 new StoreDatasets(new InsightStore(jdbc), Clock.systemUTC()),
-                Clock.systemUTC())) {
+                Clock.systemUTC(),
+                JobMetrics.unregistered())) {
             String id = "00000000-0000-0000-0000-000000000001";
             jdbc.sql("insert into ml_job (id, scope, request, status, steps_done, steps_total, progress, created_at, "
                             + "updated_at, owner, heartbeat_at) values (:id, 's', "

@@ -4,6 +4,7 @@ import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
+import io.metasystem.mlcore.alerts.Silence;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
@@ -19,6 +20,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +35,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium) against the real server, seeded with
@@ -47,13 +52,16 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY
+            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
+            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
+            "mlcore.meta.max-data-age-days=0"
         })
 class DashboardBrowserTest {
     static final String KEY = "dashboard-test-key-0123456789";
     static final String VIEWER_KEY = "dashboard-viewer-key-0123456789";
     static final String ACCOUNT = "555000111";
     private static final String SOME_AD_SET = "23851000000000003";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static HeadlessChromium browser;
 
@@ -156,7 +164,9 @@ class DashboardBrowserTest {
     void accountPageShowsEvolutionAdSetsAndTheLatestRecommendation() {
         signIn();
         browser.driver.get(base() + "/dashboard/accounts/act_" + ACCOUNT);
-        assertThat(browser.awaitCharts()).isEqualTo(3);
+        List<WebElement> curves = browser.driver.findElements(By.cssSelector("#curves figure[data-adset]"));
+        assertThat(curves).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.awaitCharts()).isEqualTo(3 + curves.size());
         assertThat(browser.driver.findElements(By.cssSelector("#adsets tbody tr")))
                 .hasSize(4);
         WebElement row = browser.driver.findElement(By.cssSelector("#adsets tr[data-adset='" + SOME_AD_SET + "']"));
@@ -173,6 +183,36 @@ class DashboardBrowserTest {
         }
         assertThat(browser.driver.findElement(By.id("recommendation")).getText())
                 .contains("total budget €150.00 per day");
+        // each curve passes through the optimizer's own figures at the recommended budget
+        JsonNode answer = recommendations
+                .get(recommendations
+                        .list(ACCOUNT, null, null, 0, 1)
+                        .items()
+                        .get(0)
+                        .id())
+                .response();
+        for (WebElement curve : curves) {
+            JsonNode adSet = null;
+            for (JsonNode a : answer.path("adsets")) {
+                if (a.path("id").asString().equals(curve.getAttribute("data-adset"))) {
+                    adSet = a;
+                }
+            }
+            assertThat(adSet).isNotNull();
+            JsonNode chart = JSON.readTree(
+                    curve.findElement(By.cssSelector("[data-chart]")).getAttribute("data-chart"));
+            JsonNode point = chart.path("series").get(2).path("points").get(0);
+            assertThat(point.get(0).asDouble())
+                    .isEqualTo(adSet.path("recommended_budget").asDouble());
+            assertThat(point.get(1).asDouble())
+                    .isCloseTo(adSet.path("expected_conversions").asDouble(), within(1e-4));
+            assertThat(curve.findElements(By.cssSelector("svg path"))).isNotEmpty();
+        }
+        List<WebElement> decisions = browser.driver.findElements(By.cssSelector("#early-stop-table tbody tr"));
+        assertThat(decisions).hasSize(4);
+        for (WebElement d : decisions) {
+            assertThat(d.findElement(By.cssSelector(".decision")).getText()).isIn("Stop", "Keep running");
+        }
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-account", 1280);
         browser.screenshotOf("dashboard-account-phone", 390, 844, "main");
@@ -248,6 +288,55 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Alertas");
         assertThat(browser.driver.findElements(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']")))
                 .isEmpty();
+        browser.driver.get(base() + "/dashboard?lang=en");
+    }
+
+    @Test
+    void aSilenceIsCreatedFromAnAlertWithItsExpiryAndCommentListedAndDeleted() {
+        Alert alert = alerts.tokenRejected("777000444", "Meta rejected the access token (code 190)");
+        signIn();
+        browser.driver.get(base() + "/dashboard/alerts");
+        WebElement row = browser.driver.findElement(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']"));
+        row.findElement(By.cssSelector("a.silence-link")).click();
+        browser.awaitUrlContains("silence=" + alert.id());
+        assertThat(browser.driver.findElement(By.id("silence-account")).getAttribute("value"))
+                .isEqualTo("777000444");
+        assertThat(browser.driver.findElement(By.id("silence-kind")).getAttribute("value"))
+                .isEqualTo(AlertService.TOKEN_KIND);
+        new Select(browser.driver.findElement(By.id("silence-duration"))).selectByValue("PT72H");
+        browser.driver.findElement(By.id("silence-comment")).sendKeys("token renewed on Monday");
+        OffsetDateTime before = OffsetDateTime.now();
+        browser.driver.findElement(By.id("silence-submit")).click();
+        browser.awaitUrlContains("silenced=");
+        Silence made = alerts.silences(false).stream()
+                .filter(x -> "777000444".equals(x.accountId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(made.comment()).isEqualTo("token renewed on Monday");
+        assertThat(made.kind()).isEqualTo(AlertService.TOKEN_KIND);
+        assertThat(Duration.between(before, made.endsAt()).toHours()).isBetween(71L, 72L);
+        WebElement listed =
+                browser.driver.findElement(By.cssSelector("#silences-table tr[data-silence='" + made.id() + "']"));
+        assertThat(listed.getText()).contains("token renewed on Monday", "777000444");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-alerts-silences", 1280);
+
+        listed.findElement(By.cssSelector("button.delete-silence")).click();
+        browser.awaitUrlContains("unsilenced=" + made.id());
+        assertThat(browser.driver.findElements(By.cssSelector("#silences-table tr[data-silence='" + made.id() + "']")))
+                .isEmpty();
+        assertThat(alerts.silences(false)).noneMatch(x -> x.id().equals(made.id()));
+
+        // a silence without any matcher is refused with a message, nothing stored
+        int count = alerts.silences(true).size();
+        browser.driver.findElement(By.id("silence-comment")).sendKeys("everything");
+        browser.driver.findElement(By.id("silence-submit")).click();
+        browser.awaitUrlContains("silence_error=matcher");
+        assertThat(browser.driver.findElement(By.id("silence-error")).getText()).contains("at least one");
+        assertThat(alerts.silences(true)).hasSize(count);
+        browser.driver.get(base() + "/dashboard/alerts?lang=es");
+        assertThat(browser.driver.findElement(By.id("silences-title")).getText())
+                .isEqualTo("Silencios");
         browser.driver.get(base() + "/dashboard?lang=en");
     }
 

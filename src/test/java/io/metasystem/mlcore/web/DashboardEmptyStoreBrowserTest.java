@@ -1,23 +1,51 @@
 package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.MlCoreApplication;
+import io.metasystem.mlcore.meta.AuditLog;
+import io.metasystem.mlcore.store.InsightStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A fresh service with nothing stored: the sign-in page and the overview's empty state, in a real browser. */
+/**
+ * A fresh service with nothing stored, in a real browser: the sign-in page, the overview's empty state, and the
+ * issue's walk-through from there: import {@code docs/examples/ads_manager_export.csv} from the page (with its report),
+ * the account's KPI evolution, a recommendation with its reasons and curves, applied as a dry run. A refused file
+ * shows its problems with line and column.
+ */
 @SpringBootTest(
         classes = MlCoreApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "mlcore.api-key=" + DashboardEmptyStoreBrowserTest.KEY)
+        properties = {
+            "mlcore.api-key=" + DashboardEmptyStoreBrowserTest.KEY,
+            "mlcore.meta.allowed-accounts=1234567890",
+            "mlcore.meta.max-data-age-days=0"
+        })
 class DashboardEmptyStoreBrowserTest {
     static final String KEY = "empty-store-key-0123456789";
+
+    @Autowired
+    InsightStore insights;
+
+    @Autowired
+    AuditLog audit;
 
     private static HeadlessChromium browser;
 
@@ -41,6 +69,8 @@ class DashboardEmptyStoreBrowserTest {
     void emptyStoreShowsHowToImportTheExampleExport() {
         String base = "http://localhost:" + port;
         browser.driver.get(base + "/login?lang=en");
+        browser.driver.manage().deleteAllCookies(); // signed out, whichever test ran first
+        browser.driver.get(base + "/login?lang=en");
         assertThat(browser.driver
                         .findElement(By.cssSelector("label[for='api_key']"))
                         .getText())
@@ -61,5 +91,115 @@ class DashboardEmptyStoreBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("[data-chart]"))).isEmpty();
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-empty", 1280);
+
+        // the walk-through: import the example export from the page
+        browser.driver.findElement(By.id("upload-account")).sendKeys("act_1234567890");
+        browser.driver
+                .findElement(By.id("upload-file"))
+                .sendKeys(SeededCsv.FILE.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("upload-submit")).click();
+        browser.awaitUrlContains("/dashboard/imports/");
+        assertThat(browser.driver.findElement(By.id("import-status")).getAttribute("data-status"))
+                .isEqualTo("imported");
+        int rows = SeededCsv.rows().size();
+        assertThat(figure("inserted")).isEqualTo(Integer.toString(rows));
+        assertThat(figure("updated")).isEqualTo("0");
+        assertThat(figure("unchanged")).isEqualTo("0");
+        assertThat(insights.accountExists("1234567890")).isTrue();
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-import-report", 1280);
+
+        // the recommendation, as docs/dashboard.md asks for it (the pages have no optimize form)
+        HttpResponse<String> optimize =
+                send(HttpRequest.newBuilder(URI.create(base + "/api/v1/accounts/act_1234567890/optimize"))
+                        .header("X-API-Key", KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"objective\":\"conversions\",\"currency\":\"EUR\","
+                                + "\"budget\":{\"total\":150,\"max_change_ratio\":0.5},\"targets\":{\"cpa\":15}}"))
+                        .build());
+        assertThat(optimize.statusCode()).as(optimize.body()).isEqualTo(200);
+
+        browser.driver.findElement(By.id("import-account")).click();
+        browser.awaitUrlContains("/dashboard/accounts/1234567890");
+        int curves =
+                browser.driver.findElements(By.cssSelector("#curves figure")).size();
+        assertThat(curves).isGreaterThanOrEqualTo(3);
+        assertThat(browser.awaitCharts()).isEqualTo(3 + curves);
+        assertThat(browser.driver.findElements(By.cssSelector("#recommendation-table .reasons li")))
+                .isNotEmpty();
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-walkthrough-account", 1280);
+
+        // importing the same file again changes nothing, from the account page's own form
+        browser.driver
+                .findElement(By.id("upload-file"))
+                .sendKeys(SeededCsv.FILE.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("upload-submit")).click();
+        browser.awaitUrlContains("/dashboard/imports/");
+        assertThat(figure("unchanged")).isEqualTo(Integer.toString(rows));
+        assertThat(figure("inserted")).isEqualTo("0");
+
+        browser.driver.get(base + "/dashboard/accounts/1234567890");
+        browser.driver.findElement(By.id("apply-link")).click();
+        browser.driver.findElement(By.id("apply-confirm")).click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("result-status")));
+        assertThat(browser.driver.findElement(By.id("result-status")).getAttribute("data-status"))
+                .isEqualTo("dry_run");
+        assertThat(audit.list("1234567890", null, 0, 10).items())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.dryRun()).isTrue());
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-walkthrough-dry-run", 1280);
+    }
+
+    @Test
+    void aRefusedFileShowsItsProblemsWithLineAndColumnAndImportsNothing() throws Exception {
+        String base = "http://localhost:" + port;
+        List<String> lines = Files.readAllLines(SeededCsv.FILE);
+        lines.set(3, lines.get(3).replace(",26.27,", ",lots,"));
+        Path broken = Files.createTempFile("mlcore-broken-", ".csv");
+        try {
+            Files.write(broken, lines);
+            browser.driver.get(base + "/login?lang=en");
+            browser.driver.manage().deleteAllCookies();
+            browser.driver.get(base + "/login?lang=en");
+            browser.driver.findElement(By.name("api_key")).sendKeys(KEY);
+            browser.driver
+                    .findElement(By.cssSelector("form.login button[type='submit']"))
+                    .click();
+            browser.awaitUrlContains("/dashboard");
+            browser.driver.findElement(By.id("upload-account")).sendKeys("act_999000111");
+            browser.driver.findElement(By.id("upload-file")).sendKeys(broken.toString());
+            browser.driver.findElement(By.id("upload-submit")).click();
+            browser.awaitUrlContains("/dashboard/imports/");
+            assertThat(browser.driver.findElement(By.id("import-status")).getAttribute("data-status"))
+                    .isEqualTo("refused");
+            WebElement problem = browser.driver.findElement(By.cssSelector("#import-problems tbody tr"));
+            assertThat(problem.getAttribute("data-line")).isEqualTo("4");
+            assertThat(problem.getAttribute("data-column")).contains("Amount spent");
+            assertThat(insights.accountExists("999000111")).isFalse();
+            assertThat(browser.consoleProblems()).isEmpty();
+            browser.screenshot("dashboard-import-problems", 1280);
+        } finally {
+            Files.deleteIfExists(broken);
+        }
+    }
+
+    private static String figure(String name) {
+        return browser.driver
+                .findElement(By.cssSelector("#import-report [data-figure='" + name + "'] .value"))
+                .getText()
+                .replace(",", "");
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

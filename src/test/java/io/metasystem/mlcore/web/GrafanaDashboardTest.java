@@ -35,7 +35,7 @@ class GrafanaDashboardTest extends WebApiTest {
 
     private static final Pattern GROUPING = Pattern.compile("by \\(([^)]*)\\)");
     private static final Set<String> BOUNDED_LABELS =
-            Set.of("uri", "status", "le", "instance", "name", "job", "area", "state");
+            Set.of("uri", "status", "le", "instance", "name", "job", "area", "state", "kind", "outcome");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,8 +66,35 @@ class GrafanaDashboardTest extends WebApiTest {
             }
         }
         assertThat(queried).hasSizeGreaterThan(10);
+        assertThat(queried)
+                .as("panels for jobs and webhook deliveries")
+                .contains(
+                        "mlcore_jobs_seconds_count",
+                        "mlcore_jobs_seconds_sum",
+                        "mlcore_jobs_seconds_max",
+                        "mlcore_webhook_deliveries_seconds_count");
         assertThat(exposed).containsAll(queried);
         assertThat(exposed).noneMatch(name -> name.startsWith("spring_security_"));
+    }
+
+    @Test
+    void jobAndWebhookMetersCarryOnlyTheirBoundedLabelValues() throws Exception {
+        String exposition = get("/actuator/prometheus");
+        for (String kind : List.of("sync", "training", "scan")) {
+            for (String outcome : List.of("success", "failure")) {
+                assertThat(exposition).contains("mlcore_jobs_seconds_count{kind=\"" + kind + "\",outcome=\"" + outcome);
+            }
+        }
+        for (String outcome : List.of("delivered", "retry", "refused")) {
+            assertThat(exposition).contains("mlcore_webhook_deliveries_seconds_count{outcome=\"" + outcome);
+        }
+        Matcher labels = Pattern.compile("mlcore_(?:jobs|webhook_deliveries)_seconds_count\\{([^}]*)}")
+                .matcher(exposition);
+        while (labels.find()) {
+            for (String pair : labels.group(1).split(",")) {
+                assertThat(pair.substring(0, pair.indexOf('='))).isIn("kind", "outcome", "application");
+            }
+        }
     }
 
     @Test

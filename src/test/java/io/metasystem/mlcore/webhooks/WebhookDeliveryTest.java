@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.webhooks;
 
 import io.metasystem.mlcore.config.WebhookProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -40,7 +41,7 @@ class WebhookDeliveryTest {
                     1,
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(30));
-            WebhookDelivery delivery = new WebhookDelivery(properties, Clock.systemUTC());
+            WebhookDelivery delivery = new WebhookDelivery(properties, Clock.systemUTC(), new SimpleMeterRegistry());
 
             WebhookDelivery.Attempt attempt = delivery.send("evt-1", "{\"type\":\"alert\"}");
 
