@@ -180,6 +180,10 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put(
                 "POST /api/v1/vision/detect",
                 new Documented("vision-detect", "200", "vision-detect-request.multipart.json"));
+        m.put(
+                "POST /api/v1/vision/models/{version}/evaluate",
+                new Documented("vision-evaluate", "202", "vision-evaluate-request.multipart.json"));
+        m.put("GET /api/v1/vision/jobs/{id}", new Documented("vision-job", "200"));
         return Map.copyOf(m);
     }
 

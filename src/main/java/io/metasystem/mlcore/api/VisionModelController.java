@@ -70,6 +70,11 @@ class VisionModelController {
     }
 
     static long version(String value) {
+        return version(value, "version");
+    }
+
+    /** A positive version number; 400 naming {@code field} otherwise. */
+    static long version(String value, String field) {
         try {
             long v = Long.parseLong(value.strip());
             if (v < 1) {
@@ -77,7 +82,7 @@ class VisionModelController {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "must be a positive integer, was '" + value + "'");
+            throw new InvalidInputException(field, "must be a positive integer, was '" + value + "'");
         }
     }
 }

@@ -259,7 +259,13 @@ public class VisionEvaluations implements AutoCloseable {
             registry.recordMetrics(model.version(), metrics);
             VisionModel after = registry.considerPromotion(
                     model.version(), sha, s.map(), champion == null ? null : champion.version(), championMap);
-            String decision = after.status().value() + ": " + after.decision();
+            String decision = champion != null && champion.version() == model.version()
+                    ? String.format(
+                            Locale.ROOT,
+                            "champion: the champion's evaluation on annotations %s (mAP %.4f)",
+                            sha.substring(0, 12),
+                            s.map())
+                    : after.status().value() + ": " + after.decision();
             finish(id, images.size(), s.map(), result, decision);
         } catch (Exception | LinkageError e) {
             log.warn("vision evaluation job {} failed", id, e);

@@ -376,6 +376,14 @@ class ApiExamplesTest {
                 "vision-detect-request.multipart.json",
                 200);
         call("POST", "/api/v1/vision/detect", params(), "vision-detect-400-request.multipart.json", 400);
+        String evaluate = "/api/v1/vision/models/{version}/evaluate";
+        String job = call("POST", evaluate, params("version", "1"), "vision-evaluate-request.multipart.json", 202)
+                .get("id")
+                .asString();
+        awaitJob("/api/v1/vision/jobs/" + job);
+        call("POST", evaluate, params("version", "1"), "vision-evaluate-400-request.multipart.json", 400);
+        call("GET", "/api/v1/vision/jobs/{id}", params("id", job), null, 200);
+        call("GET", "/api/v1/vision/jobs/{id}", params("id", "00000000-0000-0000-0000-000000000000"), null, 404);
     }
 
     // detect (stateless) → import → detect on stored insights → scan → alerts → ack → silence (alerts)

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Vision registry and detection through the real HTTP server, with the committed fixture models
@@ -396,5 +399,137 @@ abstract class VisionApiContract extends WebApiTest {
         assertThat(evaluate(999_999, planted, zip("frame.png", image)).statusCode())
                 .isEqualTo(404);
         assertThat(http().get("/api/v1/vision/jobs/no-such-job").statusCode()).isEqualTo(404);
+    }
+
+    /** An ad set of its own in the store (one imported insight day), so creatives have somewhere to go. */
+    void importAdSet(String account, String adset) {
+        String row = "{\"data\":[{\"account_id\":\"" + account + "\",\"account_currency\":\"EUR\","
+                + "\"campaign_id\":\"c-" + adset + "\",\"adset_id\":\"" + adset + "\",\"date_start\":\"2026-10-01\","
+                + "\"date_stop\":\"2026-10-01\",\"spend\":\"10.00\",\"impressions\":\"1000\",\"clicks\":\"10\"}]}";
+        HttpResponse<String> r = http().postJson("/api/v1/accounts/" + account + "/insights", row);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    static byte[] solidPng(int width, int height, int rgb) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aCreativeIsAnalysedOnceStoredByContentAndItsFeaturesBecomeAdSetAttributes() {
+        long v8 = register("yolov8_planted.onnx").get("version").asLong();
+        importAdSet("777001", "creative-adset-1");
+        String path = "/api/v1/accounts/act_777001/adsets/creative-adset-1/creatives";
+        byte[] red = solidPng(64, 64, 0xff0000);
+        HttpResponse<String> first =
+                upload(path + "?model_version=" + v8, new Multipart().file("file", "red.png", "image/png", red));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        JsonNode c = JSON.readTree(first.body());
+        assertThat(c.get("account_id").asString()).isEqualTo("777001");
+        assertThat(c.get("media_type").asString()).isEqualTo("image");
+        JsonNode f = c.get("features");
+        // conf 0.25 on 64 x 64 (gain 1): persons (15, 20, 25, 40) and (46, 26, 54, 34), bicycles (16, 20, 26, 40)
+        // and (50, 15, 64, 25) after clipping; see OnnxDetectorTest
+        assertThat(f.get("person_present").asBoolean()).isTrue();
+        assertThat(f.get("person_share_opening").asDouble()).isEqualTo(1.0);
+        assertThat(f.get("objects").get("person").get("max_count").asInt()).isEqualTo(2);
+        assertThat(f.get("objects").get("person").get("mean_area_share").asDouble())
+                .isCloseTo((200 + 64) / 4096.0, within(1e-9));
+        assertThat(f.get("objects").get("bicycle").get("mean_area_share").asDouble())
+                .isCloseTo((200 + 140) / 4096.0, within(1e-9));
+        // pure red: luma 0.299, Hasler-Süsstrunk M = 0.3 * |(255, 127.5)|
+        assertThat(f.get("brightness").asDouble()).isCloseTo(0.299, within(1e-9));
+        assertThat(f.get("colourfulness").asDouble()).isCloseTo(0.3 * Math.hypot(255, 127.5), within(1e-9));
+        assertThat(f.get("dominant_colours").get(0).get("hex").asString()).isEqualTo("#ff0000");
+        assertThat(f.get("aspect_ratio").asDouble()).isEqualTo(1.0);
+        assertThat(c.get("attributes").get("creative_person").asString()).isEqualTo("yes");
+        assertThat(c.get("attributes").get("creative_brightness").asString()).isEqualTo("dark");
+        assertThat(c.get("attributes").get("creative_colourfulness").asString()).isEqualTo("high");
+        // the same bytes again: the stored creative, 200
+        HttpResponse<String> again =
+                upload(path + "?model_version=" + v8, new Multipart().file("file", "copy.png", "image/png", red));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("id").asString())
+                .isEqualTo(c.get("id").asString());
+        assertThat(JSON.readTree(http().get(path).body()).size()).isEqualTo(1);
+        assertThat(http().get(path + "/" + c.get("id").asString()).statusCode()).isEqualTo(200);
+        assertThat(http().get(path + "/no-such-creative").statusCode()).isEqualTo(404);
+        // the ad set's attributes, which the ml data set reads, carry the creative's
+        JsonNode adsets =
+                JSON.readTree(http().get("/api/v1/accounts/777001/adsets").body());
+        assertThat(adsets.toString()).contains("\"creative_person\":\"yes\"", "\"creative_media\":\"image\"");
+        HttpResponse<String> text = upload(path, new Multipart().file("file", "x.txt", "text/plain", "hi".getBytes()));
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(text.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("file");
+        HttpResponse<String> unknown = upload(
+                "/api/v1/accounts/777001/adsets/no-such-adset/creatives",
+                new Multipart().file("file", "red.png", "image/png", red));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("adset_id");
+    }
+
+    @Test
+    void aVideoIsSampledAtOneFramePerSecondWithFfmpeg() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "install Debian package ffmpeg");
+        long v8 = register("yolov8_planted.onnx").get("version").asLong();
+        importAdSet("777002", "video-adset-1");
+        Path dir = Files.createTempDirectory("vision-clip-");
+        Path clip = dir.resolve("clip.mp4");
+        // 3 s of ffmpeg's test pattern, 64 x 64, 5 frames per second
+        Process p = new ProcessBuilder(
+                        "/usr/bin/ffmpeg",
+                        "-nostdin",
+                        "-loglevel",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc=size=64x64:rate=5",
+                        "-t",
+                        "3",
+                        "-c:v",
+                        "mpeg4",
+                        clip.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(p.waitFor()).isZero();
+        byte[] video = Files.readAllBytes(clip);
+        Files.delete(clip);
+        Files.delete(dir);
+        HttpResponse<String> r = upload(
+                "/api/v1/accounts/777002/adsets/video-adset-1/creatives?model_version=" + v8,
+                new Multipart().file("file", "clip.mp4", "video/mp4", video));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode c = JSON.readTree(r.body());
+        assertThat(c.get("media_type").asString()).isEqualTo("video");
+        assertThat(c.get("features").get("frames").asInt()).isEqualTo(3);
+        assertThat(c.get("features").get("duration_seconds").asDouble()).isCloseTo(3.0, within(0.05));
+        // the planted model sees its person in every frame: all of the opening
+        assertThat(c.get("features").get("person_share_opening").asDouble()).isEqualTo(1.0);
+        assertThat(c.get("features")
+                        .get("objects")
+                        .get("person")
+                        .get("presence")
+                        .asDouble())
+                .isEqualTo(1.0);
+        assertThat(c.get("attributes").get("creative_media").asString()).isEqualTo("video");
+        assertThat(c.get("attributes").get("creative_person_opening").asString())
+                .isEqualTo("yes");
     }
 }
