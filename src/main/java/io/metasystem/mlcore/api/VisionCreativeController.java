@@ -55,7 +55,7 @@ class VisionCreativeController {
         if (file == null) {
             throw new InvalidInputException("file", "is required (multipart part: an image or a video)");
         }
-        Long version = modelVersion == null ? null : VisionModelController.version(modelVersion, "model_version");
+        Long version = modelVersion == null ? null : VisionVersions.parse(modelVersion, "model_version");
         VisionCreatives.Upload u =
                 creatives.analyse(account, adsetId, file.getBytes(), file.getOriginalFilename(), version);
         return ResponseEntity.status(u.created() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -47,7 +47,7 @@ class VisionEvaluationController {
             @RequestPart(value = "annotations", required = false) MultipartFile annotations,
             @RequestPart(value = "images", required = false) MultipartFile images)
             throws IOException {
-        long v = VisionModelController.version(version);
+        long v = VisionVersions.parse(version, "version");
         if (annotations == null) {
             throw new InvalidInputException("annotations", "is required (multipart part: a COCO JSON file)");
         }
