@@ -118,23 +118,13 @@ public class VisionCreatives {
     public List<Creative> list(String accountId, String adsetId) {
         String account = AccountIds.canonical(accountId);
         requireAdSet(account, adsetId);
-        return jdbc.sql("select " + COLUMNS + " from vision_creative where account_id = :account and adset_id = :adset "
-                        + "order by created_at, id")
-                .param("account", account)
-                .param("adset", adsetId)
-                .query(VisionCreatives::map)
-                .list();
+        return select(account, adsetId, "order by created_at, id", "", "").list();
     }
 
     /** @throws NotFoundException (field {@code creative_id}) when the ad set has no such creative */
     public Creative get(String accountId, String adsetId, String id) {
         String account = AccountIds.canonical(accountId);
-        return jdbc.sql("select " + COLUMNS + " from vision_creative where account_id = :account and adset_id = :adset "
-                        + "and id = :id")
-                .param("account", account)
-                .param("adset", adsetId)
-                .param("id", id)
-                .query(VisionCreatives::map)
+        return select(account, adsetId, "and id = :key", "key", id)
                 .optional()
                 .orElseThrow(() -> new NotFoundException(
                         "creative", id, "creative_id", "ad set '" + adsetId + "' has no creative " + id));
@@ -185,13 +175,20 @@ public class VisionCreatives {
     }
 
     private Optional<Creative> find(String account, String adsetId, String sha) {
-        return jdbc.sql("select " + COLUMNS + " from vision_creative where account_id = :account and adset_id = :adset "
-                        + "and sha256 = :sha")
+        return select(account, adsetId, "and sha256 = :key", "key", sha).optional();
+    }
+
+    /** The ad set's creatives with a condition on {@code :key} (none when {@code keyName} is empty). */
+    private JdbcClient.MappedQuerySpec<Creative> select(
+            String account, String adsetId, String tail, String keyName, String key) {
+        JdbcClient.StatementSpec spec = jdbc.sql("select " + COLUMNS + " from vision_creative where account_id = "
+                        + ":account and adset_id = :adset " + tail)
                 .param("account", account)
-                .param("adset", adsetId)
-                .param("sha", sha)
-                .query(VisionCreatives::map)
-                .optional();
+                .param("adset", adsetId);
+        if (!keyName.isEmpty()) {
+            spec = spec.param(keyName, key);
+        }
+        return spec.query(VisionCreatives::map);
     }
 
     /** The ad set must be stored (imported insights or the catalog): 404 naming the field otherwise. */

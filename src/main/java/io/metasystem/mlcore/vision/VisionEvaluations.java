@@ -7,6 +7,7 @@ import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.errors.ProblemKind;
 import io.metasystem.mlcore.ml.Datasets;
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobRows;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import io.metasystem.mlcore.store.SqlDialect;
@@ -14,6 +15,7 @@ import io.metasystem.mlcore.store.StoredJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
@@ -55,11 +57,7 @@ public class VisionEvaluations implements AutoCloseable {
     private final VisionProperties properties;
     private final JobLeases leases;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vision-evaluation");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(daemonThreads());
 
     public VisionEvaluations(
             JdbcClient jdbc,
@@ -312,16 +310,7 @@ public class VisionEvaluations implements AutoCloseable {
     }
 
     private void update(String id, int done, int total, String progress) {
-        jdbc.sql("update vision_job set status = :running, steps_done = :done, steps_total = :total, "
-                        + "progress = :progress, updated_at = :now where id = :id and status in (:queued, :running)")
-                .param("queued", JobStatus.QUEUED.value())
-                .param("running", JobStatus.RUNNING.value())
-                .param("done", done)
-                .param("total", total)
-                .param("progress", truncate(progress, 512))
-                .param("now", now())
-                .param("id", id)
-                .update();
+        JobRows.progress(jdbc, JobTable.VISION_JOB, id, done, total, progress, now());
     }
 
     private void finish(String id, int total, double map, Map<String, Object> result, String decision) {
@@ -335,26 +324,14 @@ public class VisionEvaluations implements AutoCloseable {
                 .param("progress", String.format(Locale.ROOT, "evaluated %d images: mAP %.4f", total, map))
                 .param("map", map)
                 .param("result", StoredJson.MAPPER.writeValueAsString(result))
-                .param("decision", truncate(decision, 512))
+                .param("decision", JobRows.truncate(decision, 512))
                 .param("now", now())
                 .param("id", id)
                 .update();
     }
 
     private void fail(String id, String error) {
-        jdbc.sql("update vision_job set status = :failed, progress = 'failed', error = :error, updated_at = :now "
-                        + "where id = :id and status in (:queued, :running)")
-                .param("queued", JobStatus.QUEUED.value())
-                .param("running", JobStatus.RUNNING.value())
-                .param("failed", JobStatus.FAILED.value())
-                .param("error", truncate(error, 1000))
-                .param("now", now())
-                .param("id", id)
-                .update();
-    }
-
-    private static String truncate(String s, int n) {
-        return s == null || s.length() <= n ? s : s.substring(0, n);
+        JobRows.fail(jdbc, JobTable.VISION_JOB, id, error, now());
     }
 
     private OffsetDateTime now() {
@@ -380,6 +357,12 @@ public class VisionEvaluations implements AutoCloseable {
                 rs.getString("error"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static CustomizableThreadFactory daemonThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("vision-evaluation-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.testing.WebApiTest;
+import io.metasystem.mlcore.testing.Zips;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +22,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -234,20 +233,8 @@ abstract class VisionApiContract extends WebApiTest {
         assertThat(back.get("decision").asString()).isEqualTo("rollback from v" + e2eVersion);
     }
 
-    /** A zip of (name, bytes) pairs. */
     static byte[] zip(Object... nameBytes) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            for (int i = 0; i < nameBytes.length; i += 2) {
-                z.putNextEntry(new ZipEntry((String) nameBytes[i]));
-                z.write((byte[]) nameBytes[i + 1]);
-                z.closeEntry();
-            }
-            z.finish();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Zips.of(nameBytes);
     }
 
     /** COCO annotations of one 64 x 64 image {@code frame.png} with one box per (category id, x, y, w, h). */

@@ -3,18 +3,14 @@ package io.metasystem.mlcore.vision;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.errors.ProblemKind;
+import io.metasystem.mlcore.testing.Zips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,18 +19,7 @@ class SafeZipTest {
     private static final SafeZip.Limits LIMITS = new SafeZip.Limits(3, 8 << 20, 100);
 
     static byte[] zip(Object... nameBytes) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            for (int i = 0; i < nameBytes.length; i += 2) {
-                z.putNextEntry(new ZipEntry((String) nameBytes[i]));
-                z.write((byte[]) nameBytes[i + 1]);
-                z.closeEntry();
-            }
-            z.finish();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Zips.of(nameBytes);
     }
 
     @Test
