@@ -49,6 +49,7 @@ class OpenApiConfig {
         m.put("/api/v1/jobs", "meta");
         m.put("/api/v1/audit", "meta");
         m.put("/api/v1/accounts/{account_id}/anomalies", "alerts");
+        m.put("/api/v1/accounts/{account_id}/adsets/{adset_id}/creatives", "vision");
         m.put("/api/v1/accounts", "store");
         m.put("/api/v1/recommendations", "recommendations");
         m.put("/api/v1/ml", "ml");
@@ -70,7 +71,7 @@ class OpenApiConfig {
         m.put("webhooks", "Signed inbound n8n actions; outbound events and their delivery");
         m.put("alerts", "Outliers and deviations (stateless or on stored insights); stateful alerts, silences, scans");
         m.put("reporting", "Artists, Spotify for Artists and YouTube imports, events, joined report, attribution");
-        m.put("vision", "YOLO ONNX models: registry (promote, rollback), detection on images");
+        m.put("vision", "YOLO ONNX models: registry (promote, rollback), detection, COCO evaluation, creatives");
         m.put("health", "Liveness and readiness");
         return m;
     }

@@ -180,6 +180,16 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put(
                 "POST /api/v1/vision/detect",
                 new Documented("vision-detect", "200", "vision-detect-request.multipart.json"));
+        m.put(
+                "POST /api/v1/vision/models/{version}/evaluate",
+                new Documented("vision-evaluate", "202", "vision-evaluate-request.multipart.json"));
+        m.put("GET /api/v1/vision/jobs/{id}", new Documented("vision-job", "200"));
+        String creatives = "/api/v1/accounts/{account_id}/adsets/{adset_id}/creatives";
+        m.put(
+                "POST " + creatives,
+                new Documented("vision-creative-upload", "201", "vision-creative-upload-request.multipart.json"));
+        m.put("GET " + creatives, new Documented("vision-creatives", "200"));
+        m.put("GET " + creatives + "/{creative_id}", new Documented("vision-creative", "200"));
         return Map.copyOf(m);
     }
 

@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.vision.VisionModel;
 import io.metasystem.mlcore.vision.VisionModelRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -70,14 +69,6 @@ class VisionModelController {
     }
 
     static long version(String value) {
-        try {
-            long v = Long.parseLong(value.strip());
-            if (v < 1) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "must be a positive integer, was '" + value + "'");
-        }
+        return VisionVersions.parse(value, "version");
     }
 }

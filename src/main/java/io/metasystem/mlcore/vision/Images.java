@@ -28,6 +28,18 @@ public final class Images {
      */
     public record Decoded(int width, int height, int[] rgb) {}
 
+    /** @return whether ImageIO has a reader for these bytes (their header), without decoding them */
+    public static boolean readable(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return false;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            return in != null && ImageIO.getImageReaders(in).hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Reads the size from the header first and refuses images over {@code maxPixels} before decoding them.
      *

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param decision    why it has that status
  * @param createdAt   registration time (UTC)
  * @param promotedAt  last time it became champion, nullable
+ * @param metrics     the result of its latest succeeded evaluation ({@code POST .../evaluate}: {@code map},
+ *                    {@code map50}, per class, the job and the annotations' SHA-256), nullable
  */
 public record VisionModel(
         long version,
@@ -44,4 +46,5 @@ public record VisionModel(
         ModelStatus status,
         String decision,
         OffsetDateTime createdAt,
-        OffsetDateTime promotedAt) {}
+        OffsetDateTime promotedAt,
+        Map<String, Object> metrics) {}

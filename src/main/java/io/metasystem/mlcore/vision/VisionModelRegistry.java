@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Repository
 public class VisionModelRegistry {
     private static final String COLUMNS = "version, file_name, artifact_sha256, cast(metadata as varchar) as metadata, "
-            + "layout, status, decision, created_at, promoted_at";
+            + "layout, status, decision, created_at, promoted_at, cast(metrics as varchar) as metrics";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -301,6 +302,24 @@ public class VisionModelRegistry {
         });
     }
 
+    /**
+     * Keeps the result of an evaluation of {@code version} as its metrics (the latest evaluation wins).
+     *
+     * @param metrics a document with snake_case keys
+     */
+    @Transactional
+    public void recordMetrics(long version, Map<String, Object> metrics) {
+        jdbc.sql("update vision_model set metrics = " + dialect.json(":metrics") + " where version = :v")
+                .param("metrics", StoredJson.MAPPER.writeValueAsString(metrics))
+                .param("v", version)
+                .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metrics(String json) {
+        return json == null ? null : StoredJson.MAPPER.readValue(json, LinkedHashMap.class);
+    }
+
     private void retireChampion() {
         jdbc.sql("update vision_model set status = :retired where status = :champion")
                 .param("retired", ModelStatus.RETIRED.value())
@@ -336,6 +355,7 @@ public class VisionModelRegistry {
                 ModelStatus.of(rs.getString("status")),
                 rs.getString("decision"),
                 rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("promoted_at", OffsetDateTime.class));
+                rs.getObject("promoted_at", OffsetDateTime.class),
+                metrics(rs.getString("metrics")));
     }
 }

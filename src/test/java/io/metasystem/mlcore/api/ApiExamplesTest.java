@@ -376,6 +376,28 @@ class ApiExamplesTest {
                 "vision-detect-request.multipart.json",
                 200);
         call("POST", "/api/v1/vision/detect", params(), "vision-detect-400-request.multipart.json", 400);
+        String evaluate = "/api/v1/vision/models/{version}/evaluate";
+        String job = call("POST", evaluate, params("version", "1"), "vision-evaluate-request.multipart.json", 202)
+                .get("id")
+                .asString();
+        awaitJob("/api/v1/vision/jobs/" + job);
+        call("POST", evaluate, params("version", "1"), "vision-evaluate-400-request.multipart.json", 400);
+        call("GET", "/api/v1/vision/jobs/{id}", params("id", job), null, 200);
+        call("GET", "/api/v1/vision/jobs/{id}", params("id", "00000000-0000-0000-0000-000000000000"), null, 404);
+        String creatives = "/api/v1/accounts/{account_id}/adsets/{adset_id}/creatives";
+        Map<String, String> adSet = params("account_id", "1234567890", "adset_id", "23851000000000001");
+        Map<String, String> upload = new LinkedHashMap<>(adSet);
+        upload.put("model_version", "1");
+        String creative = call("POST", creatives, upload, "vision-creative-upload-request.multipart.json", 201)
+                .get("id")
+                .asString();
+        call("POST", creatives, adSet, "vision-creative-upload-400-request.multipart.json", 400);
+        call("GET", creatives, adSet, null, 200);
+        Map<String, String> one = new LinkedHashMap<>(adSet);
+        one.put("creative_id", creative);
+        call("GET", creatives + "/{creative_id}", one, null, 200);
+        one.put("creative_id", "00000000-0000-0000-0000-000000000000");
+        call("GET", creatives + "/{creative_id}", one, null, 404);
     }
 
     // detect (stateless) → import → detect on stored insights → scan → alerts → ack → silence (alerts)

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 /**
  * The plain API profile: the real server and store (H2 unless a subclass names another database), the API key, a
  * 5 MB request limit, a 256 KB import limit, XGBoost capped at 300 rounds and an ML data directory holding a copy of
- * the Kaggle sample. Classes extending it, and declaring no context configuration of their own, share one Spring
- * context; they use their own account ids and model scopes, since the store is shared.
+ * the Kaggle sample, at most 500 entries in a vision evaluation zip. Classes extending it, and declaring no context
+ * configuration of their own, share one Spring context; they use their own account ids and model scopes, since the
+ * store is shared.
  */
 @SpringBootTest(
         classes = MlCoreApplication.class,
@@ -26,7 +27,8 @@ import java.nio.file.Path;
             "mlcore.api-keys-readonly=" + WebApiTest.READ_ONLY_KEY,
             "mlcore.max-request-size=5MB",
             "mlcore.store.max-import-size=256KB",
-            "mlcore.ml.max-rounds=300"
+            "mlcore.ml.max-rounds=300",
+            "mlcore.vision.zip-max-entries=500"
         })
 public abstract class WebApiTest {
     /** The second value of {@code API_KEY} (a rotation in progress). */
