@@ -23,6 +23,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.dummy-mode", "DUMMY_MODE"),
             Map.entry("mlcore.api-key", "API_KEY"),
             Map.entry("mlcore.max-request-size", "MAX_REQUEST_SIZE"),
+            Map.entry("mlcore.rate-limit.per-minute", "API_RATE_LIMIT_PER_MINUTE"),
             Map.entry("mlcore.store.database-url", "DATABASE_URL"),
             Map.entry("mlcore.store.max-import-size", "MAX_IMPORT_SIZE"),
             Map.entry("mlcore.meta.access-token", "META_ACCESS_TOKEN"),
@@ -132,7 +133,8 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
                     "WEBHOOK_MAX_ATTEMPTS",
                     "APPLY_MAX_DATA_AGE_DAYS",
                     "META_ASYNC_INSIGHTS_DAYS",
-                    "META_SYNC_DAYS" -> " (expected a whole number)";
+                    "META_SYNC_DAYS",
+                    "API_RATE_LIMIT_PER_MINUTE" -> " (expected a whole number)";
             case "APPLY_REQUIRE_DATA_DATE" -> " (expected true or false)";
             case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" ->
                 " (expected a number)";
