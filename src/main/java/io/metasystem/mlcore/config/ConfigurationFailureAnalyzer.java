@@ -25,6 +25,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.max-request-size", "MAX_REQUEST_SIZE"),
             Map.entry("mlcore.rate-limit.per-minute", "API_RATE_LIMIT_PER_MINUTE"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "SHUTDOWN_TIMEOUT"),
+            Map.entry("mlcore.store.connection-timeout", "DATABASE_CONNECTION_TIMEOUT"),
             Map.entry("mlcore.store.database-url", "DATABASE_URL"),
             Map.entry("mlcore.store.max-import-size", "MAX_IMPORT_SIZE"),
             Map.entry("mlcore.meta.access-token", "META_ACCESS_TOKEN"),
@@ -129,7 +130,8 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
                     "WEBHOOK_REDELIVERY_INTERVAL",
                     "META_ASYNC_POLL_INTERVAL",
                     "META_ASYNC_TIMEOUT",
-                    "SHUTDOWN_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
+                    "SHUTDOWN_TIMEOUT",
+                    "DATABASE_CONNECTION_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
             case "META_MAX_RETRIES",
                     "APPLY_MAX_RECOMMENDATION_AGE_HOURS",
                     "WEBHOOK_MAX_ATTEMPTS",
