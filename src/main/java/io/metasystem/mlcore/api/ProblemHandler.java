@@ -19,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -118,9 +120,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return unavailable(e.getMostSpecificCause());
     }
 
-    /** A transaction that could not begin because no connection could be had (imports, apply): 503 as above. */
-    @ExceptionHandler(CannotCreateTransactionException.class)
-    ResponseEntity<Object> transactionUnavailable(CannotCreateTransactionException e) {
+    /**
+     * A transaction that could not begin because no connection could be had (imports, apply), or whose commit or
+     * rollback failed because the connection died under it (the database went away mid-request): 503 as above.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, TransactionSystemException.class})
+    ResponseEntity<Object> transactionUnavailable(TransactionException e) {
         return unavailable(e.getMostSpecificCause());
     }
 

@@ -57,7 +57,7 @@ class GracefulShutdownTest {
                 "mlcore.meta.access-token", "EAAB-graceful-test",
                 "mlcore.meta.api-base", GRAPH.baseUrl(),
                 "mlcore.meta.max-retries", "0",
-                "spring.lifecycle.timeout-per-shutdown-phase", "20s");
+                "spring.lifecycle.timeout-per-shutdown-phase", "90s");
     }
 
     @Test
@@ -109,7 +109,7 @@ class GracefulShutdownTest {
             }
             long inserted = imported.get("inserted").asLong();
             assertThat(inserted).isPositive();
-            int exit = service.waitForExit(Duration.ofSeconds(40));
+            int exit = service.waitForExit(Duration.ofSeconds(120));
             assertThat(exit).as(service.output()).isIn(0, 143);
             String output = service.output();
             assertThat(output).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
