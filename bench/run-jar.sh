@@ -5,7 +5,9 @@ set -euo pipefail
 jar=$1 port=$2 dir=$3; shift 3
 rm -rf "$dir" && mkdir -p "$dir"
 cd "$dir"
+# The per-key rate limit (API_RATE_LIMIT_PER_MINUTE, default 600) would answer most benchmark requests with 429.
 API_KEY=bench-key-0123456789abcdef DUMMY_MODE=true PORT=$port SERVER_PORT=$port \
+  API_RATE_LIMIT_PER_MINUTE=${API_RATE_LIMIT_PER_MINUTE:-0} \
   nohup java "$@" -jar "$jar" > "$dir/server.log" 2>&1 &
 echo $! > "$dir/pid"
 for _ in $(seq 1 600); do

@@ -1,7 +1,10 @@
 package io.metasystem.mlcore.api;
 
+import io.github.bucket4j.TimeMeter;
 import io.metasystem.mlcore.config.ApiKeyHolder;
+import io.metasystem.mlcore.config.RateLimitProperties;
 import io.metasystem.mlcore.errors.FieldProblem;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +25,9 @@ import java.util.Set;
 /**
  * Requires the API key on every {@code /api/**} route, as {@code X-API-Key: <key>} or
  * {@code Authorization: Bearer <key>}. Health, metrics and API docs stay open. A read-only key
- * ({@code API_KEYS_READONLY}) passes GET and HEAD only; any other method answers 403 naming the route.
+ * ({@code API_KEYS_READONLY}) passes GET and HEAD only; any other method answers 403 naming the route. Each valid
+ * key has its own rate limit ({@code API_RATE_LIMIT_PER_MINUTE}, {@link KeyRateLimiter}): past it, 429 with
+ * {@code Retry-After} in seconds; the open routes are never limited since this filter does not see them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -31,12 +36,20 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
+    static final String RATE_VARIABLE = "API_RATE_LIMIT_PER_MINUTE";
+    static final String RATE_LIMITED_METRIC = "mlcore.api.rate.limited";
+
     private final ApiKeyHolder keys;
     private final ObjectMapper mapper;
+    private final KeyRateLimiter limiter;
+    private final MeterRegistry meters;
 
-    ApiKeyFilter(ApiKeyHolder keys, ObjectMapper mapper) {
+    ApiKeyFilter(ApiKeyHolder keys, ObjectMapper mapper, RateLimitProperties rateLimit, MeterRegistry meters) {
         this.keys = keys;
         this.mapper = mapper;
+        this.limiter =
+                rateLimit.enabled() ? new KeyRateLimiter(rateLimit.perMinute(), TimeMeter.SYSTEM_NANOTIME) : null;
+        this.meters = meters;
     }
 
     @Override
@@ -51,7 +64,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String presented = presentedKey(request);
-        ApiKeyHolder.Access access = keys.access(presented);
+        ApiKeyHolder.Identity identity = keys.identify(presented);
+        ApiKeyHolder.Access access = identity.access();
+        if (access != ApiKeyHolder.Access.NONE && limiter != null) {
+            long retryAfter = limiter.tryAcquire(identity.hash());
+            if (retryAfter > 0) {
+                tooManyRequests(response, identity.hash(), retryAfter);
+                return;
+            }
+        }
         if (access == ApiKeyHolder.Access.FULL) {
             chain.doFilter(request, response);
             return;
@@ -80,6 +101,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 ProblemResponses.withErrors(
                         ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail),
                         List.of(new FieldProblem(HEADER, detail))));
+    }
+
+    private void tooManyRequests(HttpServletResponse response, String keyHash, long retryAfter) throws IOException {
+        // Tagged with the key's hash (ApiKeyHolder.Identity), never the key.
+        meters.counter(RATE_LIMITED_METRIC, "key", keyHash).increment();
+        String detail = "This API key sent more than its limit of requests per minute (" + RATE_VARIABLE
+                + "); retry in " + retryAfter + " s.";
+        ProblemDetail problem = ProblemResponses.withErrors(
+                ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", detail),
+                List.of(new FieldProblem(HEADER, detail)));
+        problem.setProperty("retry_after_seconds", retryAfter);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        ProblemResponses.write(response, mapper, problem);
     }
 
     private static String presentedKey(HttpServletRequest request) {

@@ -18,6 +18,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -114,9 +117,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         TransientDataAccessResourceException.class
     })
     ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
-        log.warn(
-                "The database is unavailable: {}",
-                e.getMostSpecificCause().getClass().getName());
+        return unavailable(e.getMostSpecificCause());
+    }
+
+    /**
+     * A transaction that could not begin because no connection could be had (imports, apply), or whose commit or
+     * rollback failed because the connection died under it (the database went away mid-request): 503 as above.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, TransactionSystemException.class})
+    ResponseEntity<Object> transactionUnavailable(TransactionException e) {
+        return unavailable(e.getMostSpecificCause());
+    }
+
+    private static ResponseEntity<Object> unavailable(Throwable cause) {
+        log.warn("The database is unavailable: {}", cause.getClass().getName());
         String detail = "The database is unavailable; retry in a few seconds.";
         ProblemDetail problem = ProblemResponses.withErrors(
                 ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", detail),

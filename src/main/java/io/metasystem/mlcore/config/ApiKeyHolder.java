@@ -25,6 +25,7 @@ public class ApiKeyHolder {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyHolder.class);
     private static final int MIN_LENGTH = 16;
     private static final int MAX_FULL_KEYS = 2;
+    private static final int HASH_BYTES = 8;
 
     /** What a presented key may do. */
     public enum Access {
@@ -88,8 +89,19 @@ public class ApiKeyHolder {
 
     /** What {@code presented} may do; compares with every configured key, in constant time per key. */
     public Access access(String presented) {
+        return identify(presented).access();
+    }
+
+    /**
+     * What {@code presented} may do and which configured key it is, as a hash (never the key): the first 16 hex
+     * digits of its SHA-256 digest, for per-key state such as rate limits. Compares with every configured key, in
+     * constant time per key.
+     *
+     * @return the access and, unless it is {@link Access#NONE}, the key's hash; for {@code NONE} the hash is null
+     */
+    public Identity identify(String presented) {
         if (presented == null) {
-            return Access.NONE;
+            return Identity.NONE;
         }
         byte[] digest = sha256(presented.strip());
         boolean full = false;
@@ -100,7 +112,22 @@ public class ApiKeyHolder {
         for (byte[] d : readOnlyDigests) {
             readOnly |= MessageDigest.isEqual(d, digest);
         }
-        return full ? Access.FULL : readOnly ? Access.READ_ONLY : Access.NONE;
+        if (!full && !readOnly) {
+            return Identity.NONE;
+        }
+        String hash = HexFormat.of().formatHex(digest, 0, HASH_BYTES);
+        return new Identity(full ? Access.FULL : Access.READ_ONLY, hash);
+    }
+
+    /**
+     * A presented key's access and hash.
+     *
+     * @param access what the key may do
+     * @param hash   16 hex digits of the key's SHA-256 digest (a configured key's stable identity); null for
+     *               {@link Access#NONE}
+     */
+    public record Identity(Access access, String hash) {
+        static final Identity NONE = new Identity(Access.NONE, null);
     }
 
     private static List<String> split(String value) {

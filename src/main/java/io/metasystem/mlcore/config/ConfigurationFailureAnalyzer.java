@@ -23,6 +23,9 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.dummy-mode", "DUMMY_MODE"),
             Map.entry("mlcore.api-key", "API_KEY"),
             Map.entry("mlcore.max-request-size", "MAX_REQUEST_SIZE"),
+            Map.entry("mlcore.rate-limit.per-minute", "API_RATE_LIMIT_PER_MINUTE"),
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "SHUTDOWN_TIMEOUT"),
+            Map.entry("mlcore.store.connection-timeout", "DATABASE_CONNECTION_TIMEOUT"),
             Map.entry("mlcore.store.database-url", "DATABASE_URL"),
             Map.entry("mlcore.store.max-import-size", "MAX_IMPORT_SIZE"),
             Map.entry("mlcore.meta.access-token", "META_ACCESS_TOKEN"),
@@ -126,13 +129,16 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
                     "WEBHOOK_INITIAL_BACKOFF",
                     "WEBHOOK_REDELIVERY_INTERVAL",
                     "META_ASYNC_POLL_INTERVAL",
-                    "META_ASYNC_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
+                    "META_ASYNC_TIMEOUT",
+                    "SHUTDOWN_TIMEOUT",
+                    "DATABASE_CONNECTION_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
             case "META_MAX_RETRIES",
                     "APPLY_MAX_RECOMMENDATION_AGE_HOURS",
                     "WEBHOOK_MAX_ATTEMPTS",
                     "APPLY_MAX_DATA_AGE_DAYS",
                     "META_ASYNC_INSIGHTS_DAYS",
-                    "META_SYNC_DAYS" -> " (expected a whole number)";
+                    "META_SYNC_DAYS",
+                    "API_RATE_LIMIT_PER_MINUTE" -> " (expected a whole number)";
             case "APPLY_REQUIRE_DATA_DATE" -> " (expected true or false)";
             case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" ->
                 " (expected a number)";

@@ -29,12 +29,20 @@ import java.util.concurrent.TimeUnit;
  * job {@link #acquire acquires} it (owner = this process, heartbeat = now) and renews the heartbeat of all its jobs
  * every quarter lease; the clustered sweep (one replica per execution) marks {@code queued}/{@code running} jobs whose
  * heartbeat is older than the lease (property {@code mlcore.jobs.lease}, env {@code JOB_LEASE}, default 2 minutes)
- * as {@code failed} with an error that says they were interrupted and can be submitted again.
+ * as {@code failed} with an error that says they were interrupted and can be submitted again. On a graceful shutdown
+ * (SIGTERM) {@link #stop} does the same at once for the jobs of this process, after the web server has drained its
+ * requests (phase {@link #PHASE}), so nobody waits a lease for them and a resubmitted job starts from scratch.
  */
 @Component
 public class JobLeases implements ClusteredTask, SmartLifecycle {
     static final String SWEEP_TASK = "job-lease-sweep";
     static final String INTERRUPTED = "interrupted: the replica running this job stopped; submit it again";
+    /**
+     * Stops after the web server's graceful shutdown and stop (Spring Boot's phases just below
+     * {@link SmartLifecycle#DEFAULT_PHASE}), so requests still in flight may start or finish jobs first.
+     */
+    static final int PHASE = 0;
+
     private static final Logger log = LoggerFactory.getLogger(JobLeases.class);
 
     private final JdbcClient jdbc;
@@ -147,6 +155,53 @@ public class JobLeases implements ClusteredTask, SmartLifecycle {
             heartbeats.shutdownNow();
             heartbeats = null;
         }
+        try {
+            int interrupted = releaseAll();
+            if (interrupted > 0) {
+                log.warn(
+                        "shutting down: {} running job(s) of this process marked failed ({})",
+                        interrupted,
+                        INTERRUPTED);
+            }
+        } catch (RuntimeException e) {
+            // The database may be gone already; the sweep of another replica (or of the next start) marks them.
+            log.warn("shutting down: jobs not marked interrupted, the lease sweep will: {}", e.toString());
+        }
+    }
+
+    /**
+     * Marks every {@code queued}/{@code running} job this process holds as failed ({@link #INTERRUPTED}) and stops
+     * renewing them; a job finishing later keeps that status (the job tables never overwrite a terminal status).
+     *
+     * @return the number of jobs marked
+     */
+    int releaseAll() {
+        OffsetDateTime now = now();
+        int marked = 0;
+        for (Map.Entry<JobTable, Set<String>> entry : active.entrySet()) {
+            List<String> ids = List.copyOf(entry.getValue());
+            entry.getValue().removeAll(ids);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            marked += jdbc.sql("update " + entry.getKey().table()
+                            + " set status = :failed, error = :error, updated_at = :now "
+                            + "where owner = :owner and id in (:ids) and status in (:queued, :running)")
+                    .param("failed", JobStatus.FAILED.value())
+                    .param("error", INTERRUPTED)
+                    .param("now", now)
+                    .param("owner", owner)
+                    .param("ids", ids)
+                    .param("queued", JobStatus.QUEUED.value())
+                    .param("running", JobStatus.RUNNING.value())
+                    .update();
+        }
+        return marked;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override

@@ -19,9 +19,13 @@ import java.sql.SQLException;
  * @param password nullable
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
-    /** Embedded default: an H2 file database under {@code ./data/}, created on first start. */
+    /**
+     * Embedded default: an H2 file database under {@code ./data/}, created on first start.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}:
+     * the service closes it after a graceful shutdown, not H2's own shutdown hook while requests still finish.
+     */
     public static final String DEFAULT_H2 = "jdbc:h2:file:./data/mlcore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;LOCK_TIMEOUT=30000";
+            + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE";
 
     /**
      * @param value {@code DATABASE_URL}, nullable or blank for the embedded default

@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for graph.facebook.com, on the JDK's HTTP server, reproducing the documented shapes: edges with
@@ -52,6 +55,8 @@ public final class FakeGraphApi implements AutoCloseable {
     private volatile String nextRunOutcome = "Job Completed";
     private volatile String currency = "EUR";
     private volatile int pageSize = 2;
+    private volatile CountDownLatch hold;
+    private final AtomicInteger held = new AtomicInteger();
 
     public FakeGraphApi() {
         try {
@@ -61,6 +66,20 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * Holds every request until {@code release} counts down (a hung Graph API), or answers at once again for null;
+     * {@link #held()} counts the requests that were held.
+     */
+    public FakeGraphApi holdUntil(CountDownLatch release) {
+        hold = release;
+        return this;
+    }
+
+    /** How many requests {@link #holdUntil} held so far. */
+    public int held() {
+        return held.get();
     }
 
     public String baseUrl() {
@@ -264,6 +283,16 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            CountDownLatch gate = hold;
+            if (gate != null) {
+                held.incrementAndGet();
+                try {
+                    gate.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());

@@ -39,10 +39,13 @@ import org.springframework.test.context.DynamicPropertySource;
             "mlcore.webhooks.secret=" + LiveMetaTest.SECRET,
             "mlcore.webhooks.initial-backoff=10ms",
             "mlcore.webhooks.max-attempts=3",
-            "mlcore.webhooks.redelivery-interval=1s"
+            "mlcore.webhooks.redelivery-interval=1s",
+            "mlcore.youtube.access-token=" + LiveMetaTest.YOUTUBE_TOKEN
         })
 public abstract class LiveMetaTest {
     public static final String SECRET = "whsec-test-0123456789abcdef";
+    /** {@code YOUTUBE_ACCESS_TOKEN} of this profile (no sync is scheduled: YOUTUBE_SYNC_CRON stays off). */
+    public static final String YOUTUBE_TOKEN = "ya29.test-youtube-token-0123456789";
     /** The account of the end-to-end flow, which no other class of this profile uses. */
     public static final String FLOW_ACCOUNT = "9123";
 
