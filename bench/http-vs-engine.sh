@@ -19,7 +19,7 @@ for jar in "$@"; do
   trap 'kill -TERM $pid 2>/dev/null || true' EXIT
   echo "== $(basename "$jar") (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   # shellcheck disable=SC2086
-  java -Xmx1g -cp "$root/target/test-classes:$root/target/classes:$(cat "$cp_file")" \
+  SERVER_PID=$pid java -Xmx1g -cp "$root/target/test-classes:$root/target/classes:$(cat "$cp_file")" \
     io.metasystem.mlcore.api.HttpVsEngineMain "http://localhost:$port" "$key" "$warmup" "$rounds" $bodies
   kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
   rm -rf "$dir"

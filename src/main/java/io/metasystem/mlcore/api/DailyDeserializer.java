@@ -3,6 +3,8 @@ package io.metasystem.mlcore.api;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
@@ -20,8 +22,10 @@ import java.util.List;
  * (field paths, messages) stay what the record deserializer gave.
  */
 final class DailyDeserializer extends ValueDeserializer<OptimizeRequest.Daily> {
-    private static final List<Object> NAMES =
+    private static final List<String> NAMES =
             List.of("date", "spend", "impressions", "clicks", "conversions", "revenue");
+    /** Jackson's own matcher of property names on the raw bytes (as its bean deserializers use). */
+    private static final PropertyNameMatcher MATCHER = BinaryNameMatcher.construct(NAMES);
 
     private ValueDeserializer<Object> dates;
     private ValueDeserializer<Object> doubles;
@@ -34,15 +38,20 @@ final class DailyDeserializer extends ValueDeserializer<OptimizeRequest.Daily> {
 
     @Override
     public Collection<Object> getKnownPropertyNames() {
-        return NAMES;
+        return List.copyOf(NAMES);
     }
 
     @Override
     public OptimizeRequest.Daily deserialize(JsonParser p, DeserializationContext ctxt) {
         JsonToken t = p.currentToken();
+        int match;
         if (t == JsonToken.START_OBJECT) {
-            t = p.nextToken();
-        } else if (t != JsonToken.PROPERTY_NAME && t != JsonToken.END_OBJECT) {
+            match = p.nextNameMatch(MATCHER);
+        } else if (t == JsonToken.PROPERTY_NAME) {
+            match = p.currentNameMatch(MATCHER);
+        } else if (t == JsonToken.END_OBJECT) {
+            match = PropertyNameMatcher.MATCH_END_OBJECT;
+        } else {
             return (OptimizeRequest.Daily) ctxt.handleUnexpectedToken(OptimizeRequest.Daily.class, p);
         }
         LocalDate date = null;
@@ -51,18 +60,24 @@ final class DailyDeserializer extends ValueDeserializer<OptimizeRequest.Daily> {
         Double clicks = null;
         Double conversions = null;
         Double revenue = null;
-        for (; t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
-            String name = p.currentName();
+        for (; match != PropertyNameMatcher.MATCH_END_OBJECT; match = p.nextNameMatch(MATCHER)) {
+            if (match < 0) {
+                // reported with its path by Jackson (UnrecognizedPropertyException) or skipped
+                String unknown = p.currentName();
+                p.nextToken();
+                ctxt.handleUnknownProperty(p, this, OptimizeRequest.Daily.class, unknown);
+                continue;
+            }
+            String name = NAMES.get(match);
             p.nextToken();
             try {
-                switch (name) {
-                    case "date" -> date = date(p, ctxt);
-                    case "spend" -> spend = number(p, ctxt);
-                    case "impressions" -> impressions = number(p, ctxt);
-                    case "clicks" -> clicks = number(p, ctxt);
-                    case "conversions" -> conversions = number(p, ctxt);
-                    case "revenue" -> revenue = number(p, ctxt);
-                    default -> ctxt.handleUnknownProperty(p, this, OptimizeRequest.Daily.class, name);
+                switch (match) {
+                    case 0 -> date = date(p, ctxt);
+                    case 1 -> spend = number(p, ctxt);
+                    case 2 -> impressions = number(p, ctxt);
+                    case 3 -> clicks = number(p, ctxt);
+                    case 4 -> conversions = number(p, ctxt);
+                    default -> revenue = number(p, ctxt);
                 }
             } catch (DatabindException e) {
                 throw DatabindException.wrapWithPath(

@@ -24,8 +24,10 @@ import java.util.Locale;
  *
  * <p>{@code java -cp <test classpath> io.metasystem.mlcore.api.HttpVsEngineMain URL API_KEY WARMUP ROUNDS BODY...}
  * prints, per body, the median wall time of the HTTP answer, the median wall and thread-CPU time of the engine
- * call, and the ratio HTTP / engine (of the medians, and the median of the per-round ratios). bench/http-vs-engine.sh
- * starts the jar and runs it.
+ * call, and the ratio HTTP / engine (of the medians, and the median of the per-round ratios); with {@code SERVER_PID}
+ * set, also the server process's CPU time per answer (all its threads, from /proc) against the engine's thread CPU
+ * time, the figure that holds on a shared machine where wall time mostly measures the competition for the cores.
+ * bench/http-vs-engine.sh starts the jar and runs it.
  */
 public final class HttpVsEngineMain {
     private HttpVsEngineMain() {}
@@ -43,6 +45,7 @@ public final class HttpVsEngineMain {
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String serverPid = System.getenv("SERVER_PID");
         for (int b = 4; b < args.length; b++) {
             byte[] body = Files.readAllBytes(Path.of(args[b]));
             OptimizationProblem problem = mapper.toProblem(json.readValue(body, OptimizeRequest.class));
@@ -56,7 +59,12 @@ public final class HttpVsEngineMain {
             double[] cpu = new double[rounds];
             double[] ratio = new double[rounds];
             int answerBytes = 0;
+            long serverCpu0 = 0;
+            double engineCpuSum = 0;
             for (int i = -warmup; i < rounds; i++) {
+                if (i == 0) {
+                    serverCpu0 = processCpuTicks(serverPid);
+                }
                 long t0 = System.nanoTime();
                 HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 long t1 = System.nanoTime();
@@ -76,7 +84,19 @@ public final class HttpVsEngineMain {
                     wall[i] = (t3 - t2) / 1e6;
                     cpu[i] = (c3 - c2) / 1e6;
                     ratio[i] = http[i] / wall[i];
+                    engineCpuSum += cpu[i];
                 }
+            }
+            String server = "";
+            if (serverPid != null) {
+                double perAnswer = (processCpuTicks(serverPid) - serverCpu0) * 10.0 / rounds;
+                server = String.format(
+                        Locale.ROOT,
+                        "; server process CPU %.2f ms per answer (all its threads, /proc ticks), "
+                                + "engine CPU mean %.2f ms: CPU ratio %.2f",
+                        perAnswer,
+                        engineCpuSum / rounds,
+                        perAnswer / (engineCpuSum / rounds));
             }
             double h = median(http);
             double w = median(wall);
@@ -84,7 +104,7 @@ public final class HttpVsEngineMain {
                     Locale.ROOT,
                     "%s: %d ad sets, body %d B, answer %d B, %d rounds: HTTP median %.2f ms (min %.2f), "
                             + "engine median %.2f ms wall (min %.2f), %.2f ms CPU; HTTP/engine %.2f "
-                            + "(median of per-round ratios %.2f)%n",
+                            + "(median of per-round ratios %.2f)%s%n",
                     Path.of(args[b]).getFileName(),
                     problem.adSets().size(),
                     body.length,
@@ -96,8 +116,19 @@ public final class HttpVsEngineMain {
                     min(wall),
                     median(cpu),
                     h / w,
-                    median(ratio));
+                    median(ratio),
+                    server);
         }
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ, 100 per second on Linux). */
+    private static long processCpuTicks(String pid) throws IOException {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static double median(double[] values) {
