@@ -16,14 +16,16 @@ for jar in "$@"; do
   dir=$(mktemp -d /tmp/mlcore-pgstorage.XXXX)
   coproc PG { java -cp "$root/target/test-classes:$root/target/classes:$(cat "$cp_file")" \
     io.metasystem.mlcore.store.PostgresStorageMain; }
-  read -r _ url <&"${PG[0]}"
+  url=
+  while [ -z "$url" ] && read -r word rest <&"${PG[0]}"; do [ "$word" = url ] && url=$rest; done
   pid=$(DATABASE_URL=$url "$here/run-jar.sh" "$jar" $port "$dir" -Xmx512m)
   post() { curl -fs -o /dev/null -H "X-API-Key: $key" -H 'Content-Type: application/json' --data-binary @"$body" \
     "http://localhost:$port/api/v1/meta_ads/optimize"; }
   post
-  echo size >&"${PG[1]}"; read -r _ before rest <&"${PG[0]}"
+  size() { local word n rest; while read -r word n rest <&"${PG[0]}"; do [ "$word" = total ] && { echo "$n $rest"; return; }; done; }
+  echo size >&"${PG[1]}"; read -r before rest < <(size)
   for _ in $(seq 1 "$calls"); do post; done
-  echo size >&"${PG[1]}"; read -r _ after rest <&"${PG[0]}"
+  echo size >&"${PG[1]}"; read -r after rest < <(size)
   echo "$(basename "$jar"): before $before B, after $calls calls $after B ($(( (after - before) / calls )) B/call); largest:$rest"
   kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
   exec {PG[1]}>&-
