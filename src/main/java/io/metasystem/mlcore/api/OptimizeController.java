@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,7 +87,8 @@ class OptimizeController {
             })
     Object optimize(
             @RequestBody OptimizeRequest request,
-            @RequestParam(name = "account_id", required = false) String accountId) {
+            @RequestParam(name = "account_id", required = false) String accountId,
+            HttpServletRequest servletRequest) {
         String account = Parameters.optionalAccountId(accountId);
         Optimized optimized = recommender.optimize(new StatelessRequest(
                 account,
@@ -97,7 +99,11 @@ class OptimizeController {
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
         ObjectNode answer = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
         alertWarnings.addTo(answer);
-        return recommender.record(optimized, request, answer);
+        // request_hash: SHA-256 of the body bytes, taken by RequestBodyDigest while Jackson read them
+        Object bodyHash = servletRequest.getAttribute(RequestBodyDigest.ATTRIBUTE);
+        return bodyHash instanceof String hash
+                ? recommender.recordHashed(optimized, hash, answer)
+                : recommender.record(optimized, request, answer);
     }
 
     /** Ad sets with attributes and no explicit prior: a selected champion gives them a prior. */

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -230,6 +231,7 @@ record OptimizeRequest(
 
     /** One day of delivery. */
     @Schema(name = "DailyMetrics")
+    @JsonDeserialize(using = DailyDeserializer.class)
     public record Daily(
             LocalDate date, Double spend, Double impressions, Double clicks, Double conversions, Double revenue) {}
 

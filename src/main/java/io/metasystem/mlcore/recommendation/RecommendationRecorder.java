@@ -48,14 +48,14 @@ class RecommendationRecorder {
 
     /**
      * @param accountId nullable for a stateless call without an account
-     * @param request   the request as parsed; hashed as the JSON the application's mapper writes for it
+     * @param requestHash lower-case hex SHA-256 of the request ({@link #sha256(Object)} or of the body bytes)
      * @param response  the answer as JSON (the API's wire format)
      * @param modelVersion label of the model whose priors were used, or null
      * @return the response as JSON with {@code recommendation_id} first, as saved and as to be returned
      */
     ObjectNode record(
             String accountId,
-            Object request,
+            String requestHash,
             OptimizationProblem problem,
             OptimizationResult result,
             JsonNode response,
@@ -84,7 +84,7 @@ class RecommendationRecorder {
                 id,
                 accountId,
                 null,
-                sha256(request),
+                requestHash,
                 summary(problem),
                 body,
                 result.version(),
@@ -111,7 +111,7 @@ class RecommendationRecorder {
     }
 
     /** Lower-case hex SHA-256 of the JSON {@code mapper} writes for the value, streamed into the digest. */
-    private String sha256(Object value) {
+    String sha256(Object value) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

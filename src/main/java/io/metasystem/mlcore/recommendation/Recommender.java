@@ -196,10 +196,20 @@ public class Recommender {
             wrapped.put("request", request);
             hashed = wrapped;
         }
+        return recordHashed(optimized, recorder.sha256(hashed), answer);
+    }
+
+    /**
+     * As {@link #record(Optimized, Object, JsonNode)} with the request hash already taken (the stateless route hashes
+     * the body bytes as received while it is parsed).
+     *
+     * @param requestHash lower-case hex SHA-256 of the request
+     */
+    public ObjectNode recordHashed(Optimized optimized, String requestHash, JsonNode answer) {
         Optional<Optimized.ModelRef> model = optimized.model();
         ObjectNode body = recorder.record(
                 optimized.accountId(),
-                hashed,
+                requestHash,
                 optimized.problem(),
                 optimized.result(),
                 answer,
