@@ -105,11 +105,8 @@ public final class BacktestCommand implements Callable<Integer> {
             cap = switch (changeCap.trim()) {
                 case "scenario" -> ScenarioGenerator.SCENARIO_CAP;
                 case "none" -> Double.NaN;
-                default -> Double.parseDouble(changeCap.trim());
+                default -> ratio(changeCap.trim());
             };
-            if (!Double.isNaN(cap) && cap != ScenarioGenerator.SCENARIO_CAP && !(cap >= 0)) {
-                throw new IllegalArgumentException("cap");
-            }
             seedList = seeds == null ? new long[] {seed} : parseSeeds(seeds);
         } catch (IllegalArgumentException e) {
             err.println("--market must be default or hard, --objective conversions or revenue, --change-cap "
@@ -201,6 +198,14 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private static double[] shares(BacktestReport report, String policy) {
         return report.runsOf(policy).stream().mapToDouble(PolicyRun::share).toArray();
+    }
+
+    private static double ratio(String text) {
+        double v = Double.parseDouble(text);
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("bad change cap " + text);
+        }
+        return v;
     }
 
     static long[] parseSeeds(String text) {
