@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
 public final class Backtest {
     /** Tolerance of the constraint audit, currency. */
     public static final double CENT = 0.01;
+    /** Floating-point slack on the cent tolerances: an amount exactly one cent off is within them. */
+    private static final double ROUNDING = 1e-9;
 
     private static final double PAUSED = 0.005;
 
@@ -268,17 +270,17 @@ public final class Backtest {
                 continue;
             }
             double b = budgets[j];
-            if (b < rules.minPerAdSet() - CENT || b > rules.max() + CENT) {
+            if (b < rules.minPerAdSet() - CENT - ROUNDING || b > rules.max() + CENT + ROUNDING) {
                 v++;
             } else if (!box.capsRelaxed()
                     && rules.maxChangeRatio() != null
                     && prev[j] > 0
-                    && Math.abs(b - prev[j]) > rules.maxChangeRatio() * prev[j] + CENT) {
+                    && Math.abs(b - prev[j]) > rules.maxChangeRatio() * prev[j] + CENT + ROUNDING) {
                 v++;
             }
         }
         boolean reachable = box.sumLower() <= rules.total() + CENT && box.sumUpper() >= rules.total() - CENT;
-        if (Math.abs(sum - rules.total()) > CENT && (reachable || sum > rules.total())) {
+        if (Math.abs(sum - rules.total()) > CENT + ROUNDING && (reachable || sum > rules.total())) {
             v++;
         }
         return v;
