@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * percentile-bootstrap 95 % interval of the mean ({@value #RESAMPLES} resamples of scenarios, seeded), and how many
  * scenarios a won, lost or tied (|d| &lt; 1e-9).
  */
-record PairedDifference(
+public record PairedDifference(
         int n,
         double mean,
         double sd,

@@ -6,7 +6,7 @@ package io.metasystem.mlcore.optimizer;
  */
 public final class BudgetOptimizer {
     /** Bumped whenever the same problem can produce a different result. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
     /** Short name of the method, reported in {@link OptimizationResult#method()}. */
     public static final String METHOD = "gamma-poisson/power-curve/water-filling/thompson";
 

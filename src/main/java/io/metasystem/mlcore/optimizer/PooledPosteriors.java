@@ -131,6 +131,7 @@ final class PooledPosteriors {
         double r = ctx.r;
         boolean splitFunnel = funnel && cfg.cvrHalfLifeFactor() != 1.0;
         for (AdSetState a : arms) {
+            double pooledMean;
             if (splitFunnel && a.ek > 0 && a.kLong > 0) {
                 // κ_i = (clicks per exposure, recent) × (conversions per click, longer memory): fatigue moves
                 // the click-through part, which clicks measure precisely; the conversion rate per click is
@@ -138,9 +139,11 @@ final class PooledPosteriors {
                 double cpe = (a.k + cfg.clickPseudo()) / (a.ek + cfg.clickPseudo() / cpePool);
                 a.alpha = alpha0 + a.cLong / a.phi;
                 a.beta = (alpha0 / cvrPool + a.kLong / a.phi) / cpe;
+                pooledMean = cvrPool * cpe;
             } else {
                 a.alpha = alpha0 + a.conv / a.phi;
                 a.beta = alpha0 / a.priorMean + a.e / a.phi;
+                pooledMean = a.priorMean;
             }
             if (ctx.aovPool != null) {
                 a.aov = (cfg.aovPseudo() * ctx.aovPool + a.v) / (cfg.aovPseudo() + a.cv);
@@ -160,6 +163,12 @@ final class PooledPosteriors {
                     kExt = ext.roas() * scale / a.aov;
                 }
                 if (Double.isFinite(kExt) && kExt > 0) {
+                    if (a.nd < NEW_AD_SET_DAYS && pooledMean > 0) {
+                        // a new ad set's calibrated outside prior replaces the pooled prior (α₀ pseudo-conversions
+                        // at the pooled mean) instead of adding to it (mandate §4, "Outside prior", 0.3.0)
+                        a.alpha -= alpha0;
+                        a.beta -= alpha0 / pooledMean;
+                    }
                     a.alpha += ext.weight();
                     a.beta += ext.weight() / kExt;
                 }
@@ -173,6 +182,12 @@ final class PooledPosteriors {
      * divided by φ_i = 1 + μ̄_i/k (μ̄_i its mean daily conversions), the effective-sample-size correction of a
      * Gamma–Poisson likelihood with extra-Poisson variation: days worth less when conversions are noisy.
      */
+    /**
+     * An ad set with fewer days of history than this is new: its outside prior, when it has one, replaces the pooled
+     * prior instead of adding to it (0.3.0; the cold-start benchmark's launch window).
+     */
+    static final int NEW_AD_SET_DAYS = 7;
+
     private static void estimateDispersion(RunContext ctx, AdSetState[] arms) {
         if (!ctx.cfg.overdispersion()) {
             return;

@@ -32,8 +32,8 @@ public final class AdMarket {
      */
     public ResponseCurve curve(int i, int day, double cumulativeImpressions) {
         AdSetTruth a = scenario.adSets().get(i);
-        double ctr = a.ctr0() * a.fatigue(cumulativeImpressions);
-        double cpm = a.cpm0() * scenario.seasonCpm(day);
+        double ctr = a.ctr0() * scenario.shockCtr(i, day) * a.fatigue(cumulativeImpressions);
+        double cpm = a.cpm0() * scenario.seasonCpm(day) * scenario.shockCpm(i, day);
         double k = 1000.0 * ctr * a.cvr() * scenario.seasonCvr(day) / cpm;
         return new ResponseCurve(k, a.delivery(), a.saturationSpend(), a.cpmElasticity(), a.orderValue());
     }
@@ -50,7 +50,10 @@ public final class AdMarket {
         AdSetTruth a = scenario.adSets().get(i);
         RandomDataGenerator rng = Seeds.rng(Seeds.mix(scenario.seed(), day + 1_000_003L, i));
         double spend = budget * Math.min(1.0, a.delivery() * Math.exp(SPEND_NOISE * rng.nextGaussian()));
-        double cpm = a.cpm0() * scenario.seasonCpm(day) * Math.pow(1 + spend / a.saturationSpend(), a.cpmElasticity());
+        double cpm = a.cpm0()
+                * scenario.seasonCpm(day)
+                * scenario.shockCpm(i, day)
+                * Math.pow(1 + spend / a.saturationSpend(), a.cpmElasticity());
         double impressions = Math.floor(1000.0
                 * spend
                 / cpm
@@ -58,7 +61,7 @@ public final class AdMarket {
         double k = a.dispersion();
         double ctrShock = rng.nextGamma(k, 1.0 / k);
         double cvrShock = rng.nextGamma(k, 1.0 / k);
-        double ctr = Math.min(1, a.ctr0() * a.fatigue(cumulativeImpressions) * ctrShock);
+        double ctr = Math.min(1, a.ctr0() * scenario.shockCtr(i, day) * a.fatigue(cumulativeImpressions) * ctrShock);
         double clicks = poisson(rng, impressions * ctr);
         double cvr = Math.min(1, a.cvr() * scenario.seasonCvr(day) * cvrShock);
         double conversions = poisson(rng, clicks * cvr);
@@ -68,6 +71,19 @@ public final class AdMarket {
             revenue = conversions * a.orderValue() * Math.exp(sd * rng.nextGaussian() - sd * sd / 2);
         }
         return new DayOutcome(round2(spend), impressions, clicks, conversions, round2(revenue));
+    }
+
+    /**
+     * Fatigue exposure added by a day that served {@code impressions} (the impressions themselves in the default
+     * market; more than that at high frequency in the harder market).
+     */
+    public double exposure(int i, double impressions) {
+        return scenario.shocks().of(i).exposure(impressions);
+    }
+
+    /** True on the day ad set {@code i} gets a new creative: the caller resets its fatigue state to 0. */
+    public boolean freshCreative(int i, int day) {
+        return scenario.shocks().freshCreative(i, day);
     }
 
     private static double poisson(RandomDataGenerator rng, double mean) {

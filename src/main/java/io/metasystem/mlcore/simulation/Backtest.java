@@ -2,6 +2,7 @@ package io.metasystem.mlcore.simulation;
 
 import io.metasystem.mlcore.optimizer.AdSetStatus;
 import io.metasystem.mlcore.optimizer.DailyMetrics;
+import io.metasystem.mlcore.optimizer.Objective;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,30 @@ import java.util.stream.IntStream;
 public final class Backtest {
     /** Tolerance of the constraint audit, currency. */
     public static final double CENT = 0.01;
+    /** Floating-point slack on the cent tolerances: an amount exactly one cent off is within them. */
+    private static final double ROUNDING = 1e-9;
 
     private static final double PAUSED = 0.005;
 
     private final ScenarioGenerator generator;
     private final List<Policy> policies;
     private final int days;
+    private final Objective objective;
 
     public Backtest(ScenarioGenerator generator, List<Policy> policies, int days) {
+        this(generator, policies, days, Objective.CONVERSIONS);
+    }
+
+    /**
+     * @param objective what is scored: {@link Objective#CONVERSIONS} (expected conversions) or
+     *                  {@link Objective#REVENUE} (expected revenue; the oracle curves given to clairvoyant policies
+     *                  are then {@link ResponseCurve#valued()} and "conversions" in the report read as revenue)
+     */
+    public Backtest(ScenarioGenerator generator, List<Policy> policies, int days, Objective objective) {
+        if (objective == Objective.VALUE) {
+            throw new IllegalArgumentException("the backtest scores CONVERSIONS or REVENUE");
+        }
+        this.objective = objective;
         if (days < 1) {
             throw new IllegalArgumentException("days must be >= 1, was " + days);
         }
@@ -106,6 +123,11 @@ public final class Backtest {
         int errors = 0;
         String firstError = null;
         for (int day = 0; day < days; day++) {
+            for (int i = 0; i < n; i++) {
+                if (market.freshCreative(i, day)) {
+                    cumulative[i] = 0;
+                }
+            }
             // what the policy sees
             List<Integer> visible = new ArrayList<>();
             List<AdSetView> views = new ArrayList<>();
@@ -123,7 +145,8 @@ public final class Backtest {
                         active ? AdSetStatus.ACTIVE : AdSetStatus.PAUSED,
                         active && prev[i] > 0 ? prev[i] : null,
                         history.get(i)));
-                curves.add(market.curve(i, day, cumulative[i]));
+                ResponseCurve curve = market.curve(i, day, cumulative[i]);
+                curves.add(objective == Objective.REVENUE ? curve.valued() : curve);
             }
             PolicyContext context = new PolicyContext(
                     scenario.seed(), day, scenario.date(day), rules, views, policy.clairvoyant() ? curves : null);
@@ -193,7 +216,7 @@ public final class Backtest {
             for (int j = 0; j < m; j++) {
                 int i = visible.get(j);
                 DayOutcome o = deliver(market, scenario, i, day, budgets[j], cumulative, history);
-                realised += o.conversions();
+                realised += objective == Objective.REVENUE ? o.revenue() : o.conversions();
                 spend += o.spend();
                 if (views.get(j).active() && budgets[j] < PAUSED) {
                     pausedByPolicy[i] = true;
@@ -247,17 +270,17 @@ public final class Backtest {
                 continue;
             }
             double b = budgets[j];
-            if (b < rules.minPerAdSet() - CENT || b > rules.max() + CENT) {
+            if (b < rules.minPerAdSet() - CENT - ROUNDING || b > rules.max() + CENT + ROUNDING) {
                 v++;
             } else if (!box.capsRelaxed()
                     && rules.maxChangeRatio() != null
                     && prev[j] > 0
-                    && Math.abs(b - prev[j]) > rules.maxChangeRatio() * prev[j] + CENT) {
+                    && Math.abs(b - prev[j]) > rules.maxChangeRatio() * prev[j] + CENT + ROUNDING) {
                 v++;
             }
         }
         boolean reachable = box.sumLower() <= rules.total() + CENT && box.sumUpper() >= rules.total() - CENT;
-        if (Math.abs(sum - rules.total()) > CENT && (reachable || sum > rules.total())) {
+        if (Math.abs(sum - rules.total()) > CENT + ROUNDING && (reachable || sum > rules.total())) {
             v++;
         }
         return v;
@@ -275,7 +298,7 @@ public final class Backtest {
             return DayOutcome.NONE;
         }
         DayOutcome o = market.draw(i, day, budget, cumulative[i]);
-        cumulative[i] += o.impressions();
+        cumulative[i] += market.exposure(i, o.impressions());
         history.get(i)
                 .add(new DailyMetrics(
                         scenario.date(day), o.spend(), o.impressions(), o.clicks(), o.conversions(), o.revenue()));

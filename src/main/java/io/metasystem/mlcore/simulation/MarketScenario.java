@@ -20,6 +20,7 @@ import java.util.List;
  * @param seasonCvrAmplitude relative amplitude of the weekly conversion-rate cycle, in [0, 1)
  * @param seasonCpmAmplitude relative amplitude of the weekly CPM cycle, in [0, 1)
  * @param seasonPeak     day of week with the highest conversion rate (CPM peaks two days later)
+ * @param shocks         hidden events of the harder market, {@link MarketShocks#NONE} in the default market
  */
 public record MarketScenario(
         long seed,
@@ -32,8 +33,15 @@ public record MarketScenario(
         List<Double> initialBudgets,
         double seasonCvrAmplitude,
         double seasonCpmAmplitude,
-        DayOfWeek seasonPeak) {
+        DayOfWeek seasonPeak,
+        MarketShocks shocks) {
     public MarketScenario {
+        if (shocks == null) {
+            shocks = MarketShocks.NONE;
+        }
+        if (!shocks.adSets().isEmpty() && shocks.adSets().size() != adSets.size()) {
+            throw new IllegalArgumentException("need one AdSetShocks per ad set");
+        }
         adSets = List.copyOf(adSets);
         initialBudgets = List.copyOf(initialBudgets);
         if (adSets.isEmpty() || adSets.size() != initialBudgets.size()) {
@@ -42,6 +50,63 @@ public record MarketScenario(
         if (warmupDays < 0) {
             throw new IllegalArgumentException("warmupDays must be >= 0, was " + warmupDays);
         }
+    }
+
+    /** A scenario of the default market (no shocks). */
+    public MarketScenario(
+            long seed,
+            int index,
+            String label,
+            LocalDate firstDay,
+            int warmupDays,
+            BudgetConstraints constraints,
+            List<AdSetTruth> adSets,
+            List<Double> initialBudgets,
+            double seasonCvrAmplitude,
+            double seasonCpmAmplitude,
+            DayOfWeek seasonPeak) {
+        this(
+                seed,
+                index,
+                label,
+                firstDay,
+                warmupDays,
+                constraints,
+                adSets,
+                initialBudgets,
+                seasonCvrAmplitude,
+                seasonCpmAmplitude,
+                seasonPeak,
+                MarketShocks.NONE);
+    }
+
+    /** The same scenario under other budget rules (e.g. a change cap imposed on every scenario). */
+    public MarketScenario withConstraints(BudgetConstraints rules) {
+        return new MarketScenario(
+                seed,
+                index,
+                label,
+                firstDay,
+                warmupDays,
+                rules,
+                adSets,
+                initialBudgets,
+                seasonCvrAmplitude,
+                seasonCpmAmplitude,
+                seasonPeak,
+                shocks);
+    }
+
+    /** Multiplier of ad set {@code i}'s CPM on {@code day} from the shocks (CPM jump, weekday competition). */
+    public double shockCpm(int i, int day) {
+        AdSetShocks s = shocks.of(i);
+        double jump = day >= shocks.cpmJumpDay() ? s.cpmJumpFactor() : 1;
+        return jump * s.weekdayCpm(date(day).getDayOfWeek());
+    }
+
+    /** Multiplier of ad set {@code i}'s CTR on {@code day} from a dead or replaced creative. */
+    public double shockCtr(int i, int day) {
+        return shocks.of(i).ctrFactor(day);
     }
 
     /** Calendar date of scored day {@code day} (negative for warm-up days). */

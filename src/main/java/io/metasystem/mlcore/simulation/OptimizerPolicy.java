@@ -4,6 +4,7 @@ import io.metasystem.mlcore.optimizer.AdSetInput;
 import io.metasystem.mlcore.optimizer.AdSetRecommendation;
 import io.metasystem.mlcore.optimizer.BudgetOptimizer;
 import io.metasystem.mlcore.optimizer.BudgetRules;
+import io.metasystem.mlcore.optimizer.DailyMetrics;
 import io.metasystem.mlcore.optimizer.EarlyStopRules;
 import io.metasystem.mlcore.optimizer.InfeasibleBudgetException;
 import io.metasystem.mlcore.optimizer.Objective;
@@ -43,6 +44,7 @@ public final class OptimizerPolicy implements Policy {
     private final double halfLifeDays;
     private final String name;
     private final PriorLookup priors;
+    private final Objective objective;
     private final AtomicLong relaxed = new AtomicLong();
 
     public OptimizerPolicy() {
@@ -74,6 +76,21 @@ public final class OptimizerPolicy implements Policy {
                 OptimizationProblem.DEFAULT_HALF_LIFE_DAYS);
     }
 
+    /**
+     * The API's defaults for {@code objective}: {@link Objective#REVENUE} sends the revenue objective with a target
+     * ROAS of (pooled observed revenue per conversion) / (the scenario's target CPA) instead of the target CPA.
+     */
+    public OptimizerPolicy(Objective objective) {
+        this(
+                "optimizer",
+                PriorLookup.NONE,
+                new BudgetOptimizer(),
+                DEFAULT_RISK_AVERSION,
+                EarlyStopRules.DEFAULT,
+                OptimizationProblem.DEFAULT_HALF_LIFE_DAYS,
+                objective);
+    }
+
     private OptimizerPolicy(
             String name,
             PriorLookup priors,
@@ -81,6 +98,18 @@ public final class OptimizerPolicy implements Policy {
             double riskAversion,
             EarlyStopRules earlyStop,
             double halfLifeDays) {
+        this(name, priors, optimizer, riskAversion, earlyStop, halfLifeDays, Objective.CONVERSIONS);
+    }
+
+    private OptimizerPolicy(
+            String name,
+            PriorLookup priors,
+            BudgetOptimizer optimizer,
+            double riskAversion,
+            EarlyStopRules earlyStop,
+            double halfLifeDays,
+            Objective objective) {
+        this.objective = objective;
         this.name = name;
         this.priors = priors;
         this.optimizer = optimizer;
@@ -119,15 +148,31 @@ public final class OptimizerPolicy implements Policy {
                     priors.prior(context.scenarioSeed(), a.id())));
         }
         return new OptimizationProblem(
-                Objective.CONVERSIONS,
+                objective,
                 "EUR",
                 rules,
-                new Targets(c.targetCpa(), null),
+                targets(context),
                 riskAversion,
                 earlyStop,
                 halfLifeDays,
                 Seeds.mix(context.scenarioSeed(), context.day()),
                 inputs);
+    }
+
+    private Targets targets(PolicyContext context) {
+        double targetCpa = context.constraints().targetCpa();
+        if (objective != Objective.REVENUE) {
+            return new Targets(targetCpa, null);
+        }
+        double revenue = 0;
+        double conversions = 0;
+        for (AdSetView a : context.adSets()) {
+            for (DailyMetrics d : a.daily()) {
+                revenue += d.revenue();
+                conversions += d.conversions();
+            }
+        }
+        return revenue > 0 && conversions > 0 ? new Targets(null, revenue / conversions / targetCpa) : Targets.NONE;
     }
 
     @Override

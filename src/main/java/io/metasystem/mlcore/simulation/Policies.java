@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.simulation;
 
+import io.metasystem.mlcore.optimizer.Objective;
+
 import java.util.List;
 
 /** The standard line-up of a backtest. */
@@ -24,6 +26,24 @@ public final class Policies {
                 new ProportionalPolicy(),
                 new MetaRulesPolicy(),
                 new ThompsonSharesPolicy(),
+                new ClairvoyantPolicy());
+    }
+
+    /**
+     * The line-up for {@code objective}: {@link #all()} for conversions; for revenue the optimizer asks for
+     * {@link Objective#REVENUE} and Thompson shares weighs its draws by revenue per conversion (the other
+     * references allocate as they do for conversions).
+     */
+    public static List<Policy> all(Objective objective) {
+        if (objective != Objective.REVENUE) {
+            return all();
+        }
+        return List.of(
+                new OptimizerPolicy(Objective.REVENUE),
+                new EqualSplitPolicy(),
+                new ProportionalPolicy(),
+                new MetaRulesPolicy(),
+                new ThompsonSharesPolicy(true),
                 new ClairvoyantPolicy());
     }
 

@@ -33,6 +33,14 @@ public record ResponseCurve(double k, double delivery, double saturation, double
         return k * delivery * Math.pow(1 + x, -gamma - 1) * (1 + (1 - gamma) * x);
     }
 
+    /**
+     * The same curve in revenue: {@code k} scaled by the mean order value, order value 1, so {@link #conversions}
+     * returns expected revenue per day and {@link #cpa} the cost per unit of revenue (1 / ROAS).
+     */
+    public ResponseCurve valued() {
+        return new ResponseCurve(k * orderValue, delivery, saturation, gamma, 1.0);
+    }
+
     /** Expected spend per day at budget b. */
     public double spend(double budget) {
         return delivery * Math.max(0, budget);

@@ -13,10 +13,39 @@ import java.util.List;
  * {@code generate(seed, index)} is a pure function.
  */
 public final class ScenarioGenerator {
+    /** Keep each scenario's own change cap (or none), see {@link #withChangeCap}. */
+    public static final double SCENARIO_CAP = -1;
+
     private final MarketParameters parameters;
+    private final MarketFamily family;
+    private final double changeCap;
 
     public ScenarioGenerator(MarketParameters parameters) {
+        this(parameters, MarketFamily.DEFAULT, SCENARIO_CAP);
+    }
+
+    private ScenarioGenerator(MarketParameters parameters, MarketFamily family, double changeCap) {
         this.parameters = parameters;
+        this.family = family;
+        this.changeCap = changeCap;
+    }
+
+    /** The generator of {@code family} over the calibrated default ranges. */
+    public static ScenarioGenerator of(MarketFamily family) {
+        return new ScenarioGenerator(MarketParameters.DEFAULT, family, SCENARIO_CAP);
+    }
+
+    /**
+     * The same scenarios with the change cap replaced on every scenario: {@code ratio} &ge; 0 imposes that cap,
+     * {@link Double#NaN} removes every cap, {@link #SCENARIO_CAP} keeps each scenario's own. Every other draw is
+     * unchanged, so runs with and without a cap are paired scenario by scenario.
+     */
+    public ScenarioGenerator withChangeCap(double ratio) {
+        return new ScenarioGenerator(parameters, family, ratio);
+    }
+
+    public MarketFamily family() {
+        return family;
     }
 
     public ScenarioGenerator() {
@@ -127,9 +156,73 @@ public final class ScenarioGenerator {
         String label = (total < 500 ? "small" : total < 2000 ? "medium" : "large") + "/"
                 + (tightness < 1 ? "loose" : "tight") + "/" + n + " ad sets"
                 + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
+        if (changeCap != SCENARIO_CAP) {
+            cap = Double.isNaN(changeCap) ? null : changeCap;
+            label = label.replaceAll("/cap \\d+%", "") + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
+        }
+        MarketShocks shocks = MarketShocks.NONE;
+        if (family == MarketFamily.HARD) {
+            shocks = shocks(scenarioSeed, adSets, total / n);
+            label += "/hard";
+        }
         BudgetConstraints constraints = new BudgetConstraints(total, min, max, cap, targetCpa);
         return new MarketScenario(
-                scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, cvrAmp, cpmAmp, peak);
+                scenarioSeed,
+                index,
+                label,
+                first,
+                warmup,
+                constraints,
+                adSets,
+                initialBudgets,
+                cvrAmp,
+                cpmAmp,
+                peak,
+                shocks);
+    }
+
+    /**
+     * The harder market's events, from their own random stream (the default market's draws stay as they were):
+     * with probability 0.6 a CPM jump (×1.3–1.8 on each ad set with probability 0.5, from a day in 5–22); with
+     * probability 0.5 one ad set's creative dies (CTR ×0.15–0.35 from a day in 4–20) and is replaced 3–7 days later
+     * with probability 0.7; every other ad set gets a new creative on a day in 7–24 with probability 0.15 (CTR
+     * lognormal around the original's, log-sd 0.4, fatigue afresh); every ad set has its own weekly CPM cycle
+     * (amplitude 0–0.3) and frequency-dependent fatigue (the one-for-one point at 0.7–1.5 × its equal-share daily
+     * impressions).
+     */
+    private static MarketShocks shocks(long scenarioSeed, List<AdSetTruth> adSets, double equalShare) {
+        RandomDataGenerator rng = Seeds.rng(Seeds.mix(scenarioSeed, 0x4A2DL));
+        int n = adSets.size();
+        boolean jump = rng.nextDouble() < 0.6;
+        int jumpDay = jump ? rng.nextInt(5, 22) : Integer.MAX_VALUE;
+        int dying = rng.nextDouble() < 0.5 ? rng.nextInt(0, n - 1) : -1;
+        List<AdSetShocks> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            AdSetTruth a = adSets.get(i);
+            double jumpFactor = jump && rng.nextDouble() < 0.5 ? rng.nextUniform(1.3, 1.8) : 1;
+            int deathDay = Integer.MAX_VALUE;
+            double deathFactor = 1;
+            int replaceDay = Integer.MAX_VALUE;
+            double replaceFactor = 1;
+            double fresh = Math.exp(0.4 * rng.nextGaussian());
+            if (i == dying) {
+                deathDay = Math.max(a.startDay() + 2, rng.nextInt(4, 20));
+                deathFactor = rng.nextUniform(0.15, 0.35);
+                if (rng.nextDouble() < 0.7) {
+                    replaceDay = deathDay + rng.nextInt(3, 7);
+                    replaceFactor = fresh;
+                }
+            } else if (rng.nextDouble() < 0.15) {
+                replaceDay = Math.max(a.startDay() + 2, rng.nextInt(7, 24));
+                replaceFactor = fresh;
+            }
+            double frequency = 1000 * equalShare / a.cpm0() * rng.nextUniform(0.7, 1.5);
+            double amplitude = rng.nextUniform(0, 0.3);
+            DayOfWeek weekdayPeak = DayOfWeek.of(rng.nextInt(1, 7));
+            out.add(new AdSetShocks(
+                    jumpFactor, deathDay, deathFactor, replaceDay, replaceFactor, frequency, amplitude, weekdayPeak));
+        }
+        return new MarketShocks(jumpDay, out);
     }
 
     private static void fixRounding(List<Double> budgets, double total) {

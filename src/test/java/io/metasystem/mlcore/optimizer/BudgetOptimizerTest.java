@@ -240,6 +240,34 @@ class BudgetOptimizerTest {
     }
 
     @Test
+    void aNewAdSetsOutsidePriorReplacesThePooledPriorAndAnEstablishedOnesAddsToIt() {
+        Prior prior = new Prior(8.0, null, null, 3.0, "model v1");
+        BudgetRules rules = new BudgetRules(150, 0, null, null, 0.0);
+        for (int days : new int[] {0, 3, 6, 7, 14}) {
+            List<DailyMetrics> history = days == 0 ? List.of() : constant(50, 5, days);
+            List<AdSetInput> without = List.of(
+                    adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
+                    adSet("c", AdSetStatus.ACTIVE, 50.0, constant(50, 3, 14)),
+                    new AdSetInput("n", "n", AdSetStatus.ACTIVE, 50.0, null, history, null));
+            List<AdSetInput> with = List.of(
+                    without.get(0),
+                    without.get(1),
+                    new AdSetInput("n", "n", AdSetStatus.ACTIVE, 50.0, null, history, prior));
+            PosteriorSummary p0 = byId(optimizer.optimize(problem(rules, Targets.NONE, 1, without)), "n")
+                    .posterior();
+            PosteriorSummary p1 = byId(optimizer.optimize(problem(rules, Targets.NONE, 1, with)), "n")
+                    .posterior();
+            double pooledShape = p0.shape() - p0.effectiveConversions();
+            if (days < 7) {
+                // the α₀ pseudo-conversions of the pooled prior are replaced by the prior's weight
+                assertEquals(p0.shape() - pooledShape + 3.0, p1.shape(), 1e-9, days + " days");
+            } else {
+                assertEquals(p0.shape() + 3.0, p1.shape(), 1e-9, days + " days");
+            }
+        }
+    }
+
+    @Test
     void summaryIntervalsAndNumbersAreFinite() {
         OptimizationResult r = optimizer.optimize(Fixtures.problem(12, 28, 4));
         AllocationSummary s = r.summary();

@@ -45,7 +45,7 @@ class RecommendationViewTest {
         assertThat(first.currentBudget()).isEqualTo(40.0);
         assertThat(first.recommendedBudget()).isEqualTo(52.0);
         assertThat(first.budgetChange()).isCloseTo(12.0, within(1e-9));
-        assertThat(first.probabilityBest()).isEqualTo(0.9825);
+        assertThat(first.probabilityBest()).isEqualTo(0.9075);
         assertThat(first.cpaLow()).isCloseTo(1.7067, within(1e-4));
         assertThat(first.cpaHigh()).isCloseTo(2.2462, within(1e-4));
         assertThat(first.reasons()).hasSize(4).first().asString().startsWith("CPA 1.95 EUR");
@@ -54,7 +54,7 @@ class RecommendationViewTest {
         assertThat(paused.expectedCpa()).isNull();
         assertThat(paused.cpaLow()).isNull();
         assertThat(view.warnings()).isNotEmpty();
-        assertThat(view.expectedConversions()).isCloseTo(54.97, within(0.01));
+        assertThat(view.expectedConversions()).isCloseTo(55.36, within(0.01));
     }
 
     @Test
