@@ -337,6 +337,24 @@ abstract class ReportingApiContract extends WebApiTest {
                         .decimalValue()
                         .divide(a.get("totals").get("streams").decimalValue(), 6, RoundingMode.HALF_UP));
         assertThat(a.get("naive_ratios").get("note").asString()).contains("NOT");
+        // no per-song import yet: an empty list; then the snapshot, most streamed first, shares of 3000 streams
+        assertThat(a.get("songs")).isEmpty();
+        String songs = "Song,Listeners,Streams,Saves,Release date\nOld,100,500,10,2025-01-01\n\"New, remix\",800,2500,"
+                + "200," + START.plusDays(2) + "\nNo date,5,0,1,\n";
+        ok(send("POST", "/api/v1/artists/rep-a/spotify/songs.csv", "text/csv", songs), 200);
+        JsonNode perSong = ok(http.get("/api/v1/artists/rep-a/report" + range), 200);
+        assertThat(perSong.get("songs_note").asString()).contains("not this report's range");
+        JsonNode top = perSong.get("songs").get(0);
+        assertThat(top.get("song").asString()).isEqualTo("New, remix");
+        assertThat(top.get("share_of_streams").decimalValue()).isEqualByComparingTo("0.8333");
+        assertThat(top.get("saves_per_listener").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(top.get("released_in_range").asBoolean()).isTrue();
+        assertThat(perSong.get("songs").get(1).get("released_in_range").asBoolean())
+                .isFalse();
+        assertThat(perSong.get("songs").get(2).get("song").asString()).isEqualTo("No date");
+        assertThat(perSong.get("songs").get(2).get("share_of_streams").decimalValue())
+                .isZero();
+        assertThat(perSong.get("songs").get(2).has("release_date")).isFalse();
         JsonNode b = ok(http.get("/api/v1/artists/rep-b/report" + range), 200);
         assertThat(b.get("totals").get("spend").decimalValue()).isEqualByComparingTo("150.00");
 
