@@ -7,7 +7,10 @@ import io.metasystem.mlcore.reporting.model.ArtistSimulator;
 import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -117,7 +120,8 @@ abstract class ReportingApiContract extends WebApiTest {
     }
 
     @Test
-    void aYoutubeSyncIsAJobThatRetriesMergesIdempotentlyAndCanBeSubmittedAgainAfterAQuotaError() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aYoutubeSyncIsAJobThatRetriesMergesIdempotentlyAndCanBeSubmittedAgainAfterAQuotaError(CapturedOutput logs) {
         String channel = "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         FakeYoutubeAnalyticsApi youtube = WebApiTest.YOUTUBE;
         long views = 0;
@@ -173,6 +177,7 @@ abstract class ReportingApiContract extends WebApiTest {
                 .hasSize(5)
                 .allMatch(a -> a.equals("Bearer " + WebApiTest.YOUTUBE_TOKEN));
         assertThat(quota.toString() + retried).doesNotContain(WebApiTest.YOUTUBE_TOKEN);
+        assertThat(logs.getAll()).contains("YouTube sync").doesNotContain(WebApiTest.YOUTUBE_TOKEN);
 
         // refusals: no channel (422), unknown artist or job (404), a reversed range (400), each naming its field
         ok(

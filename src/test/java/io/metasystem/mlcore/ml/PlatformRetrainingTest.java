@@ -62,14 +62,14 @@ class PlatformRetrainingTest extends WebApiTest {
                     .append(10_000 + 3 * (d + 14))
                     .append('\n');
             if (d >= 0) {
-                insights.append("300,Single,882301001,Promo A,")
+                insights.append("88230100300,Single,882301001,Promo A,")
                         .append(day)
                         .append(",20.00,4000,")
                         .append(40 + d % 7)
                         .append(',')
                         .append(2 + d % 4)
                         .append('\n');
-                insights.append("301,Other,882301002,Promo B,")
+                insights.append("88230100301,Other,882301002,Promo B,")
                         .append(day)
                         .append(",15.00,3000,")
                         .append(30 + d % 5)
@@ -86,7 +86,7 @@ class PlatformRetrainingTest extends WebApiTest {
                                 "/api/v1/artists/ml-platform",
                                 "application/json",
                                 "{\"name\": \"Platform\", \"ad_accounts\": [\"act_" + ACCOUNT
-                                        + "\"], \"campaign_ids\": [\"300\"]}")
+                                        + "\"], \"campaign_ids\": [\"88230100300\"]}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(send("POST", "/api/v1/artists/ml-platform/spotify/timeline.csv", "text/csv", timeline.toString())
@@ -98,7 +98,7 @@ class PlatformRetrainingTest extends WebApiTest {
         assertThat(table.numericNames()).containsSubsequence(StoreDatasets.PLATFORM);
         int streams = table.numericNames().indexOf("artist_streams_lag7");
         int followers = table.numericNames().indexOf("artist_followers_gained_lag7");
-        // campaign 300 is the artist's by name, 301 by the account (the only artist listing it)
+        // campaign 88230100300 is the artist's by name, 88230100301 by the account (the only artist listing it)
         for (FeatureRow row : table.rows()) {
             // streams 5000 + 40 d are linear: the mean over d-13..d-7 is the value at d-10; followers gain 3 a day
             assertThat(row.numeric()[streams]).as(row.group()).isEqualTo(5000 + 40.0 * (row.day() - 10));
