@@ -10,6 +10,7 @@ import io.metasystem.mlcore.scheduling.JobStatus;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -39,13 +40,12 @@ public class YoutubeSync {
     private final ArtistStore artists;
     private final PlatformImporter importer;
     private final YoutubeSyncJobs jobs;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "youtube-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
 
     YoutubeSync(YoutubeProperties properties, ArtistStore artists, PlatformImporter importer, YoutubeSyncJobs jobs) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("youtube-sync-");
+        threads.setDaemon(true);
+        this.executor = Executors.newSingleThreadExecutor(threads);
         this.properties = properties;
         this.artists = artists;
         this.importer = importer;
