@@ -170,6 +170,8 @@ class OpenApiExamples implements OpenApiCustomizer {
         m.put("GET " + artist + "/report", new Documented("artist-report", "200"));
         m.put("GET " + artist + "/report.csv", new Documented("artist-report-csv", "200"));
         m.put("GET " + artist + "/attribution", new Documented("artist-attribution", "200"));
+        m.put("POST " + artist + "/youtube/sync", new Documented("youtube-sync", "202"));
+        m.put("GET " + artist + "/youtube/sync/{job_id}", new Documented("youtube-sync-job", "200"));
         m.put(
                 "POST /api/v1/vision/models",
                 new Documented("vision-model-upload", "201", "vision-model-upload-request.multipart.json"));

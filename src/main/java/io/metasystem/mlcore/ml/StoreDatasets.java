@@ -4,9 +4,12 @@ import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSet;
 import io.metasystem.mlcore.store.AdSetDay;
+import io.metasystem.mlcore.store.AdSetPlatformDays;
 import io.metasystem.mlcore.store.DailyInsight;
 import io.metasystem.mlcore.store.DayRange;
 import io.metasystem.mlcore.store.InsightStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +33,11 @@ import java.util.TreeSet;
  * the other keys alphabetically (a missing value is {@code unknown}; an attribute named {@code campaign} or like a
  * numeric feature is ignored); numeric {@code day_of_week} (1 = Monday), {@code days_since_start} (days since the ad
  * set's first stored insight day), {@code recent_spend_lag7} (its spend over days d−13..d−7, known at every origin of
- * a 7-day forecast, read from before the window when needed) and {@code log_spend}. Target conversions, exposure
- * spend (and clicks for the per-click model). The group (cold-start unit) is the ad set.
+ * a 7-day forecast, read from before the window when needed) and {@code log_spend}; when some ad set of the window
+ * promotes an artist with imported Spotify days ({@link AdSetPlatformDays}, package {@code reporting}), also
+ * {@value #PLATFORM_DOC}: the artist's mean daily streams and followers gained over days d−13..d−7 (the same lag, so
+ * known at every origin and not caused by the day's own ads), {@code NaN} (missing) without an imported day there.
+ * Target conversions, exposure spend (and clicks for the per-click model). The group (cold-start unit) is the ad set.
  */
 @Component
 public class StoreDatasets {
@@ -41,6 +47,10 @@ public class StoreDatasets {
     static final String HIERARCHY_DOC = "objective → audience_type → age → gender → placement";
     public static final List<String> NUMERIC =
             List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
+    /** The artist's platform features, present only in a window with an artist's imported days. */
+    public static final List<String> PLATFORM = List.of("artist_streams_lag7", "artist_followers_gained_lag7");
+
+    static final String PLATFORM_DOC = "artist_streams_lag7, artist_followers_gained_lag7";
     /**
      * Minimum span of days with spend in the window: two rolling origins of 7 days after at least 7 training days
      * (with fewer, the held-out score rests on one week or on a model trained on less than a week).
@@ -53,11 +63,22 @@ public class StoreDatasets {
 
     private final InsightStore store;
     private final Clock clock;
+    private final ObjectProvider<AdSetPlatformDays> platform;
 
     /** @param clock gives "today" (in UTC) when no insight is stored */
     public StoreDatasets(InsightStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /**
+     * @param clock    gives "today" (in UTC) when no insight is stored
+     * @param platform the artists' platform days ({@code reporting}); nullable or empty: no platform features
+     */
+    @Autowired
+    public StoreDatasets(InsightStore store, Clock clock, ObjectProvider<AdSetPlatformDays> platform) {
         this.store = store;
         this.clock = clock;
+        this.platform = platform;
     }
 
     /**
@@ -128,12 +149,27 @@ public class StoreDatasets {
 
     /** Loads the window (call {@link #check} first for a clear error). */
     public FeatureTable load(Window w) {
-        List<AdSetDay> days = store.adSetDays(
-                w.accountId(), w.from().minusDays(Datasets.RECENT_LAG + Datasets.RECENT_WIDTH - 1L), w.to());
-        return build(w, days);
+        LocalDate historyFrom = w.from().minusDays(Datasets.RECENT_LAG + Datasets.RECENT_WIDTH - 1L);
+        List<AdSetDay> days = store.adSetDays(w.accountId(), historyFrom, w.to());
+        return build(w, days, platformDays(w.accountId(), historyFrom, w.to()));
+    }
+
+    /**
+     * The platform days of the artists the account's ad sets promote ({@link AdSetPlatformDays#byAdSet}); empty
+     * without the {@code reporting} source.
+     */
+    public Map<String, Map<LocalDate, AdSetPlatformDays.Day>> platformDays(
+            String accountId, LocalDate from, LocalDate to) {
+        AdSetPlatformDays source = platform == null ? null : platform.getIfAvailable();
+        return source == null ? Map.of() : source.byAdSet(AccountIds.canonical(accountId), from, to);
     }
 
     static FeatureTable build(Window w, List<AdSetDay> days) {
+        return build(w, days, Map.of());
+    }
+
+    static FeatureTable build(
+            Window w, List<AdSetDay> days, Map<String, Map<LocalDate, AdSetPlatformDays.Day>> platformDays) {
         List<String> keys = attributeKeys(days);
         Map<String, Map<LocalDate, Double>> spendByAdSet = new HashMap<>();
         for (AdSetDay d : days) {
@@ -150,6 +186,13 @@ public class StoreDatasets {
         int dropped = 0;
         double droppedConversions = 0;
         StringBuilder canonical = new StringBuilder(w.toString()).append('\n');
+        boolean withPlatform = false;
+        for (AdSetDay d : days) {
+            if (!d.date().isBefore(w.from()) && d.spend().signum() > 0) {
+                double[] p = platformFeatures(platformDays.get(group(d)), d.date());
+                withPlatform |= !Double.isNaN(p[0]) || !Double.isNaN(p[1]);
+            }
+        }
         for (AdSetDay d : days) {
             if (d.date().isBefore(w.from())) {
                 continue; // read only for recent_spend_lag7
@@ -182,11 +225,22 @@ public class StoreDatasets {
             for (String key : keys) {
                 cats.add(d.attributes().values().getOrDefault(key, UNKNOWN));
             }
+            double[] numeric = numeric(d.date(), d.firstDate(), spendByAdSet.get(group(d)), spend);
+            if (withPlatform) {
+                double[] p = platformFeatures(platformDays.get(group(d)), d.date());
+                numeric = new double[] {numeric[0], numeric[1], numeric[2], numeric[3], p[0], p[1]};
+                canonical
+                        .append("platform|")
+                        .append(p[0])
+                        .append('|')
+                        .append(p[1])
+                        .append('\n');
+            }
             rows.add(new FeatureRow(
                     group(d),
                     (int) (d.date().toEpochDay() - first.toEpochDay()),
                     cats,
-                    numeric(d.date(), d.firstDate(), spendByAdSet.get(group(d)), spend),
+                    numeric,
                     spend,
                     clicks,
                     conversions));
@@ -194,11 +248,15 @@ public class StoreDatasets {
         List<String> cats = new ArrayList<>();
         cats.add("campaign");
         cats.addAll(keys);
+        List<String> numericNames = new ArrayList<>(NUMERIC);
+        if (withPlatform) {
+            numericNames.addAll(PLATFORM);
+        }
         return new FeatureTable(
                 w.dataset(),
                 "conversions",
                 cats,
-                NUMERIC,
+                numericNames,
                 rows,
                 dropped,
                 droppedConversions,
@@ -226,6 +284,7 @@ public class StoreDatasets {
             AdSet adSet, List<DailyInsight> days, LocalDate historyFrom, LocalDate day) {
         Map<String, String> f = new HashMap<>(adSet.attributes().values());
         f.remove("campaign");
+        PLATFORM.forEach(f::remove);
         if (adSet.campaignId() != null) {
             f.put("campaign", adSet.campaignId());
         }
@@ -248,6 +307,60 @@ public class StoreDatasets {
         return f;
     }
 
+    /**
+     * The features of {@link #servingFeatures(AdSet, List, LocalDate, LocalDate)} plus the {@link #PLATFORM} features
+     * of the ad set's artist on {@code day} (absent, so the model's training median, when none is known).
+     *
+     * @param artistDays the ad set's artist's platform days ({@link #platformDays}), nullable
+     */
+    public static Map<String, String> servingFeatures(
+            AdSet adSet,
+            List<DailyInsight> days,
+            LocalDate historyFrom,
+            LocalDate day,
+            Map<LocalDate, AdSetPlatformDays.Day> artistDays) {
+        Map<String, String> f = servingFeatures(adSet, days, historyFrom, day);
+        double[] p = platformFeatures(artistDays, day);
+        for (int i = 0; i < PLATFORM.size(); i++) {
+            if (Double.isNaN(p[i])) {
+                f.remove(PLATFORM.get(i));
+            } else {
+                f.put(PLATFORM.get(i), Double.toString(p[i]));
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The artist's mean daily streams and followers gained over days {@code day − 13 .. day − 7} (the lag of
+     * {@code recent_spend_lag7}), each {@code NaN} when no day there has a value.
+     *
+     * @param artistDays the ad set's artist's days, nullable (no artist)
+     */
+    public static double[] platformFeatures(Map<LocalDate, AdSetPlatformDays.Day> artistDays, LocalDate day) {
+        double streams = 0;
+        double followers = 0;
+        int streamDays = 0;
+        int followerDays = 0;
+        if (artistDays != null) {
+            for (int lag = Datasets.RECENT_LAG; lag < Datasets.RECENT_LAG + Datasets.RECENT_WIDTH; lag++) {
+                AdSetPlatformDays.Day d = artistDays.get(day.minusDays(lag));
+                if (d != null && d.streams() != null) {
+                    streams += d.streams();
+                    streamDays++;
+                }
+                if (d != null && d.followersGained() != null) {
+                    followers += d.followersGained();
+                    followerDays++;
+                }
+            }
+        }
+        return new double[] {
+            streamDays == 0 ? Double.NaN : streams / streamDays,
+            followerDays == 0 ? Double.NaN : followers / followerDays
+        };
+    }
+
     /** Numeric features of an ad set on {@code day}, in the order of {@link #NUMERIC}. */
     public static double[] numeric(
             LocalDate day, LocalDate firstDate, Map<LocalDate, Double> spendByDay, double spend) {
@@ -265,6 +378,7 @@ public class StoreDatasets {
         days.forEach(d -> present.addAll(d.attributes().values().keySet()));
         present.remove("campaign");
         present.removeAll(NUMERIC);
+        present.removeAll(PLATFORM);
         Set<String> ordered = new LinkedHashSet<>();
         HIERARCHY.stream().filter(present::contains).forEach(ordered::add);
         ordered.addAll(present);

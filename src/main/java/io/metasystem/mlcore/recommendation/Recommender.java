@@ -16,6 +16,7 @@ import io.metasystem.mlcore.optimizer.OptimizationResult;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSetHistory;
+import io.metasystem.mlcore.store.AdSetPlatformDays;
 import io.metasystem.mlcore.store.DailyInsight;
 import io.metasystem.mlcore.store.InsightStore;
 import org.springframework.stereotype.Service;
@@ -56,12 +57,16 @@ public class Recommender {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final StoreDatasets datasets;
+
     Recommender(
             InsightStore store,
             ModelPriorSelection selector,
             RecommendationRecorder recorder,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            StoreDatasets datasets) {
+        this.datasets = datasets;
         this.store = store;
         this.selector = selector;
         this.recorder = recorder;
@@ -142,6 +147,9 @@ public class Recommender {
                 selector.select(request.useModelPriors(), request.modelScope(), id);
         List<ModelPriorSelection.Applied> applied = new ArrayList<>();
         LocalDate day = to.plusDays(1);
+        // the artists' platform days the champion's platform features read (d-13..d-7), when it has them
+        Map<String, Map<LocalDate, AdSetPlatformDays.Day>> platform =
+                selection.isPresent() ? datasets.platformDays(id, day.minusDays(13), to) : Map.of();
         List<AdSetInput> adSets = new ArrayList<>();
         List<SeedInput.AdSet> seedAdSets = new ArrayList<>();
         for (AdSetHistory h : histories) {
@@ -149,7 +157,12 @@ public class Recommender {
             if (selection.isPresent() && !h.adSet().attributes().isEmpty()) {
                 ModelPriors.Prediction prediction = ModelPriorSelection.predict(
                         selection.get().champion(),
-                        StoreDatasets.servingFeatures(h.adSet(), h.days(), from, day),
+                        StoreDatasets.servingFeatures(
+                                h.adSet(),
+                                h.days(),
+                                from,
+                                day,
+                                platform.get(id + "|" + h.adSet().id())),
                         "adsets[" + h.adSet().id() + "].attributes");
                 prior = prediction.prior();
                 applied.add(new ModelPriorSelection.Applied(h.adSet().id(), day, prediction));

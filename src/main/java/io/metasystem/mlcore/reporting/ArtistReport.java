@@ -17,6 +17,8 @@ import java.util.Map;
  *                    subscribers_gained (platform metrics over imported days only)
  * @param naiveRatios total spend ÷ total metric: NOT incremental (see {@code note})
  * @param warnings    what makes the table incomplete (missing days, mixed currencies)
+ * @param songs       the latest per-song import, most streamed first (empty without one); see {@code songsNote}
+ * @param songsNote   what the per-song figures cover (the exported period, not the report's range)
  */
 public record ArtistReport(
         String artistId,
@@ -26,4 +28,6 @@ public record ArtistReport(
         List<ReportDay> days,
         Map<String, BigDecimal> totals,
         Map<String, Object> naiveRatios,
-        List<String> warnings) {}
+        List<String> warnings,
+        List<SongFigures> songs,
+        String songsNote) {}

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,6 +170,32 @@ public class ArtistStore {
      * @return account id → ad-set ids of that account, sorted
      */
     public Map<String, Set<String>> adSetsOf(Artist artist) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        owners().forEach((adSet, owner) -> {
+            if (artist.artistId().equals(owner)) {
+                out.computeIfAbsent(adSet[0], k -> new TreeSet<>()).add(adSet[1]);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every stored ad set's artist by the rule of {@link #adSetsOf}, in one pass.
+     *
+     * @return {@code "<account>|<adset>"} → artist id; ad sets without an artist are absent
+     */
+    public Map<String, String> artistOfEveryAdSet() {
+        Map<String, String> out = new HashMap<>();
+        owners().forEach((adSet, owner) -> {
+            if (owner != null) {
+                out.put(adSet[0] + "|" + adSet[1], owner);
+            }
+        });
+        return out;
+    }
+
+    /** {account, ad set} → its artist (null when none), for every stored ad set. */
+    private Map<String[], String> owners() {
         Map<String, String> campaignOwner = new HashMap<>();
         jdbc.sql("select campaign_id, artist_id from artist_campaign")
                 .query((rs, n) -> campaignOwner.put(rs.getString(1), rs.getString(2)))
@@ -180,16 +207,13 @@ public class ArtistStore {
                         .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(rs.getString(2)))
                 .list();
-        Map<String, Set<String>> out = new TreeMap<>();
         List<String[]> adSets = new ArrayList<>();
         jdbc.sql("select account_id, id, campaign_id from ad_set")
                 .query((rs, n) -> adSets.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}))
                 .list();
+        Map<String[], String> out = new LinkedHashMap<>();
         for (String[] adSet : adSets) {
-            String owner = owner(adSet[0], adSet[2], campaignOwner, withCampaigns, artistsOfAccount);
-            if (artist.artistId().equals(owner)) {
-                out.computeIfAbsent(adSet[0], k -> new TreeSet<>()).add(adSet[1]);
-            }
+            out.put(adSet, owner(adSet[0], adSet[2], campaignOwner, withCampaigns, artistsOfAccount));
         }
         return out;
     }

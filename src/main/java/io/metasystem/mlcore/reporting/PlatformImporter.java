@@ -3,8 +3,10 @@ package io.metasystem.mlcore.reporting;
 import io.metasystem.mlcore.reporting.PlatformCsv.Row;
 import io.metasystem.mlcore.store.ImportProblem;
 import io.metasystem.mlcore.store.ImportRejectedException;
+import io.metasystem.mlcore.store.PlatformDataChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +40,25 @@ public class PlatformImporter {
     private final JdbcClient jdbc;
     private final ArtistStore artists;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public PlatformImporter(JdbcClient jdbc, ArtistStore artists, Clock clock) {
+    public PlatformImporter(JdbcClient jdbc, ArtistStore artists, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.artists = artists;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Publishes {@link PlatformDataChanged} when the import inserted or updated something (listeners that retrain
+     * run after the transaction commits).
+     */
+    private PlatformImportReport published(PlatformImportReport report, String source) {
+        long changed = report.inserted() + report.updated();
+        if (changed > 0) {
+            events.publishEvent(new PlatformDataChanged(report.artistId(), report.kind(), source, changed));
+        }
+        return report;
     }
 
     /**
@@ -103,7 +119,7 @@ public class PlatformImporter {
             c.day(day);
         }
         deriveFollowersGained(artistId);
-        return c.report(artistId, "spotify_timeline", rows.size());
+        return published(c.report(artistId, "spotify_timeline", rows.size()), "csv");
     }
 
     /**
@@ -175,7 +191,7 @@ public class PlatformImporter {
                 c.inserted++;
             }
         }
-        return c.report(artistId, "spotify_songs", rows.size());
+        return published(c.report(artistId, "spotify_songs", rows.size()), "csv");
     }
 
     /**
@@ -211,7 +227,7 @@ public class PlatformImporter {
                     row.whole("likes"),
                     row.whole("shares")));
         }
-        PlatformImportReport report = mergeYoutube(artistId, days, "csv", now);
+        PlatformImportReport report = published(mergeYoutube(artistId, days, "csv", now), "csv");
         return new PlatformImportReport(
                 artistId,
                 report.kind(),
@@ -230,7 +246,7 @@ public class PlatformImporter {
      */
     @Transactional
     public PlatformImportReport youtubeDays(String artistId, List<YoutubeDay> days, String source) {
-        return mergeYoutube(artistId, days, source, lock(artistId));
+        return published(mergeYoutube(artistId, days, source, lock(artistId)), source);
     }
 
     private PlatformImportReport mergeYoutube(

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,10 @@ import java.util.function.Function;
 @Service
 public class ReportService {
     /** What every naive ratio says about itself. */
+    public static final String SONGS_NOTE = "Per-song figures are the latest Spotify for Artists per-song export: they "
+            + "cover the period chosen when exporting (the file has no dates), not this report's range, and are "
+            + "neither split by day nor attributed to spend (Meta spend is not per song).";
+
     public static final String NAIVE_NOTE = "Naive ratios divide ALL spend by ALL streams (followers, views, "
             + "subscribers) of the period, organic ones included: they are NOT the cost of an incremental stream. "
             + "See /attribution for the incremental estimate.";
@@ -140,7 +146,51 @@ public class ReportService {
                 days,
                 totals,
                 naive,
-                warnings);
+                warnings,
+                songs(artistId, from, to),
+                SONGS_NOTE);
+    }
+
+    /** The latest per-song snapshot, most streamed first, with shares of the imported songs' streams. */
+    List<SongFigures> songs(String artistId, LocalDate from, LocalDate to) {
+        List<Object[]> rows = jdbc.sql("select song, streams, listeners, saves, release_date, imported_at from "
+                        + "artist_song where artist_id = :a")
+                .param("a", artistId)
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getObject(2, Long.class),
+                    rs.getObject(3, Long.class),
+                    rs.getObject(4, Long.class),
+                    rs.getObject(5, LocalDate.class),
+                    rs.getObject(6, OffsetDateTime.class)
+                })
+                .list();
+        long all = rows.stream().mapToLong(r -> r[1] == null ? 0 : (Long) r[1]).sum();
+        List<SongFigures> songs = new ArrayList<>();
+        for (Object[] r : rows) {
+            Long streams = (Long) r[1];
+            Long listeners = (Long) r[2];
+            Long saves = (Long) r[3];
+            LocalDate release = (LocalDate) r[4];
+            songs.add(new SongFigures(
+                    (String) r[0],
+                    streams,
+                    listeners,
+                    saves,
+                    release,
+                    streams == null || all == 0
+                            ? null
+                            : BigDecimal.valueOf(streams).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_UP),
+                    saves == null || listeners == null || listeners == 0
+                            ? null
+                            : BigDecimal.valueOf(saves).divide(BigDecimal.valueOf(listeners), 4, RoundingMode.HALF_UP),
+                    release != null && !release.isBefore(from) && !release.isAfter(to),
+                    (OffsetDateTime) r[5]));
+        }
+        songs.sort(Comparator.comparing((SongFigures s) -> s.streams() == null ? -1 : s.streams())
+                .reversed()
+                .thenComparing(SongFigures::song));
+        return songs;
     }
 
     /** @return the latest imported Spotify or YouTube day of the artist, or null when none */

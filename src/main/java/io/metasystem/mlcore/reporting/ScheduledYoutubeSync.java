@@ -5,12 +5,12 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.metasystem.mlcore.config.YoutubeProperties;
 import io.metasystem.mlcore.scheduling.ClusteredTask;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * The recurring YouTube sync: on {@code YOUTUBE_SYNC_CRON} it reads the last {@code YOUTUBE_SYNC_DAYS} days (ending
  * yesterday, UTC) of every artist with a {@code youtube_channel_id} from the Analytics API and merges them by
- * (artist, day), like the CSV import. Runs on the clustered scheduler (one replica per execution); one failing artist
- * does not stop the others. Messages never carry the token.
+ * (artist, day), like the CSV import, each artist as a {@link YoutubeSyncJob} (trigger {@code schedule}). Runs on the
+ * clustered scheduler (one replica per execution); one failing artist does not stop the others. Messages never carry
+ * the token.
  */
 @Component
 class ScheduledYoutubeSync implements ClusteredTask {
@@ -28,13 +29,13 @@ class ScheduledYoutubeSync implements ClusteredTask {
 
     private final YoutubeProperties properties;
     private final ArtistStore artists;
-    private final PlatformImporter importer;
+    private final YoutubeSync sync;
     private final Clock clock;
 
-    ScheduledYoutubeSync(YoutubeProperties properties, ArtistStore artists, PlatformImporter importer, Clock clock) {
+    ScheduledYoutubeSync(YoutubeProperties properties, ArtistStore artists, YoutubeSync sync, Clock clock) {
         this.properties = properties;
         this.artists = artists;
-        this.importer = importer;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -48,15 +49,11 @@ class ScheduledYoutubeSync implements ClusteredTask {
                 Tasks.recurring(TASK, Schedules.cron(properties.syncCron())).execute((instance, context) -> runOnce()));
     }
 
-    /** Syncs every artist with a channel once, in this thread; returns how many artists were synced. */
+    /**
+     * Syncs every artist with a channel once, in this thread, each as a job ({@link YoutubeSync#runNow}, trigger
+     * {@code schedule}); returns how many artists were synced successfully.
+     */
     int runOnce() {
-        YoutubeAnalyticsClient client = new YoutubeAnalyticsClient(
-                properties.apiBase(),
-                properties.accessToken(),
-                Duration.ofSeconds(30),
-                4,
-                Duration.ofSeconds(1),
-                d -> Thread.sleep(d.toMillis()));
         LocalDate until = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
         LocalDate since = until.minusDays(properties.syncDays() - 1L);
         int synced = 0;
@@ -65,16 +62,10 @@ class ScheduledYoutubeSync implements ClusteredTask {
                 continue;
             }
             try {
-                PlatformImportReport report = importer.youtubeDays(
-                        artist.artistId(), client.daily(artist.youtubeChannelId(), since, until), "api");
-                synced++;
-                log.info(
-                        "YouTube sync of artist {} {}..{}: {} inserted, {} updated",
-                        artist.artistId(),
-                        since,
-                        until,
-                        report.inserted(),
-                        report.updated());
+                YoutubeSyncJob job = sync.runNow(artist.artistId(), since, until, SyncTrigger.SCHEDULE);
+                if (job.status() == JobStatus.SUCCEEDED) {
+                    synced++;
+                }
             } catch (RuntimeException e) {
                 log.warn("YouTube sync of artist {} failed: {}", artist.artistId(), e.getMessage());
             }

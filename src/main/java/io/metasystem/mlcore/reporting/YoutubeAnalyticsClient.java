@@ -30,7 +30,7 @@ import java.util.Objects;
  * {@code rows} the values). Retries 429 and 5xx answers and I/O failures with exponential back-off up to the attempt
  * budget; a 403 with reason {@code quotaExceeded} (or {@code rateLimitExceeded}) is not retried and becomes a 503
  * problem; a 401 a 502 problem about the token. The token is only sent in the {@code Authorization} header and never
- * appears in a message, log line or exception. Not yet scheduled (no {@code YOUTUBE_SYNC_CRON} job).
+ * appears in a message, log line or exception. Used by {@link YoutubeSync} (the sync route and the scheduled task).
  */
 public final class YoutubeAnalyticsClient {
     /** The metrics asked for, in this order. */

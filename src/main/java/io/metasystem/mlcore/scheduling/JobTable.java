@@ -4,7 +4,8 @@ package io.metasystem.mlcore.scheduling;
 public enum JobTable {
     ML_JOB("ml_job"),
     META_JOB("meta_job"),
-    VISION_JOB("vision_job");
+    VISION_JOB("vision_job"),
+    REPORTING_JOB("reporting_job");
 
     private final String table;
 

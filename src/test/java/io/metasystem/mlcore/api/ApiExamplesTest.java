@@ -2,6 +2,7 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.FakeGraphApi;
+import io.metasystem.mlcore.reporting.FakeYoutubeAnalyticsApi;
 import io.metasystem.mlcore.webhooks.WebhookSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,9 @@ class ApiExamplesTest {
 
     static final LocalDate SYNC_TO = SYNC_FROM.plusDays(13);
     static final FakeGraphApi GRAPH = market(new FakeGraphApi());
+    /** The artist's channel on the fake YouTube Analytics API: the week after the CSV example's October days. */
+    static final FakeYoutubeAnalyticsApi YOUTUBE = youtube(new FakeYoutubeAnalyticsApi("ya29.docs-example-token"));
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([a-z_]+)}");
 
@@ -102,11 +106,29 @@ class ApiExamplesTest {
         r.add("mlcore.meta.max-data-age-days", () -> "0");
         r.add("mlcore.webhooks.secret", () -> SECRET);
         r.add("mlcore.ml.data-dir", () -> "data/samples");
+        r.add("mlcore.youtube.access-token", () -> "ya29.docs-example-token");
+        r.add("mlcore.youtube.api-base", YOUTUBE::baseUrl);
+    }
+
+    private static FakeYoutubeAnalyticsApi youtube(FakeYoutubeAnalyticsApi api) {
+        for (int d = 0; d < 7; d++) {
+            api.day(
+                    "UCnovaLights0000000000",
+                    LocalDate.of(2026, 10, 29).plusDays(d),
+                    1400 + 37L * d,
+                    4600,
+                    6,
+                    1,
+                    90,
+                    8);
+        }
+        return api;
     }
 
     @AfterAll
     static void stop() {
         GRAPH.close();
+        YOUTUBE.close();
     }
 
     private static FakeGraphApi market(FakeGraphApi graph) {
@@ -462,6 +484,18 @@ class ApiExamplesTest {
                 null,
                 200);
         call("GET", artist + "/attribution", params("artist_id", "nova-lights", "metric", "likes"), null, 400);
+        Map<String, String> week = params("artist_id", "nova-lights", "since", "2026-10-29", "until", "2026-11-04");
+        String job = call("POST", artist + "/youtube/sync", week, null, 202)
+                .get("job_id")
+                .asString();
+        awaitJob("/api/v1/artists/nova-lights/youtube/sync/" + job);
+        call("GET", artist + "/youtube/sync/{job_id}", params("artist_id", "nova-lights", "job_id", job), null, 200);
+        call(
+                "GET",
+                artist + "/youtube/sync/{job_id}",
+                params("artist_id", "nova-lights", "job_id", "00000000-0000-0000-0000-000000000000"),
+                null,
+                404);
     }
 
     private void health() {

@@ -1,12 +1,16 @@
 package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.reporting.AttributionService;
+import io.metasystem.mlcore.reporting.FakeYoutubeAnalyticsApi;
 import io.metasystem.mlcore.reporting.IncrementalPerConversion;
 import io.metasystem.mlcore.reporting.model.ArtistSimulator;
 import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -14,13 +18,16 @@ import java.math.RoundingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import static io.metasystem.mlcore.api.ServiceFoundationTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Artists, platform imports, events and the joined report through the real server (H2 and PostgreSQL subclasses):
@@ -110,6 +117,102 @@ abstract class ReportingApiContract extends WebApiTest {
                 "{\"name\": \"Solo 2\", \"ad_accounts\": [\"881009\"]}");
         assertProblem(conflict, 409, "Conflict");
         assertThat(conflict.body()).contains("ad_accounts");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aYoutubeSyncIsAJobThatRetriesMergesIdempotentlyAndCanBeSubmittedAgainAfterAQuotaError(CapturedOutput logs) {
+        String channel = "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        FakeYoutubeAnalyticsApi youtube = WebApiTest.YOUTUBE;
+        long views = 0;
+        for (int d = 0; d < 10; d++) {
+            youtube.day(channel, START.plusDays(d), 1000 + 10L * d, 3000, 5, 1, 40, 3);
+            views += 1000 + 10L * d;
+        }
+        ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/rep-yt",
+                        "application/json",
+                        "{\"name\": \"Tube\", \"ad_accounts\": [\"act_881077\"], \"youtube_channel_id\": \"" + channel
+                                + "\"}"),
+                200);
+        String sync = "/api/v1/artists/rep-yt/youtube/sync?since=" + START + "&until=" + START.plusDays(9);
+
+        // a 503 backendError is retried inside the job; the days land merged by (artist, day)
+        youtube.script(channel, 503, FakeYoutubeAnalyticsApi.BACKEND_ERROR);
+        HttpResponse<String> started = send("POST", sync, "application/json", "");
+        JsonNode job = ok(started, 202);
+        assertThat(started.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(job.get("status_url").asString());
+        assertThat(job.get("kind").asString()).isEqualTo("youtube_sync");
+        assertThat(job.get("trigger").asString()).isEqualTo("api");
+        JsonNode first = finished(job);
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("succeeded");
+        assertThat(first.get("rows").get("read").asLong()).isEqualTo(10);
+        assertThat(first.get("rows").get("inserted").asLong()).isEqualTo(10);
+        JsonNode report = ok(http.get("/api/v1/artists/rep-yt/report?from=" + START + "&to=" + START.plusDays(9)), 200);
+        assertThat(report.get("totals").get("youtube_views").asLong()).isEqualTo(views);
+        assertThat(report.get("totals").get("subscribers_gained").asLong()).isEqualTo(50);
+
+        // the same sync again changes nothing
+        JsonNode again = finished(ok(send("POST", sync, "application/json", ""), 202));
+        assertThat(again.get("rows").get("unchanged").asLong()).isEqualTo(10);
+        assertThat(again.get("rows").get("inserted").asLong()).isZero();
+
+        // a quota error fails the job (not retried), naming the reason and never the token; submitting again resumes
+        youtube.script(channel, 403, FakeYoutubeAnalyticsApi.QUOTA);
+        JsonNode quota = finished(ok(send("POST", sync, "application/json", ""), 202));
+        assertThat(quota.get("status").asString()).isEqualTo("failed");
+        assertThat(quota.get("error").asString()).contains("quotaExceeded");
+        JsonNode retried = finished(ok(send("POST", sync, "application/json", ""), 202));
+        assertThat(retried.get("status").asString()).isEqualTo("succeeded");
+        assertThat(retried.get("rows").get("unchanged").asLong()).isEqualTo(10);
+        for (FakeYoutubeAnalyticsApi.Received r : youtube.received()) {
+            assertThat(r.query().toString()).doesNotContain(WebApiTest.YOUTUBE_TOKEN);
+        }
+        assertThat(youtube.received().stream()
+                        .filter(r -> r.query().get("ids").equals("channel==" + channel))
+                        .map(FakeYoutubeAnalyticsApi.Received::authorization))
+                .hasSize(5)
+                .allMatch(a -> a.equals("Bearer " + WebApiTest.YOUTUBE_TOKEN));
+        assertThat(quota.toString() + retried).doesNotContain(WebApiTest.YOUTUBE_TOKEN);
+        assertThat(logs.getAll()).contains("YouTube sync").doesNotContain(WebApiTest.YOUTUBE_TOKEN);
+
+        // refusals: no channel (422), unknown artist or job (404), a reversed range (400), each naming its field
+        ok(
+                send(
+                        "PUT",
+                        "/api/v1/artists/rep-yt-none",
+                        "application/json",
+                        "{\"name\": \"No channel\", \"ad_accounts\": [\"act_881078\"]}"),
+                200);
+        HttpResponse<String> noChannel =
+                send("POST", "/api/v1/artists/rep-yt-none/youtube/sync", "application/json", "");
+        assertProblem(noChannel, 422, "Request cannot be satisfied");
+        assertThat(noChannel.body()).contains("youtube_channel_id");
+        assertProblem(
+                send("POST", "/api/v1/artists/rep-yt-nobody/youtube/sync", "application/json", ""), 404, "Not Found");
+        HttpResponse<String> reversed = send(
+                "POST",
+                "/api/v1/artists/rep-yt/youtube/sync?since=" + START.plusDays(9) + "&until=" + START,
+                "application/json",
+                "");
+        assertProblem(reversed, 400, "Invalid request");
+        assertThat(reversed.body()).contains("\"until\"");
+        HttpResponse<String> otherArtist = http.get(
+                "/api/v1/artists/rep-yt-none/youtube/sync/" + job.get("job_id").asString());
+        assertProblem(otherArtist, 404, "Not Found");
+        assertThat(otherArtist.body()).contains("job_id");
+    }
+
+    private JsonNode finished(JsonNode job) {
+        String url = job.get("status_url").asString();
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> ok(http.get(url), 200),
+                        j -> !j.get("status").asString().equals("running"));
     }
 
     @Test
@@ -239,6 +342,24 @@ abstract class ReportingApiContract extends WebApiTest {
                         .decimalValue()
                         .divide(a.get("totals").get("streams").decimalValue(), 6, RoundingMode.HALF_UP));
         assertThat(a.get("naive_ratios").get("note").asString()).contains("NOT");
+        // no per-song import yet: an empty list; then the snapshot, most streamed first, shares of 3000 streams
+        assertThat(a.get("songs")).isEmpty();
+        String songs = "Song,Listeners,Streams,Saves,Release date\nOld,100,500,10,2025-01-01\n\"New, remix\",800,2500,"
+                + "200," + START.plusDays(2) + "\nNo date,5,0,1,\n";
+        ok(send("POST", "/api/v1/artists/rep-a/spotify/songs.csv", "text/csv", songs), 200);
+        JsonNode perSong = ok(http.get("/api/v1/artists/rep-a/report" + range), 200);
+        assertThat(perSong.get("songs_note").asString()).contains("not this report's range");
+        JsonNode top = perSong.get("songs").get(0);
+        assertThat(top.get("song").asString()).isEqualTo("New, remix");
+        assertThat(top.get("share_of_streams").decimalValue()).isEqualByComparingTo("0.8333");
+        assertThat(top.get("saves_per_listener").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(top.get("released_in_range").asBoolean()).isTrue();
+        assertThat(perSong.get("songs").get(1).get("released_in_range").asBoolean())
+                .isFalse();
+        assertThat(perSong.get("songs").get(2).get("song").asString()).isEqualTo("No date");
+        assertThat(perSong.get("songs").get(2).get("share_of_streams").decimalValue())
+                .isZero();
+        assertThat(perSong.get("songs").get(2).has("release_date")).isFalse();
         JsonNode b = ok(http.get("/api/v1/artists/rep-b/report" + range), 200);
         assertThat(b.get("totals").get("spend").decimalValue()).isEqualByComparingTo("150.00");
 

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.reporting;
 import com.sun.net.httpserver.HttpServer;
 import io.metasystem.mlcore.config.InvalidConfigurationException;
 import io.metasystem.mlcore.config.YoutubeProperties;
+import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.testing.WebApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The scheduled YouTube sync's run against a local fake of the Analytics API, on the real store: days land merged by
- * (artist, day), a second run changes nothing, an artist whose channel answers with a quota error is skipped.
+ * (artist, day), a second run changes nothing, an artist whose channel answers with a quota error is skipped; each
+ * artist's run is a job record with trigger {@code schedule}.
  */
 class ScheduledYoutubeSyncTest extends WebApiTest {
     @Autowired
@@ -32,6 +34,9 @@ class ScheduledYoutubeSyncTest extends WebApiTest {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    YoutubeSyncJobs jobs;
 
     @Test
     void syncsEveryArtistWithAChannelAndSkipsQuotaFailures() throws Exception {
@@ -46,16 +51,17 @@ class ScheduledYoutubeSyncTest extends WebApiTest {
             }
         });
         server.start();
+        YoutubeProperties properties = new YoutubeProperties(
+                YoutubeAnalyticsClientTest.TOKEN,
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "0 0 5 * * *",
+                2);
+        YoutubeSync youtube = new YoutubeSync(properties, artists, importer, jobs);
         try {
             artists.put("yt-sync-ok", new ArtistSpec("Ok", List.of("771001"), List.of(), null, "UCok"));
             artists.put("yt-sync-quota", new ArtistSpec("Quota", List.of("771002"), List.of(), null, "UCquota"));
-            YoutubeProperties properties = new YoutubeProperties(
-                    YoutubeAnalyticsClientTest.TOKEN,
-                    "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "0 0 5 * * *",
-                    2);
             Clock clock = Clock.fixed(Instant.parse("2026-10-03T05:00:00Z"), ZoneOffset.UTC);
-            ScheduledYoutubeSync sync = new ScheduledYoutubeSync(properties, artists, importer, clock);
+            ScheduledYoutubeSync sync = new ScheduledYoutubeSync(properties, artists, youtube, clock);
             assertThat(sync.task()).isPresent();
             int synced = sync.runOnce();
             assertThat(synced).isGreaterThanOrEqualTo(1);
@@ -71,7 +77,13 @@ class ScheduledYoutubeSyncTest extends WebApiTest {
                                     "yt-sync-ok", YoutubeAnalyticsClient.parse(YoutubeAnalyticsClientTest.TABLE), "api")
                             .unchanged())
                     .isEqualTo(2);
+            YoutubeSyncJob quota = youtube.runNow(
+                    "yt-sync-quota", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2), SyncTrigger.SCHEDULE);
+            assertThat(quota.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(quota.trigger()).isEqualTo(SyncTrigger.SCHEDULE);
+            assertThat(quota.error()).contains("quotaExceeded").doesNotContain(YoutubeAnalyticsClientTest.TOKEN);
         } finally {
+            youtube.stop();
             server.stop(0);
         }
     }

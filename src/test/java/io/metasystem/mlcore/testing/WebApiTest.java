@@ -2,6 +2,7 @@ package io.metasystem.mlcore.testing;
 
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.api.HttpClientSupport;
+import io.metasystem.mlcore.reporting.FakeYoutubeAnalyticsApi;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 
 /**
  * The plain API profile: the real server and store (H2 unless a subclass names another database), the API key, a
- * 5 MB request limit, a 256 KB import limit, XGBoost capped at 300 rounds and an ML data directory holding a copy of
- * the Kaggle sample, at most 500 entries in a vision evaluation zip. Classes extending it, and declaring no context
+ * 5 MB request limit, a 256 KB import limit, XGBoost capped at 300 rounds, an ML data directory holding a copy of
+ * the Kaggle sample, at most 500 entries in a vision evaluation zip and the YouTube Analytics API on a local fake.
+ * Classes extending it, and declaring no context
  * configuration of their own, share one Spring context; they use their own account ids and model scopes, since the
  * store is shared.
  */
@@ -39,12 +41,21 @@ public abstract class WebApiTest {
     /** A temporary ML data directory with {@code kag_conversion_data.csv}, one per test JVM. */
     public static final Path DATA_DIR = copySample();
 
+    /** The YouTube Analytics token of this profile, accepted by {@link #YOUTUBE}. */
+    public static final String YOUTUBE_TOKEN = "ya29.web-api-test-token-never-logged";
+
+    /** A local fake of the YouTube Analytics API ({@code YOUTUBE_API_BASE}), one per test JVM. */
+    public static final FakeYoutubeAnalyticsApi YOUTUBE = new FakeYoutubeAnalyticsApi(YOUTUBE_TOKEN);
+
     @LocalServerPort
     protected int port;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry r) {
         r.add("mlcore.ml.data-dir", DATA_DIR::toString);
+        r.add("mlcore.youtube.access-token", () -> YOUTUBE_TOKEN);
+        r.add("mlcore.youtube.api-base", YOUTUBE::baseUrl);
+        r.add("mlcore.youtube.initial-backoff", () -> "10ms");
     }
 
     private static Path copySample() {
