@@ -21,11 +21,13 @@ import java.sql.SQLException;
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
     /**
      * Embedded default: an H2 file database under {@code ./data/}, created on first start.
-     * {@code DB_CLOSE_ON_EXIT=FALSE}:
-     * the service closes it after a graceful shutdown, not H2's own shutdown hook while requests still finish.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: the service closes it after a graceful shutdown, not H2's own shutdown hook
+     * while requests still finish. {@code WRITE_DELAY=0}: every commit reaches the file before the answer, so a job,
+     * import or recommendation that was answered survives a kill -9 (H2's default delays writes by 500 ms).
      */
     public static final String DEFAULT_H2 = "jdbc:h2:file:./data/mlcore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE";
+            + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE;"
+            + "WRITE_DELAY=0";
 
     /**
      * @param value {@code DATABASE_URL}, nullable or blank for the embedded default
