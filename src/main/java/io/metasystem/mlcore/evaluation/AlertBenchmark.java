@@ -76,7 +76,8 @@ public final class AlertBenchmark {
             int truePositives,
             int falseAlarmsClean,
             long cleanDays,
-            Map<String, Integer> falseByMetric) {
+            Map<String, Integer> falseByMetric,
+            Map<String, Integer> falseBreakdown) {
         public double recall() {
             return injected == 0 ? Double.NaN : (double) found / injected;
         }
@@ -137,6 +138,14 @@ public final class AlertBenchmark {
             out.append("\nfalse anomalies (clean ad sets, and injected ones outside the window) by metric and kind: ")
                     .append(falseByMetric)
                     .append('\n');
+            out.append("\nfalse anomalies by ad set (clean, or the injected kind and when: before its start, late "
+                    + "while it lasts, after it ended), metric and kind:\n\n| ad set | when | metric/kind | n |\n"
+                    + "|---|---|---|---|\n");
+            falseBreakdown.forEach((key, n) -> out.append("| ")
+                    .append(key.replace(" @ ", " | "))
+                    .append(" | ")
+                    .append(n)
+                    .append(" |\n"));
             return out.toString();
         }
 
@@ -159,6 +168,7 @@ public final class AlertBenchmark {
         int falseClean = 0;
         long cleanDays = 0;
         Map<String, Integer> falseByMetric = new TreeMap<>();
+        Map<String, Integer> falseBreakdown = new TreeMap<>();
         for (int i = 0; i < settings.adsets(); i++) {
             AnomalySeries.Case c =
                     AnomalySeries.generate(settings.seed(), i, settings.days(), settings.anomalyShare(), WARM_UP + 1);
@@ -169,9 +179,14 @@ public final class AlertBenchmark {
             DetectionResult result = detector.detect(List.of(c.input()), ds);
             anomalies += result.anomalies().size();
             if (c.injected() == null) {
-                result.anomalies()
-                        .forEach(a -> falseByMetric.merge(
-                                a.metric().wireName() + "/" + a.kind().wireName(), 1, Integer::sum));
+                result.anomalies().forEach(a -> {
+                    falseByMetric.merge(a.metric().wireName() + "/" + a.kind().wireName(), 1, Integer::sum);
+                    falseBreakdown.merge(
+                            "clean @ – @ " + a.metric().wireName() + "/"
+                                    + a.kind().wireName(),
+                            1,
+                            Integer::sum);
+                });
                 falseClean += result.anomalies().size();
                 cleanDays += settings.days() - WARM_UP;
                 continue;
@@ -185,6 +200,13 @@ public final class AlertBenchmark {
                 truePositives += hit ? 1 : 0;
                 if (!hit) {
                     falseByMetric.merge(a.metric().wireName() + "/" + a.kind().wireName(), 1, Integer::sum);
+                    LocalDate end = AnomalySeries.FIRST_DAY.plusDays(c.end());
+                    String when = a.date().isBefore(start) ? "before" : a.date().isAfter(end) ? "after" : "late";
+                    falseBreakdown.merge(
+                            c.injected().label() + " @ " + when + " @ "
+                                    + a.metric().wireName() + "/" + a.kind().wireName(),
+                            1,
+                            Integer::sum);
                 }
             }
             int[] k = counts.get(c.injected());
@@ -209,6 +231,15 @@ public final class AlertBenchmark {
             found += k[1];
         }
         return new Report(
-                settings, kinds, injected, found, anomalies, truePositives, falseClean, cleanDays, falseByMetric);
+                settings,
+                kinds,
+                injected,
+                found,
+                anomalies,
+                truePositives,
+                falseClean,
+                cleanDays,
+                falseByMetric,
+                falseBreakdown);
     }
 }

@@ -25,13 +25,19 @@ import java.util.Locale;
  * <h2>Day scores</h2>
  * Each day gets a signed normal score z from its predictive ({@link MetricModel}): Beta–Binomial for CTR and CVR,
  * Gamma–Poisson for conversions given spend (both count-aware, so a low-volume day has a wide interval and does
- * not fire), robust z (median/MAD on the log scale) for spend, CPM and the other metrics.
+ * not fire), robust z (median/MAD on the log scale) for spend, CPM and the other metrics. The tail becomes a score
+ * through a Student t whose degrees of freedom say how much of the predictive's spread was estimated
+ * ({@link #studentized}): ν = {@value #DF_PER_DAY}·n for a baseline of n days, and, for CVR days below their
+ * expectation (conversions falling given the day's clicks), the Welch–Satterthwaite ν of a variance whose counting
+ * part is known ({@link MetricModel#satterthwaiteDf}), so a conversion collapse on a day with enough clicks is judged
+ * by its count tail.
  *
  * <h2>Spikes, dips and level shifts</h2>
- * A day with |z| &ge; {@link Sensitivity#single()} is a spike or dip. A run of 2 or 3 consecutive usable days
- * starting at s whose scores against the baseline before s all exceed {@link Sensitivity#run()} in one direction and
- * whose Stouffer combination Σz/√L exceeds {@link Sensitivity#shift()} is a level shift, reported once, on s,
- * within two days of its start. This is a windowed one-sided CUSUM (Page 1954, Biometrika 41:100) with a reset:
+ * A day with |z| &ge; {@link Sensitivity#single()} is a spike or dip. A run of {@value #RUN_DAYS} consecutive
+ * usable days starting at s (the start day and the two after it) whose scores against the baseline before s all
+ * exceed {@link Sensitivity#run()} in one direction and whose Stouffer combination Σz/√3 exceeds
+ * {@link Sensitivity#shift()} is a level shift, reported once, on s, within two days of its start. This is a
+ * windowed one-sided CUSUM (Page 1954, Biometrika 41:100) with a reset:
  * after a shift the baseline restarts at s, the run-length reset of Bayesian online changepoint detection
  * (Adams &amp; MacKay 2007, arXiv:0710.3742) without its full run-length posterior.
  *
@@ -40,7 +46,9 @@ import java.util.Locale;
  * {@value #MIN_USUAL_SPEND}) on an active ad set, reported on the first such day. The ad set's current
  * {@code daily_budget} is the only budget known, so pacing is judged on the last {@value #PACING_DAYS} days:
  * over-pacing above {@link Sensitivity#pacingOver()} × budget on a day, under-pacing below
- * {@value #UNDER_SHARE} × budget two days running (reported on the first).
+ * {@value #UNDER_SHARE} × budget two days running (reported on the first). On an active ad set with a budget,
+ * spend dips and spend level shifts are not reported ({@link #judgedAgainstBudget}): spend below its usual level is
+ * pacing's and the delivery stop's to judge.
  *
  * <h2>One root cause, one anomaly</h2>
  * Conversions that move with an earlier level shift of CPM, CTR or CVR, and spend or conversions that move after a
@@ -62,6 +70,10 @@ public final class AnomalyDetector {
     static final double UNDER_SHARE = 0.5;
     static final double FIRST_DAY_SHARE = 0.6;
     static final double DF_PER_DAY = 0.4;
+    /** Degrees of freedom from which a Student t is taken as the normal. */
+    static final double NORMAL_DF = 1e5;
+    /** Days of a level-shift run: the start day and the two after it, all in the same direction. */
+    static final int RUN_DAYS = 3;
 
     /** @return the anomalies of every series, in input order then date then metric */
     public DetectionResult detect(List<SeriesInput> series, DetectionSettings settings) {
@@ -94,7 +106,11 @@ public final class AnomalyDetector {
                     continue;
                 }
                 checked++;
-                own.addAll(scan(s, model, settings));
+                List<Anomaly> found = scan(s, model, settings);
+                if (metric == Metric.SPEND && judgedAgainstBudget(s)) {
+                    found.removeIf(a -> a.direction() == Direction.DOWN || a.kind() == AnomalyKind.LEVEL_SHIFT);
+                }
+                own.addAll(found);
             }
             if (!missing.isEmpty()) {
                 missing.sort(Comparator.naturalOrder());
@@ -150,29 +166,26 @@ public final class AnomalyDetector {
                 continue;
             }
             MetricModel.Evaluation day = model.evaluate(t, baseline, settings.level());
-            double z = studentized(day.tail().z(), baseline.size());
+            double z = studentized(day.tail().z(), day.nu());
             if (Math.abs(z) < run) {
                 continue;
             }
             // look ahead at the next usable days against the same baseline
-            int[] next = nextUsable(model, t, 2);
+            int[] next = nextUsable(model, t, RUN_DAYS - 1);
             double sum = z;
             int length = 1;
             double observedSum = day.observed();
             boolean shift = false;
             for (int k = 0; k < next.length; k++) {
-                double zk = studentized(
-                        model.evaluate(next[k], baseline, settings.level())
-                                .tail()
-                                .z(),
-                        baseline.size());
+                MetricModel.Evaluation nextDay = model.evaluate(next[k], baseline, settings.level());
+                double zk = studentized(nextDay.tail().z(), nextDay.nu());
                 if (Math.signum(zk) != Math.signum(z) || Math.abs(zk) < run) {
                     break;
                 }
                 sum += zk;
                 length++;
                 observedSum += model.value(next[k]);
-                if (Math.abs(sum) / Math.sqrt(length) >= shiftScore) {
+                if (length == RUN_DAYS && Math.abs(sum) / Math.sqrt(length) >= shiftScore) {
                     shift = true;
                     break;
                 }
@@ -242,13 +255,16 @@ public final class AnomalyDetector {
     }
 
     /**
-     * The normal score of the same tail probability under a Student t with ν = max(2, {@value #DF_PER_DAY}·n)
-     * degrees of freedom: the baseline's centre and spread come from n days (a MAD has about 40 % of the efficiency
-     * of a standard deviation), so its scores have heavier tails than a normal, most of all right after a level
-     * shift, when n is small.
+     * The normal score of the same tail probability under a Student t with ν = max(2, {@code degreesOfFreedom})
+     * degrees of freedom (z itself from {@value #NORMAL_DF} on): the baseline's centre and spread come from n days
+     * (ν = {@value #DF_PER_DAY}·n: a MAD has about 40 % of the efficiency of a standard deviation), so its scores
+     * have heavier tails than a normal, most of all right after a level shift, when n is small.
      */
-    static double studentized(double z, int n) {
-        double nu = Math.max(2.0, DF_PER_DAY * n);
+    static double studentized(double z, double degreesOfFreedom) {
+        if (degreesOfFreedom >= NORMAL_DF) {
+            return z;
+        }
+        double nu = Math.max(2.0, degreesOfFreedom);
         double p = new TDistribution(nu).cumulativeProbability(-Math.abs(z));
         return Math.signum(z) * -Distributions.normalQuantile(Math.max(p, 1e-300));
     }
@@ -291,6 +307,16 @@ public final class AnomalyDetector {
         }
         double spread = RobustStats.madSigma(honest, size, RobustStats.median(honest, size));
         return new MetricModel.Baseline(days, size, season.factors(), center, spread);
+    }
+
+    /**
+     * Whether spend is judged against the daily budget instead of its own history: on an active ad set with a known
+     * budget, spend below the usual level is pacing's and the delivery stop's to judge (Meta paces spend around the
+     * budget from day to day, so a dip or a lower level within the budget's band is not a problem of its own); spend
+     * spikes are still reported, since pacing only sees the last {@value #PACING_DAYS} days.
+     */
+    static boolean judgedAgainstBudget(SeriesInput s) {
+        return s.active() && s.dailyBudget() != null && s.dailyBudget() > 0;
     }
 
     /** Whether clicks over the next days held within ±30 % of the baseline's median clicks (tracking broke). */

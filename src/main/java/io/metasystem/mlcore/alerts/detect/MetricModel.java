@@ -8,8 +8,12 @@ import java.util.List;
  * trials) and {@link GammaPoisson} (a count per unit of exposure).
  */
 abstract sealed class MetricModel {
-    /** What a baseline says about one day: the tails of the observation and the interval, in metric units. */
-    record Evaluation(Predictive.Tail tail, double observed, double expected, double lo, double hi) {}
+    /**
+     * What a baseline says about one day: the tails of the observation, the interval in metric units, and the
+     * degrees of freedom {@code nu} of the Student t that turns the tail into a score (see
+     * {@link AnomalyDetector#studentized}; from {@value AnomalyDetector#NORMAL_DF} on, the tail is used as it is).
+     */
+    record Evaluation(Predictive.Tail tail, double observed, double expected, double lo, double hi, double nu) {}
 
     /** Robust summaries of the baseline days: day-of-week factors, centre and spread of the log values. */
     record Baseline(int[] days, int size, double[] weekday, double center, double spread) {}
@@ -101,7 +105,7 @@ abstract sealed class MetricModel {
             // a small baseline's median and MAD are themselves uncertain: widen by √(1 + 1/n)
             double scale = Math.max(b.spread(), MIN_SCALE) * Math.sqrt(1 + 1.0 / b.size());
             Predictive.Tail tail = Predictive.normal(logValue(t), center, scale, level);
-            return new Evaluation(tail, value(t), back(center), back(tail.lo()), back(tail.hi()));
+            return new Evaluation(tail, value(t), back(center), back(tail.lo()), back(tail.hi()), estimatedDf(b));
         }
 
         private double back(double log) {
@@ -116,8 +120,12 @@ abstract sealed class MetricModel {
      * not fire, and a high-volume one is not judged by binomial noise alone.
      */
     static final class BetaBinomial extends MetricModel {
-        /** Smallest day-to-day coefficient of variation of a rate (5 %). */
-        static final double MIN_WOBBLE = 0.05;
+        /**
+         * Smallest day-to-day coefficient of variation of a rate (10 %): the wobble is the difference of two noisy
+         * estimates (the spread of the log daily rates minus their counting noise), often floored at low volume,
+         * where the floor then is the wobble the predictive assumes; day-to-day rates of ads rarely move less.
+         */
+        static final double MIN_WOBBLE = 0.10;
 
         BetaBinomial(Metric metric, List<DayRow> rows) {
             super(metric, rows);
@@ -164,11 +172,18 @@ abstract sealed class MetricModel {
             }
             double rate = (y + 0.5) / (exposure + 1.0);
             double mean = Math.min(0.95, Math.max(1e-9, rate * Math.exp(b.weekday()[weekday[t]])));
-            double cv2 = 1.0 / (y + 1.0) + wobble(b, poisson);
+            double wobble = wobble(b, poisson);
+            double cv2 = 1.0 / (y + 1.0) + wobble;
             double kappa = Math.max(0.5, (1 - mean) / (mean * cv2) - 1);
             long n = trials(t);
             Predictive.Tail tail = Predictive.betaBinomial(n, mean * kappa, (1 - mean) * kappa, successes(t), level);
-            return new Evaluation(tail, value(t), mean, tail.lo() / n, tail.hi() / n);
+            // conversions falling while clicks hold (the tracking-broken signature): the day's count tail is exact
+            // up to the estimated wobble, so only that part is studentized
+            boolean conversionsFell = metric == Metric.CVR && successes(t) < n * mean;
+            double nu = conversionsFell
+                    ? satterthwaiteDf(1.0 / (n * mean + 0.5) + 1.0 / (y + 1.0), wobble, estimatedDf(b))
+                    : estimatedDf(b);
+            return new Evaluation(tail, value(t), mean, tail.lo() / n, tail.hi() / n, nu);
         }
     }
 
@@ -215,8 +230,32 @@ abstract sealed class MetricModel {
             double mean = rate * Math.exp(b.weekday()[weekday[t]]) * rows.get(t).spend();
             double cv2 = 1.0 / (y + 1.0) + wobble(b, poisson);
             Predictive.Tail tail = Predictive.negativeBinomial(1.0 / cv2, mean, count(t), level);
-            return new Evaluation(tail, value(t), mean, tail.lo(), tail.hi());
+            return new Evaluation(tail, value(t), mean, tail.lo(), tail.hi(), estimatedDf(b));
         }
+    }
+
+    /**
+     * Degrees of freedom of a scale estimated from the baseline's n days: ν = {@value AnomalyDetector#DF_PER_DAY}·n
+     * (a MAD has about 40 % of the efficiency of a standard deviation).
+     */
+    static double estimatedDf(Baseline b) {
+        return AnomalyDetector.DF_PER_DAY * b.size();
+    }
+
+    /**
+     * Welch–Satterthwaite degrees of freedom of a variance {@code sampling + wobble} on the log scale of which only
+     * the wobble σ² is estimated (with {@code wobbleDf} degrees of freedom) while the sampling part, the Poisson or
+     * binomial noise of the day's and the pooled counts, is known from the counts: ν = ν_w·((s + σ²)/σ²)², at most
+     * {@value AnomalyDetector#NORMAL_DF}. A day whose uncertainty is mostly counting noise is then judged by its
+     * count tail, not by a Student t made for an estimated scale.
+     *
+     * @param sampling known variance, &ge; 0
+     * @param wobble   estimated variance, &gt; 0
+     * @param wobbleDf degrees of freedom of the wobble's estimate, &gt; 0
+     */
+    static double satterthwaiteDf(double sampling, double wobble, double wobbleDf) {
+        double ratio = (sampling + wobble) / wobble;
+        return Math.min(AnomalyDetector.NORMAL_DF, wobbleDf * ratio * ratio);
     }
 
     /** σ²: robust variance of the baseline's log values minus the median sampling variance 1/(y + ½), floored. */

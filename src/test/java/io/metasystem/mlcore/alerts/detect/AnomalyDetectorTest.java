@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class AnomalyDetectorTest {
     private final AnomalyDetector detector = new AnomalyDetector();
@@ -176,5 +177,82 @@ class AnomalyDetectorTest {
                 .size();
         assertThat(high).isGreaterThanOrEqualTo(low);
         assertThat(high).isPositive();
+    }
+
+    @Test
+    void satterthwaiteDegreesOfFreedomFollowTheirClosedForm() {
+        // only the wobble is estimated: without counting noise ν is the wobble's own, with as much counting noise
+        // as wobble it is four times that, (s + w)² / w² · ν_w
+        assertThat(MetricModel.satterthwaiteDf(0, 0.01, 11.2)).isCloseTo(11.2, within(1e-12));
+        assertThat(MetricModel.satterthwaiteDf(0.01, 0.01, 11.2)).isCloseTo(44.8, within(1e-12));
+        assertThat(MetricModel.satterthwaiteDf(0.09, 0.01, 10)).isCloseTo(1000, within(1e-9));
+        assertThat(MetricModel.satterthwaiteDf(100, 0.01, 10)).isEqualTo(AnomalyDetector.NORMAL_DF);
+        assertThat(AnomalyDetector.studentized(3.9, AnomalyDetector.NORMAL_DF)).isEqualTo(3.9);
+        assertThat(AnomalyDetector.studentized(-3.9, 11.2)).isBetween(-3.2, -2.8);
+    }
+
+    @Test
+    void aOneDayConversionCollapseWithClicksHoldingIsACvrDip() {
+        // 100 clicks and 10 conversions a day; on day 40 the clicks hold and no conversion is recorded: a 1-in-20,000
+        // count tail that a Student t on the whole score (ν = 11) would soften to about 1 in 700
+        List<DayRow> rows = new ArrayList<>(Series.steady(50));
+        DayRow r = rows.get(40);
+        rows.set(40, new DayRow(r.date(), r.spend(), r.impressions(), r.clicks(), 0.0, 0.0));
+        List<Anomaly> found = detect(rows);
+        assertThat(found)
+                .filteredOn(a -> a.metric() == Metric.CVR)
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo(AnomalyKind.DIP);
+                    assertThat(a.date()).isEqualTo(r.date());
+                    assertThat(a.observed()).isZero();
+                });
+        assertThat(found).noneMatch(a -> a.metric() == Metric.CTR || a.metric() == Metric.CPM);
+    }
+
+    @Test
+    void twoDeviantDaysAreNotALevelShiftButThreeAre() {
+        List<DayRow> blip = new ArrayList<>(Series.steady(60));
+        List<DayRow> shift = new ArrayList<>(Series.steady(60));
+        for (int d = 40; d < 60; d++) {
+            DayRow r = shift.get(d);
+            shift.set(d, Series.complete(r.date(), r.spend(), 6.0 * 1.3, 0.015, 0.10));
+            if (d < 42) {
+                blip.set(d, Series.complete(r.date(), r.spend(), 6.0 * 1.3, 0.015, 0.10));
+            }
+        }
+        assertThat(detect(blip))
+                .filteredOn(a -> a.metric() == Metric.CPM)
+                .isNotEmpty()
+                .noneMatch(a -> a.kind() == AnomalyKind.LEVEL_SHIFT);
+        assertThat(detect(shift))
+                .filteredOn(a -> a.metric() == Metric.CPM)
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo(AnomalyKind.LEVEL_SHIFT);
+                    assertThat(a.date()).isEqualTo(Series.START.plusDays(40));
+                });
+    }
+
+    @Test
+    void lowerSpendIsJudgedAgainstTheBudgetWhenThereIsOne() {
+        List<DayRow> rows = new ArrayList<>(Series.steady(60));
+        for (int d = 40; d < 60; d++) {
+            DayRow r = rows.get(d);
+            rows.set(d, Series.complete(r.date(), r.spend() * 0.7, 6.0, 0.015, 0.10));
+        }
+        // 70 % of a budget of 40 is within the pacing band: nothing to report
+        assertThat(detect(rows)).noneMatch(a -> a.metric() == Metric.SPEND);
+        // without a budget, spend is judged against its own history: a level shift down on day 40
+        List<Anomaly> unbudgeted = detector.detect(List.of(new SeriesInput("a1", "steady", true, null, rows)), settings)
+                .anomalies();
+        assertThat(unbudgeted)
+                .filteredOn(a -> a.metric() == Metric.SPEND)
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo(AnomalyKind.LEVEL_SHIFT);
+                    assertThat(a.direction()).isEqualTo(Direction.DOWN);
+                    assertThat(a.date()).isEqualTo(Series.START.plusDays(40));
+                });
     }
 }
