@@ -5,6 +5,7 @@ import io.metasystem.mlcore.alerts.detect.AnomalyDetector;
 import io.metasystem.mlcore.alerts.detect.DetectionResult;
 import io.metasystem.mlcore.alerts.detect.DetectionSettings;
 import io.metasystem.mlcore.alerts.detect.Sensitivity;
+import io.metasystem.mlcore.optimizer.Distributions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ public final class AlertBenchmark {
             int falseAlarmsClean,
             long cleanDays,
             Map<String, Integer> falseByMetric,
-            Map<String, Integer> falseBreakdown) {
+            Map<String, Integer> falseBreakdown,
+            double collapseOracleRecall) {
         public double recall() {
             return injected == 0 ? Double.NaN : (double) found / injected;
         }
@@ -135,6 +137,11 @@ public final class AlertBenchmark {
                     falseAlarmsPer60(),
                     falseAlarmsClean,
                     cleanDays));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%noracle bound of the one-day conversion collapse (closed form, the ad set's true rates known): "
+                            + "%.3f%n",
+                    collapseOracleRecall));
             out.append("\nfalse anomalies (clean ad sets, and injected ones outside the window) by metric and kind: ")
                     .append(falseByMetric)
                     .append('\n');
@@ -169,6 +176,8 @@ public final class AlertBenchmark {
         long cleanDays = 0;
         Map<String, Integer> falseByMetric = new TreeMap<>();
         Map<String, Integer> falseBreakdown = new TreeMap<>();
+        double oracleSum = 0;
+        int oracleCount = 0;
         for (int i = 0; i < settings.adsets(); i++) {
             AnomalySeries.Case c =
                     AnomalySeries.generate(settings.seed(), i, settings.days(), settings.anomalyShare(), WARM_UP + 1);
@@ -209,6 +218,11 @@ public final class AlertBenchmark {
                             Integer::sum);
                 }
             }
+            if (c.injected() == AnomalySeries.Injected.CONVERSION_COLLAPSE) {
+                oracleSum += oracleCollapseDetection(
+                        c.expectedConversions(), 0.05, settings.sensitivity().single());
+                oracleCount++;
+            }
             int[] k = counts.get(c.injected());
             k[0]++;
             k[1] += found ? 1 : 0;
@@ -240,6 +254,46 @@ public final class AlertBenchmark {
                 falseClean,
                 cleanDays,
                 falseByMetric,
-                falseBreakdown);
+                falseBreakdown,
+                oracleCount == 0 ? Double.NaN : oracleSum / oracleCount);
+    }
+
+    /**
+     * Probability that a one-day collapse of conversions to {@code share} of their expected count μ is flagged by
+     * an oracle that knows μ exactly (no wobble, no estimation): the day's count Y ~ Poisson(share·μ) is flagged
+     * when its mid-p lower tail under Poisson(μ), P(Y' &lt; y) + ½P(Y' = y), is at most Φ(−z). No detector that
+     * estimates μ from past days can do better at the same one-day threshold, so this bounds the recall a kind can
+     * reach on low-volume ad sets (μ of a few conversions a day: ½e^{−μ} &gt; Φ(−3.5) for μ &lt; 7.7, never
+     * flagged).
+     *
+     * @param mu    expected conversions of the day, &ge; 0
+     * @param share the collapsed share of μ, in [0, 1]
+     * @param z     one-day normal score threshold, &gt; 0
+     */
+    static double oracleCollapseDetection(double mu, double share, double z) {
+        double alpha = Distributions.normalCdf(-z);
+        // largest k whose mid-p lower tail under Poisson(μ) is at most α
+        double pmf = Math.exp(-mu);
+        double below = 0;
+        long k = -1;
+        for (long y = 0; y <= 10 * mu + 10; y++) {
+            if (below + pmf / 2 > alpha) {
+                break;
+            }
+            k = y;
+            below += pmf;
+            pmf *= mu / (y + 1);
+        }
+        if (k < 0) {
+            return 0;
+        }
+        double lambda = share * mu;
+        double q = Math.exp(-lambda);
+        double atMost = 0;
+        for (long y = 0; y <= k; y++) {
+            atMost += q;
+            q *= lambda / (y + 1);
+        }
+        return Math.min(1, atMost);
     }
 }

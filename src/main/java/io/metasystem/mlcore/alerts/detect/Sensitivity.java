@@ -31,7 +31,8 @@ public enum Sensitivity {
         this.pacingOver = pacingOver;
     }
 
-    double single() {
+    /** Normal score a one-day anomaly needs. */
+    public double single() {
         return single;
     }
 
