@@ -152,7 +152,15 @@ class AlertApiTest {
         clock.advance(Duration.ofDays(1));
         importUntil("2026-10-14");
         JsonNode second = scan();
-        assertThat(second.get("events").size()).isEqualTo(1);
+        assertThat(second.get("events").size())
+                .as("two low days are not yet a level shift (three are)")
+                .isZero();
+        assertThat(find(alerts("?account_id=" + ACCOUNT), "ctr", "level_shift")).isNull();
+
+        clock.advance(Duration.ofDays(1));
+        importUntil("2026-10-15");
+        JsonNode third = scan();
+        assertThat(third.get("events").size()).isEqualTo(1);
         JsonNode all = alerts("?account_id=act_" + ACCOUNT);
         JsonNode shift = find(all, "ctr", "level_shift");
         assertThat(shift.get("state").asString()).isEqualTo("firing");
@@ -178,7 +186,7 @@ class AlertApiTest {
         assertThat(alert.at("/labels/alertname").asString()).isEqualTo("ctr_level_shift");
         assertThat(alert.at("/labels/adset_id").asString()).isEqualTo("23851234567890001");
         assertThat(alert.at("/annotations/description").asString()).contains("creative fatigue");
-        assertThat(alert.get("startsAt").asString()).isEqualTo("2026-10-15T06:00:00Z");
+        assertThat(alert.get("startsAt").asString()).isEqualTo("2026-10-16T06:00:00Z");
         assertThat(alert.get("endsAt").asString()).isEqualTo("0001-01-01T00:00:00Z");
         assertThat(alert.get("fingerprint").asString())
                 .isEqualTo(shift.get("fingerprint").asString());
