@@ -2,6 +2,7 @@ package io.metasystem.mlcore.alerts;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * One episode of a fingerprint (account, ad set, metric, kind). Values are those of the latest anomaly seen.
@@ -48,25 +49,67 @@ public record Alert(
         return copy.build();
     }
 
-    Alert seen(
-            String newDirection,
-            LocalDate date,
-            Double newObserved,
-            Double newExpected,
+    /**
+     * What the latest anomaly of an episode said (all nullable for account-level alerts but the reason).
+     *
+     * @param lo lower end of the expected interval
+     * @param hi upper end of the expected interval
+     */
+    record Values(
+            String direction,
+            LocalDate anomalyDate,
+            Double observed,
+            Double expected,
             Double lo,
             Double hi,
-            Double newScore,
-            String newReason,
-            OffsetDateTime at) {
+            Double score,
+            String reason) {
+        /** An account-level alert's values: only a reason. */
+        static Values accountLevel(String reason) {
+            return new Values(null, null, null, null, null, null, null, reason);
+        }
+    }
+
+    /**
+     * A new episode seen first at {@code now}; it fires at once when {@code state} is {@link AlertState#FIRING}.
+     */
+    static Alert opened(AlertKey key, AlertState state, Values values, OffsetDateTime now) {
+        return new Alert(
+                UUID.randomUUID().toString(),
+                key.fingerprint(),
+                key.accountId(),
+                key.adsetId(),
+                key.metric(),
+                key.kind(),
+                state,
+                values.direction(),
+                values.anomalyDate(),
+                values.observed(),
+                values.expected(),
+                values.lo(),
+                values.hi(),
+                values.score(),
+                values.reason(),
+                now,
+                state == AlertState.FIRING ? now : null,
+                null,
+                null,
+                null,
+                now,
+                null,
+                null);
+    }
+
+    Alert seen(Values v, OffsetDateTime at) {
         Copy copy = new Copy(this);
-        copy.direction = newDirection;
-        copy.anomalyDate = date;
-        copy.observed = newObserved;
-        copy.expected = newExpected;
-        copy.intervalLo = lo;
-        copy.intervalHi = hi;
-        copy.score = newScore;
-        copy.reason = newReason;
+        copy.direction = v.direction();
+        copy.anomalyDate = v.anomalyDate();
+        copy.observed = v.observed();
+        copy.expected = v.expected();
+        copy.intervalLo = v.lo();
+        copy.intervalHi = v.hi();
+        copy.score = v.score();
+        copy.reason = v.reason();
         copy.lastSeenAt = at;
         return copy.build();
     }

@@ -20,16 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,7 +152,7 @@ public class AlertService {
                         && quiet.get().plusDays(properties.quietDays()).isAfter(now)) {
                     continue; // resolved recently: stays resolved for the quiet period
                 }
-                alert = open(account, e.getKey(), anomaly, confirmed, now);
+                alert = open(account, anomaly, confirmed, now);
                 store.insert(alert);
                 opened.add(alert.id());
                 if (alert.state() == AlertState.FIRING) {
@@ -164,16 +160,7 @@ public class AlertService {
                 }
                 continue;
             }
-            alert = alert.seen(
-                    anomaly.direction().wireName(),
-                    anomaly.date(),
-                    anomaly.observed(),
-                    anomaly.expected(),
-                    anomaly.lo(),
-                    anomaly.hi(),
-                    anomaly.score(),
-                    anomaly.reason(),
-                    now);
+            alert = alert.seen(values(anomaly), now);
             if (alert.state() == AlertState.PENDING && confirmed) {
                 alert = alert.withState(AlertState.FIRING, now, null);
                 firing.add(alert);
@@ -219,35 +206,16 @@ public class AlertService {
         String fingerprint = fingerprint(account, ACCOUNT_LEVEL, TOKEN_METRIC, TOKEN_KIND);
         for (Alert a : store.open(account)) {
             if (a.fingerprint().equals(fingerprint)) {
-                Alert seen = a.seen(null, null, null, null, null, null, null, message, now);
+                Alert seen = a.seen(Alert.Values.accountLevel(message), now);
                 store.update(seen, now);
                 return seen;
             }
         }
-        Alert alert = new Alert(
-                UUID.randomUUID().toString(),
-                fingerprint,
-                account,
-                ACCOUNT_LEVEL,
-                TOKEN_METRIC,
-                TOKEN_KIND,
+        Alert alert = Alert.opened(
+                new AlertKey(account, ACCOUNT_LEVEL, TOKEN_METRIC, TOKEN_KIND),
                 AlertState.FIRING,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                message,
-                now,
-                now,
-                null,
-                null,
-                null,
-                now,
-                null,
-                null);
+                Alert.Values.accountLevel(message),
+                now);
         store.insert(alert);
         notify(account, AlertNotifications.FIRING, "firing", List.of(alert), now, new ArrayList<>());
         return alert;
@@ -333,16 +301,9 @@ public class AlertService {
      * @throws IllegalArgumentException when it has no matcher, no comment, or ends before now
      */
     @Transactional
-    public Silence silence(
-            String accountId,
-            String adsetId,
-            String metric,
-            String kind,
-            String comment,
-            String createdBy,
-            OffsetDateTime endsAt) {
+    public Silence silence(SilenceMatchers matchers, String comment, String createdBy, OffsetDateTime endsAt) {
         OffsetDateTime now = now();
-        if (accountId == null && adsetId == null && metric == null && kind == null) {
+        if (matchers.none()) {
             throw new IllegalArgumentException("a silence needs at least one matcher");
         }
         if (comment == null || comment.isBlank() || !endsAt.isAfter(now)) {
@@ -350,10 +311,10 @@ public class AlertService {
         }
         Silence s = new Silence(
                 UUID.randomUUID().toString(),
-                accountId == null ? null : AccountIds.canonical(accountId),
-                adsetId,
-                metric,
-                kind,
+                matchers.accountId() == null ? null : AccountIds.canonical(matchers.accountId()),
+                matchers.adsetId(),
+                matchers.metric(),
+                matchers.kind(),
                 comment.strip(),
                 createdBy,
                 now,
@@ -383,42 +344,21 @@ public class AlertService {
 
     /** Fingerprint of (account, ad set, metric, kind): 16 hex digits of SHA-256, as Alertmanager's are 16 digits. */
     static String fingerprint(String account, String adset, String metric, String kind) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((account + "\u0000" + adset + "\u0000" + metric + "\u0000" + kind)
-                            .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return new AlertKey(account, adset, metric, kind).fingerprint();
     }
 
-    private Alert open(String account, String fingerprint, Anomaly a, boolean confirmed, OffsetDateTime now) {
-        AlertState state = confirmed ? AlertState.FIRING : AlertState.PENDING;
-        return new Alert(
-                UUID.randomUUID().toString(),
-                fingerprint,
-                account,
-                a.adsetId(),
-                a.metric().wireName(),
-                a.kind().wireName(),
-                state,
-                a.direction().wireName(),
-                a.date(),
-                a.observed(),
-                a.expected(),
-                a.lo(),
-                a.hi(),
-                a.score(),
-                a.reason(),
-                now,
-                confirmed ? now : null,
-                null,
-                null,
-                null,
-                now,
-                null,
-                null);
+    private static Alert open(String account, Anomaly a, boolean confirmed, OffsetDateTime now) {
+        return Alert.opened(
+                new AlertKey(
+                        account, a.adsetId(), a.metric().wireName(), a.kind().wireName()),
+                confirmed ? AlertState.FIRING : AlertState.PENDING,
+                values(a),
+                now);
+    }
+
+    private static Alert.Values values(Anomaly a) {
+        return new Alert.Values(
+                a.direction().wireName(), a.date(), a.observed(), a.expected(), a.lo(), a.hi(), a.score(), a.reason());
     }
 
     private boolean repeatDue(Alert a, OffsetDateTime now) {

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.alerts;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -8,7 +9,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code alert} and {@code alert_silence} tables (migration V40). */
@@ -42,23 +45,30 @@ class AlertStore {
                 .param("adset", a.adsetId())
                 .param("metric", a.metric())
                 .param("kind", a.kind())
-                .param("state", a.state().name())
-                .param("direction", a.direction())
-                .param("date", a.anomalyDate())
-                .param("observed", a.observed())
-                .param("expected", a.expected())
-                .param("lo", a.intervalLo())
-                .param("hi", a.intervalHi())
-                .param("score", a.score())
-                .param("reason", clip(a.reason()))
                 .param("started", a.startedAt())
-                .param("fired", a.firedAt())
-                .param("resolved", a.resolvedAt())
-                .param("acked", a.acknowledgedAt())
-                .param("ackedBy", a.acknowledgedBy())
-                .param("seen", a.lastSeenAt())
-                .param("notified", a.lastNotifiedAt())
+                .params(mutableColumns(a))
                 .update();
+    }
+
+    /** The parameters of the columns a transition may change, by their names in {@link #insert} and {@link #update}. */
+    private static Map<String, Object> mutableColumns(Alert a) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("state", a.state().name());
+        p.put("direction", a.direction());
+        p.put("date", a.anomalyDate());
+        p.put("observed", a.observed());
+        p.put("expected", a.expected());
+        p.put("lo", a.intervalLo());
+        p.put("hi", a.intervalHi());
+        p.put("score", a.score());
+        p.put("reason", clip(a.reason()));
+        p.put("fired", a.firedAt());
+        p.put("resolved", a.resolvedAt());
+        p.put("acked", a.acknowledgedAt());
+        p.put("ackedBy", a.acknowledgedBy());
+        p.put("seen", a.lastSeenAt());
+        p.put("notified", a.lastNotifiedAt());
+        return p;
     }
 
     /** Writes the mutable columns of an alert. */
@@ -69,30 +79,21 @@ class AlertStore {
                         score = :score, reason = :reason, fired_at = :fired, resolved_at = :resolved,
                         acknowledged_at = :acked, acknowledged_by = :ackedBy, last_seen_at = :seen,
                         last_notified_at = :notified, updated_at = :now where id = :id""")
-                .param("state", a.state().name())
-                .param("direction", a.direction())
-                .param("date", a.anomalyDate())
-                .param("observed", a.observed())
-                .param("expected", a.expected())
-                .param("lo", a.intervalLo())
-                .param("hi", a.intervalHi())
-                .param("score", a.score())
-                .param("reason", clip(a.reason()))
-                .param("fired", a.firedAt())
-                .param("resolved", a.resolvedAt())
-                .param("acked", a.acknowledgedAt())
-                .param("ackedBy", a.acknowledgedBy())
-                .param("seen", a.lastSeenAt())
-                .param("notified", a.lastNotifiedAt())
+                .params(mutableColumns(a))
                 .param("now", now)
                 .param("id", a.id())
                 .update();
     }
 
     Optional<Alert> find(String id) {
-        return jdbc.sql("select * from alert where id = :id")
+        return byId("alert", id, (rs, n) -> alert(rs));
+    }
+
+    /** The row of {@code table} with that id, mapped. */
+    private <T> Optional<T> byId(String table, String id, RowMapper<T> mapper) {
+        return jdbc.sql("select * from " + table + " where id = :id")
                 .param("id", id)
-                .query((rs, n) -> alert(rs))
+                .query(mapper)
                 .optional();
     }
 
@@ -172,10 +173,7 @@ class AlertStore {
     }
 
     Optional<Silence> silence(String id) {
-        return jdbc.sql("select * from alert_silence where id = :id")
-                .param("id", id)
-                .query((rs, n) -> silence(rs))
-                .optional();
+        return byId("alert_silence", id, (rs, n) -> silence(rs));
     }
 
     /**

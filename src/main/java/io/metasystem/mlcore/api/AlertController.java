@@ -2,6 +2,8 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
+import io.metasystem.mlcore.alerts.ScanResult;
+import io.metasystem.mlcore.alerts.SilenceMatchers;
 import io.metasystem.mlcore.alerts.detect.AnomalyKind;
 import io.metasystem.mlcore.alerts.detect.Metric;
 import io.metasystem.mlcore.errors.FieldProblem;
@@ -147,10 +149,11 @@ class AlertController {
             throw new InvalidInputException(problems);
         }
         var s = alerts.silence(
-                trim(request.accountId()),
-                trim(request.adsetId()),
-                lower(request.metric()),
-                lower(request.kind()),
+                new SilenceMatchers(
+                        trim(request.accountId()),
+                        trim(request.adsetId()),
+                        lower(request.metric()),
+                        lower(request.kind())),
                 request.comment(),
                 trim(request.createdBy()),
                 ends);
@@ -185,12 +188,12 @@ class AlertController {
             description = "Detects anomalies in the lookback window (ALERTS_LOOKBACK_DAYS) up to the newest stored "
                     + "day, updates the account's alerts and sends at most one alert.firing and one alert.resolved "
                     + "event. 404 when the account is unknown.")
-    AlertResponses.ScanBody scan(@RequestParam(name = "account_id", required = false) String accountId) {
+    ScanResult scan(@RequestParam(name = "account_id", required = false) String accountId) {
         if (blank(accountId)) {
             throw new InvalidInputException("account_id", "is required");
         }
         store.requireAccount(accountId);
-        return AlertResponses.ScanBody.of(alerts.scan(accountId));
+        return alerts.scan(accountId);
     }
 
     static Duration duration(String text) {

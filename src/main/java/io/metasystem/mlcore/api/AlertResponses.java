@@ -1,11 +1,11 @@
 package io.metasystem.mlcore.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.metasystem.mlcore.alerts.Alert;
-import io.metasystem.mlcore.alerts.ScanResult;
 import io.metasystem.mlcore.alerts.Silence;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -13,63 +13,22 @@ import java.util.List;
 final class AlertResponses {
     private AlertResponses() {}
 
-    /** One alert. */
+    /**
+     * One alert: the stored {@link Alert} as it is, with its state in lower case and its interval as {@code [lo, hi]}
+     * (absent for account-level alerts).
+     */
     @Schema(name = "Alert")
     record AlertBody(
-            String id,
-            String fingerprint,
-            String accountId,
-
-            @Schema(description = "'-' for account-level alerts")
-            String adsetId,
-
-            String metric,
-            String kind,
+            @JsonUnwrapped @JsonIgnoreProperties({"state", "interval_lo", "interval_hi"})
+            Alert alert,
 
             @Schema(allowableValues = {"pending", "firing", "acknowledged", "resolved"})
             String state,
 
-            String direction,
-            LocalDate anomalyDate,
-            Double observed,
-            Double expected,
-            List<Double> interval,
-            Double score,
-            String reason,
-            OffsetDateTime startedAt,
-            OffsetDateTime firedAt,
-            OffsetDateTime resolvedAt,
-            OffsetDateTime acknowledgedAt,
-            String acknowledgedBy,
-            OffsetDateTime lastSeenAt,
-            OffsetDateTime lastNotifiedAt,
-
-            @Schema(description = "Id of the active silence that mutes it, absent when none")
-            String silencedBy) {
+            List<Double> interval) {
         static AlertBody of(Alert a) {
             return new AlertBody(
-                    a.id(),
-                    a.fingerprint(),
-                    a.accountId(),
-                    a.adsetId(),
-                    a.metric(),
-                    a.kind(),
-                    a.state().wireName(),
-                    a.direction(),
-                    a.anomalyDate(),
-                    a.observed(),
-                    a.expected(),
-                    a.intervalLo() == null ? null : List.of(a.intervalLo(), a.intervalHi()),
-                    a.score(),
-                    a.reason(),
-                    a.startedAt(),
-                    a.firedAt(),
-                    a.resolvedAt(),
-                    a.acknowledgedAt(),
-                    a.acknowledgedBy(),
-                    a.lastSeenAt(),
-                    a.lastNotifiedAt(),
-                    a.silencedBy());
+                    a, a.state().wireName(), a.intervalLo() == null ? null : List.of(a.intervalLo(), a.intervalHi()));
         }
     }
 
@@ -81,33 +40,11 @@ final class AlertResponses {
         }
     }
 
-    /** A silence. */
+    /** A silence and whether it is in force now. */
     @Schema(name = "AlertSilence")
-    record SilenceBody(
-            String id,
-            String accountId,
-            String adsetId,
-            String metric,
-            String kind,
-            String comment,
-            String createdBy,
-            OffsetDateTime startsAt,
-            OffsetDateTime endsAt,
-            OffsetDateTime createdAt,
-            boolean active) {
+    record SilenceBody(@JsonUnwrapped Silence silence, boolean active) {
         static SilenceBody of(Silence s, OffsetDateTime now) {
-            return new SilenceBody(
-                    s.id(),
-                    s.accountId(),
-                    s.adsetId(),
-                    s.metric(),
-                    s.kind(),
-                    s.comment(),
-                    s.createdBy(),
-                    s.startsAt(),
-                    s.endsAt(),
-                    s.createdAt(),
-                    s.active(now));
+            return new SilenceBody(s, s.active(now));
         }
     }
 
@@ -139,28 +76,4 @@ final class AlertResponses {
     /** Body of {@code POST /api/v1/alerts/{id}/ack}; optional. */
     @Schema(name = "AlertAckRequest")
     record AckRequest(@Schema(description = "Who is on it") String by) {}
-
-    /** Answer of a scan. */
-    @Schema(name = "AlertScanResult")
-    record ScanBody(
-            String accountId,
-            LocalDate newestDay,
-            int anomalies,
-            List<String> opened,
-            List<String> fired,
-            List<String> resolved,
-            int notified,
-            List<String> events) {
-        static ScanBody of(ScanResult r) {
-            return new ScanBody(
-                    r.accountId(),
-                    r.newestDay(),
-                    r.anomalies(),
-                    r.opened(),
-                    r.fired(),
-                    r.resolved(),
-                    r.notified(),
-                    r.events());
-        }
-    }
 }

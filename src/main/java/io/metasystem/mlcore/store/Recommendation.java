@@ -36,6 +36,32 @@ public record Recommendation(
         adSets = adSets == null ? List.of() : List.copyOf(adSets);
     }
 
+    /** This recommendation as stored: under its canonical account id, created at {@code at}. */
+    Recommendation stored(String canonicalAccountId, OffsetDateTime at) {
+        return copy(canonicalAccountId, at, adSets);
+    }
+
+    /** This recommendation with other per-ad-set lines. */
+    Recommendation withAdSets(List<RecommendedAdSet> lines) {
+        return copy(accountId, createdAt, lines);
+    }
+
+    private Recommendation copy(String account, OffsetDateTime at, List<RecommendedAdSet> lines) {
+        return new Recommendation(
+                id,
+                account,
+                at,
+                requestHash,
+                inputsSummary,
+                response,
+                optimizerVersion,
+                modelVersion,
+                currency,
+                totalBudget,
+                lines,
+                dataUntil);
+    }
+
     /**
      * One ad set's recommendation, per day.
      *

@@ -74,19 +74,7 @@ public class RecommendationStore {
                 .param("total", r.totalBudget())
                 .param("dataUntil", r.dataUntil())
                 .update();
-        return new Recommendation(
-                r.id(),
-                AccountIds.canonical(r.accountId()),
-                now,
-                r.requestHash(),
-                r.inputsSummary(),
-                r.response(),
-                r.optimizerVersion(),
-                r.modelVersion(),
-                r.currency(),
-                r.totalBudget(),
-                r.adSets(),
-                r.dataUntil());
+        return r.stored(AccountIds.canonical(r.accountId()), now);
     }
 
     /**
@@ -118,19 +106,7 @@ public class RecommendationStore {
         if (!loaded.legacy()) {
             return r;
         }
-        return new Recommendation(
-                r.id(),
-                r.accountId(),
-                r.createdAt(),
-                r.requestHash(),
-                r.inputsSummary(),
-                r.response(),
-                r.optimizerVersion(),
-                r.modelVersion(),
-                r.currency(),
-                r.totalBudget(),
-                adSets(id),
-                r.dataUntil());
+        return r.withAdSets(adSets(id));
     }
 
     /** A row as read, and whether its lines are still in {@code recommendation_adset} (written before V70). */

@@ -4,6 +4,7 @@ import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
 import io.metasystem.mlcore.alerts.Silence;
+import io.metasystem.mlcore.alerts.SilenceMatchers;
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.store.AccountIds;
 import org.springframework.security.core.Authentication;
@@ -116,10 +117,7 @@ class AlertsPageController {
             return "redirect:" + Routes.ALERTS + "?silence_error=duration";
         }
         Silence s = alerts.silence(
-                account,
-                adset,
-                m,
-                k,
+                new SilenceMatchers(account, adset, m, k),
                 comment,
                 "dashboard:" + who.getName(),
                 OffsetDateTime.now(clock).plus(length));

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.alerts.detect;
 
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * One metric of one ad set as a sequence of days, and its predictive for a day given a baseline of earlier days.
@@ -161,18 +162,11 @@ abstract sealed class MetricModel {
 
         @Override
         Evaluation evaluate(int t, Baseline b, double level) {
-            double y = 0;
-            double exposure = 0;
-            double[] poisson = new double[b.size()];
-            for (int i = 0; i < b.size(); i++) {
-                int d = b.days()[i];
-                y += successes(d);
-                exposure += trials(d) * Math.exp(b.weekday()[weekday[d]]);
-                poisson[i] = 1.0 / (successes(d) + 0.5);
-            }
-            double rate = (y + 0.5) / (exposure + 1.0);
+            Pooled pooled = pool(b, this::successes, this::trials);
+            double y = pooled.count();
+            double rate = (y + 0.5) / (pooled.exposure() + 1.0);
             double mean = Math.min(0.95, Math.max(1e-9, rate * Math.exp(b.weekday()[weekday[t]])));
-            double wobble = wobble(b, poisson);
+            double wobble = pooled.wobble();
             double cv2 = 1.0 / (y + 1.0) + wobble;
             double kappa = Math.max(0.5, (1 - mean) / (mean * cv2) - 1);
             long n = trials(t);
@@ -217,21 +211,38 @@ abstract sealed class MetricModel {
 
         @Override
         Evaluation evaluate(int t, Baseline b, double level) {
-            double y = 0;
-            double exposure = 0;
-            double[] poisson = new double[b.size()];
-            for (int i = 0; i < b.size(); i++) {
-                int d = b.days()[i];
-                y += count(d);
-                exposure += rows.get(d).spend() * Math.exp(b.weekday()[weekday[d]]);
-                poisson[i] = 1.0 / (count(d) + 0.5);
-            }
-            double rate = (y + 0.5) / exposure;
+            Pooled pooled = pool(b, this::count, d -> rows.get(d).spend());
+            double y = pooled.count();
+            double rate = (y + 0.5) / pooled.exposure();
             double mean = rate * Math.exp(b.weekday()[weekday[t]]) * rows.get(t).spend();
-            double cv2 = 1.0 / (y + 1.0) + wobble(b, poisson);
+            double cv2 = 1.0 / (y + 1.0) + pooled.wobble();
             Predictive.Tail tail = Predictive.negativeBinomial(1.0 / cv2, mean, count(t), level);
             return new Evaluation(tail, value(t), mean, tail.lo(), tail.hi(), estimatedDf(b));
         }
+    }
+
+    /**
+     * The baseline's days pooled for a count model.
+     *
+     * @param count    Σ counts (conversions, clicks) over the baseline days
+     * @param exposure Σ exposure (trials or spend) × e^{day-of-week effect of that day}
+     * @param wobble   σ² of {@link #wobble}: the day-to-day variance beyond counting noise
+     */
+    record Pooled(double count, double exposure, double wobble) {}
+
+    /** Pools the baseline's days: counts, day-of-week-adjusted exposure and the wobble of the counts' log rates. */
+    Pooled pool(Baseline b, IntToDoubleFunction count, IntToDoubleFunction exposure) {
+        double y = 0;
+        double adjusted = 0;
+        double[] poisson = new double[b.size()];
+        for (int i = 0; i < b.size(); i++) {
+            int d = b.days()[i];
+            double c = count.applyAsDouble(d);
+            y += c;
+            adjusted += exposure.applyAsDouble(d) * Math.exp(b.weekday()[weekday[d]]);
+            poisson[i] = 1.0 / (c + 0.5);
+        }
+        return new Pooled(y, adjusted, wobble(b, poisson));
     }
 
     /**
