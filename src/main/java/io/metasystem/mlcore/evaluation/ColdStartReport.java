@@ -87,11 +87,64 @@ public record ColdStartReport(
     }
 
     private PairedDifference gain(String policy, ToDoubleFunction<ColdStartRun> metric) {
+        return gain(policy, ColdStartBenchmark.NO_PRIORS, metric);
+    }
+
+    private PairedDifference gain(String policy, String baseline, ToDoubleFunction<ColdStartRun> metric) {
         double[] a = runsOf(policy).stream().mapToDouble(metric).toArray();
-        double[] b = runsOf(ColdStartBenchmark.NO_PRIORS).stream()
-                .mapToDouble(metric)
-                .toArray();
+        double[] b = runsOf(baseline).stream().mapToDouble(metric).toArray();
         return PairedDifference.of(a, b, settings.seed());
+    }
+
+    /**
+     * Paired difference of the full-horizon share between the priors of {@code model} with creative features and
+     * those of the same model without them ({@code model} is the name without {@link AttributePriors#CREATIVE_SUFFIX}).
+     */
+    public PairedDifference creativeShareGain(String model) {
+        return creativeGain(model, ColdStartRun::share);
+    }
+
+    /** As {@link #creativeShareGain} over the launch window. */
+    public PairedDifference creativeLaunchGain(String model) {
+        return creativeGain(model, ColdStartRun::launchShare);
+    }
+
+    private PairedDifference creativeGain(String model, ToDoubleFunction<ColdStartRun> metric) {
+        return gain(
+                ColdStartBenchmark.PRIORS_PREFIX + model + AttributePriors.CREATIVE_SUFFIX,
+                ColdStartBenchmark.PRIORS_PREFIX + model,
+                metric);
+    }
+
+    /** Models trained both with and without creative features (names without the suffix). */
+    public List<String> creativePairs() {
+        List<String> names = models.stream().map(ModelSummary::model).toList();
+        return names.stream()
+                .filter(n -> names.contains(n + AttributePriors.CREATIVE_SUFFIX))
+                .toList();
+    }
+
+    /** Held-out deviance and weight of each model, and the paired with − without creative features differences. */
+    public String creativeMarkdown() {
+        StringBuilder sb = new StringBuilder(
+                "| model | held-out Poisson deviance / ad set | V̂ | prior weight |\n|---|---:|---:|---:|\n");
+        for (ModelSummary m : models) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | %.2f |%n",
+                    m.model(),
+                    m.heldOutDeviance(),
+                    m.overdispersion(),
+                    m.weight()));
+        }
+        sb.append("\n| with − without creative features (paired, ")
+                .append(settings.scenarios())
+                .append(" scenarios) | metric | mean difference | paired-t 95 % | bootstrap 95 % | wins / losses / "
+                        + "ties |\n|---|---|---:|---:|---:|---:|\n");
+        for (String m : creativePairs()) {
+            sb.append(md(m, "share", creativeShareGain(m))).append(md(m, "first-7-day share", creativeLaunchGain(m)));
+        }
+        return sb.toString();
     }
 
     private List<String> comparedPolicies() {
@@ -106,8 +159,9 @@ public record ColdStartReport(
         for (ModelSummary m : models) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "model %s: held-out overdispersion %.4f -> prior weight %.2f%n",
+                    "model %s: held-out deviance %.4f, overdispersion %.4f -> prior weight %.2f%n",
                     m.model(),
+                    m.heldOutDeviance(),
                     m.overdispersion(),
                     m.weight()));
         }
@@ -134,6 +188,12 @@ public record ColdStartReport(
             sb.append(String.format(Locale.ROOT, "  %-26s share %s%n", p, text(shareGain(p))));
             sb.append(String.format(Locale.ROOT, "  %-26s 7-day %s%n", "", text(launchGain(p))));
             sb.append(String.format(Locale.ROOT, "  %-26s bad-new budget %s%n", "", text(badBudgetChange(p))));
+        }
+        for (String m : creativePairs()) {
+            sb.append(String.format(
+                    Locale.ROOT, "with - without creative features, %s: share %s%n", m, text(creativeShareGain(m))));
+            sb.append(String.format(
+                    Locale.ROOT, "with - without creative features, %s: 7-day %s%n", m, text(creativeLaunchGain(m))));
         }
         return sb.toString();
     }
