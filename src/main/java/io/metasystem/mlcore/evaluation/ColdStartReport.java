@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.evaluation;
 
+import io.metasystem.mlcore.simulation.BacktestReport;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,23 @@ public record ColdStartReport(
             double minLaunchShare,
             double meanBadNewBudget,
             int violations,
-            int errors) {}
+            int errors) {
+        /** Values in table order: policy, the six shares, budget on bad new ad sets in percent, violations, errors. */
+        Object[] cells() {
+            return new Object[] {
+                policy,
+                meanShare,
+                p10Share,
+                minShare,
+                meanLaunchShare,
+                p10LaunchShare,
+                minLaunchShare,
+                100 * meanBadNewBudget,
+                violations,
+                errors
+            };
+        }
+    }
 
     public List<ColdStartRun> runsOf(String policy) {
         return runs.stream().filter(r -> r.policy().equals(policy)).toList();
@@ -52,10 +70,10 @@ public record ColdStartReport(
             out.add(new Summary(
                     p,
                     mean(share),
-                    quantile(share, 0.1),
+                    BacktestReport.quantile(share, 0.1),
                     share[0],
                     mean(launch),
-                    quantile(launch, 0.1),
+                    BacktestReport.quantile(launch, 0.1),
                     launch[0],
                     mean(sorted(rs, ColdStartRun::badNewBudget)),
                     rs.stream().mapToInt(ColdStartRun::violations).sum(),
@@ -200,19 +218,7 @@ public record ColdStartReport(
 
     /** One policy's summary in {@code format}: policy, shares overall and over the first 7 days, bad-new budget. */
     private static String summaryRow(String format, Summary s) {
-        return String.format(
-                Locale.ROOT,
-                format,
-                s.policy(),
-                s.meanShare(),
-                s.p10Share(),
-                s.minShare(),
-                s.meanLaunchShare(),
-                s.p10LaunchShare(),
-                s.minLaunchShare(),
-                100 * s.meanBadNewBudget(),
-                s.violations(),
-                s.errors());
+        return String.format(Locale.ROOT, format, s.cells());
     }
 
     /** Markdown tables for docs. */
@@ -258,33 +264,12 @@ public record ColdStartReport(
     }
 
     private static String text(PairedDifference d) {
-        return String.format(
-                Locale.ROOT,
-                "%+.4f [%+.4f, %+.4f] [%+.4f, %+.4f] %d/%d/%d",
-                d.mean(),
-                d.tLow(),
-                d.tHigh(),
-                d.bootLow(),
-                d.bootHigh(),
-                d.wins(),
-                d.losses(),
-                d.ties());
+        return d.format("%+.4f [%+.4f, %+.4f] [%+.4f, %+.4f] %d/%d/%d");
     }
 
     private static String md(String policy, String metric, PairedDifference d) {
-        return String.format(
-                Locale.ROOT,
-                "| %s | %s | %+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d / %d |%n",
-                policy,
-                metric,
-                d.mean(),
-                d.tLow(),
-                d.tHigh(),
-                d.bootLow(),
-                d.bootHigh(),
-                d.wins(),
-                d.losses(),
-                d.ties());
+        return "| " + policy + " | " + metric + " | "
+                + d.format("%+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d / %d |%n");
     }
 
     private static double[] sorted(List<ColdStartRun> rs, ToDoubleFunction<ColdStartRun> f) {
@@ -295,12 +280,5 @@ public record ColdStartReport(
 
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 }

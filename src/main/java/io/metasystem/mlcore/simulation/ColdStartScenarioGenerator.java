@@ -2,7 +2,6 @@ package io.metasystem.mlcore.simulation;
 
 import org.hipparchus.random.RandomDataGenerator;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,30 +110,11 @@ public final class ColdStartScenarioGenerator {
             double ctr = Math.min(0.2, p.ctrMedian() * Math.exp(logCtr + RESIDUAL_LOG_SD * rng.nextGaussian()));
             double cvr =
                     Math.min(0.5, p.cvrMedian() * accountCvr * Math.exp(logCvr + RESIDUAL_LOG_SD * rng.nextGaussian()));
-            double aov = p.orderValueMedian() * Math.exp(p.orderValueLogSd() * rng.nextGaussian());
-            double saturation = equalShare * tightness * Math.exp(p.saturationLogSd() * rng.nextGaussian());
-            double gamma = rng.nextUniform(p.minElasticity(), p.maxElasticity());
-            double fatigueImpr = 1000 * equalShare / cpm * rng.nextUniform(p.minFatigueDays(), p.maxFatigueDays());
-            double floor = rng.nextUniform(p.minFatigueFloor(), p.maxFatigueFloor());
-            double delivery = rng.nextUniform(p.minDelivery(), p.maxDelivery());
-            double dispersion = rng.nextUniform(p.minDispersion(), p.maxDispersion());
+            AdSetDynamics dynamics = AdSetDynamics.draw(rng, p, equalShare, tightness, cpm);
             boolean isNew = i >= established;
             String id = String.format("as-%02d", i + 1);
-            adSets.add(new AdSetTruth(
-                    id,
-                    (isNew ? "new ad set " : "ad set ") + (i + 1),
-                    cpm,
-                    ctr,
-                    cvr,
-                    aov,
-                    saturation,
-                    gamma,
-                    fatigueImpr,
-                    floor,
-                    delivery,
-                    dispersion,
-                    isNew ? launchDay : -warmup,
-                    Integer.MAX_VALUE));
+            String name = (isNew ? "new ad set " : "ad set ") + (i + 1);
+            adSets.add(dynamics.truth(id, name, cpm, ctr, cvr, isNew ? launchDay : -warmup, Integer.MAX_VALUE));
             attributes.put(id, attr);
             if (isNew) {
                 newIds.add(id);
@@ -160,16 +140,14 @@ public final class ColdStartScenarioGenerator {
         }
         initialBudgets.set(0, ScenarioGenerator.round2(initialBudgets.get(0) + total - sum));
 
-        double cvrAmp = rng.nextUniform(0, p.maxSeasonAmplitude());
-        double cpmAmp = rng.nextUniform(0, p.maxSeasonAmplitude() / 2);
-        DayOfWeek peak = DayOfWeek.of(rng.nextInt(1, 7));
         LocalDate first = LocalDate.of(2026, 3, 2).plusDays(index % 7);
         String label = (total < 500 ? "small" : total < 2000 ? "medium" : "large") + "/"
                 + (tightness < 1 ? "loose" : "tight") + "/" + established + "+" + fresh + " new on day " + launchDay
                 + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
         BudgetConstraints constraints = new BudgetConstraints(total, 0, null, cap, targetCpa);
-        MarketScenario scenario = new MarketScenario(
-                scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, cvrAmp, cpmAmp, peak);
+        MarketShocks shocks = MarketShocks.NONE;
+        MarketScenario scenario = ScenarioGenerator.withSeasons(
+                rng, p, scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, shocks);
         return new ColdStartScenario(scenario, attributes, newIds, launchDay);
     }
 
