@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the EXIF definitions (Pillow's {@code exif_transpose}: 2 mirror, 3 rotate 180°, 4 flip, 5 transpose,
  * 6 rotate 90° clockwise, 7 transverse, 8 rotate 90° counter-clockwise).
  */
-class ExifOrientationTest {
-    static byte[] quadrants() throws IOException {
+public class ExifOrientationTest {
+    public static byte[] quadrants() throws IOException {
         BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 32; y++) {
             for (int x = 0; x < 64; x++) {
@@ -33,7 +33,7 @@ class ExifOrientationTest {
     }
 
     /** The JPEG with an Exif APP1 segment holding {@code Orientation = orientation} right after SOI. */
-    static byte[] withOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
+    public static byte[] withOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
         byte[] tiff = bigEndian
                 ? new byte[] {
                     'M',
