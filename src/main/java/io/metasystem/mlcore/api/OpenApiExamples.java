@@ -54,6 +54,10 @@ class OpenApiExamples implements OpenApiCustomizer {
     private static final String MULTIPART = "multipart/form-data";
     /** Suffix of a multipart request description: a JSON object of part name → file in docs/examples. */
     static final String MULTIPART_SUFFIX = ".multipart.json";
+    /** Suffix of a zip answer's description: its entry names, one a line, then its data.yaml. */
+    static final String ZIP_LISTING_SUFFIX = "-response.zip.txt";
+
+    private static final String ZIP = "application/zip";
 
     private static final Map<String, String> ERROR_DESCRIPTIONS = Map.of(
             "400", "Invalid input; errors[] names each field",
@@ -186,6 +190,9 @@ class OpenApiExamples implements OpenApiCustomizer {
                 "POST /api/v1/vision/models/{version}/evaluate",
                 new Documented("vision-evaluate", "202", "vision-evaluate-request.multipart.json"));
         m.put("GET /api/v1/vision/jobs/{id}", new Documented("vision-job", "200"));
+        m.put(
+                "POST /api/v1/vision/datasets/export",
+                new Documented("vision-dataset-export", "200", "vision-dataset-export-request.multipart.json"));
         String creatives = "/api/v1/accounts/{account_id}/adsets/{adset_id}/creatives";
         m.put(
                 "POST " + creatives,
@@ -227,11 +234,14 @@ class OpenApiExamples implements OpenApiCustomizer {
             responses = new ApiResponses();
             operation.setResponses(responses);
         }
-        String responseFile =
-                Documented.firstExisting(documented.name() + "-response.json", documented.name() + "-response.csv");
+        String responseFile = Documented.firstExisting(
+                documented.name() + "-response.json",
+                documented.name() + "-response.csv",
+                documented.name() + ZIP_LISTING_SUFFIX);
         if (responseFile != null) {
             ApiResponse success = successResponse(responses, documented.success());
-            addExample(content(success, responseFile.endsWith(".csv") ? CSV : JSON), responseFile);
+            String type = responseFile.endsWith(".csv") ? CSV : responseFile.endsWith(ZIP_LISTING_SUFFIX) ? ZIP : JSON;
+            addExample(content(success, type), responseFile);
         }
         for (String status : ERROR_STATUSES) {
             String file = documented.name() + "-" + status + ".json";

@@ -180,18 +180,12 @@ public final class BacktestCommand implements Callable<Integer> {
                 continue;
             }
             PairedDifference d = PairedDifference.of(mine, shares(report, p), 18L);
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %d | %+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d |%n",
-                    p,
-                    d.n(),
-                    d.mean(),
-                    d.tLow(),
-                    d.tHigh(),
-                    d.bootLow(),
-                    d.bootHigh(),
-                    d.wins(),
-                    d.losses()));
+            sb.append("| ")
+                    .append(p)
+                    .append(" | ")
+                    .append(d.n())
+                    .append(" | ")
+                    .append(d.format("%+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d |%n"));
         }
         return sb.toString();
     }

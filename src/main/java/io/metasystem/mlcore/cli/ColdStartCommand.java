@@ -8,6 +8,7 @@ import io.metasystem.mlcore.evaluation.XgbPriors;
 import io.metasystem.mlcore.ml.FeatureTable;
 import io.metasystem.mlcore.ml.Validation;
 import io.metasystem.mlcore.simulation.ColdStartScenarioGenerator;
+import io.metasystem.mlcore.simulation.CreativeEffects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +39,34 @@ public final class ColdStartCommand implements Callable<Integer> {
         BOTH
     }
 
+    /** The simulated world's creatives. */
+    enum Creatives {
+        /** No creative features (the original benchmark). */
+        OFF,
+        /** Creative features with {@link CreativeEffects#PLANTED} effects on the true rates. */
+        PLANTED,
+        /** The control: the same features with no effect. */
+        NONE;
+
+        CreativeEffects effects() {
+            return switch (this) {
+                case OFF -> null;
+                case PLANTED -> CreativeEffects.PLANTED;
+                case NONE -> CreativeEffects.NONE;
+            };
+        }
+    }
+
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--creatives",
+            defaultValue = "OFF",
+            description = "OFF (no creative features), PLANTED (creative_* features with planted effects) or NONE "
+                    + "(the features with no effect: the control); with features every model is trained with and "
+                    + "without them (default ${DEFAULT-VALUE})")
+    Creatives creatives;
 
     @Option(names = "--scenarios", defaultValue = "200", description = "held-out accounts (default ${DEFAULT-VALUE})")
     int scenarios;
@@ -91,29 +118,39 @@ public final class ColdStartCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        ColdStartBenchmark benchmark = new ColdStartBenchmark(new ColdStartScenarioGenerator(), settings);
-        FeatureTable table = benchmark.trainingTable();
-        err.printf(
-                "training data: %s, %d ad sets (%d never delivered, dropped)%n",
-                table.window(), table.rows().size(), table.droppedRows());
+        ColdStartBenchmark benchmark =
+                new ColdStartBenchmark(new ColdStartScenarioGenerator(creatives.effects()), settings);
         Validation.Settings validation = Validation.Settings.defaults(42);
         List<AttributePriors> priors = new ArrayList<>();
         Files.createDirectories(out);
-        if (models != Models.XGBOOST) {
-            priors.add(HierarchicalPriors.train(table, validation, line -> log(err, line)));
-        }
-        if (models != Models.HIERARCHICAL) {
-            priors.add(XgbPriors.train(table, validation, 600, out.resolve("xgboost"), line -> log(err, line)));
+        List<Boolean> featureSets = creatives == Creatives.OFF ? List.of(false) : List.of(false, true);
+        for (boolean withCreatives : featureSets) {
+            FeatureTable table = benchmark.trainingTable(withCreatives);
+            err.printf(
+                    "training data: %s, %d ad sets (%d never delivered, dropped), attributes %s%n",
+                    table.window(), table.rows().size(), table.droppedRows(), table.categoricalNames());
+            if (models != Models.XGBOOST) {
+                priors.add(HierarchicalPriors.train(table, validation, line -> log(err, line)));
+            }
+            if (models != Models.HIERARCHICAL) {
+                Path dir = out.resolve(withCreatives ? "xgboost-creative" : "xgboost");
+                priors.add(XgbPriors.train(table, validation, 600, dir, line -> log(err, line)));
+            }
         }
         ColdStartReport report = benchmark.run(priors, k -> log(err, "scenario " + k + "/" + scenarios));
         Files.writeString(out.resolve("results.csv"), report.csv(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("summary.md"), report.markdown(), StandardCharsets.UTF_8);
+        String summary = report.markdown();
+        if (creatives != Creatives.OFF) {
+            summary += "\n" + report.creativeMarkdown();
+        }
+        Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
         stdout.printf(
-                "Cold start: %d held-out accounts x %d days, seed %d; trained on %d past accounts x %d days "
-                        + "(seed %d) (%.1f s)%n",
+                "Cold start: %d held-out accounts x %d days, seed %d, creatives %s; trained on %d past accounts x "
+                        + "%d days (seed %d) (%.1f s)%n",
                 scenarios,
                 days,
                 seed,
+                creatives,
                 historyAccounts,
                 historyDays,
                 settings.historySeed(),

@@ -14,6 +14,15 @@ public interface AttributePriors {
     /** Held-out overdispersion V̂ from which {@link #weight()} came. */
     double overdispersion();
 
+    /** Held-out mean Poisson deviance per ad set of the per-spend model (grouped k-fold by ad set). */
+    double heldOutDeviance();
+
+    /** Whether the model was trained on (and reads) the ad sets' {@code creative_*} features. */
+    boolean creativeFeatures();
+
+    /** Suffix of {@link #model()} of a model with creative features. */
+    String CREATIVE_SUFFIX = "+creative";
+
     /**
      * @param attributes the ad set's attributes
      * @param dailySpend the spend level the prior is for (currency per day; used by models with a spend feature)

@@ -9,6 +9,7 @@ import io.metasystem.mlcore.simulation.Backtest;
 import io.metasystem.mlcore.simulation.ClairvoyantPolicy;
 import io.metasystem.mlcore.simulation.ColdStartScenario;
 import io.metasystem.mlcore.simulation.ColdStartScenarioGenerator;
+import io.metasystem.mlcore.simulation.CreativeEffects;
 import io.metasystem.mlcore.simulation.MarketScenario;
 import io.metasystem.mlcore.simulation.OptimizerPolicy;
 import io.metasystem.mlcore.simulation.PastCampaigns;
@@ -42,6 +43,8 @@ public final class ColdStartBenchmark {
 
     public static final String NO_PRIORS = "optimizer";
     public static final String CLAIRVOYANT = "clairvoyant";
+    /** Prefix of the name of a policy with a model's priors. */
+    public static final String PRIORS_PREFIX = "priors:";
 
     /**
      * @param scenarios       held-out cold-start accounts to score
@@ -71,18 +74,29 @@ public final class ColdStartBenchmark {
         this.settings = settings;
     }
 
-    /** Training data: the past accounts' ad sets as a feature table. */
+    /** Training data: the past accounts' ad sets as a feature table, with their creative features if any. */
     public FeatureTable trainingTable() {
+        return trainingTable(true);
+    }
+
+    /**
+     * Training data: the past accounts' ad sets as a feature table.
+     *
+     * @param creativeFeatures whether the ad sets' {@code creative_*} features (when the generator draws them) are
+     *     columns; the rows are the same either way
+     */
+    public FeatureTable trainingTable(boolean creativeFeatures) {
         return TrainingRows.table(
                 new PastCampaigns(generator)
                         .outcomes(settings.historySeed(), settings.historyAccounts(), settings.historyDays()),
                 settings.historyAccounts() + " simulated past accounts x " + settings.historyDays() + " days, seed "
-                        + settings.historySeed());
+                        + settings.historySeed(),
+                creativeFeatures);
     }
 
     /** Name of the policy with the priors of {@code model}. */
     public static String withPriors(AttributePriors model) {
-        return "priors:" + model.model();
+        return PRIORS_PREFIX + model.model();
     }
 
     /** Name of the policy with priors of {@code model} from random attributes. */
@@ -129,7 +143,9 @@ public final class ColdStartBenchmark {
             for (int i : fresh) {
                 String id = truth.get(i).id();
                 right.put(id, m.prior(cold.attributes().get(id), equalShare));
-                wrong.put(id, m.prior(randomAttributes(s.seed(), i), equalShare));
+                wrong.put(
+                        id,
+                        m.prior(randomAttributes(s.seed(), i, cold.attributes().get(id)), equalShare));
             }
             policies.add(new OptimizerPolicy(withPriors(m), (seed, id) -> right.get(id)));
             policies.add(new OptimizerPolicy(wrongPriors(m), (seed, id) -> wrong.get(id)));
@@ -195,13 +211,20 @@ public final class ColdStartBenchmark {
         return bad;
     }
 
-    /** Attributes drawn uniformly at random, independent of the ad set's truth (seeded by scenario and ad set). */
-    static SyntheticAdSetTraits randomAttributes(long scenarioSeed, int adSet) {
+    /**
+     * Attributes drawn uniformly at random, independent of the ad set's truth (seeded by scenario and ad set), with
+     * random levels of the creative features {@code like} has.
+     */
+    static SyntheticAdSetTraits randomAttributes(long scenarioSeed, int adSet, SyntheticAdSetTraits like) {
         RandomDataGenerator rng = Seeds.rng(Seeds.mix(scenarioSeed, 0xBADL, adSet));
-        return new SyntheticAdSetTraits(
-                pick(rng, AttributeEffects.AUDIENCES),
-                pick(rng, AttributeEffects.PLACEMENTS),
-                pick(rng, AttributeEffects.CREATIVES));
+        String audience = pick(rng, AttributeEffects.AUDIENCES);
+        String placement = pick(rng, AttributeEffects.PLACEMENTS);
+        String creative = pick(rng, AttributeEffects.CREATIVES);
+        Map<String, String> features = new HashMap<>();
+        for (String feature : like.creativeFeatures().keySet()) {
+            features.put(feature, pick(rng, CreativeEffects.LEVELS.get(feature)));
+        }
+        return new SyntheticAdSetTraits(audience, placement, creative, features);
     }
 
     private static String pick(RandomDataGenerator rng, List<String> levels) {

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.evaluation;
 
+import io.metasystem.mlcore.simulation.BacktestReport;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,23 @@ public record ColdStartReport(
             double minLaunchShare,
             double meanBadNewBudget,
             int violations,
-            int errors) {}
+            int errors) {
+        /** Values in table order: policy, the six shares, budget on bad new ad sets in percent, violations, errors. */
+        Object[] cells() {
+            return new Object[] {
+                policy,
+                meanShare,
+                p10Share,
+                minShare,
+                meanLaunchShare,
+                p10LaunchShare,
+                minLaunchShare,
+                100 * meanBadNewBudget,
+                violations,
+                errors
+            };
+        }
+    }
 
     public List<ColdStartRun> runsOf(String policy) {
         return runs.stream().filter(r -> r.policy().equals(policy)).toList();
@@ -52,10 +70,10 @@ public record ColdStartReport(
             out.add(new Summary(
                     p,
                     mean(share),
-                    quantile(share, 0.1),
+                    BacktestReport.quantile(share, 0.1),
                     share[0],
                     mean(launch),
-                    quantile(launch, 0.1),
+                    BacktestReport.quantile(launch, 0.1),
                     launch[0],
                     mean(sorted(rs, ColdStartRun::badNewBudget)),
                     rs.stream().mapToInt(ColdStartRun::violations).sum(),
@@ -87,11 +105,64 @@ public record ColdStartReport(
     }
 
     private PairedDifference gain(String policy, ToDoubleFunction<ColdStartRun> metric) {
+        return gain(policy, ColdStartBenchmark.NO_PRIORS, metric);
+    }
+
+    private PairedDifference gain(String policy, String baseline, ToDoubleFunction<ColdStartRun> metric) {
         double[] a = runsOf(policy).stream().mapToDouble(metric).toArray();
-        double[] b = runsOf(ColdStartBenchmark.NO_PRIORS).stream()
-                .mapToDouble(metric)
-                .toArray();
+        double[] b = runsOf(baseline).stream().mapToDouble(metric).toArray();
         return PairedDifference.of(a, b, settings.seed());
+    }
+
+    /**
+     * Paired difference of the full-horizon share between the priors of {@code model} with creative features and
+     * those of the same model without them ({@code model} is the name without {@link AttributePriors#CREATIVE_SUFFIX}).
+     */
+    public PairedDifference creativeShareGain(String model) {
+        return creativeGain(model, ColdStartRun::share);
+    }
+
+    /** As {@link #creativeShareGain} over the launch window. */
+    public PairedDifference creativeLaunchGain(String model) {
+        return creativeGain(model, ColdStartRun::launchShare);
+    }
+
+    private PairedDifference creativeGain(String model, ToDoubleFunction<ColdStartRun> metric) {
+        return gain(
+                ColdStartBenchmark.PRIORS_PREFIX + model + AttributePriors.CREATIVE_SUFFIX,
+                ColdStartBenchmark.PRIORS_PREFIX + model,
+                metric);
+    }
+
+    /** Models trained both with and without creative features (names without the suffix). */
+    public List<String> creativePairs() {
+        List<String> names = models.stream().map(ModelSummary::model).toList();
+        return names.stream()
+                .filter(n -> names.contains(n + AttributePriors.CREATIVE_SUFFIX))
+                .toList();
+    }
+
+    /** Held-out deviance and weight of each model, and the paired with − without creative features differences. */
+    public String creativeMarkdown() {
+        StringBuilder sb = new StringBuilder(
+                "| model | held-out Poisson deviance / ad set | V̂ | prior weight |\n|---|---:|---:|---:|\n");
+        for (ModelSummary m : models) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | %.2f |%n",
+                    m.model(),
+                    m.heldOutDeviance(),
+                    m.overdispersion(),
+                    m.weight()));
+        }
+        sb.append("\n| with − without creative features (paired, ")
+                .append(settings.scenarios())
+                .append(" scenarios) | metric | mean difference | paired-t 95 % | bootstrap 95 % | wins / losses / "
+                        + "ties |\n|---|---|---:|---:|---:|---:|\n");
+        for (String m : creativePairs()) {
+            sb.append(md(m, "share", creativeShareGain(m))).append(md(m, "first-7-day share", creativeLaunchGain(m)));
+        }
+        return sb.toString();
     }
 
     private List<String> comparedPolicies() {
@@ -106,8 +177,9 @@ public record ColdStartReport(
         for (ModelSummary m : models) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "model %s: held-out overdispersion %.4f -> prior weight %.2f%n",
+                    "model %s: held-out deviance %.4f, overdispersion %.4f -> prior weight %.2f%n",
                     m.model(),
+                    m.heldOutDeviance(),
                     m.overdispersion(),
                     m.weight()));
         }
@@ -135,24 +207,18 @@ public record ColdStartReport(
             sb.append(String.format(Locale.ROOT, "  %-26s 7-day %s%n", "", text(launchGain(p))));
             sb.append(String.format(Locale.ROOT, "  %-26s bad-new budget %s%n", "", text(badBudgetChange(p))));
         }
+        for (String m : creativePairs()) {
+            sb.append(String.format(
+                    Locale.ROOT, "with - without creative features, %s: share %s%n", m, text(creativeShareGain(m))));
+            sb.append(String.format(
+                    Locale.ROOT, "with - without creative features, %s: 7-day %s%n", m, text(creativeLaunchGain(m))));
+        }
         return sb.toString();
     }
 
     /** One policy's summary in {@code format}: policy, shares overall and over the first 7 days, bad-new budget. */
     private static String summaryRow(String format, Summary s) {
-        return String.format(
-                Locale.ROOT,
-                format,
-                s.policy(),
-                s.meanShare(),
-                s.p10Share(),
-                s.minShare(),
-                s.meanLaunchShare(),
-                s.p10LaunchShare(),
-                s.minLaunchShare(),
-                100 * s.meanBadNewBudget(),
-                s.violations(),
-                s.errors());
+        return String.format(Locale.ROOT, format, s.cells());
     }
 
     /** Markdown tables for docs. */
@@ -198,33 +264,12 @@ public record ColdStartReport(
     }
 
     private static String text(PairedDifference d) {
-        return String.format(
-                Locale.ROOT,
-                "%+.4f [%+.4f, %+.4f] [%+.4f, %+.4f] %d/%d/%d",
-                d.mean(),
-                d.tLow(),
-                d.tHigh(),
-                d.bootLow(),
-                d.bootHigh(),
-                d.wins(),
-                d.losses(),
-                d.ties());
+        return d.format("%+.4f [%+.4f, %+.4f] [%+.4f, %+.4f] %d/%d/%d");
     }
 
     private static String md(String policy, String metric, PairedDifference d) {
-        return String.format(
-                Locale.ROOT,
-                "| %s | %s | %+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d / %d |%n",
-                policy,
-                metric,
-                d.mean(),
-                d.tLow(),
-                d.tHigh(),
-                d.bootLow(),
-                d.bootHigh(),
-                d.wins(),
-                d.losses(),
-                d.ties());
+        return "| " + policy + " | " + metric + " | "
+                + d.format("%+.4f | [%+.4f, %+.4f] | [%+.4f, %+.4f] | %d / %d / %d |%n");
     }
 
     private static double[] sorted(List<ColdStartRun> rs, ToDoubleFunction<ColdStartRun> f) {
@@ -235,12 +280,5 @@ public record ColdStartReport(
 
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -19,10 +19,16 @@ import java.util.function.Consumer;
  * overdispersion); the prior is built as {@link ModelArtifact#prior} builds the served one. The artifact format
  * holds tree models only, hence this adapter.
  */
-public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double weight, double overdispersion)
+public record HierarchicalPriors(
+        RateModel perSpend,
+        RateModel perClick,
+        double weight,
+        double overdispersion,
+        double heldOutDeviance,
+        boolean creativeFeatures)
         implements AttributePriors {
 
-    /** Validates (for the weight) and fits on all rows. */
+    /** Validates (for the weight) and fits on all rows; creative features are used when the table has them. */
     public static HierarchicalPriors train(
             FeatureTable table, Validation.Settings settings, Consumer<String> progress) {
         HierarchicalTrainer trainer = new HierarchicalTrainer();
@@ -33,17 +39,26 @@ public record HierarchicalPriors(RateModel perSpend, RateModel perClick, double 
                 trainer.fit(table, Exposure.SPEND),
                 trainer.fit(table, Exposure.CLICKS),
                 score.priorWeight(),
-                score.overdispersion());
+                score.overdispersion(),
+                score.poissonDeviance(),
+                table.categoricalNames().size() > SyntheticAdSetTraits.NAMES.size());
     }
 
     @Override
     public String model() {
-        return "hierarchical_eb";
+        return "hierarchical_eb" + (creativeFeatures ? CREATIVE_SUFFIX : "");
     }
 
     @Override
     public Prior prior(SyntheticAdSetTraits attributes, double dailySpend) {
-        FeatureRow row = new FeatureRow("new", -1, attributes.values(), new double[] {Math.log(dailySpend)}, 1, 0, 0);
+        FeatureRow row = new FeatureRow(
+                "new",
+                -1,
+                TrainingRows.features(attributes, creativeFeatures).values(),
+                new double[] {Math.log(dailySpend)},
+                1,
+                0,
+                0);
         return ModelArtifact.prior(perSpend.rate(row), perClick.rate(row), weight, model());
     }
 }

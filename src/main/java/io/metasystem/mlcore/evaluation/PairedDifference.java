@@ -3,6 +3,7 @@ package io.metasystem.mlcore.evaluation;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -70,6 +71,14 @@ public record PairedDifference(
                 wins,
                 losses,
                 n - wins - losses);
+    }
+
+    /**
+     * The figures in {@code format} (root locale), in this order: mean, paired-t low and high, bootstrap low and
+     * high, wins, losses, ties (a format may leave the last ones out).
+     */
+    public String format(String format) {
+        return String.format(Locale.ROOT, format, mean, tLow, tHigh, bootLow, bootHigh, wins, losses, ties);
     }
 
     /** True when both 95 % intervals lie above 0. */

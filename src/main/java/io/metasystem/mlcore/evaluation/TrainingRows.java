@@ -18,14 +18,26 @@ final class TrainingRows {
 
     private TrainingRows() {}
 
-    /** Rows with spend &gt; 0; the others (never delivered) are dropped and counted. */
+    /** Rows with spend &gt; 0 and every attribute the outcomes carry (creative features included). */
     static FeatureTable table(List<AdSetOutcome> outcomes, String window) {
+        return table(outcomes, window, true);
+    }
+
+    /**
+     * Rows with spend &gt; 0; the others (never delivered) are dropped and counted.
+     *
+     * @param creativeFeatures whether the ad sets' {@code creative_*} features (when they have any) are columns
+     */
+    static FeatureTable table(List<AdSetOutcome> outcomes, String window, boolean creativeFeatures) {
+        List<String> names = outcomes.isEmpty() || !creativeFeatures
+                ? SyntheticAdSetTraits.NAMES
+                : outcomes.get(0).attributes().names();
         List<FeatureRow> rows = outcomes.stream()
                 .filter(o -> o.spend() > 0)
                 .map(o -> new FeatureRow(
                         "h" + o.account() + "/" + o.adSetId(),
                         -1,
-                        o.attributes().values(),
+                        features(o.attributes(), creativeFeatures).values(),
                         new double[] {Math.log(o.spend() / o.days())},
                         o.spend(),
                         o.clicks(),
@@ -38,7 +50,7 @@ final class TrainingRows {
         return new FeatureTable(
                 DATASET,
                 "conversions",
-                SyntheticAdSetTraits.NAMES,
+                names,
                 List.of(LOG_SPEND),
                 rows,
                 outcomes.size() - rows.size(),
@@ -46,5 +58,10 @@ final class TrainingRows {
                 false,
                 window,
                 "simulated");
+    }
+
+    /** The traits a model sees: all of them, or without the creative features. */
+    static SyntheticAdSetTraits features(SyntheticAdSetTraits traits, boolean creativeFeatures) {
+        return creativeFeatures ? traits : traits.withoutCreativeFeatures();
     }
 }

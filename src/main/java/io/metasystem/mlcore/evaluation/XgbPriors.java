@@ -17,21 +17,26 @@ import java.util.function.Consumer;
  * artifact and provenance written to a directory) and {@link ModelArtifact.Predictor#prior}, exactly what
  * {@code use_model_priors} serves from the registry.
  */
-public record XgbPriors(ModelArtifact.Predictor predictor, double overdispersion) implements AttributePriors {
+public record XgbPriors(
+        ModelArtifact.Predictor predictor, double overdispersion, double heldOutDeviance, boolean creativeFeatures)
+        implements AttributePriors {
 
     /** @param out directory for model.json, provenance.json and the training report */
     public static XgbPriors train(
             FeatureTable table, Validation.Settings settings, int maxRounds, Path out, Consumer<String> progress)
             throws IOException {
         Training.Outcome o = Training.run(table, settings, maxRounds, out, progress);
+        Validation.ModelScore score = o.validation().score("xgboost_poisson");
         return new XgbPriors(
                 o.artifact().predictor(),
-                o.validation().score("xgboost_poisson").overdispersion());
+                score.overdispersion(),
+                score.poissonDeviance(),
+                table.categoricalNames().size() > SyntheticAdSetTraits.NAMES.size());
     }
 
     @Override
     public String model() {
-        return "xgboost_poisson";
+        return "xgboost_poisson" + (creativeFeatures ? CREATIVE_SUFFIX : "");
     }
 
     @Override
@@ -41,6 +46,8 @@ public record XgbPriors(ModelArtifact.Predictor predictor, double overdispersion
 
     @Override
     public Prior prior(SyntheticAdSetTraits attributes, double dailySpend) {
-        return predictor.prior(attributes.asMap(), Map.of(TrainingRows.LOG_SPEND, Math.log(dailySpend)));
+        return predictor.prior(
+                TrainingRows.features(attributes, creativeFeatures).asMap(),
+                Map.of(TrainingRows.LOG_SPEND, Math.log(dailySpend)));
     }
 }

@@ -191,22 +191,15 @@ public class ModelRegistry {
                 .orElseThrow(() ->
                         new NotFoundException("champion", scope, "scope", "no earlier champion for scope " + scope));
         retireChampion(scope);
-        jdbc.sql("update ml_model set status = :status, promoted_at = :now, decision = :decision where version = :v")
-                .param("status", ModelStatus.CHAMPION.value())
-                .param("now", now())
-                .param("decision", "rollback from v" + current.version())
-                .param("v", previous.version())
-                .update();
+        VersionedArtifacts.makeChampion(
+                jdbc, "ml_model", previous.version(), now(), "rollback from v" + current.version());
         return get(previous.version());
     }
 
     /** @throws NotFoundException if there is no such version */
     @Transactional(readOnly = true)
     public RegisteredModel get(long version) {
-        return jdbc.sql("select " + COLUMNS + " from ml_model where version = :v")
-                .param("v", version)
-                .query(ModelRegistry::map)
-                .optional()
+        return VersionedArtifacts.row(jdbc, "ml_model", COLUMNS, version, ModelRegistry::map)
                 .orElseThrow(() -> new NotFoundException(
                         "model", String.valueOf(version), "version", "no model version " + version));
     }
@@ -258,10 +251,7 @@ public class ModelRegistry {
     /** The loaded artifact of a version (cached; artifacts are immutable). */
     public ModelArtifact.Predictor predictor(long version) {
         return loaded.computeIfAbsent(version, v -> {
-            byte[] bytes = jdbc.sql("select artifact from ml_model where version = :v")
-                    .param("v", v)
-                    .query((rs, i) -> rs.getBytes(1))
-                    .optional()
+            byte[] bytes = VersionedArtifacts.artifact(jdbc, "ml_model", v)
                     .orElseThrow(() ->
                             new NotFoundException("model", String.valueOf(v), "version", "no model version " + v));
             return ModelArtifact.JSON.readValue(bytes, ModelArtifact.class).predictor();

@@ -216,7 +216,8 @@ public record BacktestReport(long seed, int scenarios, int days, List<String> po
         return sb.toString();
     }
 
-    static double quantile(double[] sorted, double q) {
+    /** Linear-interpolation quantile (numpy's default) of sorted values; NaN when there are none. */
+    public static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -2,7 +2,6 @@ package io.metasystem.mlcore.simulation;
 
 import org.hipparchus.random.RandomDataGenerator;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,12 +30,32 @@ public final class ColdStartScenarioGenerator {
 
     private static final long SALT = 0xC01D57A27L;
 
+    private static final long CREATIVE_SALT = 0xC2EA71FEL;
+
     private final MarketParameters parameters;
     private final AttributeEffects effects;
+    private final CreativeEffects creativeEffects;
 
-    public ColdStartScenarioGenerator(MarketParameters parameters, AttributeEffects effects) {
+    /**
+     * @param creativeEffects nullable: without it the ad sets carry no creative features (the original benchmark,
+     *     bit-identical); with it every ad set gets {@code creative_*} features drawn on a stream of their own (so the
+     *     rest of the scenario is the same draw) whose effects move its true rates ({@link CreativeEffects#NONE}: the
+     *     no-effect control)
+     */
+    public ColdStartScenarioGenerator(
+            MarketParameters parameters, AttributeEffects effects, CreativeEffects creativeEffects) {
         this.parameters = parameters;
         this.effects = effects;
+        this.creativeEffects = creativeEffects;
+    }
+
+    public ColdStartScenarioGenerator(MarketParameters parameters, AttributeEffects effects) {
+        this(parameters, effects, null);
+    }
+
+    /** Default market and attribute effects, creatives with {@code creativeEffects} (see the main constructor). */
+    public ColdStartScenarioGenerator(CreativeEffects creativeEffects) {
+        this(MarketParameters.DEFAULT, AttributeEffects.DEFAULT, creativeEffects);
     }
 
     public ColdStartScenarioGenerator() {
@@ -45,6 +64,11 @@ public final class ColdStartScenarioGenerator {
 
     public AttributeEffects effects() {
         return effects;
+    }
+
+    /** Nullable: the creative effects, null when ad sets carry no creative features. */
+    public CreativeEffects creativeEffects() {
+        return creativeEffects;
     }
 
     /** Scenario number {@code index} of the cold-start family identified by {@code seed}. */
@@ -73,36 +97,24 @@ public final class ColdStartScenarioGenerator {
                     pick(rng, AttributeEffects.AUDIENCES),
                     pick(rng, AttributeEffects.PLACEMENTS),
                     pick(rng, AttributeEffects.CREATIVES));
-            double cpm = p.cpmMedian() * Math.exp(effects.logCpm(attr) + RESIDUAL_LOG_SD * rng.nextGaussian());
-            double ctr = Math.min(
-                    0.2, p.ctrMedian() * Math.exp(effects.logCtr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
-            double cvr = Math.min(
-                    0.5,
-                    p.cvrMedian() * accountCvr * Math.exp(effects.logCvr(attr) + RESIDUAL_LOG_SD * rng.nextGaussian()));
-            double aov = p.orderValueMedian() * Math.exp(p.orderValueLogSd() * rng.nextGaussian());
-            double saturation = equalShare * tightness * Math.exp(p.saturationLogSd() * rng.nextGaussian());
-            double gamma = rng.nextUniform(p.minElasticity(), p.maxElasticity());
-            double fatigueImpr = 1000 * equalShare / cpm * rng.nextUniform(p.minFatigueDays(), p.maxFatigueDays());
-            double floor = rng.nextUniform(p.minFatigueFloor(), p.maxFatigueFloor());
-            double delivery = rng.nextUniform(p.minDelivery(), p.maxDelivery());
-            double dispersion = rng.nextUniform(p.minDispersion(), p.maxDispersion());
+            double logCpm = effects.logCpm(attr);
+            double logCtr = effects.logCtr(attr);
+            double logCvr = effects.logCvr(attr);
+            if (creativeEffects != null) {
+                attr = withCreativeFeatures(attr, Seeds.rng(Seeds.mix(scenarioSeed, CREATIVE_SALT, i)));
+                logCpm += creativeEffects.log(attr.creativeFeatures(), 0);
+                logCtr += creativeEffects.log(attr.creativeFeatures(), 1);
+                logCvr += creativeEffects.log(attr.creativeFeatures(), 2);
+            }
+            double cpm = p.cpmMedian() * Math.exp(logCpm + RESIDUAL_LOG_SD * rng.nextGaussian());
+            double ctr = Math.min(0.2, p.ctrMedian() * Math.exp(logCtr + RESIDUAL_LOG_SD * rng.nextGaussian()));
+            double cvr =
+                    Math.min(0.5, p.cvrMedian() * accountCvr * Math.exp(logCvr + RESIDUAL_LOG_SD * rng.nextGaussian()));
+            AdSetDynamics dynamics = AdSetDynamics.draw(rng, p, equalShare, tightness, cpm);
             boolean isNew = i >= established;
             String id = String.format("as-%02d", i + 1);
-            adSets.add(new AdSetTruth(
-                    id,
-                    (isNew ? "new ad set " : "ad set ") + (i + 1),
-                    cpm,
-                    ctr,
-                    cvr,
-                    aov,
-                    saturation,
-                    gamma,
-                    fatigueImpr,
-                    floor,
-                    delivery,
-                    dispersion,
-                    isNew ? launchDay : -warmup,
-                    Integer.MAX_VALUE));
+            String name = (isNew ? "new ad set " : "ad set ") + (i + 1);
+            adSets.add(dynamics.truth(id, name, cpm, ctr, cvr, isNew ? launchDay : -warmup, Integer.MAX_VALUE));
             attributes.put(id, attr);
             if (isNew) {
                 newIds.add(id);
@@ -128,17 +140,34 @@ public final class ColdStartScenarioGenerator {
         }
         initialBudgets.set(0, ScenarioGenerator.round2(initialBudgets.get(0) + total - sum));
 
-        double cvrAmp = rng.nextUniform(0, p.maxSeasonAmplitude());
-        double cpmAmp = rng.nextUniform(0, p.maxSeasonAmplitude() / 2);
-        DayOfWeek peak = DayOfWeek.of(rng.nextInt(1, 7));
         LocalDate first = LocalDate.of(2026, 3, 2).plusDays(index % 7);
         String label = (total < 500 ? "small" : total < 2000 ? "medium" : "large") + "/"
                 + (tightness < 1 ? "loose" : "tight") + "/" + established + "+" + fresh + " new on day " + launchDay
                 + (cap != null ? "/cap " + Math.round(cap * 100) + "%" : "");
         BudgetConstraints constraints = new BudgetConstraints(total, 0, null, cap, targetCpa);
-        MarketScenario scenario = new MarketScenario(
-                scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, cvrAmp, cpmAmp, peak);
+        MarketShocks shocks = MarketShocks.NONE;
+        MarketScenario scenario = ScenarioGenerator.withSeasons(
+                rng, p, scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, shocks);
         return new ColdStartScenario(scenario, attributes, newIds, launchDay);
+    }
+
+    /**
+     * What vision would store for the ad set's creatives: {@code creative_media} from the {@code creative} attribute
+     * (a carousel is images), a person in the opening seconds in 40 % of ad sets, a person later on in 30 % of the
+     * others, brightness dark / medium / bright 25 / 55 / 20 %, colourfulness low / medium / high 30 / 45 / 25 %.
+     */
+    static SyntheticAdSetTraits withCreativeFeatures(SyntheticAdSetTraits attr, RandomDataGenerator rng) {
+        boolean opening = rng.nextUniform(0, 1) < 0.4;
+        boolean person = opening || rng.nextUniform(0, 1) < 0.3;
+        double b = rng.nextUniform(0, 1);
+        double c = rng.nextUniform(0, 1);
+        Map<String, String> features = new HashMap<>();
+        features.put(CreativeEffects.MEDIA, attr.creative().equals("video") ? "video" : "image");
+        features.put(CreativeEffects.PERSON, person ? "yes" : "no");
+        features.put(CreativeEffects.PERSON_OPENING, opening ? "yes" : "no");
+        features.put(CreativeEffects.BRIGHTNESS, b < 0.25 ? "dark" : b < 0.80 ? "medium" : "bright");
+        features.put(CreativeEffects.COLOURFULNESS, c < 0.30 ? "low" : c < 0.75 ? "medium" : "high");
+        return new SyntheticAdSetTraits(attr.audience(), attr.placement(), attr.creative(), features);
     }
 
     private static String pick(RandomDataGenerator rng, List<String> levels) {

@@ -52,34 +52,6 @@ public record MarketScenario(
         }
     }
 
-    /** A scenario of the default market (no shocks). */
-    public MarketScenario(
-            long seed,
-            int index,
-            String label,
-            LocalDate firstDay,
-            int warmupDays,
-            BudgetConstraints constraints,
-            List<AdSetTruth> adSets,
-            List<Double> initialBudgets,
-            double seasonCvrAmplitude,
-            double seasonCpmAmplitude,
-            DayOfWeek seasonPeak) {
-        this(
-                seed,
-                index,
-                label,
-                firstDay,
-                warmupDays,
-                constraints,
-                adSets,
-                initialBudgets,
-                seasonCvrAmplitude,
-                seasonCpmAmplitude,
-                seasonPeak,
-                MarketShocks.NONE);
-    }
-
     /** The same scenario under other budget rules (e.g. a change cap imposed on every scenario). */
     public MarketScenario withConstraints(BudgetConstraints rules) {
         return new MarketScenario(

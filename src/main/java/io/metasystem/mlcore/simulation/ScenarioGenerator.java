@@ -95,14 +95,7 @@ public final class ScenarioGenerator {
             double cpm = p.cpmMedian() * Math.exp(p.cpmLogSd() * rng.nextGaussian());
             double ctr = Math.min(0.2, p.ctrMedian() * Math.exp(p.ctrLogSd() * rng.nextGaussian()));
             double cvr = Math.min(0.5, p.cvrMedian() * Math.exp(p.cvrLogSd() * rng.nextGaussian()));
-            double aov = p.orderValueMedian() * Math.exp(p.orderValueLogSd() * rng.nextGaussian());
-            double saturation = equalShare * tightness * Math.exp(p.saturationLogSd() * rng.nextGaussian());
-            double gamma = rng.nextUniform(p.minElasticity(), p.maxElasticity());
-            double dailyImpressions = 1000 * equalShare / cpm;
-            double fatigueImpr = dailyImpressions * rng.nextUniform(p.minFatigueDays(), p.maxFatigueDays());
-            double floor = rng.nextUniform(p.minFatigueFloor(), p.maxFatigueFloor());
-            double delivery = rng.nextUniform(p.minDelivery(), p.maxDelivery());
-            double dispersion = rng.nextUniform(p.minDispersion(), p.maxDispersion());
+            AdSetDynamics dynamics = AdSetDynamics.draw(rng, p, equalShare, tightness, cpm);
             int start = -warmup;
             int pause = Integer.MAX_VALUE;
             if (i >= mustRunFromStart) {
@@ -113,21 +106,8 @@ public final class ScenarioGenerator {
                 }
             }
             sumCpa += cpm / (1000 * ctr * cvr);
-            adSets.add(new AdSetTruth(
-                    String.format("as-%02d", i + 1),
-                    "ad set " + (i + 1),
-                    cpm,
-                    ctr,
-                    cvr,
-                    aov,
-                    saturation,
-                    gamma,
-                    fatigueImpr,
-                    floor,
-                    delivery,
-                    dispersion,
-                    start,
-                    pause));
+            adSets.add(
+                    dynamics.truth(String.format("as-%02d", i + 1), "ad set " + (i + 1), cpm, ctr, cvr, start, pause));
         }
         double typicalCpa = sumCpa / n;
         double targetCpa = round2(typicalCpa * rng.nextUniform(0.7, 1.3));
@@ -149,9 +129,6 @@ public final class ScenarioGenerator {
         }
         fixRounding(initialBudgets, total);
 
-        double cvrAmp = rng.nextUniform(0, p.maxSeasonAmplitude());
-        double cpmAmp = rng.nextUniform(0, p.maxSeasonAmplitude() / 2);
-        DayOfWeek peak = DayOfWeek.of(rng.nextInt(1, 7));
         LocalDate first = LocalDate.of(2026, 1, 5).plusDays(index % 7 + 7L * (index / 7 % 40));
         String label = (total < 500 ? "small" : total < 2000 ? "medium" : "large") + "/"
                 + (tightness < 1 ? "loose" : "tight") + "/" + n + " ad sets"
@@ -166,6 +143,29 @@ public final class ScenarioGenerator {
             label += "/hard";
         }
         BudgetConstraints constraints = new BudgetConstraints(total, min, max, cap, targetCpa);
+        return withSeasons(
+                rng, p, scenarioSeed, index, label, first, warmup, constraints, adSets, initialBudgets, shocks);
+    }
+
+    /**
+     * The scenario, with its weekly seasons drawn last from the account's stream: CVR amplitude in
+     * [0, max), CPM amplitude in [0, max/2), the CVR peak day (shared by both generators).
+     */
+    static MarketScenario withSeasons(
+            RandomDataGenerator rng,
+            MarketParameters p,
+            long scenarioSeed,
+            int index,
+            String label,
+            LocalDate first,
+            int warmup,
+            BudgetConstraints constraints,
+            List<AdSetTruth> adSets,
+            List<Double> initialBudgets,
+            MarketShocks shocks) {
+        double cvrAmp = rng.nextUniform(0, p.maxSeasonAmplitude());
+        double cpmAmp = rng.nextUniform(0, p.maxSeasonAmplitude() / 2);
+        DayOfWeek peak = DayOfWeek.of(rng.nextInt(1, 7));
         return new MarketScenario(
                 scenarioSeed,
                 index,

@@ -1,5 +1,11 @@
 package io.metasystem.mlcore.vision;
 
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import io.metasystem.mlcore.errors.FieldProblem;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.ProblemException;
@@ -15,9 +21,89 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Decodes uploaded images (PNG, JPEG, GIF, BMP: what the JDK's ImageIO reads) with a pixel limit. */
+/**
+ * Decodes uploaded images (PNG, JPEG, GIF, BMP: what the JDK's ImageIO reads) with a pixel limit. A JPEG with an
+ * EXIF Orientation tag (1–8, read with Drew Noakes' metadata-extractor) is turned upright as Pillow's
+ * {@code ImageOps.exif_transpose} and OpenCV's {@code imread} do, so sizes and boxes are those of the upright image.
+ */
 public final class Images {
     private Images() {}
+
+    /**
+     * The EXIF Orientation of a JPEG (IFD0 tag 0x0112): 1 upright, 2 mirrored left-right, 3 rotated 180°, 4 mirrored
+     * top-bottom, 5 transposed, 6 to be rotated 90° clockwise, 7 transversed, 8 to be rotated 90° counter-clockwise.
+     *
+     * @return 1 when the bytes are not a JPEG, carry no such tag, an out-of-range value or unreadable metadata
+     */
+    public static int orientation(byte[] bytes) {
+        if (bytes == null || bytes.length < 4 || (bytes[0] & 0xff) != 0xFF || (bytes[1] & 0xff) != 0xD8) {
+            return 1;
+        }
+        try {
+            Metadata metadata = JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+            for (ExifIFD0Directory d : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+                if (d.containsTag(ExifDirectoryBase.TAG_ORIENTATION)) {
+                    int o = d.getInt(ExifDirectoryBase.TAG_ORIENTATION);
+                    return o >= 1 && o <= 8 ? o : 1;
+                }
+            }
+        } catch (JpegProcessingException | IOException | MetadataException | RuntimeException e) {
+            return 1;
+        }
+        return 1;
+    }
+
+    /** The stored pixel grid turned upright for EXIF {@code orientation} (5–8 swap width and height). */
+    static Decoded upright(Decoded stored, int orientation) {
+        if (orientation == 1) {
+            return stored;
+        }
+        int w = stored.width();
+        int h = stored.height();
+        boolean swap = orientation >= 5;
+        int uw = swap ? h : w;
+        int uh = swap ? w : h;
+        int[] out = new int[uw * uh];
+        for (int dy = 0; dy < uh; dy++) {
+            for (int dx = 0; dx < uw; dx++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> {
+                        sx = w - 1 - dx;
+                        sy = dy;
+                    }
+                    case 3 -> {
+                        sx = w - 1 - dx;
+                        sy = h - 1 - dy;
+                    }
+                    case 4 -> {
+                        sx = dx;
+                        sy = h - 1 - dy;
+                    }
+                    case 5 -> {
+                        sx = dy;
+                        sy = dx;
+                    }
+                    case 6 -> {
+                        sx = dy;
+                        sy = h - 1 - dx;
+                    }
+                    case 7 -> {
+                        sx = w - 1 - dy;
+                        sy = h - 1 - dx;
+                    }
+                    case 8 -> {
+                        sx = w - 1 - dy;
+                        sy = dx;
+                    }
+                    default -> throw new IllegalArgumentException("EXIF orientation must be 1-8, was " + orientation);
+                }
+                out[dy * uw + dx] = stored.rgb()[sy * w + sx];
+            }
+        }
+        return new Decoded(uw, uh, out);
+    }
 
     /**
      * Packed RGB pixels of an image.
@@ -77,7 +163,7 @@ public final class Images {
                 for (int i = 0; i < rgb.length; i++) {
                     rgb[i] &= 0xffffff;
                 }
-                return new Decoded(w, h, rgb);
+                return upright(new Decoded(w, h, rgb), orientation(bytes));
             } finally {
                 reader.dispose();
             }

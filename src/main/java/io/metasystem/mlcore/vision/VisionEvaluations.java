@@ -77,7 +77,7 @@ public class VisionEvaluations implements AutoCloseable {
     }
 
     /** One image of the evaluation set and its file's bytes. */
-    private record EvalImage(long id, String fileName, byte[] bytes) {}
+    record EvalImage(long id, String fileName, byte[] bytes) {}
 
     /**
      * Checks the upload and queues the evaluation.
@@ -95,17 +95,19 @@ public class VisionEvaluations implements AutoCloseable {
             throw new InvalidInputException("annotations", "is required (a COCO JSON file)");
         }
         CocoAnnotations coco = CocoAnnotations.parse(annotations, "annotations");
-        Map<String, byte[]> files = SafeZip.read(
-                imagesZip,
-                "images",
-                new SafeZip.Limits(
-                        properties.zipMaxEntries(), properties.zipMaxSize().toBytes(), properties.zipMaxRatio()));
+        Map<String, byte[]> files = SafeZip.read(imagesZip, "images", zipLimits(properties));
         List<EvalImage> images = match(coco, files);
         Map<Integer, Integer> categoryOfClass = categoryOfClass(model, coco);
         String sha = Datasets.sha256(annotations);
         VisionJob job = record(version, sha, images.size());
         executor.submit(() -> run(job.id(), model, sha, coco, images, categoryOfClass));
         return job;
+    }
+
+    /** The zip limits of uploads ({@code VISION_ZIP_MAX_ENTRIES}, {@code _SIZE}, {@code _RATIO}). */
+    static SafeZip.Limits zipLimits(VisionProperties properties) {
+        return new SafeZip.Limits(
+                properties.zipMaxEntries(), properties.zipMaxSize().toBytes(), properties.zipMaxRatio());
     }
 
     /** @throws NotFoundException (field {@code id}) if there is no such job */
@@ -131,7 +133,12 @@ public class VisionEvaluations implements AutoCloseable {
                 .findFirst();
     }
 
-    private static List<EvalImage> match(CocoAnnotations coco, Map<String, byte[]> files) {
+    /**
+     * The zip's file of every image of the annotations (by path, else by file name when unique), in image id order.
+     *
+     * @throws InvalidInputException (field {@code images}) naming the missing files
+     */
+    static List<EvalImage> match(CocoAnnotations coco, Map<String, byte[]> files) {
         Map<String, String> byBaseName = new HashMap<>();
         Map<String, Integer> baseNameCount = new HashMap<>();
         for (String name : files.keySet()) {

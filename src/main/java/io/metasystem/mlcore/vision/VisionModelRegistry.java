@@ -6,6 +6,7 @@ import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.errors.ProblemKind;
 import io.metasystem.mlcore.ml.Datasets;
 import io.metasystem.mlcore.ml.ModelStatus;
+import io.metasystem.mlcore.ml.VersionedArtifacts;
 import io.metasystem.mlcore.store.SqlDialect;
 import io.metasystem.mlcore.store.StoredJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,12 +140,14 @@ public class VisionModelRegistry {
     /** @throws NotFoundException (field {@code version}) if there is no such version */
     @Transactional(readOnly = true)
     public VisionModel get(long version) {
-        return jdbc.sql("select " + COLUMNS + " from vision_model where version = :v")
-                .param("v", version)
-                .query(VisionModelRegistry::map)
-                .optional()
+        return get(version, "version");
+    }
+
+    /** @throws NotFoundException naming {@code field} if there is no such version */
+    private VisionModel get(long version, String field) {
+        return VersionedArtifacts.row(jdbc, "vision_model", COLUMNS, version, VisionModelRegistry::map)
                 .orElseThrow(() -> new NotFoundException(
-                        "vision model", String.valueOf(version), "version", "no vision model version " + version));
+                        "vision model", String.valueOf(version), field, "no vision model version " + version));
     }
 
     /** Newest first. */
@@ -170,15 +173,7 @@ public class VisionModelRegistry {
      */
     public VisionModel resolve(Long version) {
         if (version != null) {
-            return jdbc.sql("select " + COLUMNS + " from vision_model where version = :v")
-                    .param("v", version)
-                    .query(VisionModelRegistry::map)
-                    .optional()
-                    .orElseThrow(() -> new NotFoundException(
-                            "vision model",
-                            String.valueOf(version),
-                            "model_version",
-                            "no vision model version " + version));
+            return get(version, "model_version");
         }
         return champion()
                 .orElseThrow(() -> new NotFoundException(
@@ -229,13 +224,8 @@ public class VisionModelRegistry {
                 .orElseThrow(
                         () -> new NotFoundException("champion", "vision", "version", "no earlier vision champion"));
         retireChampion();
-        jdbc.sql("update vision_model set status = :status, promoted_at = :now, decision = :decision "
-                        + "where version = :v")
-                .param("status", ModelStatus.CHAMPION.value())
-                .param("now", now())
-                .param("decision", "rollback from v" + current.version())
-                .param("v", previous.version())
-                .update();
+        VersionedArtifacts.makeChampion(
+                jdbc, "vision_model", previous.version(), now(), "rollback from v" + current.version());
         return get(previous.version());
     }
 
@@ -292,10 +282,7 @@ public class VisionModelRegistry {
      */
     public OnnxDetector detector(long version) {
         return loaded.computeIfAbsent(version, v -> {
-            byte[] bytes = jdbc.sql("select artifact from vision_model where version = :v")
-                    .param("v", v)
-                    .query((rs, i) -> rs.getBytes(1))
-                    .optional()
+            byte[] bytes = VersionedArtifacts.artifact(jdbc, "vision_model", v)
                     .orElseThrow(() -> new NotFoundException(
                             "vision model", String.valueOf(v), "model_version", "no vision model version " + v));
             return OnnxDetector.load(bytes);

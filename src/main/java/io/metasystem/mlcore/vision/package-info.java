@@ -6,9 +6,12 @@
  * ({@code CocoEval}, pure; {@code CocoAnnotations}, {@code SafeZip}) as jobs with promotion on evaluation
  * ({@code VisionEvaluations}); creatives of ad sets, video frames through ffmpeg, their features
  * ({@code CreativeFeatures}, {@code DominantColours}, pure) and the {@code creative_*} ad-set attributes they give
- * the ml features ({@code CreativeAttributes}, pure; {@code VisionCreatives}).
+ * the ml features ({@code CreativeAttributes}, pure; {@code VisionCreatives}); COCO-labelled images exported as an
+ * Ultralytics YOLO dataset ({@code YoloDataset}, pure; {@code VisionDatasets}); JPEG EXIF orientation
+ * ({@code Images}).
  *
  * <p>Owns: the {@code vision_*} tables. May use: {@code store} (ad sets and their attributes), {@code ml},
- * {@code scheduling} (job leases), {@code config}, {@code errors}, ONNX Runtime, Spring JDBC, the ffmpeg binary.
+ * {@code scheduling} (job leases), {@code config}, {@code errors}, ONNX Runtime, metadata-extractor, Spring JDBC,
+ * the ffmpeg binary.
  */
 package io.metasystem.mlcore.vision;

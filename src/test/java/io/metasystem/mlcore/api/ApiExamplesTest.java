@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,6 +45,8 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -405,6 +408,14 @@ class ApiExamplesTest {
         awaitJob("/api/v1/vision/jobs/" + job);
         call("POST", evaluate, params("version", "1"), "vision-evaluate-400-request.multipart.json", 400);
         call("GET", "/api/v1/vision/jobs/{id}", params("id", job), null, 200);
+        String export = "/api/v1/vision/datasets/export";
+        call(
+                "POST",
+                export,
+                params("val_fraction", "0.5", "seed", "1", "path", "/data/creatives"),
+                "vision-dataset-export-request.multipart.json",
+                200);
+        call("POST", export, params(), "vision-dataset-export-400-request.multipart.json", 400);
         call("GET", "/api/v1/vision/jobs/{id}", params("id", "00000000-0000-0000-0000-000000000000"), null, 404);
         String creatives = "/api/v1/accounts/{account_id}/adsets/{adset_id}/creatives";
         Map<String, String> adSet = params("account_id", "1234567890", "adset_id", "23851000000000001");
@@ -563,6 +574,19 @@ class ApiExamplesTest {
         if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv")) {
             return csvAnswer(operation, documented, parameters, response.body());
         }
+        if (success && response.headers().firstValue("Content-Type").orElse("").startsWith("application/zip")) {
+            // the String answer lost the zip's bytes: the operation is a pure function, so ask again for bytes
+            byte[] zip = send(
+                            method,
+                            path.toString(),
+                            query,
+                            type,
+                            body,
+                            headers,
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+            return zipAnswer(operation, documented, parameters, zip);
+        }
         JsonNode answer = JSON.readTree(response.body());
         if (success) {
             assertThat(Integer.toString(status))
@@ -600,6 +624,46 @@ class ApiExamplesTest {
             }
         } else if (!same) {
             differences.add(target.getFileName() + ": missing or another header than " + header);
+        }
+        return null;
+    }
+
+    /**
+     * A zip success answer: documented as {@code name-response.zip.txt}, its entry names one a line then its
+     * data.yaml, compared exactly (the example's export is deterministic).
+     */
+    private JsonNode zipAnswer(
+            String operation, OpenApiExamples.Documented documented, Map<String, String> parameters, byte[] zip) {
+        exercised.add(operation);
+        String parametersFile = documented.name() + "-parameters.json";
+        checked.add(parametersFile);
+        compareOrWrite(parametersFile, JSON.valueToTree(parameters));
+        StringBuilder listing = new StringBuilder();
+        String yaml = "";
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                listing.append(e.getName()).append('\n');
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals("data.yaml")) {
+                    yaml = new String(data, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text = listing + "\n" + yaml;
+        String file = documented.name() + OpenApiExamples.ZIP_LISTING_SUFFIX;
+        checked.add(file);
+        Path target = EXAMPLES.resolve(file);
+        boolean same = Files.exists(target) && read(target).equals(text);
+        if (WRITE.equals("all") || (WRITE.equals("true") && !same)) {
+            try {
+                Files.writeString(target, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (!same) {
+            differences.add(file + ": missing or another listing than\n" + text);
         }
         return null;
     }
@@ -701,6 +765,17 @@ class ApiExamplesTest {
             String contentType,
             byte[] body,
             Map<String, String> headers) {
+        return send(method, path, query, contentType, body, headers, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(
+            String method,
+            String path,
+            Map<String, String> query,
+            String contentType,
+            byte[] body,
+            Map<String, String> headers,
+            HttpResponse.BodyHandler<T> handler) {
         StringBuilder uri = new StringBuilder("http://localhost:" + port + path);
         String separator = "?";
         for (Map.Entry<String, String> q : query.entrySet()) {
@@ -723,7 +798,7 @@ class ApiExamplesTest {
         }
         headers.forEach(request::setHeader);
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

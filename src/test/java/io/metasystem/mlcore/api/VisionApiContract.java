@@ -2,16 +2,19 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.testing.WebApiTest;
 import io.metasystem.mlcore.testing.Zips;
+import io.metasystem.mlcore.vision.ExifOrientationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -386,6 +393,63 @@ abstract class VisionApiContract extends WebApiTest {
         assertThat(evaluate(999_999, planted, zip("frame.png", image)).statusCode())
                 .isEqualTo(404);
         assertThat(http().get("/api/v1/vision/jobs/no-such-job").statusCode()).isEqualTo(404);
+    }
+
+    HttpResponse<byte[]> export(String query, byte[] annotations, byte[] images) {
+        Multipart body = new Multipart()
+                .file("annotations", "coco.json", "application/json", annotations)
+                .file("images", "images.zip", "application/zip", images);
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            http().request("/api/v1/vision/datasets/export" + query)
+                                    .header("X-API-Key", HttpClientSupport.KEY)
+                                    .header("Content-Type", body.contentType())
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The export through the server: a JPEG stored 64 x 32 with EXIF orientation 6 is 32 x 64 upright, so a
+     * 16 x 32 box at (4, 8) is {@code 1 0.375 0.375 0.5 0.5} (bicycle is COCO category 2 → class 1); computed by hand.
+     */
+    @Test
+    void exportAnswersAYoloDatasetNormalisedByTheUprightImage() throws IOException {
+        byte[] jpeg = ExifOrientationTest.withOrientation(ExifOrientationTest.quadrants(), 6, true);
+        HttpResponse<byte[]> r =
+                export("?seed=3&path=/data/x", coco(new double[] {2, 4, 8, 16, 32}), zip("frame.png", jpeg));
+        assertThat(r.statusCode())
+                .as(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(r.headers().firstValue("X-Dataset-Boxes")).hasValue("1");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries).containsOnlyKeys("images/train/frame.png", "labels/train/frame.txt", "data.yaml");
+        assertThat(entries.get("images/train/frame.png")).isEqualTo(jpeg);
+        assertThat(new String(entries.get("labels/train/frame.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("1 0.375000 0.375000 0.500000 0.500000\n");
+        assertThat(new String(entries.get("data.yaml"), StandardCharsets.UTF_8))
+                .contains("path: \"/data/x\"", "  0: \"person\"\n  1: \"bicycle\"\n");
+
+        HttpResponse<byte[]> badFraction = export("?val_fraction=2", coco(), zip("frame.png", jpeg));
+        assertThat(badFraction.statusCode()).isEqualTo(400);
+        assertThat(new String(badFraction.body(), StandardCharsets.UTF_8)).contains("\"field\":\"val_fraction\"");
+        HttpResponse<byte[]> bomb = export("", coco(), zip("frame.png", new byte[4 << 20]));
+        assertThat(bomb.statusCode()).isEqualTo(413);
+        HttpResponse<byte[]> missing = export("", coco(), zip("other.png", jpeg));
+        assertThat(missing.statusCode()).isEqualTo(400);
     }
 
     /** An ad set of its own in the store (one imported insight day), so creatives have somewhere to go. */
