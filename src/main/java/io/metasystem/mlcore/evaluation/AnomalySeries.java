@@ -2,6 +2,7 @@ package io.metasystem.mlcore.evaluation;
 
 import io.metasystem.mlcore.alerts.detect.DayRow;
 import io.metasystem.mlcore.alerts.detect.SeriesInput;
+import io.metasystem.mlcore.simulation.AdMarket;
 import io.metasystem.mlcore.simulation.Seeds;
 import org.hipparchus.random.RandomDataGenerator;
 
@@ -116,9 +117,10 @@ public final class AnomalySeries {
                 }
             }
             spend = Math.round(spend * 100) / 100.0;
-            double impressions = spend == 0 ? 0 : poisson(rng, 1000 * spend / dayCpm);
-            double clicks = impressions == 0 ? 0 : poisson(rng, impressions * Math.min(0.5, dayCtr));
-            double conversions = clicks == 0 ? 0 : Math.min(clicks, poisson(rng, clicks * Math.min(0.9, dayCvr)));
+            double impressions = spend == 0 ? 0 : AdMarket.poisson(rng, 1000 * spend / dayCpm);
+            double clicks = impressions == 0 ? 0 : AdMarket.poisson(rng, impressions * Math.min(0.5, dayCtr));
+            double conversions =
+                    clicks == 0 ? 0 : Math.min(clicks, AdMarket.poisson(rng, clicks * Math.min(0.9, dayCvr)));
             double revenue = Math.round(conversions * 4.0 * 100) / 100.0;
             rows.add(new DayRow(date, spend, impressions, clicks, conversions, revenue));
         }
@@ -138,15 +140,5 @@ public final class AnomalySeries {
             f[w] -= mean;
         }
         return f;
-    }
-
-    private static double poisson(RandomDataGenerator rng, double mean) {
-        if (!(mean > 0)) {
-            return 0;
-        }
-        if (mean > 1e6) {
-            return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
-        }
-        return rng.nextPoisson(mean);
     }
 }

@@ -50,18 +50,6 @@ public record AdSetInput(
         }
     }
 
-    /** An unlocked ad set without a value per conversion (the 0.2 fields). */
-    public AdSetInput(
-            String id,
-            String name,
-            AdSetStatus status,
-            Double currentBudget,
-            Totals totals,
-            List<DailyMetrics> daily,
-            Prior prior) {
-        this(id, name, status, currentBudget, totals, daily, prior, false, null);
-    }
-
     /** This ad set locked (or not) at its current budget. */
     public AdSetInput withLocked(boolean lock) {
         return new AdSetInput(id, name, status, currentBudget, totals, daily, prior, lock, value);

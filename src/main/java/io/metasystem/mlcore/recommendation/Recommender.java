@@ -318,6 +318,8 @@ public class Recommender {
                 h.adSet().dailyBudget() == null ? null : h.adSet().dailyBudget().doubleValue(),
                 null,
                 daily,
-                prior);
+                prior,
+                false,
+                null);
     }
 }

@@ -86,7 +86,11 @@ public final class AdMarket {
         return scenario.shocks().freshCreative(i, day);
     }
 
-    private static double poisson(RandomDataGenerator rng, double mean) {
+    /**
+     * A Poisson count with that mean drawn from {@code rng}: 0 for a mean that is not positive (or NaN), a rounded
+     * normal approximation above 10⁶ (where Hipparchus' sampler gets slow), else Hipparchus' exact sampler.
+     */
+    public static double poisson(RandomDataGenerator rng, double mean) {
         if (!(mean > 0)) {
             return 0;
         }

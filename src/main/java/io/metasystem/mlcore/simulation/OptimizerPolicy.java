@@ -57,7 +57,7 @@ public final class OptimizerPolicy implements Policy {
 
     public OptimizerPolicy(
             BudgetOptimizer optimizer, double riskAversion, EarlyStopRules earlyStop, double halfLifeDays) {
-        this("optimizer", PriorLookup.NONE, optimizer, riskAversion, earlyStop, halfLifeDays);
+        this("optimizer", PriorLookup.NONE, optimizer, riskAversion, earlyStop, halfLifeDays, Objective.CONVERSIONS);
     }
 
     /**
@@ -73,7 +73,8 @@ public final class OptimizerPolicy implements Policy {
                 new BudgetOptimizer(),
                 DEFAULT_RISK_AVERSION,
                 EarlyStopRules.DEFAULT,
-                OptimizationProblem.DEFAULT_HALF_LIFE_DAYS);
+                OptimizationProblem.DEFAULT_HALF_LIFE_DAYS,
+                Objective.CONVERSIONS);
     }
 
     /**
@@ -89,16 +90,6 @@ public final class OptimizerPolicy implements Policy {
                 EarlyStopRules.DEFAULT,
                 OptimizationProblem.DEFAULT_HALF_LIFE_DAYS,
                 objective);
-    }
-
-    private OptimizerPolicy(
-            String name,
-            PriorLookup priors,
-            BudgetOptimizer optimizer,
-            double riskAversion,
-            EarlyStopRules earlyStop,
-            double halfLifeDays) {
-        this(name, priors, optimizer, riskAversion, earlyStop, halfLifeDays, Objective.CONVERSIONS);
     }
 
     private OptimizerPolicy(
@@ -145,7 +136,9 @@ public final class OptimizerPolicy implements Policy {
                     a.currentBudget(),
                     null,
                     a.daily(),
-                    priors.prior(context.scenarioSeed(), a.id())));
+                    priors.prior(context.scenarioSeed(), a.id()),
+                    false,
+                    null));
         }
         return new OptimizationProblem(
                 objective,

@@ -64,6 +64,8 @@ class AllocationProperties {
                     current,
                     null,
                     rows,
+                    null,
+                    false,
                     null));
         }
         double total = anyCurrent
@@ -215,7 +217,15 @@ class AllocationProperties {
         sets.set(
                 k,
                 new AdSetInput(
-                        target.id(), target.name(), target.status(), target.currentBudget(), null, better, null));
+                        target.id(),
+                        target.name(),
+                        target.status(),
+                        target.currentBudget(),
+                        null,
+                        better,
+                        null,
+                        false,
+                        null));
         OptimizationProblem q = new OptimizationProblem(
                 p.objective(),
                 p.currency(),

@@ -105,7 +105,7 @@ class BudgetOptimizerTest {
     @Test
     void newAdSetWithoutHistoryGetsTried() {
         List<AdSetInput> sets = new ArrayList<>(Fixtures.problem(5, 28, 9).adSets());
-        sets.add(new AdSetInput("fresh", "fresh", AdSetStatus.ACTIVE, null, null, List.of(), null));
+        sets.add(new AdSetInput("fresh", "fresh", AdSetStatus.ACTIVE, null, null, List.of(), null, false, null));
         OptimizationResult r = optimizer.optimize(
                 problem(new BudgetRules(600, 0, null, null, null), new Targets(30.0, null), 9, sets));
         AdSetRecommendation fresh = byId(r, "fresh");
@@ -209,7 +209,15 @@ class BudgetOptimizerTest {
         List<AdSetInput> sets = List.of(
                 adSet("d", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
                 new AdSetInput(
-                        "t", "t", AdSetStatus.ACTIVE, 50.0, new Totals(700, null, null, 140, null), List.of(), null));
+                        "t",
+                        "t",
+                        AdSetStatus.ACTIVE,
+                        50.0,
+                        new Totals(700, null, null, 140, null),
+                        List.of(),
+                        null,
+                        false,
+                        null));
         OptimizationResult r =
                 optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, sets));
         assertEquals(140, byId(r, "t").posterior().effectiveConversions(), 1e-9);
@@ -230,7 +238,9 @@ class BudgetOptimizerTest {
                         50.0,
                         null,
                         constant(50, 5, 3),
-                        new Prior(5.0, null, null, 50, "model v1")));
+                        new Prior(5.0, null, null, 50, "model v1"),
+                        false,
+                        null));
         OptimizationResult r0 =
                 optimizer.optimize(problem(new BudgetRules(100, 0, null, null, 0.0), Targets.NONE, 1, base));
         OptimizationResult r1 =
@@ -248,11 +258,11 @@ class BudgetOptimizerTest {
             List<AdSetInput> without = List.of(
                     adSet("a", AdSetStatus.ACTIVE, 50.0, constant(50, 5, 14)),
                     adSet("c", AdSetStatus.ACTIVE, 50.0, constant(50, 3, 14)),
-                    new AdSetInput("n", "n", AdSetStatus.ACTIVE, 50.0, null, history, null));
+                    new AdSetInput("n", "n", AdSetStatus.ACTIVE, 50.0, null, history, null, false, null));
             List<AdSetInput> with = List.of(
                     without.get(0),
                     without.get(1),
-                    new AdSetInput("n", "n", AdSetStatus.ACTIVE, 50.0, null, history, prior));
+                    new AdSetInput("n", "n", AdSetStatus.ACTIVE, 50.0, null, history, prior, false, null));
             PosteriorSummary p0 = byId(optimizer.optimize(problem(rules, Targets.NONE, 1, without)), "n")
                     .posterior();
             PosteriorSummary p1 = byId(optimizer.optimize(problem(rules, Targets.NONE, 1, with)), "n")
@@ -296,7 +306,7 @@ class BudgetOptimizerTest {
     void noConversionsAnywhereStillAnswersWithWarning() {
         List<AdSetInput> sets = List.of(
                 adSet("a", AdSetStatus.ACTIVE, null, constant(20, 0, 5)),
-                new AdSetInput("b", "b", AdSetStatus.ACTIVE, null, null, List.of(), null));
+                new AdSetInput("b", "b", AdSetStatus.ACTIVE, null, null, List.of(), null, false, null));
         OptimizationResult r =
                 optimizer.optimize(problem(new BudgetRules(50, 0, null, null, null), Targets.NONE, 1, sets));
         assertEquals(50.0, sum(r), 1e-9);

@@ -72,6 +72,8 @@ public final class Fixtures {
                     h.get(h.size() - 1).spend(),
                     null,
                     h,
+                    null,
+                    false,
                     null));
         }
         return new OptimizationProblem(
@@ -87,7 +89,7 @@ public final class Fixtures {
     }
 
     public static AdSetInput adSet(String id, AdSetStatus status, Double current, List<DailyMetrics> daily) {
-        return new AdSetInput(id, id, status, current, null, daily, null);
+        return new AdSetInput(id, id, status, current, null, daily, null, false, null);
     }
 
     public static OptimizationProblem problem(BudgetRules rules, Targets targets, long seed, List<AdSetInput> sets) {

@@ -62,8 +62,8 @@ class ObjectiveValueTest {
     @Test
     void withoutAnyValueEveryConversionCountsOneAndAWarningSaysSo() {
         List<AdSetInput> sets = List.of(
-                new AdSetInput("a", "a", AdSetStatus.ACTIVE, null, null, constant(50, 5, 21), null),
-                new AdSetInput("b", "b", AdSetStatus.ACTIVE, null, null, constant(50, 2, 21), null));
+                new AdSetInput("a", "a", AdSetStatus.ACTIVE, null, null, constant(50, 5, 21), null, false, null),
+                new AdSetInput("b", "b", AdSetStatus.ACTIVE, null, null, constant(50, 2, 21), null, false, null));
         OptimizationResult r = solve(0, sets);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("no value_per_conversion"));
         assertThat(r.adSets().get(0).expectedRevenue())

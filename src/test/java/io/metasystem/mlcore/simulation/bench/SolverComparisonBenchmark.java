@@ -151,7 +151,7 @@ public class SolverComparisonBenchmark {
                 rows.add(
                         new DailyMetrics(start.plusDays(d), b, null, null, p.kappa[i] * Math.pow(b, p.theta[i]), null));
             }
-            adSets.add(new AdSetInput("a" + i, null, AdSetStatus.ACTIVE, p.current[i], null, rows, null));
+            adSets.add(new AdSetInput("a" + i, null, AdSetStatus.ACTIVE, p.current[i], null, rows, null, false, null));
         }
         BudgetRules rules = new BudgetRules(p.total, Math.min(10, min), 0.5 * p.total, 0.3, 0.0);
         return new OptimizationProblem(
