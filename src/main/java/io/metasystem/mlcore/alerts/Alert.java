@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.alerts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -28,8 +30,8 @@ public record Alert(
         LocalDate anomalyDate,
         Double observed,
         Double expected,
-        Double intervalLo,
-        Double intervalHi,
+        @JsonIgnore Double intervalLo,
+        @JsonIgnore Double intervalHi,
         Double score,
         String reason,
         OffsetDateTime startedAt,

@@ -1,5 +1,7 @@
 package io.metasystem.mlcore.alerts;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** Lifecycle of an alert, as in Alertmanager: pending → firing → resolved; acknowledged while it still fires. */
@@ -14,6 +16,7 @@ public enum AlertState {
     RESOLVED;
 
     /** Lower-case name in the API. */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

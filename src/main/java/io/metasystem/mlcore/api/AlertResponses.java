@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.Silence;
@@ -13,22 +12,15 @@ import java.util.List;
 final class AlertResponses {
     private AlertResponses() {}
 
-    /**
-     * One alert: the stored {@link Alert} as it is, with its state in lower case and its interval as {@code [lo, hi]}
-     * (absent for account-level alerts).
-     */
+    /** One alert: the stored {@link Alert} with its interval as {@code [lo, hi]} (absent on account-level alerts). */
     @Schema(name = "Alert")
     record AlertBody(
-            @JsonUnwrapped @JsonIgnoreProperties({"state", "interval_lo", "interval_hi"})
-            Alert alert,
+            @JsonUnwrapped Alert alert,
 
-            @Schema(allowableValues = {"pending", "firing", "acknowledged", "resolved"})
-            String state,
-
+            @Schema(description = "90 % interval [lo, hi] of the expected value")
             List<Double> interval) {
         static AlertBody of(Alert a) {
-            return new AlertBody(
-                    a, a.state().wireName(), a.intervalLo() == null ? null : List.of(a.intervalLo(), a.intervalHi()));
+            return new AlertBody(a, a.intervalLo() == null ? null : List.of(a.intervalLo(), a.intervalHi()));
         }
     }
 
