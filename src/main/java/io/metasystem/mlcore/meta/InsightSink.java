@@ -1,13 +1,18 @@
 package io.metasystem.mlcore.meta;
 
-import java.util.Map;
+import io.metasystem.mlcore.store.ImportReport;
 
-/** Where sync writes what it pulled: the store's idempotent insights importer. */
+/**
+ * Where sync writes what it pulled, one Graph API page at a time: the store's idempotent insights importer. The sync
+ * never holds more than one page of rows, so its memory is bounded by a page (500 rows), not by the account's size.
+ */
 public interface InsightSink {
     /**
-     * Imports a Graph API insights response ({@code {"data": [...]}}), idempotently by (account, ad set, day).
+     * Imports one page of a Graph API insights response ({@code {"data": [...]}}), idempotently by (account, ad set,
+     * day), in its own transaction, without announcing it (the sync publishes one
+     * {@link io.metasystem.mlcore.store.InsightsImported} after its last page).
      *
-     * @return a summary of what changed (the importer's report as a map)
+     * @return what the page changed
      */
-    Map<String, Object> importInsights(String accountId, String currency, byte[] insightsJson);
+    ImportReport importPage(String accountId, String currency, byte[] pageJson);
 }

@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobRows;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,26 +29,16 @@ public class MetaJobs {
 
     MetaJob start(String kind, String accountId) {
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = now();
-        jdbc.sql("""
+        String insert = """
                 insert into meta_job (id, kind, account_id, status, progress, created_at, updated_at)
-                values (:id, :kind, :account, :running, 'queued', :now, :now)""")
-                .param("id", id)
-                .param("running", JobStatus.RUNNING.value())
-                .param("kind", kind)
-                .param("account", accountId)
-                .param("now", now)
-                .update();
-        leases.acquire(JobTable.META_JOB, id);
+                values (:id, :kind, :account, :running, 'queued', :now, :now)""";
+        JobRows.insertRunning(
+                jdbc, leases, JobTable.META_JOB, id, now(), insert, Map.of("kind", kind, "account", accountId));
         return find(id).orElseThrow();
     }
 
     void progress(String id, String progress) {
-        jdbc.sql("update meta_job set progress = :p, updated_at = :now where id = :id")
-                .param("p", progress)
-                .param("now", now())
-                .param("id", id)
-                .update();
+        JobRows.progressText(jdbc, JobTable.META_JOB, id, progress, now());
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.meta;
 
 import io.metasystem.mlcore.errors.NotFoundException;
-import io.metasystem.mlcore.store.ImportReport;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.MetaInsightsJson;
 import io.metasystem.mlcore.store.Recommendation;
@@ -10,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.ByteArrayInputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The connector's view of the store: recommendations to apply, and the insights importer sync writes through. */
@@ -42,25 +39,9 @@ class StoreAdapters {
 
     @Bean
     InsightSink storeInsightSink(InsightImporter importer) {
-        return (account, currency, json) -> {
-            ImportReport report = importer.importRows(
-                    account,
-                    "json",
-                    MetaInsightsJson.parse(
-                            new ByteArrayInputStream(json), MetaInsightsJson.DEFAULT_ACTION_TYPE, currency));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("rows_read", report.rowsRead());
-            out.put("inserted", report.inserted());
-            out.put("updated", report.updated());
-            out.put("unchanged", report.unchanged());
-            out.put("ad_sets", report.adSets());
-            out.put(
-                    "first_date",
-                    report.firstDate() == null ? null : report.firstDate().toString());
-            out.put(
-                    "last_date",
-                    report.lastDate() == null ? null : report.lastDate().toString());
-            return out;
-        };
+        return (account, currency, json) -> importer.importPart(
+                account,
+                "json",
+                MetaInsightsJson.parse(new ByteArrayInputStream(json), MetaInsightsJson.DEFAULT_ACTION_TYPE, currency));
     }
 }

@@ -7,6 +7,8 @@ import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
 import io.metasystem.mlcore.store.AdSetDescriptor;
+import io.metasystem.mlcore.store.ImportReport;
+import io.metasystem.mlcore.store.InsightsImported;
 import io.metasystem.mlcore.store.StoredJson;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -21,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -182,23 +186,31 @@ public class SyncService {
                 account,
                 adSets.values().stream().map(a -> descriptor(a, currency)).toList());
         jobs.progress(jobId, adSets.size() + " ad sets; reading insights");
-        List<ObjectNode> rows = new ArrayList<>();
+        ImportTally tally = new ImportTally();
         AtomicInteger pages = new AtomicInteger();
         String readAs = reader.read(account, since, until, new InsightReader.Rows() {
             @Override
             public void page(List<JsonNode> page) {
+                // enriched, written and forgotten page by page: memory is bounded by one page, not by the account
+                List<ObjectNode> rows = new ArrayList<>(page.size());
+                Set<String> pageAdSets = new HashSet<>();
                 for (JsonNode row : page) {
-                    rows.add(enrich((ObjectNode) row, adSets, currency));
+                    ObjectNode r = enrich((ObjectNode) row, adSets, currency);
+                    rows.add(r);
+                    pageAdSets.add(r.path("adset_id").asString(""));
+                }
+                if (!rows.isEmpty()) {
+                    tally.add(sink.importPage(account, currency, json(rows)), rows.size(), pageAdSets);
                 }
                 jobs.progress(
                         jobId,
-                        adSets.size() + " ad sets; " + pages.incrementAndGet() + " insight pages, " + rows.size()
-                                + " rows");
+                        adSets.size() + " ad sets; " + pages.incrementAndGet() + " insight pages, " + tally.rows
+                                + " rows imported");
             }
 
             @Override
             public void restart() {
-                rows.clear();
+                tally.restart();
                 pages.set(0);
                 jobs.progress(jobId, adSets.size() + " ad sets; Meta asked for less data, starting an async report");
             }
@@ -208,7 +220,10 @@ public class SyncService {
                 jobs.progress(jobId, adSets.size() + " ad sets; async insights report " + percent + " %");
             }
         });
-        jobs.progress(jobId, adSets.size() + " ad sets; " + rows.size() + " insight rows read; importing");
+        if (tally.inserted + tally.updated > 0) {
+            events.publishEvent(
+                    new InsightsImported(account, "json", tally.first, tally.last, tally.inserted + tally.updated));
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("account_id", account);
         result.put("since", since.toString());
@@ -217,11 +232,67 @@ public class SyncService {
         result.put("ad_sets", adSets.size());
         result.put("ad_sets_created", created);
         result.put("insights_read", readAs);
-        result.put("insight_rows", rows.size());
+        result.put("insight_rows", tally.rows);
         result.put("insight_pages", pages.get());
-        result.put("import", rows.isEmpty() ? Map.of() : sink.importInsights(account, currency, json(rows)));
-        jobs.progress(jobId, "done: " + adSets.size() + " ad sets, " + rows.size() + " insight rows");
+        result.put("import", tally.rows == 0 ? Map.of() : tally.report());
+        jobs.progress(jobId, "done: " + adSets.size() + " ad sets, " + tally.rows + " insight rows");
         return result;
+    }
+
+    /**
+     * The import report of a sync summed over its pages (each imported in its own transaction). After a
+     * {@link #restart()} (Meta asked for less data; the async report reads the whole range again) the rows the first
+     * pass inserted or updated stay counted as such and are not counted again as unchanged when the second pass
+     * reads them back.
+     */
+    static final class ImportTally {
+        long rows;
+        long rowsRead;
+        long inserted;
+        long updated;
+        long unchanged;
+        long carried;
+        final Set<String> adSetIds = new HashSet<>();
+        LocalDate first;
+        LocalDate last;
+
+        void add(ImportReport page, int pageRows, Set<String> pageAdSets) {
+            rows += pageRows;
+            rowsRead += page.rowsRead();
+            inserted += page.inserted();
+            updated += page.updated();
+            unchanged += page.unchanged();
+            adSetIds.addAll(pageAdSets);
+            if (page.firstDate() != null && (first == null || page.firstDate().isBefore(first))) {
+                first = page.firstDate();
+            }
+            if (page.lastDate() != null && (last == null || page.lastDate().isAfter(last))) {
+                last = page.lastDate();
+            }
+        }
+
+        void restart() {
+            carried = inserted + updated;
+            rows = 0;
+            rowsRead = 0;
+            unchanged = 0;
+            adSetIds.clear();
+            first = null;
+            last = null;
+        }
+
+        /** The keys of the importer's report: rows_read, inserted, updated, unchanged, ad_sets, first/last date. */
+        Map<String, Object> report() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("rows_read", rowsRead);
+            out.put("inserted", inserted);
+            out.put("updated", updated);
+            out.put("unchanged", Math.max(0, unchanged - carried));
+            out.put("ad_sets", adSetIds.size());
+            out.put("first_date", first == null ? null : first.toString());
+            out.put("last_date", last == null ? null : last.toString());
+            return out;
+        }
     }
 
     /** The row with its ad set's status and budget (major units) and the account currency added. */

@@ -35,8 +35,10 @@ import java.util.TreeSet;
  * set's first stored insight day), {@code recent_spend_lag7} (its spend over days d−13..d−7, known at every origin of
  * a 7-day forecast, read from before the window when needed) and {@code log_spend}; when some ad set of the window
  * promotes an artist with imported Spotify days ({@link AdSetPlatformDays}, package {@code reporting}), also
- * {@value #PLATFORM_DOC}: the artist's mean daily streams and followers gained over days d−13..d−7 (the same lag, so
- * known at every origin and not caused by the day's own ads), {@code NaN} (missing) without an imported day there.
+ * {@value #SPOTIFY_DOC}: the artist's mean daily streams and followers gained over days d−13..d−7 (the same lag, so
+ * known at every origin and not caused by the day's own ads), {@code NaN} (missing) without an imported day there;
+ * likewise, when some ad set's artist has imported YouTube days, {@value #YOUTUBE_DOC} (mean daily YouTube views and
+ * subscribers gained over the same days). Each platform's pair is present independently of the other.
  * Target conversions, exposure spend (and clicks for the per-click model). The group (cold-start unit) is the ad set.
  */
 @Component
@@ -47,10 +49,21 @@ public class StoreDatasets {
     static final String HIERARCHY_DOC = "objective → audience_type → age → gender → placement";
     public static final List<String> NUMERIC =
             List.of("day_of_week", "days_since_start", "recent_spend_lag7", "log_spend");
-    /** The artist's platform features, present only in a window with an artist's imported days. */
-    public static final List<String> PLATFORM = List.of("artist_streams_lag7", "artist_followers_gained_lag7");
+    /** The artist's Spotify features, present only in a window with an artist's imported Spotify days. */
+    public static final List<String> SPOTIFY = List.of("artist_streams_lag7", "artist_followers_gained_lag7");
+    /** The artist's YouTube features, present only in a window with an artist's imported YouTube days. */
+    public static final List<String> YOUTUBE = List.of("artist_youtube_views_lag7", "artist_subscribers_gained_lag7");
+    /**
+     * Every platform feature, in the order of {@link #platformFeatures}: {@link #SPOTIFY} then {@link #YOUTUBE}.
+     */
+    public static final List<String> PLATFORM = List.of(
+            "artist_streams_lag7",
+            "artist_followers_gained_lag7",
+            "artist_youtube_views_lag7",
+            "artist_subscribers_gained_lag7");
 
-    static final String PLATFORM_DOC = "artist_streams_lag7, artist_followers_gained_lag7";
+    static final String SPOTIFY_DOC = "artist_streams_lag7, artist_followers_gained_lag7";
+    static final String YOUTUBE_DOC = "artist_youtube_views_lag7, artist_subscribers_gained_lag7";
     /**
      * Minimum span of days with spend in the window: two rolling origins of 7 days after at least 7 training days
      * (with fewer, the held-out score rests on one week or on a model trained on less than a week).
@@ -186,11 +199,13 @@ public class StoreDatasets {
         int dropped = 0;
         double droppedConversions = 0;
         StringBuilder canonical = new StringBuilder(w.toString()).append('\n');
-        boolean withPlatform = false;
+        boolean withSpotify = false;
+        boolean withYoutube = false;
         for (AdSetDay d : days) {
             if (!d.date().isBefore(w.from()) && d.spend().signum() > 0) {
                 double[] p = platformFeatures(platformDays.get(group(d)), d.date());
-                withPlatform |= !Double.isNaN(p[0]) || !Double.isNaN(p[1]);
+                withSpotify |= !Double.isNaN(p[0]) || !Double.isNaN(p[1]);
+                withYoutube |= !Double.isNaN(p[2]) || !Double.isNaN(p[3]);
             }
         }
         for (AdSetDay d : days) {
@@ -226,15 +241,25 @@ public class StoreDatasets {
                 cats.add(d.attributes().values().getOrDefault(key, UNKNOWN));
             }
             double[] numeric = numeric(d.date(), d.firstDate(), spendByAdSet.get(group(d)), spend);
-            if (withPlatform) {
+            if (withSpotify || withYoutube) {
                 double[] p = platformFeatures(platformDays.get(group(d)), d.date());
-                numeric = new double[] {numeric[0], numeric[1], numeric[2], numeric[3], p[0], p[1]};
-                canonical
-                        .append("platform|")
-                        .append(p[0])
-                        .append('|')
-                        .append(p[1])
-                        .append('\n');
+                numeric = withPlatform(numeric, p, withSpotify, withYoutube);
+                if (withSpotify) {
+                    canonical
+                            .append("platform|")
+                            .append(p[0])
+                            .append('|')
+                            .append(p[1])
+                            .append('\n');
+                }
+                if (withYoutube) {
+                    canonical
+                            .append("youtube|")
+                            .append(p[2])
+                            .append('|')
+                            .append(p[3])
+                            .append('\n');
+                }
             }
             rows.add(new FeatureRow(
                     group(d),
@@ -249,8 +274,11 @@ public class StoreDatasets {
         cats.add("campaign");
         cats.addAll(keys);
         List<String> numericNames = new ArrayList<>(NUMERIC);
-        if (withPlatform) {
-            numericNames.addAll(PLATFORM);
+        if (withSpotify) {
+            numericNames.addAll(SPOTIFY);
+        }
+        if (withYoutube) {
+            numericNames.addAll(YOUTUBE);
         }
         return new FeatureTable(
                 w.dataset(),
@@ -263,6 +291,22 @@ public class StoreDatasets {
                 true,
                 w.from() + " .. " + w.to(),
                 Datasets.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The {@link #NUMERIC} values followed by the platform pairs the window has, in the order of the names. */
+    private static double[] withPlatform(double[] numeric, double[] p, boolean spotify, boolean youtube) {
+        double[] out = new double[numeric.length + (spotify ? 2 : 0) + (youtube ? 2 : 0)];
+        System.arraycopy(numeric, 0, out, 0, numeric.length);
+        int i = numeric.length;
+        if (spotify) {
+            out[i++] = p[0];
+            out[i++] = p[1];
+        }
+        if (youtube) {
+            out[i++] = p[2];
+            out[i] = p[3];
+        }
+        return out;
     }
 
     /**
@@ -332,33 +376,34 @@ public class StoreDatasets {
     }
 
     /**
-     * The artist's mean daily streams and followers gained over days {@code day − 13 .. day − 7} (the lag of
-     * {@code recent_spend_lag7}), each {@code NaN} when no day there has a value.
+     * The artist's mean daily Spotify streams, Spotify followers gained, YouTube views and YouTube subscribers gained
+     * over days {@code day − 13 .. day − 7} (the lag of {@code recent_spend_lag7}), in the order of {@link #PLATFORM},
+     * each {@code NaN} when no day there has a value of it (the one function of training rows and serving).
      *
      * @param artistDays the ad set's artist's days, nullable (no artist)
      */
     public static double[] platformFeatures(Map<LocalDate, AdSetPlatformDays.Day> artistDays, LocalDate day) {
-        double streams = 0;
-        double followers = 0;
-        int streamDays = 0;
-        int followerDays = 0;
+        double[] sums = new double[PLATFORM.size()];
+        int[] counts = new int[PLATFORM.size()];
         if (artistDays != null) {
             for (int lag = Datasets.RECENT_LAG; lag < Datasets.RECENT_LAG + Datasets.RECENT_WIDTH; lag++) {
                 AdSetPlatformDays.Day d = artistDays.get(day.minusDays(lag));
-                if (d != null && d.streams() != null) {
-                    streams += d.streams();
-                    streamDays++;
-                }
-                if (d != null && d.followersGained() != null) {
-                    followers += d.followersGained();
-                    followerDays++;
+                if (d != null) {
+                    Long[] values = {d.streams(), d.followersGained(), d.youtubeViews(), d.subscribersGained()};
+                    for (int k = 0; k < values.length; k++) {
+                        if (values[k] != null) {
+                            sums[k] += values[k];
+                            counts[k]++;
+                        }
+                    }
                 }
             }
         }
-        return new double[] {
-            streamDays == 0 ? Double.NaN : streams / streamDays,
-            followerDays == 0 ? Double.NaN : followers / followerDays
-        };
+        double[] means = new double[PLATFORM.size()];
+        for (int k = 0; k < means.length; k++) {
+            means[k] = counts[k] == 0 ? Double.NaN : sums[k] / counts[k];
+        }
+        return means;
     }
 
     /** Numeric features of an ad set on {@code day}, in the order of {@link #NUMERIC}. */

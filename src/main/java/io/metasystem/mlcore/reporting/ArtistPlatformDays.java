@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The {@code ml} data sets' view of the platform days: each ad set gets the Spotify days (streams, followers gained)
- * of the artist it promotes, by {@link ArtistStore#artistOfEveryAdSet} (campaign, else account).
+ * and YouTube days (views, subscribers gained) of the artist it promotes, by {@link ArtistStore#artistOfEveryAdSet}
+ * (campaign, else account). A day imported on one platform only has the other platform's values null.
  */
 @Component
 class ArtistPlatformDays implements AdSetPlatformDays {
@@ -34,6 +35,20 @@ class ArtistPlatformDays implements AdSetPlatformDays {
                         .put(
                                 rs.getObject(2, LocalDate.class),
                                 new Day(rs.getObject(3, Long.class), rs.getObject(4, Long.class))))
+                .list();
+        jdbc.sql("select artist_id, metric_date, views, subscribers_gained from artist_youtube_day "
+                        + "where metric_date between :from and :to")
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> byArtist.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .merge(
+                                rs.getObject(2, LocalDate.class),
+                                new Day(null, null, rs.getObject(3, Long.class), rs.getObject(4, Long.class)),
+                                (spotify, youtube) -> new Day(
+                                        spotify.streams(),
+                                        spotify.followersGained(),
+                                        youtube.youtubeViews(),
+                                        youtube.subscribersGained())))
                 .list();
         Map<String, Map<LocalDate, Day>> out = new HashMap<>();
         owners.forEach((adSet, artist) -> {

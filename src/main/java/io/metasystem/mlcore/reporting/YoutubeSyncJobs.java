@@ -1,6 +1,7 @@
 package io.metasystem.mlcore.reporting;
 
 import io.metasystem.mlcore.scheduling.JobLeases;
+import io.metasystem.mlcore.scheduling.JobRows;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.scheduling.JobTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,30 +35,27 @@ class YoutubeSyncJobs {
 
     YoutubeSyncJob start(String artistId, LocalDate since, LocalDate until, SyncTrigger trigger) {
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = now();
-        jdbc.sql("""
+        JobRows.insertRunning(
+                jdbc,
+                leases,
+                JobTable.REPORTING_JOB,
+                id,
+                now(),
+                """
                 insert into reporting_job (id, kind, artist_id, since_date, until_date, status, progress, trigger_name,
                     created_at, updated_at)
-                values (:id, :kind, :artist, :since, :until, :running, 'queued', :trigger, :now, :now)""")
-                .param("id", id)
-                .param("kind", YoutubeSyncJob.KIND)
-                .param("artist", artistId)
-                .param("since", since)
-                .param("until", until)
-                .param("running", JobStatus.RUNNING.value())
-                .param("trigger", trigger.value())
-                .param("now", now)
-                .update();
-        leases.acquire(JobTable.REPORTING_JOB, id);
+                values (:id, :kind, :artist, :since, :until, :running, 'queued', :trigger, :now, :now)""",
+                Map.of(
+                        "kind", YoutubeSyncJob.KIND,
+                        "artist", artistId,
+                        "since", since,
+                        "until", until,
+                        "trigger", trigger.value()));
         return find(id).orElseThrow();
     }
 
     void progress(String id, String progress) {
-        jdbc.sql("update reporting_job set progress = :p, updated_at = :now where id = :id")
-                .param("p", progress)
-                .param("now", now())
-                .param("id", id)
-                .update();
+        JobRows.progressText(jdbc, JobTable.REPORTING_JOB, id, progress, now());
     }
 
     void read(String id, long rows) {

@@ -3,6 +3,7 @@ package io.metasystem.mlcore.scheduling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * The status updates every job table ({@link JobTable}: {@code status}, {@code steps_done}, {@code steps_total},
@@ -35,6 +36,37 @@ public final class JobRows {
                 .param("running", JobStatus.RUNNING.value())
                 .param("failed", JobStatus.FAILED.value())
                 .param("error", truncate(error, 1000))
+                .param("now", now)
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Records a new running job and takes its lease ({@link JobLeases#acquire}): runs {@code insert}, which names
+     * {@code :id}, {@code :running} (bound to {@link JobStatus#RUNNING}) and {@code :now}, plus the named parameters of
+     * {@code params}.
+     */
+    public static void insertRunning(
+            JdbcClient jdbc,
+            JobLeases leases,
+            JobTable table,
+            String id,
+            OffsetDateTime now,
+            String insert,
+            Map<String, ?> params) {
+        jdbc.sql(insert)
+                .param("id", id)
+                .param("running", JobStatus.RUNNING.value())
+                .param("now", now)
+                .params(params)
+                .update();
+        leases.acquire(table, id);
+    }
+
+    /** Sets the job's progress text and {@code updated_at}, whatever its status (the text is not cut). */
+    public static void progressText(JdbcClient jdbc, JobTable table, String id, String progress, OffsetDateTime now) {
+        jdbc.sql("update " + table.table() + " set progress = :p, updated_at = :now where id = :id")
+                .param("p", progress)
                 .param("now", now)
                 .param("id", id)
                 .update();

@@ -65,6 +65,21 @@ public class InsightImporter {
      */
     @Transactional
     public ImportReport importRows(String accountId, String source, Iterator<ParsedLine> lines) {
+        return importRows(accountId, source, lines, true);
+    }
+
+    /**
+     * One part of a larger import (a page of a Meta sync), with the guarantees of {@link #importRows} for its rows but
+     * without publishing {@link InsightsImported}: the caller publishes one event when the last part is in.
+     *
+     * @throws ImportRejectedException when any row of the part is invalid (nothing of the part is written)
+     */
+    @Transactional
+    public ImportReport importPart(String accountId, String source, Iterator<ParsedLine> lines) {
+        return importRows(accountId, source, lines, false);
+    }
+
+    private ImportReport importRows(String accountId, String source, Iterator<ParsedLine> lines, boolean publish) {
         accountId = AccountIds.canonical(accountId);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         lockAccount(accountId, now);
@@ -139,7 +154,7 @@ public class InsightImporter {
         }
         ImportReport report = new ImportReport(
                 accountId, source, read, inserted, updated, unchanged, latest.size(), first, last, currency);
-        if (inserted + updated > 0) {
+        if (publish && inserted + updated > 0) {
             events.publishEvent(new InsightsImported(accountId, source, first, last, inserted + updated));
         }
         log.info(

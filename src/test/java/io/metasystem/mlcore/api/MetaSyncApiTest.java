@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,8 +81,10 @@ class MetaSyncApiTest extends LiveMetaTest {
         assertThat(insightCalls.get(0).query().get("fields"))
                 .contains("spend", "impressions", "clicks", "actions", "action_values");
 
-        assertThat(insightSink.captured()).hasSize(1);
-        JsonNode rows = insightSink.captured().get(0).get("data");
+        // one import per page (memory bounded by a page), the rows in the order Meta sent them
+        assertThat(insightSink.captured()).hasSize(3);
+        List<JsonNode> rows = new ArrayList<>();
+        insightSink.captured().forEach(page -> page.get("data").forEach(rows::add));
         assertThat(rows).hasSize(6);
         JsonNode first = rows.get(0);
         assertThat(first.get("adset_id").asString()).isEqualTo("s1");

@@ -95,7 +95,7 @@ class PlatformRetrainingTest extends WebApiTest {
 
         StoreDatasets.Window window = new StoreDatasets.Window(ACCOUNT, START, START.plusDays(DAYS - 1));
         FeatureTable table = datasets.load(window);
-        assertThat(table.numericNames()).containsSubsequence(StoreDatasets.PLATFORM);
+        assertThat(table.numericNames()).containsSubsequence(StoreDatasets.SPOTIFY);
         int streams = table.numericNames().indexOf("artist_streams_lag7");
         int followers = table.numericNames().indexOf("artist_followers_gained_lag7");
         // campaign 88230100300 is the artist's by name, 88230100301 by the account (the only artist listing it)

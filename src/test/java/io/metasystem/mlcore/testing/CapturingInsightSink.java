@@ -1,17 +1,18 @@
 package io.metasystem.mlcore.testing;
 
 import io.metasystem.mlcore.meta.InsightSink;
+import io.metasystem.mlcore.store.ImportReport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * In front of the store's insights importer: passes every import through, except while a test captures, when it
- * keeps the Graph API responses sync would import (and imports nothing).
+ * keeps the Graph API pages sync would import, one entry per page (and imports nothing).
  */
 public final class CapturingInsightSink implements InsightSink {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,6 +20,8 @@ public final class CapturingInsightSink implements InsightSink {
     private final InsightSink store;
     private final List<JsonNode> captured = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean capturing;
+    private final AtomicInteger largestPage = new AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
 
     CapturingInsightSink(InsightSink store) {
         this.store = store;
@@ -30,6 +33,21 @@ public final class CapturingInsightSink implements InsightSink {
         capturing = on;
     }
 
+    /** Most rows the sink received in one call since {@link #resetPageCounts} (what sync holds at once). */
+    public int largestPage() {
+        return largestPage.get();
+    }
+
+    /** Calls since {@link #resetPageCounts}. */
+    public int pages() {
+        return pages.get();
+    }
+
+    public void resetPageCounts() {
+        largestPage.set(0);
+        pages.set(0);
+    }
+
     /** The responses captured since {@link #capture}, in order. */
     public List<JsonNode> captured() {
         synchronized (captured) {
@@ -38,11 +56,13 @@ public final class CapturingInsightSink implements InsightSink {
     }
 
     @Override
-    public Map<String, Object> importInsights(String accountId, String currency, byte[] insightsJson) {
+    public ImportReport importPage(String accountId, String currency, byte[] pageJson) {
+        largestPage.accumulateAndGet(JSON.readTree(pageJson).path("data").size(), Math::max);
+        pages.incrementAndGet();
         if (!capturing) {
-            return store.importInsights(accountId, currency, insightsJson);
+            return store.importPage(accountId, currency, pageJson);
         }
-        captured.add(JSON.readTree(insightsJson));
-        return Map.of("account_id", accountId, "currency", currency);
+        captured.add(JSON.readTree(pageJson));
+        return new ImportReport(accountId, "json", 0, 0, 0, 0, 0, null, null, currency);
     }
 }
