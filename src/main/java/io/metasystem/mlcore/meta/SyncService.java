@@ -3,6 +3,7 @@ package io.metasystem.mlcore.meta;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MetaSyncProperties;
 import io.metasystem.mlcore.scheduling.JobMetrics;
+import io.metasystem.mlcore.scheduling.JobRows;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import io.metasystem.mlcore.store.AdSetAttributes;
 import io.metasystem.mlcore.store.AdSetCatalog;
@@ -166,11 +167,7 @@ public class SyncService {
             return null;
         } finally {
             if (!finished) {
-                jobs.finish(
-                        jobId,
-                        JobStatus.FAILED,
-                        null,
-                        "internal error; the sync stopped unexpectedly, submit it again");
+                jobs.finish(jobId, JobStatus.FAILED, null, JobRows.SYNC_STOPPED_UNEXPECTEDLY);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.NotFoundException;
 import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.errors.ProblemKind;
+import io.metasystem.mlcore.scheduling.JobRows;
 import io.metasystem.mlcore.scheduling.JobStatus;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -159,12 +160,7 @@ public class YoutubeSync {
             finished = true;
         } finally {
             if (!finished) {
-                jobs.finish(
-                        jobId,
-                        JobStatus.FAILED,
-                        null,
-                        "failed",
-                        "internal error; the sync stopped unexpectedly, submit it again");
+                jobs.finish(jobId, JobStatus.FAILED, null, "failed", JobRows.SYNC_STOPPED_UNEXPECTEDLY);
             }
         }
     }

@@ -11,6 +11,10 @@ import java.util.Map;
  * a terminal status is never overwritten ({@link JobStatus}). Texts are cut to the columns' 512 / 1000 characters.
  */
 public final class JobRows {
+    /** Error of a sync job that ended without recording an outcome (an unexpected throwable). */
+    public static final String SYNC_STOPPED_UNEXPECTEDLY =
+            "internal error; the sync stopped unexpectedly, submit it again";
+
     private JobRows() {}
 
     /** Marks the job running with its progress; @return 1 when it was still queued or running */
