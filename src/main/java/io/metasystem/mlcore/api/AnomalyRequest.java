@@ -42,6 +42,8 @@ public record AnomalyRequest(
             String name,
 
             @Schema(
+                    description = "Delivery stops and pacing are checked on ACTIVE ad sets only (a paused ad set is "
+                            + "meant to spend nothing)",
                     allowableValues = {"ACTIVE", "PAUSED"},
                     defaultValue = "ACTIVE")
             String status,
