@@ -59,7 +59,14 @@ public class AccountOptimize {
             String modelScope,
             List<String> lockedAdsets,
             List<Double> totalSweep,
-            Integer horizonDays) {}
+            Integer horizonDays) {
+
+        /** A request with the defaults: every campaign, the default history window and priors, nothing locked. */
+        public static Request withDefaults(
+                String accountId, OptimizeSettings settings, HistoryRequest.SeedBasis seedBasis) {
+            return new Request(accountId, settings, seedBasis, false, null, null, null, null, null, null, null);
+        }
+    }
 
     /**
      * Optimizes and records.

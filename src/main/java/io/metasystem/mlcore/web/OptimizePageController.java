@@ -3,6 +3,8 @@ package io.metasystem.mlcore.web;
 import io.metasystem.mlcore.errors.InvalidInputException;
 import io.metasystem.mlcore.errors.ProblemException;
 import io.metasystem.mlcore.optimizer.BudgetRules;
+import io.metasystem.mlcore.optimizer.InfeasibleBudgetException;
+import io.metasystem.mlcore.optimizer.InvalidProblemException;
 import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.Targets;
 import io.metasystem.mlcore.recommendation.AccountOptimize;
@@ -84,30 +86,38 @@ class OptimizePageController {
                     new BudgetRules(budget, 0, null, ratio, null),
                     cpa == null ? Targets.NONE : new Targets(cpa, null));
             ObjectNode answer = optimize.optimize(
-                    new AccountOptimize.Request(
+                    AccountOptimize.Request.withDefaults(
                             id,
                             settings,
-                            new HistoryRequest.SeedBasis(goal, budgetSent, targetsSent, null, null, null),
-                            false,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
+                            new HistoryRequest.SeedBasis(goal, budgetSent, targetsSent, null, null, null)),
                     sent);
             redirect.addFlashAttribute(
                     "optimized", answer.path("recommendation_id").asString());
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("optimizeError", e.getMessage());
-            redirect.addFlashAttribute(
-                    "optimizeField",
-                    e.errors().isEmpty() ? null : e.errors().get(0).field());
-            redirect.addFlashAttribute("optimizeForm", new Form(total, objective, targetCpa, maxChangeRatio));
-            return "redirect:" + back + "#optimize";
+            String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
+            return refused(
+                    redirect, back, field, e.getMessage(), new Form(total, objective, targetCpa, maxChangeRatio));
+        } catch (InvalidProblemException e) {
+            return refused(
+                    redirect, back, e.field(), e.reason(), new Form(total, objective, targetCpa, maxChangeRatio));
+        } catch (InfeasibleBudgetException e) {
+            // the API's 422: the constraints cannot all hold (e.g. the total is out of reach of the change ratio)
+            return refused(
+                    redirect,
+                    back,
+                    e.constraint(),
+                    e.getMessage(),
+                    new Form(total, objective, targetCpa, maxChangeRatio));
         }
         return "redirect:" + back + "#recommendation";
+    }
+
+    /** Back to the form with the values typed, the field and the reason (as the API words it). */
+    private static String refused(RedirectAttributes redirect, String back, String field, String reason, Form form) {
+        redirect.addFlashAttribute("optimizeError", reason);
+        redirect.addFlashAttribute("optimizeField", field);
+        redirect.addFlashAttribute("optimizeForm", form);
+        return "redirect:" + back + "#optimize";
     }
 
     /** The values typed, shown again after a refusal (public for the templates). */

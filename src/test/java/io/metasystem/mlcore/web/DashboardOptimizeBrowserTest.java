@@ -173,7 +173,7 @@ class DashboardOptimizeBrowserTest {
     }
 
     @Test
-    void aRefusedValueComesBackWithItsReasonAndRecordsNothing() {
+    void aRefusedValueComesBackWithItsReasonAndRecordsNothing() throws Exception {
         signIn(DashboardBrowserTest.KEY);
         browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT + "?lang=en");
         long before = recommendations.list(ACCOUNT, null, null, 0, 1).total();
@@ -189,6 +189,27 @@ class DashboardOptimizeBrowserTest {
                 .contains("greater than 0");
         assertThat(browser.driver.findElement(By.id("optimize-total")).getAttribute("value"))
                 .isEqualTo("-5");
+        assertThat(recommendations.list(ACCOUNT, null, null, 0, 1).total()).isEqualTo(before);
+
+        // what the API refuses with 422 (a total out of reach of the change ratio) comes back in the form too
+        HttpResponse<String> api = send(HttpRequest.newBuilder(url("/api/v1/accounts/act_" + ACCOUNT + "/optimize"))
+                .header("X-API-Key", DashboardBrowserTest.KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"objective\":\"conversions\",\"budget\":{\"total\":1000,\"max_change_ratio\":0.01}}"))
+                .build());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
+        String field = JSON.readTree(api.body()).at("/errors/0/field").asString();
+        WebElement total = browser.driver.findElement(By.id("optimize-total"));
+        total.clear();
+        total.sendKeys("1000");
+        WebElement ratio = browser.driver.findElement(By.id("optimize-ratio"));
+        ratio.clear();
+        ratio.sendKeys("0.01");
+        browser.driver.findElement(By.id("optimize-submit")).click();
+        browser.await().until(ExpectedConditions.attributeToBe(By.id("optimize-total"), "value", "1000"));
+        assertThat(browser.driver.findElement(By.id("optimize-error")).getAttribute("data-field"))
+                .isEqualTo(field);
         assertThat(recommendations.list(ACCOUNT, null, null, 0, 1).total()).isEqualTo(before);
         assertThat(browser.consoleProblems()).isEmpty();
     }
