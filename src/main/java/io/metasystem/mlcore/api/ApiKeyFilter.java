@@ -133,21 +133,24 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private void tooManyRequests(HttpServletResponse response, String keyHash, long retryAfter) throws IOException {
         // Tagged with the key's hash (ApiKeyHolder.Identity), never the key.
         meters.counter(RATE_LIMITED_METRIC, "key", keyHash).increment();
-        String detail = "This API key sent more than its limit of requests per minute (" + RATE_VARIABLE
-                + "); retry in " + retryAfter + " s.";
-        ProblemDetail problem = ProblemResponses.withErrors(
-                ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", detail),
-                List.of(new FieldProblem(HEADER, detail)));
-        problem.setProperty("retry_after_seconds", retryAfter);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        ProblemResponses.write(response, mapper, problem);
+        tooMany(
+                response,
+                "This API key sent more than its limit of requests per minute (" + RATE_VARIABLE + ")",
+                retryAfter);
     }
 
     private void throttled(HttpServletResponse response, long retryAfter) throws IOException {
         // Not tagged with the address: one series, whatever the number of clients.
         meters.counter(FAILURES_THROTTLED_METRIC).increment();
-        String detail = "Too many requests with a wrong or missing API key from this address (" + FAILURES_VARIABLE
-                + "); retry in " + retryAfter + " s.";
+        tooMany(
+                response,
+                "Too many requests with a wrong or missing API key from this address (" + FAILURES_VARIABLE + ")",
+                retryAfter);
+    }
+
+    /** 429 problem+json: {@code reason}, the wait in {@code Retry-After} and {@code retry_after_seconds}. */
+    private void tooMany(HttpServletResponse response, String reason, long retryAfter) throws IOException {
+        String detail = reason + "; retry in " + retryAfter + " s.";
         ProblemDetail problem = ProblemResponses.withErrors(
                 ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", detail),
                 List.of(new FieldProblem(HEADER, detail)));

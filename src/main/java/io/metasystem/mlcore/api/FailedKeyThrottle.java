@@ -1,11 +1,9 @@
 package io.metasystem.mlcore.api;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,8 +19,6 @@ import java.util.Map;
  * exhaust memory; an evicted address starts again with a full bucket.
  */
 final class FailedKeyThrottle {
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
     private final long perMinute;
     private final TimeMeter time;
     private final Map<String, Bucket> buckets;
@@ -85,16 +81,10 @@ final class FailedKeyThrottle {
     }
 
     private static long seconds(long nanos) {
-        return nanos <= 0 ? 0 : Math.max(1, (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+        return KeyRateLimiter.wholeSeconds(nanos);
     }
 
     private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
-                .withCustomTimePrecision(time)
-                .build();
+        return KeyRateLimiter.perMinuteBucket(perMinute, time);
     }
 }
