@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak (docs/reliability.md): one service (empty H2 store, -Xmx512m) under wrk on optimize at a moderate rate
 # (1 thread, CONNECTIONS connections) for DURATION, plus an Ads Manager CSV import every IMPORT_EVERY seconds (the
-# docs example, to a new account every tenth time), and the heap used after a full GC (jcmd GC.run) every
+# docs example, to a new account every tenth time), and the heap used right after a full GC (jcmd GC.run) every
 # HEAP_EVERY seconds. Prints wrk's summary, the import answers by status and the heap series; nothing else runs.
 # usage: bench/soak.sh JAR [DURATION=10m] [CONNECTIONS=2]      (build the jar with ./mvnw -o -q package -DskipTests)
 set -euo pipefail
@@ -31,9 +31,12 @@ importer=$!
 ( start=$(date +%s)
   while true; do
     jcmd "$pid" GC.run > /dev/null
-    used=$(curl -s "http://localhost:$port/actuator/prometheus" \
-      | awk '/^jvm_memory_used_bytes\{area="heap"/ {sum += $NF} END {printf "%.1f MiB", sum / 1048576}')
-    echo "$(( $(date +%s) - start ))s $used" >> "$dir/heap"
+    # Right after the full GC (jcmd's own figure, before wrk's requests allocate much again), then Micrometer's
+    # live data size (the old generation after the last collection).
+    after_gc=$(jcmd "$pid" GC.heap_info | awk '/ used / {for (i = 1; i < NF; i++) if ($i == "used") {print $(i + 1); exit}}')
+    live=$(curl -s "http://localhost:$port/actuator/prometheus" \
+      | awk '/^jvm_gc_live_data_size_bytes/ {printf "%.1f MiB", $NF / 1048576}')
+    echo "$(( $(date +%s) - start ))s used $after_gc, live data $live, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$dir/heap"
     sleep "$heap_every"
   done ) &
 sampler=$!
@@ -41,7 +44,7 @@ sampler=$!
 BODY=$body wrk -t1 -c"$connections" -d"$duration" --latency -s "$here/optimize.lua" "http://localhost:$port"
 kill $importer $sampler 2>/dev/null || true
 echo "imports by status: $(sort "$dir/imports" | uniq -c | tr '\n' ' ')"
-echo "heap used after full GC (elapsed, used):"
+echo "heap after a full GC every ${heap_every}s (elapsed, heap used, old-generation live data, load average 1/5/15 min):"
 cat "$dir/heap"
 echo "server log errors: $(grep -c ' ERROR ' "$dir/run/server.log" || true)"
 echo "peak RSS (VmHWM): $(grep VmHWM /proc/$pid/status)"

@@ -27,7 +27,9 @@ import java.util.Set;
  * {@code Authorization: Bearer <key>}. Health, metrics and API docs stay open. A read-only key
  * ({@code API_KEYS_READONLY}) passes GET and HEAD only; any other method answers 403 naming the route. Each valid
  * key has its own rate limit ({@code API_RATE_LIMIT_PER_MINUTE}, {@link KeyRateLimiter}): past it, 429 with
- * {@code Retry-After} in seconds; the open routes are never limited since this filter does not see them.
+ * {@code Retry-After} in seconds; the open routes are never limited since this filter does not see them. Wrong or
+ * missing keys are throttled per client address ({@code API_AUTH_FAILURES_PER_MINUTE}, {@link FailedKeyThrottle}):
+ * past the limit every request from that address is a 429 before its key is even checked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -38,10 +40,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String RATE_VARIABLE = "API_RATE_LIMIT_PER_MINUTE";
     static final String RATE_LIMITED_METRIC = "mlcore.api.rate.limited";
+    static final String FAILURES_VARIABLE = "API_AUTH_FAILURES_PER_MINUTE";
+    static final String FAILURES_THROTTLED_METRIC = "mlcore.api.auth.throttled";
+    /** Most client addresses whose failed authentications are counted at once. */
+    static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     private final ApiKeyHolder keys;
     private final ObjectMapper mapper;
     private final KeyRateLimiter limiter;
+    private final FailedKeyThrottle failures;
     private final MeterRegistry meters;
 
     ApiKeyFilter(ApiKeyHolder keys, ObjectMapper mapper, RateLimitProperties rateLimit, MeterRegistry meters) {
@@ -49,6 +56,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.mapper = mapper;
         this.limiter =
                 rateLimit.enabled() ? new KeyRateLimiter(rateLimit.perMinute(), TimeMeter.SYSTEM_NANOTIME) : null;
+        this.failures = rateLimit.throttlesFailures()
+                ? new FailedKeyThrottle(
+                        rateLimit.authFailuresPerMinute(), MAX_TRACKED_ADDRESSES, TimeMeter.SYSTEM_NANOTIME)
+                : null;
         this.meters = meters;
     }
 
@@ -63,6 +74,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        if (failures != null) {
+            // Before the key is checked, so a guess sent while throttled learns nothing.
+            long blocked = failures.blockedFor(address);
+            if (blocked > 0) {
+                throttled(response, blocked);
+                return;
+            }
+        }
         String presented = presentedKey(request);
         ApiKeyHolder.Identity identity = keys.identify(presented);
         ApiKeyHolder.Access access = identity.access();
@@ -91,6 +111,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
             ProblemResponses.write(response, mapper, problem);
             return;
         }
+        if (failures != null) {
+            long blocked = failures.failed(address);
+            if (blocked > 0) {
+                throttled(response, blocked);
+                return;
+            }
+        }
         String detail = presented == null
                 ? "Send the API key as 'X-API-Key: <key>' or 'Authorization: Bearer <key>'."
                 : "The API key is not valid.";
@@ -106,8 +133,24 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private void tooManyRequests(HttpServletResponse response, String keyHash, long retryAfter) throws IOException {
         // Tagged with the key's hash (ApiKeyHolder.Identity), never the key.
         meters.counter(RATE_LIMITED_METRIC, "key", keyHash).increment();
-        String detail = "This API key sent more than its limit of requests per minute (" + RATE_VARIABLE
-                + "); retry in " + retryAfter + " s.";
+        tooMany(
+                response,
+                "This API key sent more than its limit of requests per minute (" + RATE_VARIABLE + ")",
+                retryAfter);
+    }
+
+    private void throttled(HttpServletResponse response, long retryAfter) throws IOException {
+        // Not tagged with the address: one series, whatever the number of clients.
+        meters.counter(FAILURES_THROTTLED_METRIC).increment();
+        tooMany(
+                response,
+                "Too many requests with a wrong or missing API key from this address (" + FAILURES_VARIABLE + ")",
+                retryAfter);
+    }
+
+    /** 429 problem+json: {@code reason}, the wait in {@code Retry-After} and {@code retry_after_seconds}. */
+    private void tooMany(HttpServletResponse response, String reason, long retryAfter) throws IOException {
+        String detail = reason + "; retry in " + retryAfter + " s.";
         ProblemDetail problem = ProblemResponses.withErrors(
                 ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", detail),
                 List.of(new FieldProblem(HEADER, detail)));

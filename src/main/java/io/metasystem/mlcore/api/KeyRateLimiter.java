@@ -45,11 +45,16 @@ final class KeyRateLimiter {
         if (probe.isConsumed()) {
             return 0;
         }
-        long nanos = probe.getNanosToWaitForRefill();
-        return Math.max(1, (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+        return Math.max(1, wholeSeconds(probe.getNanosToWaitForRefill()));
     }
 
-    private Bucket newBucket() {
+    /** A wait in nanoseconds as the whole seconds of a {@code Retry-After}: 0 for none, else rounded up, at least 1. */
+    static long wholeSeconds(long nanos) {
+        return nanos <= 0 ? 0 : Math.max(1, (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+    }
+
+    /** A bucket of {@code perMinute} tokens at once, refilled greedily at {@code perMinute} per minute. */
+    static Bucket perMinuteBucket(long perMinute, TimeMeter time) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(perMinute)
@@ -57,5 +62,9 @@ final class KeyRateLimiter {
                         .build())
                 .withCustomTimePrecision(time)
                 .build();
+    }
+
+    private Bucket newBucket() {
+        return perMinuteBucket(perMinute, time);
     }
 }

@@ -24,6 +24,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.api-key", "API_KEY"),
             Map.entry("mlcore.max-request-size", "MAX_REQUEST_SIZE"),
             Map.entry("mlcore.rate-limit.per-minute", "API_RATE_LIMIT_PER_MINUTE"),
+            Map.entry("mlcore.rate-limit.auth-failures-per-minute", "API_AUTH_FAILURES_PER_MINUTE"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "SHUTDOWN_TIMEOUT"),
             Map.entry("mlcore.store.connection-timeout", "DATABASE_CONNECTION_TIMEOUT"),
             Map.entry("mlcore.store.database-url", "DATABASE_URL"),
@@ -45,6 +46,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("mlcore.meta.max-data-age-days", "APPLY_MAX_DATA_AGE_DAYS"),
             Map.entry("mlcore.recommendations.retention-days", "RECOMMENDATION_RETENTION_DAYS"),
             Map.entry("mlcore.meta.require-data-date", "APPLY_REQUIRE_DATA_DATE"),
+            Map.entry("mlcore.meta.apply.claim-timeout", "APPLY_CLAIM_TIMEOUT"),
             Map.entry("mlcore.meta.sync.async-insights-days", "META_ASYNC_INSIGHTS_DAYS"),
             Map.entry("mlcore.meta.sync.async-poll-interval", "META_ASYNC_POLL_INTERVAL"),
             Map.entry("mlcore.meta.sync.async-timeout", "META_ASYNC_TIMEOUT"),
@@ -131,14 +133,16 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
                     "META_ASYNC_POLL_INTERVAL",
                     "META_ASYNC_TIMEOUT",
                     "SHUTDOWN_TIMEOUT",
-                    "DATABASE_CONNECTION_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
+                    "DATABASE_CONNECTION_TIMEOUT",
+                    "APPLY_CLAIM_TIMEOUT" -> " (expected a duration such as 30s or 500ms)";
             case "META_MAX_RETRIES",
                     "APPLY_MAX_RECOMMENDATION_AGE_HOURS",
                     "WEBHOOK_MAX_ATTEMPTS",
                     "APPLY_MAX_DATA_AGE_DAYS",
                     "META_ASYNC_INSIGHTS_DAYS",
                     "META_SYNC_DAYS",
-                    "API_RATE_LIMIT_PER_MINUTE" -> " (expected a whole number)";
+                    "API_RATE_LIMIT_PER_MINUTE",
+                    "API_AUTH_FAILURES_PER_MINUTE" -> " (expected a whole number)";
             case "APPLY_REQUIRE_DATA_DATE" -> " (expected true or false)";
             case "APPLY_MAX_CHANGE_RATIO", "APPLY_MIN_DAILY_BUDGET", "APPLY_MAX_TOTAL_DAILY_BUDGET" ->
                 " (expected a number)";

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.config.MetaApplyProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,19 +16,21 @@ import java.util.Map;
  * claimed ({@code in_progress}) before its Graph API call, so two concurrent applies (even on two replicas) never
  * both change it; {@code applied}, {@code unchanged} and {@code dry_run} are final, {@code failed} may be claimed
  * again,
- * and so may an {@code in_progress} claim older than {@link #STALE} (its apply crashed).
+ * and so may an {@code in_progress} claim older than {@code APPLY_CLAIM_TIMEOUT} (its apply crashed: the process was
+ * killed between the claim and the end of its Graph API call, so whether Meta received the change is unknown; the
+ * apply that takes it over reads the ad set from Meta first and finds it {@code unchanged} when the change arrived).
  */
 @Component
 class ApplyLedger {
-    /** A claim older than this is taken to belong to a crashed apply and may be taken over. */
-    static final Duration STALE = Duration.ofMinutes(15);
-
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** A claim older than this is taken to belong to a crashed apply and may be taken over. */
+    private final Duration stale;
 
-    ApplyLedger(JdbcClient jdbc, Clock clock) {
+    ApplyLedger(JdbcClient jdbc, Clock clock, MetaApplyProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.stale = properties.claimTimeout();
     }
 
     static String key(String recommendationId, String adsetId) {
@@ -71,7 +74,7 @@ class ApplyLedger {
                             .param("key", key(recommendationId, adsetId))
                             .param("dry", dryRun)
                             .param("now", now)
-                            .param("stale", now.minus(STALE))
+                            .param("stale", now.minus(stale))
                             .update()
                     == 1;
         }

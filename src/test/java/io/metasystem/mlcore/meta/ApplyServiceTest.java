@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.meta;
 
+import io.metasystem.mlcore.config.MetaApplyProperties;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.config.MlCoreProperties;
 import io.metasystem.mlcore.testing.LiveMetaTest;
@@ -39,6 +40,9 @@ class ApplyServiceTest extends LiveMetaTest {
     MlCoreProperties core;
 
     @Autowired
+    MetaApplyProperties applyProperties;
+
+    @Autowired
     JdbcClient jdbc;
 
     ApplyService at(Instant now) {
@@ -46,7 +50,7 @@ class ApplyServiceTest extends LiveMetaTest {
         return new ApplyService(
                 recommendations,
                 graph,
-                new ApplyLedger(jdbc, clock),
+                new ApplyLedger(jdbc, clock, applyProperties),
                 new AuditLog(jdbc, clock),
                 webhooks,
                 properties,
@@ -98,5 +102,41 @@ class ApplyServiceTest extends LiveMetaTest {
         assertThat(at(evening.plusSeconds(900)).apply("r-clock-day-2", "test").changed())
                 .isEqualTo(1);
         assertThat(GRAPH.adSetState("day1").get("daily_budget").asString()).isEqualTo("1800");
+    }
+
+    /**
+     * A claim whose apply died between the claim and the end of its Graph API call (kill -9): a later apply skips the
+     * ad set as {@code in_progress} until the claim is older than APPLY_CLAIM_TIMEOUT, then takes it over and reads
+     * Meta first: a change that had reached Meta is {@code unchanged} (no second write), one that had not is written
+     * once.
+     */
+    @Test
+    void aCrashedAppliesClaimIsSkippedUntilItTimesOutThenTakenOverWithoutWritingTwice() {
+        Instant crash = Instant.parse("2026-11-21T10:00:00Z");
+        Instant withinTimeout = crash.plus(applyProperties.claimTimeout()).minusSeconds(1);
+        Instant afterTimeout = crash.plus(applyProperties.claimTimeout()).plusSeconds(1);
+        // crash1's change reached Meta (its answer was lost); crash2's never left the dead process
+        GRAPH.adSet("crash1", "CRASH1", "ACTIVE", 2200L, "c1").adSet("crash2", "CRASH2", "ACTIVE", 2000L, "c1");
+        recommendations.put(rec("r-crash-1", crash.minusSeconds(60), "crash1", "20", "22"));
+        recommendations.put(rec("r-crash-2", crash.minusSeconds(60), "crash2", "20", "22"));
+        ApplyLedger crashed = new ApplyLedger(jdbc, Clock.fixed(crash, ZoneOffset.UTC), applyProperties);
+        assertThat(crashed.claim("r-crash-1", "123", "crash1", false)).isTrue();
+        assertThat(crashed.claim("r-crash-2", "123", "crash2", false)).isTrue();
+
+        for (String id : List.of("r-crash-1", "r-crash-2")) {
+            ApplyResult early = at(withinTimeout).apply(id, "test");
+            assertThat(early.items().get(0).outcome()).isEqualTo(ApplyOutcome.IN_PROGRESS);
+        }
+        assertThat(GRAPH.writes())
+                .noneMatch(w -> w.path().endsWith("/crash1") || w.path().endsWith("/crash2"));
+
+        ApplyResult reached = at(afterTimeout).apply("r-crash-1", "test");
+        assertThat(reached.items().get(0).outcome()).isEqualTo(ApplyOutcome.UNCHANGED);
+        ApplyResult lost = at(afterTimeout).apply("r-crash-2", "test");
+        assertThat(lost.items().get(0).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(GRAPH.writes()).noneMatch(w -> w.path().endsWith("/crash1"));
+        assertThat(GRAPH.writes()).filteredOn(w -> w.path().endsWith("/crash2")).hasSize(1);
+        assertThat(at(afterTimeout).apply("r-crash-2", "test").items().get(0).outcome())
+                .isEqualTo(ApplyOutcome.ALREADY_APPLIED);
     }
 }

@@ -57,6 +57,9 @@ public final class FakeGraphApi implements AutoCloseable {
     private volatile int pageSize = 2;
     private volatile CountDownLatch hold;
     private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger adSetWrites = new AtomicInteger();
+    private volatile int holdAnswerToWrite;
+    private volatile CountDownLatch answerHold;
 
     public FakeGraphApi() {
         try {
@@ -74,6 +77,18 @@ public final class FakeGraphApi implements AutoCloseable {
      */
     public FakeGraphApi holdUntil(CountDownLatch release) {
         hold = release;
+        return this;
+    }
+
+    /**
+     * Makes the {@code nth} ad-set write ({@code POST /<adset_id>}, counted from now) take effect at once, as Meta
+     * would, but holds its answer until {@code release} counts down: the change reached Meta and the caller never
+     * learns it (the caller dies, or times out). {@link #held()} counts it too.
+     */
+    public FakeGraphApi holdAnswerToAdSetWrite(int nth, CountDownLatch release) {
+        adSetWrites.set(0);
+        answerHold = release;
+        holdAnswerToWrite = nth;
         return this;
     }
 
@@ -274,6 +289,8 @@ public final class FakeGraphApi implements AutoCloseable {
         nextRunOutcome = "Job Completed";
         currency = "EUR";
         pageSize = 2;
+        answerHold = null;
+        holdAnswerToWrite = 0;
         return this;
     }
 
@@ -304,6 +321,19 @@ public final class FakeGraphApi implements AutoCloseable {
             Scripted scripted = queue == null ? null : queue.pollFirst();
             if (scripted == null) {
                 scripted = stateful(method, path, query, form);
+            }
+            CountDownLatch answerGate = answerHold;
+            if (answerGate != null
+                    && method.equals("POST")
+                    && adSets.containsKey(path.substring(path.lastIndexOf('/') + 1))
+                    && adSetWrites.incrementAndGet() == holdAnswerToWrite) {
+                held.incrementAndGet();
+                try {
+                    answerGate.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
