@@ -45,14 +45,7 @@ public class AdSetCatalog {
     public int upsert(String accountId, List<AdSetDescriptor> adSets) {
         accountId = AccountIds.canonical(accountId);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        jdbc.sql("insert into ad_account (id, created_at, updated_at) values (:id, :now, :now) on conflict do nothing")
-                .param("id", accountId)
-                .param("now", now)
-                .update();
-        jdbc.sql("select id from ad_account where id = :id for update")
-                .param("id", accountId)
-                .query(String.class)
-                .single();
+        AdSetRows.lockAccount(jdbc, accountId, now);
         int created = 0;
         for (AdSetDescriptor a : adSets) {
             if (a.campaignId() != null) {
@@ -76,40 +69,7 @@ public class AdSetCatalog {
             String attributes = a.attributes() == null
                     ? null
                     : JSON.writeValueAsString(a.attributes().values());
-            int n = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = "
-                            + "coalesce(:campaign, campaign_id), "
-                            + "status = coalesce(:status, status), daily_budget = "
-                            + "coalesce(:budget, daily_budget), "
-                            + "currency = coalesce(:currency, currency), "
-                            + "attributes = coalesce(" + dialect.json(":attributes")
-                            + ", attributes), updated_at = :now "
-                            + "where account_id = :account and id = :id")
-                    .param("name", a.name())
-                    .param("campaign", a.campaignId())
-                    .param("status", a.status())
-                    .param("budget", a.dailyBudget())
-                    .param("currency", a.currency())
-                    .param("attributes", attributes)
-                    .param("now", now)
-                    .param("account", accountId)
-                    .param("id", a.id())
-                    .update();
-            if (n == 0) {
-                jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, "
-                                + "daily_budget, currency, platform, "
-                                + "attributes, updated_at) values (:account, :id, :campaign, "
-                                + ":name, :status, :budget, :currency, "
-                                + "'meta', " + dialect.json(":attributes") + ", :now)")
-                        .param("account", accountId)
-                        .param("id", a.id())
-                        .param("campaign", a.campaignId())
-                        .param("name", a.name())
-                        .param("status", a.status() == null ? "ACTIVE" : a.status())
-                        .param("budget", a.dailyBudget())
-                        .param("currency", a.currency())
-                        .param("attributes", attributes)
-                        .param("now", now)
-                        .update();
+            if (AdSetRows.upsert(jdbc, dialect, accountId, a, attributes, now)) {
                 created++;
             }
         }

@@ -169,14 +169,7 @@ public class InsightImporter {
     }
 
     private void lockAccount(String accountId, OffsetDateTime now) {
-        jdbc.sql("insert into ad_account (id, created_at, updated_at) values (:id, :now, :now) on conflict do nothing")
-                .param("id", accountId)
-                .param("now", now)
-                .update();
-        jdbc.sql("select id from ad_account where id = :id for update")
-                .param("id", accountId)
-                .query(String.class)
-                .single();
+        AdSetRows.lockAccount(jdbc, accountId, now);
         jdbc.sql("update ad_account set updated_at = :now where id = :id")
                 .param("now", now)
                 .param("id", accountId)
@@ -202,35 +195,16 @@ public class InsightImporter {
     }
 
     private void upsertAdSet(String accountId, InsightRow row, OffsetDateTime now) {
-        int changed = jdbc.sql("update ad_set set name = coalesce(:name, name), campaign_id = "
-                        + "coalesce(:campaign, campaign_id), "
-                        + "status = coalesce(:status, status), daily_budget = coalesce(:budget, daily_budget), "
-                        + "currency = coalesce(:currency, currency), updated_at = :now where "
-                        + "account_id = :account and id = :id")
-                .param("name", row.adSetName())
-                .param("campaign", row.campaignId())
-                .param("status", row.status())
-                .param("budget", row.dailyBudget())
-                .param("currency", row.currency())
-                .param("now", now)
-                .param("account", accountId)
-                .param("id", row.adSetId())
-                .update();
-        if (changed == 0) {
-            jdbc.sql("insert into ad_set (account_id, id, campaign_id, name, status, "
-                            + "daily_budget, currency, platform, updated_at) "
-                            + "values (:account, :id, :campaign, :name, :status, :budget, "
-                            + ":currency, 'meta', :now)")
-                    .param("account", accountId)
-                    .param("id", row.adSetId())
-                    .param("campaign", row.campaignId())
-                    .param("name", row.adSetName())
-                    .param("status", row.status() == null ? "ACTIVE" : row.status())
-                    .param("budget", row.dailyBudget())
-                    .param("currency", row.currency())
-                    .param("now", now)
-                    .update();
-        }
+        AdSetDescriptor adSet = new AdSetDescriptor(
+                row.adSetId(),
+                row.adSetName(),
+                row.campaignId(),
+                null,
+                row.dailyBudget(),
+                row.status(),
+                row.currency(),
+                null);
+        AdSetRows.upsert(jdbc, dialect, accountId, adSet, null, now);
     }
 
     private static final class Counts {
