@@ -57,13 +57,6 @@ class OptimizeController {
                         description = "Budget per ad set with reasons",
                         content = @Content(schema = @Schema(implementation = OptimizeResponse.class))),
                 @ApiResponse(
-                        responseCode = "401",
-                        description = "Missing or wrong API key",
-                        content =
-                                @Content(
-                                        mediaType = "application/problem+json",
-                                        schema = @Schema(implementation = ProblemSchema.class))),
-                @ApiResponse(
                         responseCode = "422",
                         description = "Constraints cannot all hold; says which and by how much",
                         content =

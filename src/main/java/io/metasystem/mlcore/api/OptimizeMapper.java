@@ -19,7 +19,6 @@ import io.metasystem.mlcore.optimizer.Objective;
 import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.OptimizationResult;
 import io.metasystem.mlcore.optimizer.PlanDay;
-import io.metasystem.mlcore.optimizer.PosteriorSummary;
 import io.metasystem.mlcore.optimizer.Prior;
 import io.metasystem.mlcore.optimizer.Targets;
 import io.metasystem.mlcore.optimizer.Totals;
@@ -277,17 +276,6 @@ class OptimizeMapper {
     }
 
     private static OptimizeResponse.AdSetResult toResult(AdSetRecommendation a) {
-        PosteriorSummary p = a.posterior();
-        OptimizeResponse.Posterior posterior = p == null
-                ? null
-                : new OptimizeResponse.Posterior(
-                        p.shape(),
-                        p.rate(),
-                        p.conversionsPerUnit(),
-                        p.effectiveSpend(),
-                        p.effectiveConversions(),
-                        p.saturationExponent(),
-                        p.orderValue());
         OptimizeResponse.EarlyStop earlyStop = a.earlyStop() == null
                 ? null
                 : new OptimizeResponse.EarlyStop(
@@ -308,7 +296,7 @@ class OptimizeMapper {
                 a.expectedLoss(),
                 a.marginalCpa(),
                 earlyStop,
-                posterior,
+                a.posterior(),
                 a.reasons());
     }
 

@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.api;
 
+import io.metasystem.mlcore.optimizer.PosteriorSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -43,26 +44,16 @@ record OptimizeResponse(
         Plan plan) {
 
     /** The same answer naming the model whose priors it used. */
-    public OptimizeResponse withModel(long version, String id) {
-        return new OptimizeResponse(
-                recommendationId,
-                adsets,
-                summary,
-                warnings,
-                method,
-                this.version,
-                objective,
-                currency,
-                seed,
-                version,
-                id,
-                bindingConstraints,
-                totalSweep,
-                plan);
+    public OptimizeResponse withModel(long registryVersion, String id) {
+        return copy(registryVersion, id, totalSweep, plan);
     }
 
     /** The same answer with the what-if parts. */
     public OptimizeResponse withWhatIf(List<SweepPoint> sweep, Plan days) {
+        return copy(modelVersion, modelId, sweep, days);
+    }
+
+    private OptimizeResponse copy(Long registryVersion, String id, List<SweepPoint> sweep, Plan days) {
         return new OptimizeResponse(
                 recommendationId,
                 adsets,
@@ -73,8 +64,8 @@ record OptimizeResponse(
                 objective,
                 currency,
                 seed,
-                modelVersion,
-                modelId,
+                registryVersion,
+                id,
                 bindingConstraints,
                 sweep,
                 days);
@@ -98,7 +89,7 @@ record OptimizeResponse(
             boolean feasible,
             Double expectedConversions,
 
-            @Schema(description = "90 % credible interval [lo, hi] of the day's conversions")
+            @Schema(description = "90 % credible interval [lo, hi] of the day's conversions at this total")
             List<Double> conversionsInterval,
 
             Double expectedValue,
@@ -151,23 +142,12 @@ record OptimizeResponse(
             double expectedLoss,
             Double marginalCpa,
             EarlyStop earlyStop,
-            Posterior posterior,
+            PosteriorSummary posterior,
             List<String> reasons) {}
 
     /** Early-stop verdict. */
     @Schema(name = "EarlyStopVerdict")
     public record EarlyStop(boolean stop, Double probabilityAboveTarget, String reason) {}
-
-    /** The fitted model behind the numbers of one ad set. */
-    @Schema(name = "AdSetPosterior")
-    public record Posterior(
-            double shape,
-            double rate,
-            double conversionsPerUnit,
-            double effectiveSpend,
-            double effectiveConversions,
-            double saturationExponent,
-            Double orderValue) {}
 
     /** Totals over all ad sets. */
     @Schema(name = "AllocationSummary")
