@@ -27,6 +27,7 @@ class AccountOptimizeController {
         this.flow = flow;
     }
 
+    @InvalidInputResponse
     @PostMapping(
             value = "/api/v1/accounts/{account_id}/optimize",
             consumes = "application/json",
@@ -42,13 +43,6 @@ class AccountOptimizeController {
                         responseCode = "200",
                         description = "Budget per ad set with reasons, plus recommendation_id and history",
                         content = @Content(schema = @Schema(implementation = OptimizeResponse.class))),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "Invalid input; errors[] names each field",
-                        content =
-                                @Content(
-                                        mediaType = "application/problem+json",
-                                        schema = @Schema(implementation = ProblemSchema.class))),
                 @ApiResponse(
                         responseCode = "404",
                         description = "Unknown account",

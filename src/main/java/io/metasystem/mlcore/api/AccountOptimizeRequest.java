@@ -50,40 +50,4 @@ record AccountOptimizeRequest(
         Integer horizonDays,
 
         @Schema(description = "Ids of stored ad sets whose stored daily budget stays as it is (locked)")
-        List<String> lockedAdsets) {
-    static final int DEFAULT_LOOKBACK_DAYS = 28;
-
-    /** A request without the 0.3 fields. */
-    AccountOptimizeRequest(
-            String objective,
-            String currency,
-            OptimizeRequest.Budget budget,
-            OptimizeRequest.Targets targets,
-            Double riskAversion,
-            OptimizeRequest.EarlyStop earlyStop,
-            Double halfLifeDays,
-            Long seed,
-            Integer lookbackDays,
-            String campaignId,
-            Boolean useModelPriors,
-            String modelScope) {
-        this(
-                objective,
-                currency,
-                budget,
-                targets,
-                riskAversion,
-                earlyStop,
-                halfLifeDays,
-                seed,
-                lookbackDays,
-                campaignId,
-                useModelPriors,
-                modelScope,
-                null,
-                null,
-                null);
-    }
-
-    static final int MAX_LOOKBACK_DAYS = 365;
-}
+        List<String> lockedAdsets) {}

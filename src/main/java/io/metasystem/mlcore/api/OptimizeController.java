@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -30,23 +29,17 @@ import java.util.Map;
 class OptimizeController {
     private final OptimizeMapper mapper;
     private final Recommender recommender;
-    private final ObjectMapper json;
+    private final WireAnswers answers;
     private final Clock clock;
-    private final AlertWarnings alertWarnings;
 
-    OptimizeController(
-            OptimizeMapper mapper,
-            Recommender recommender,
-            ObjectMapper json,
-            Clock clock,
-            AlertWarnings alertWarnings) {
-        this.alertWarnings = alertWarnings;
+    OptimizeController(OptimizeMapper mapper, Recommender recommender, WireAnswers answers, Clock clock) {
         this.mapper = mapper;
         this.recommender = recommender;
-        this.json = json;
+        this.answers = answers;
         this.clock = clock;
     }
 
+    @InvalidInputResponse
     @PostMapping(value = "/api/v1/meta_ads/optimize", consumes = "application/json", produces = "application/json")
     @Timed(value = "mlcore.optimize", description = "Time to validate, optimise and map one request")
     @Operation(
@@ -63,13 +56,6 @@ class OptimizeController {
                         responseCode = "200",
                         description = "Budget per ad set with reasons",
                         content = @Content(schema = @Schema(implementation = OptimizeResponse.class))),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "Invalid input; errors[] names each field",
-                        content =
-                                @Content(
-                                        mediaType = "application/problem+json",
-                                        schema = @Schema(implementation = ProblemSchema.class))),
                 @ApiResponse(
                         responseCode = "401",
                         description = "Missing or wrong API key",
@@ -97,8 +83,8 @@ class OptimizeController {
                 wanted(request, clock),
                 priors -> mapper.toProblem(withPriors(request, priors))));
         // saved as a recommendation; the answer carries its recommendation_id (and the model used, if any)
-        ObjectNode answer = json.valueToTree(mapper.toAnswer(optimized, request.totalSweep(), request.horizonDays()));
-        alertWarnings.addTo(answer);
+        ObjectNode answer = answers.answer(optimized, request.totalSweep(), request.horizonDays());
+        answers.addWarnings(answer);
         // request_hash: SHA-256 of the body bytes, taken by RequestBodyDigest while Jackson read them
         Object bodyHash = servletRequest.getAttribute(RequestBodyDigest.ATTRIBUTE);
         return bodyHash instanceof String hash

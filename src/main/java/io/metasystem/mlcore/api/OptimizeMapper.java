@@ -28,6 +28,7 @@ import io.metasystem.mlcore.recommendation.Optimized;
 import io.metasystem.mlcore.recommendation.Recommender;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +86,8 @@ class OptimizeMapper {
                 r.earlyStop(),
                 r.halfLifeDays(),
                 r.seed(),
+                null,
+                null,
                 null,
                 null,
                 null);
@@ -171,7 +174,10 @@ class OptimizeMapper {
      * (new history) draws fresh exploration instead of repeating today's draws.
      */
     long defaultSeed(OptimizeRequest r) {
-        return Recommender.seed(mapper, r.withoutWhatIf());
+        // the what-if fields never change the one-day answer, nor its default seed
+        ObjectNode oneDay = mapper.valueToTree(r);
+        oneDay.remove(List.of("total_sweep", "horizon_days"));
+        return Recommender.seed(mapper, oneDay);
     }
 
     /** The answer of an optimization: {@link #toResponse} naming the model whose priors were used, if any. */

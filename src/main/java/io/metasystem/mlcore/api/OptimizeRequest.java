@@ -66,35 +66,6 @@ record OptimizeRequest(
                 example = "7")
         Integer horizonDays) {
 
-    /** A request without the 0.3 what-if fields. */
-    OptimizeRequest(
-            String objective,
-            String currency,
-            Budget budget,
-            Targets targets,
-            Double riskAversion,
-            EarlyStop earlyStop,
-            Double halfLifeDays,
-            Long seed,
-            List<AdSet> adsets,
-            Boolean useModelPriors,
-            String modelScope) {
-        this(
-                objective,
-                currency,
-                budget,
-                targets,
-                riskAversion,
-                earlyStop,
-                halfLifeDays,
-                seed,
-                adsets,
-                useModelPriors,
-                modelScope,
-                null,
-                null);
-    }
-
     /** This request with other ad sets (e.g. with model priors filled in). */
     OptimizeRequest withAdsets(List<AdSet> adsets) {
         return new OptimizeRequest(
@@ -111,22 +82,6 @@ record OptimizeRequest(
                 modelScope,
                 totalSweep,
                 horizonDays);
-    }
-
-    /** This request without the what-if fields, which never change the one-day answer (nor its default seed). */
-    OptimizeRequest withoutWhatIf() {
-        return new OptimizeRequest(
-                objective,
-                currency,
-                budget,
-                targets,
-                riskAversion,
-                earlyStop,
-                halfLifeDays,
-                seed,
-                adsets,
-                useModelPriors,
-                modelScope);
     }
 
     @Schema(name = "OptimizeBudget")

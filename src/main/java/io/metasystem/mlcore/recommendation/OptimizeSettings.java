@@ -3,6 +3,7 @@ package io.metasystem.mlcore.recommendation;
 import io.metasystem.mlcore.optimizer.BudgetRules;
 import io.metasystem.mlcore.optimizer.EarlyStopRules;
 import io.metasystem.mlcore.optimizer.Objective;
+import io.metasystem.mlcore.optimizer.OptimizationProblem;
 import io.metasystem.mlcore.optimizer.Targets;
 
 /**
@@ -26,4 +27,22 @@ public record OptimizeSettings(
         double riskAversion,
         double halfLifeDays,
         String currency,
-        Long seed) {}
+        Long seed) {
+
+    /**
+     * Settings with the documented defaults for everything but the objective, the budget rules and the targets:
+     * the default early-stop rules, no risk penalty, a half-life of
+     * {@value OptimizationProblem#DEFAULT_HALF_LIFE_DAYS} days, the account's currency and the derived seed.
+     */
+    public static OptimizeSettings withDefaults(Objective objective, BudgetRules budget, Targets targets) {
+        return new OptimizeSettings(
+                objective,
+                budget,
+                targets,
+                EarlyStopRules.DEFAULT,
+                0,
+                OptimizationProblem.DEFAULT_HALF_LIFE_DAYS,
+                null,
+                null);
+    }
+}

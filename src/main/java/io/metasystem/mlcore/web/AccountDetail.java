@@ -2,6 +2,8 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.store.Account;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -23,5 +25,18 @@ public record AccountDetail(
     public AccountDetail {
         daily = List.copyOf(daily);
         adSets = List.copyOf(adSets);
+    }
+
+    /**
+     * The account's current total daily budget: the sum of the stored daily budgets of its ACTIVE ad sets, in the
+     * account currency per day; null when none has one.
+     */
+    public BigDecimal currentTotalBudget() {
+        BigDecimal total = adSets.stream()
+                .map(AdSetRow::adSet)
+                .filter(a -> "ACTIVE".equalsIgnoreCase(a.status()) && a.dailyBudget() != null)
+                .map(a -> a.dailyBudget())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return total.signum() > 0 ? total.setScale(2, RoundingMode.HALF_UP) : null;
     }
 }

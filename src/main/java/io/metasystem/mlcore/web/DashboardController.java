@@ -1,5 +1,6 @@
 package io.metasystem.mlcore.web;
 
+import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.store.Account;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -24,10 +25,14 @@ import java.util.Map;
 class DashboardController {
     private final DashboardData data;
     private final MessageSource messages;
+    private final MetaProperties meta;
+    private final LastImports lastImports;
 
-    DashboardController(DashboardData data, MessageSource messages) {
+    DashboardController(DashboardData data, MessageSource messages, MetaProperties meta, LastImports lastImports) {
         this.data = data;
         this.messages = messages;
+        this.meta = meta;
+        this.lastImports = lastImports;
     }
 
     @GetMapping(Routes.DASHBOARD)
@@ -61,6 +66,8 @@ class DashboardController {
         model.addAttribute("detail", detail);
         model.addAttribute("periods", DashboardData.PERIODS);
         model.addAttribute("canEdit", WebSecurity.canEdit(who));
+        model.addAttribute("lastImport", lastImports.last(detail.account().id()).orElse(null));
+        model.addAttribute("optimizeRatio", meta.maxChangeRatio().signum() > 0 ? meta.maxChangeRatio() : null);
         if (!detail.daily().isEmpty()) {
             model.addAttribute("volumeChart", spendAndConversions(detail.daily(), detail.account(), locale));
             model.addAttribute(

@@ -37,12 +37,18 @@ import java.util.concurrent.atomic.AtomicLong;
 class ImportPageController {
     static final String IMPORTS = Routes.DASHBOARD + "/imports";
     static final int KEPT = 10;
+    /** The last page import of an account, from the database. */
+    static final String LAST_IMPORT = Routes.DASHBOARD + "/accounts/{account_id}/import";
+
     private static final String SESSION_KEY = ImportPageController.class.getName() + ".reports";
 
     private final InsightImporter importer;
     private final AtomicLong sequence = new AtomicLong();
 
-    ImportPageController(InsightImporter importer) {
+    private final LastImports lastImports;
+
+    ImportPageController(InsightImporter importer, LastImports lastImports) {
+        this.lastImports = lastImports;
         this.importer = importer;
     }
 
@@ -78,6 +84,7 @@ class ImportPageController {
         }
         String id = Long.toString(sequence.incrementAndGet());
         reports(session).put(id, outcome);
+        lastImports.save(outcome);
         return "redirect:" + IMPORTS + "/" + id;
     }
 
@@ -88,6 +95,17 @@ class ImportPageController {
             throw new PageNotFoundException("notfound.import", id);
         }
         model.addAttribute("outcome", outcome);
+        return "import";
+    }
+
+    /** The account's last page import, kept in the database: shown again in any session, after a restart too. */
+    @GetMapping(LAST_IMPORT)
+    String lastImport(@PathVariable("account_id") String accountId, Model model) {
+        LastImports.Stored stored = lastImports
+                .last(AccountIds.canonical(accountId))
+                .orElseThrow(() -> new PageNotFoundException("notfound.lastImport", accountId));
+        model.addAttribute("outcome", stored.outcome());
+        model.addAttribute("importedAt", stored.importedAt());
         return "import";
     }
 

@@ -31,7 +31,8 @@ import java.util.Map;
             RecommendationsPageController.class,
             ApplyPageController.class,
             AuditPageController.class,
-            ImportPageController.class
+            ImportPageController.class,
+            OptimizePageController.class
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPages {

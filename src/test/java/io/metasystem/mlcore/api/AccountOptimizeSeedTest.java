@@ -57,6 +57,9 @@ class AccountOptimizeSeedTest extends WebApiTest {
                 14,
                 null,
                 false,
+                null,
+                null,
+                null,
                 null);
 
         ObjectNode answer = flow.optimize(account, request);
@@ -74,6 +77,8 @@ class AccountOptimizeSeedTest extends WebApiTest {
                 request.halfLifeDays(),
                 null,
                 asRequestAdSets(histories),
+                null,
+                null,
                 null,
                 null);
         assertThat(answer.get("seed").asLong()).isEqualTo(mapper.defaultSeed(stateless));

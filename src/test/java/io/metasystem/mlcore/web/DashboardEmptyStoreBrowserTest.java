@@ -13,11 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A fresh service with nothing stored, in a real browser: the sign-in page, the overview's empty state, and the
  * issue's walk-through from there: import {@code docs/examples/ads_manager_export.csv} from the page (with its report),
- * the account's KPI evolution, a recommendation with its reasons and curves, applied as a dry run. A refused file
+ * the account's KPI evolution, a recommendation from the page's Optimize now form with its reasons and curves, the
+ * report of the last import again in a new session, and the recommendation applied as a dry run. A refused file
  * shows its problems with line and column.
  */
 @SpringBootTest(
@@ -109,18 +105,18 @@ class DashboardEmptyStoreBrowserTest {
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-import-report", 1280);
 
-        // the recommendation, as docs/dashboard.md asks for it (the pages have no optimize form)
-        HttpResponse<String> optimize =
-                send(HttpRequest.newBuilder(URI.create(base + "/api/v1/accounts/act_1234567890/optimize"))
-                        .header("X-API-Key", KEY)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"objective\":\"conversions\",\"currency\":\"EUR\","
-                                + "\"budget\":{\"total\":150,\"max_change_ratio\":0.5},\"targets\":{\"cpa\":15}}"))
-                        .build());
-        assertThat(optimize.statusCode()).as(optimize.body()).isEqualTo(200);
-
-        browser.driver.findElement(By.id("import-account")).click();
+        // the recommendation, from the report's Optimize now… (the account page's form)
+        browser.driver.findElement(By.id("import-optimize")).click();
         browser.awaitUrlContains("/dashboard/accounts/1234567890");
+        WebElement total = browser.driver.findElement(By.id("optimize-total"));
+        total.clear();
+        total.sendKeys("150");
+        browser.driver.findElement(By.id("optimize-cpa")).sendKeys("15");
+        assertThat(browser.driver.findElement(By.id("optimize-ratio")).getAttribute("value"))
+                .as("prefilled with the apply guardrail, so that the dry run below is allowed")
+                .isEqualTo("0.5");
+        browser.driver.findElement(By.id("optimize-submit")).click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("optimized")));
         int curves =
                 browser.driver.findElements(By.cssSelector("#curves figure")).size();
         assertThat(curves).isGreaterThanOrEqualTo(3);
@@ -138,6 +134,27 @@ class DashboardEmptyStoreBrowserTest {
         browser.awaitUrlContains("/dashboard/imports/");
         assertThat(figure("unchanged")).isEqualTo(Integer.toString(rows));
         assertThat(figure("inserted")).isEqualTo("0");
+
+        // the report of the last page import survives the session: a new sign-in shows it on the account page
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(base + "/login?lang=en");
+        browser.driver.findElement(By.name("api_key")).sendKeys(KEY);
+        browser.driver
+                .findElement(By.cssSelector("form.login button[type='submit']"))
+                .click();
+        browser.awaitUrlContains("/dashboard");
+        browser.driver.get(base + "/dashboard/accounts/1234567890");
+        WebElement last = browser.driver.findElement(By.id("last-import"));
+        assertThat(last.getAttribute("data-status")).isEqualTo("imported");
+        assertThat(last.getText())
+                .contains("ads_manager_export.csv", "0 rows inserted", "0 updated", rows + " unchanged");
+        last.findElement(By.id("last-import-link")).click();
+        browser.awaitUrlContains("/dashboard/accounts/1234567890/import");
+        assertThat(figure("unchanged")).isEqualTo(Integer.toString(rows));
+        assertThat(figure("inserted")).isEqualTo("0");
+        assertThat(browser.driver.findElement(By.id("imported-at")).getText()).contains("imported");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshot("dashboard-last-import", 1280);
 
         browser.driver.get(base + "/dashboard/accounts/1234567890");
         browser.driver.findElement(By.id("apply-link")).click();
@@ -190,16 +207,5 @@ class DashboardEmptyStoreBrowserTest {
                 .findElement(By.cssSelector("#import-report [data-figure='" + name + "'] .value"))
                 .getText()
                 .replace(",", "");
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
