@@ -639,6 +639,17 @@ abstract class VisionApiContract extends WebApiTest {
                         .asDouble())
                 .isEqualTo(1.0);
         assertThat(c.get("attributes").get("creative_media").asString()).isEqualTo("video");
+        // the thumbnail is the first sampled frame, with that frame's boxes
+        CreativePreview preview =
+                creatives.preview("777002", c.get("id").asString()).orElseThrow();
+        assertThat(preview.originalWidth()).isEqualTo(64);
+        assertThat(preview.width()).isEqualTo(64);
+        assertThat(preview.boxes()).extracting(CreativePreview.Box::className).contains("person");
+        assertThat(ImageIO.read(new ByteArrayInputStream(creatives
+                                .thumbnail("777002", c.get("id").asString())
+                                .orElseThrow()))
+                        .getHeight())
+                .isEqualTo(64);
         assertThat(c.get("attributes").get("creative_person_opening").asString())
                 .isEqualTo("yes");
     }

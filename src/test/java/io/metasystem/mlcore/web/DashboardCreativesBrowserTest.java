@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -74,6 +75,9 @@ class DashboardCreativesBrowserTest {
 
     @Autowired
     InsightStore insights;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -217,6 +221,27 @@ class DashboardCreativesBrowserTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unknown.statusCode()).isEqualTo(404);
+
+        // a creative stored before previews existed: no image, a note; its file again stores the preview (200)
+        jdbc.sql("delete from vision_creative_preview where creative_id = :id")
+                .param("id", creativeId)
+                .update();
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT + "/creatives?lang=en");
+        WebElement legacy = browser.driver.findElement(By.cssSelector("[data-creative='" + creativeId + "']"));
+        assertThat(legacy.findElements(By.tagName("img"))).isEmpty();
+        assertThat(legacy.findElement(By.cssSelector(".no-preview")).getText()).startsWith("No thumbnail stored");
+        HttpResponse<String> again = upload(
+                "/api/v1/accounts/act_" + ACCOUNT + "/adsets/" + adset + "/creatives?model_version=" + version,
+                "poster.png",
+                "image/png",
+                poster);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("id").asString()).isEqualTo(creativeId);
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT + "/creatives?lang=en");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-creative='" + creativeId + "'] svg.boxes g.box")))
+                .hasSize(detected.size());
+        browser.screenshot("dashboard-creatives-phone", 390);
+        assertThat(browser.consoleProblems()).isEmpty();
 
         // Spanish
         browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT + "/creatives?lang=es");
