@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,12 +175,25 @@ public class VisionCreatives {
 
     /** The preview of one of the account's creatives; empty when it has none (stored before V86) or no such one. */
     public Optional<CreativePreview> preview(String accountId, String creativeId) {
-        return jdbc.sql("select p.creative_id, p.thumbnail_width, p.thumbnail_height, p.original_width, "
+        return Optional.ofNullable(previews(accountId, List.of(creativeId)).get(creativeId));
+    }
+
+    /**
+     * The previews of some of the account's creatives, in one query.
+     *
+     * @return by creative id; a creative without preview (stored before V86), or not the account's, is absent
+     */
+    public Map<String, CreativePreview> previews(String accountId, List<String> creativeIds) {
+        Map<String, CreativePreview> found = new HashMap<>();
+        if (creativeIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select p.creative_id, p.thumbnail_width, p.thumbnail_height, p.original_width, "
                         + "p.original_height, cast(p.detections as varchar) as detections from "
                         + "vision_creative_preview p join vision_creative c on c.id = p.creative_id "
-                        + "where c.account_id = :account and c.id = :id")
+                        + "where c.account_id = :account and c.id in (:ids)")
                 .param("account", AccountIds.canonical(accountId))
-                .param("id", creativeId)
+                .param("ids", creativeIds)
                 .query((rs, row) -> new CreativePreview(
                         rs.getString("creative_id"),
                         rs.getInt("thumbnail_width"),
@@ -187,7 +201,9 @@ public class VisionCreatives {
                         rs.getInt("original_width"),
                         rs.getInt("original_height"),
                         List.of(StoredJson.MAPPER.readValue(rs.getString("detections"), CreativePreview.Box[].class))))
-                .optional();
+                .list()
+                .forEach(p -> found.put(p.creativeId(), p));
+        return found;
     }
 
     /** The JPEG thumbnail of one of the account's creatives; empty when it has none or there is no such one. */

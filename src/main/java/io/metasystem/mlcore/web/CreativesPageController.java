@@ -4,6 +4,7 @@ import io.metasystem.mlcore.store.AccountIds;
 import io.metasystem.mlcore.store.AdSet;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.vision.Creative;
+import io.metasystem.mlcore.vision.CreativePreview;
 import io.metasystem.mlcore.vision.VisionCreatives;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -50,11 +51,10 @@ class CreativesPageController {
             }
         }
         List<Creative> stored = creatives.listAccount(id, MAX_CREATIVES);
+        Map<String, CreativePreview> previews =
+                creatives.previews(id, stored.stream().map(Creative::id).toList());
         List<CreativeCard> cards = stored.stream()
-                .map(c -> new CreativeCard(
-                        c,
-                        names.getOrDefault(c.adsetId(), c.adsetId()),
-                        creatives.preview(id, c.id()).orElse(null)))
+                .map(c -> new CreativeCard(c, names.getOrDefault(c.adsetId(), c.adsetId()), previews.get(c.id())))
                 .toList();
         model.addAttribute("accountId", id);
         model.addAttribute("cards", cards);
