@@ -42,7 +42,9 @@ class VisionCreativeController {
                     + "predict defaults and stores the features: per class presence, count and area share, people "
                     + "in the first 3 seconds, brightness, contrast, colourfulness, dominant colours, aspect ratio, "
                     + "duration. 201 new; 200 when the same bytes are already stored for the ad set (re-analysed "
-                    + "when another model_version is asked for). The ad set's creative_* attributes are recomputed "
+                    + "when another model_version is asked for, or when it has no thumbnail yet). With the "
+                    + "features a JPEG thumbnail (longest side 320 px) and the first frame's detections are stored "
+                    + "for the dashboard's creatives page. The ad set's creative_* attributes are recomputed "
                     + "from all its creatives (answered as attributes). 400 neither an image nor a video; 404 "
                     + "unknown account, ad set or model; 413 over VISION_MAX_PIXELS; 503 a video without ffmpeg.")
     ResponseEntity<Creative> upload(

@@ -10,6 +10,8 @@ import io.metasystem.mlcore.store.SqlDialect;
 import io.metasystem.mlcore.store.StoredJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +30,12 @@ import java.util.UUID;
  * Creatives of an ad set: an uploaded image, or a video sampled at one frame per second ({@link VideoFrames}), is
  * run through a vision model (Ultralytics' prediction defaults) and its {@link CreativeFeatures} are stored in
  * {@code vision_creative}, once per (account, ad set, SHA-256 of the bytes): the same file again answers the stored
- * creative, or re-analyses it in place when another model version is asked for. After each upload the ad set's
+ * creative, or re-analyses it in place when another model version is asked for or it has no preview yet (stored
+ * before V86). After each upload the ad set's
  * {@code creative_*} attributes are recomputed from all its creatives ({@link CreativeAttributes}), so the ml data
- * set and the priors see them as they see any ad-set attribute.
+ * set and the priors see them as they see any ad-set attribute. With the creative, in the same transaction, its
+ * {@link CreativePreview} is stored ({@code vision_creative_preview}): a JPEG thumbnail of the first analysed frame
+ * ({@link Thumbnails}) and that frame's detections, for the dashboard.
  */
 @Service
 public class VisionCreatives {
@@ -42,6 +48,7 @@ public class VisionCreatives {
     private final VisionDetection detection;
     private final AdSetCatalog catalog;
     private final VisionProperties properties;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public VisionCreatives(
@@ -51,6 +58,7 @@ public class VisionCreatives {
             VisionDetection detection,
             AdSetCatalog catalog,
             VisionProperties properties,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
@@ -58,6 +66,7 @@ public class VisionCreatives {
         this.detection = detection;
         this.catalog = catalog;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -81,35 +90,59 @@ public class VisionCreatives {
         String sha = Datasets.sha256(bytes);
         Optional<Creative> existing = find(account, adsetId, sha);
         if (existing.isPresent()
-                && Long.valueOf(model.version()).equals(existing.get().modelVersion())) {
+                && Long.valueOf(model.version()).equals(existing.get().modelVersion())
+                && hasPreview(existing.get().id())) {
             return new Upload(existing.get().withAttributes(applyAttributes(account, adsetId)), false);
         }
-        CreativeFeatures features = features(bytes, model);
+        Analysis analysis = analyseFrames(bytes, model);
+        CreativeFeatures features = analysis.features();
         String json = StoredJson.MAPPER.writeValueAsString(features);
         String name = fileName == null ? null : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
-        if (existing.isPresent()) {
-            jdbc.sql("update vision_creative set features = " + dialect.json(":features")
-                            + ", model_version = :v, file_name = :file where id = :id")
-                    .param("features", json)
-                    .param("v", model.version())
-                    .param("file", name)
-                    .param("id", existing.get().id())
+        Thumbnails.Thumbnail thumbnail = Thumbnails.of(analysis.first());
+        String detections = StoredJson.MAPPER.writeValueAsString(
+                analysis.detections().stream().map(CreativePreview.Box::of).toList());
+        transactions.executeWithoutResult(status -> {
+            String id;
+            if (existing.isPresent()) {
+                id = existing.get().id();
+                jdbc.sql("update vision_creative set features = " + dialect.json(":features")
+                                + ", model_version = :v, file_name = :file where id = :id")
+                        .param("features", json)
+                        .param("v", model.version())
+                        .param("file", name)
+                        .param("id", id)
+                        .update();
+            } else {
+                id = UUID.randomUUID().toString();
+                jdbc.sql("insert into vision_creative (id, account_id, adset_id, file_name, media_type, sha256, "
+                                + "model_version, features, created_at) values (:id, :account, :adset, :file, "
+                                + ":media, :sha, :v, " + dialect.json(":features") + ", :now)")
+                        .param("id", id)
+                        .param("account", account)
+                        .param("adset", adsetId)
+                        .param("file", name)
+                        .param("media", features.mediaType())
+                        .param("sha", sha)
+                        .param("v", model.version())
+                        .param("features", json)
+                        .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                        .update();
+            }
+            jdbc.sql("delete from vision_creative_preview where creative_id = :id")
+                    .param("id", id)
                     .update();
-        } else {
-            jdbc.sql("insert into vision_creative (id, account_id, adset_id, file_name, media_type, sha256, "
-                            + "model_version, features, created_at) values (:id, :account, :adset, :file, :media, "
-                            + ":sha, :v, " + dialect.json(":features") + ", :now)")
-                    .param("id", UUID.randomUUID().toString())
-                    .param("account", account)
-                    .param("adset", adsetId)
-                    .param("file", name)
-                    .param("media", features.mediaType())
-                    .param("sha", sha)
-                    .param("v", model.version())
-                    .param("features", json)
-                    .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            jdbc.sql("insert into vision_creative_preview (creative_id, thumbnail, thumbnail_width, "
+                            + "thumbnail_height, original_width, original_height, detections) values (:id, "
+                            + ":jpeg, :w, :h, :ow, :oh, " + dialect.json(":detections") + ")")
+                    .param("id", id)
+                    .param("jpeg", thumbnail.jpeg())
+                    .param("w", thumbnail.width())
+                    .param("h", thumbnail.height())
+                    .param("ow", analysis.first().width())
+                    .param("oh", analysis.first().height())
+                    .param("detections", detections)
                     .update();
-        }
+        });
         Creative stored = find(account, adsetId, sha).orElseThrow();
         return new Upload(stored.withAttributes(applyAttributes(account, adsetId)), existing.isEmpty());
     }
@@ -130,7 +163,71 @@ public class VisionCreatives {
                         "creative", id, "creative_id", "ad set '" + adsetId + "' has no creative " + id));
     }
 
-    private CreativeFeatures features(byte[] bytes, VisionModel model) {
+    /** The creatives of all the account's ad sets, newest first; {@code limit} at most. */
+    public List<Creative> listAccount(String accountId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from vision_creative where account_id = :account "
+                        + "order by created_at desc, id limit :limit")
+                .param("account", AccountIds.canonical(accountId))
+                .param("limit", limit)
+                .query(VisionCreatives::map)
+                .list();
+    }
+
+    /** The preview of one of the account's creatives; empty when it has none (stored before V86) or no such one. */
+    public Optional<CreativePreview> preview(String accountId, String creativeId) {
+        return Optional.ofNullable(previews(accountId, List.of(creativeId)).get(creativeId));
+    }
+
+    /**
+     * The previews of some of the account's creatives, in one query.
+     *
+     * @return by creative id; a creative without preview (stored before V86), or not the account's, is absent
+     */
+    public Map<String, CreativePreview> previews(String accountId, List<String> creativeIds) {
+        Map<String, CreativePreview> found = new HashMap<>();
+        if (creativeIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select p.creative_id, p.thumbnail_width, p.thumbnail_height, p.original_width, "
+                        + "p.original_height, cast(p.detections as varchar) as detections from "
+                        + "vision_creative_preview p join vision_creative c on c.id = p.creative_id "
+                        + "where c.account_id = :account and c.id in (:ids)")
+                .param("account", AccountIds.canonical(accountId))
+                .param("ids", creativeIds)
+                .query((rs, row) -> new CreativePreview(
+                        rs.getString("creative_id"),
+                        rs.getInt("thumbnail_width"),
+                        rs.getInt("thumbnail_height"),
+                        rs.getInt("original_width"),
+                        rs.getInt("original_height"),
+                        List.of(StoredJson.MAPPER.readValue(rs.getString("detections"), CreativePreview.Box[].class))))
+                .list()
+                .forEach(p -> found.put(p.creativeId(), p));
+        return found;
+    }
+
+    /** The JPEG thumbnail of one of the account's creatives; empty when it has none or there is no such one. */
+    public Optional<byte[]> thumbnail(String accountId, String creativeId) {
+        return jdbc.sql("select p.thumbnail from vision_creative_preview p join vision_creative c on "
+                        + "c.id = p.creative_id where c.account_id = :account and c.id = :id")
+                .param("account", AccountIds.canonical(accountId))
+                .param("id", creativeId)
+                .query((rs, row) -> rs.getBytes("thumbnail"))
+                .optional();
+    }
+
+    private boolean hasPreview(String creativeId) {
+        return jdbc.sql("select count(*) from vision_creative_preview where creative_id = :id")
+                        .param("id", creativeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Features of all frames, and the first frame with its detections (the preview). */
+    private record Analysis(CreativeFeatures features, Images.Decoded first, List<VisionDetection.Found> detections) {}
+
+    private Analysis analyseFrames(byte[] bytes, VisionModel model) {
         List<Images.Decoded> frames = new ArrayList<>();
         String media;
         Double duration = null;
@@ -157,7 +254,10 @@ public class VisionCreatives {
             pixels.add(frame.rgb());
         }
         Images.Decoded first = frames.get(0);
-        return CreativeFeatures.of(media, first.width(), first.height(), duration, analysed, pixels);
+        return new Analysis(
+                CreativeFeatures.of(media, first.width(), first.height(), duration, analysed, pixels),
+                first,
+                analysed.get(0).detections());
     }
 
     /** Recomputes the ad set's {@code creative_*} attributes from all its creatives; returns them. */

@@ -32,7 +32,8 @@ import java.util.Map;
             ApplyPageController.class,
             AuditPageController.class,
             ImportPageController.class,
-            OptimizePageController.class
+            OptimizePageController.class,
+            CreativesPageController.class
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPages {

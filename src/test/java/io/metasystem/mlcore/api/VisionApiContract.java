@@ -2,8 +2,11 @@ package io.metasystem.mlcore.api;
 
 import io.metasystem.mlcore.testing.WebApiTest;
 import io.metasystem.mlcore.testing.Zips;
+import io.metasystem.mlcore.vision.CreativePreview;
 import io.metasystem.mlcore.vision.ExifOrientationTest;
+import io.metasystem.mlcore.vision.VisionCreatives;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -41,6 +45,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@link PostgresVisionApiTest}).
  */
 abstract class VisionApiContract extends WebApiTest {
+    @Autowired
+    VisionCreatives creatives;
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     HttpClientSupport http() {
@@ -536,6 +543,58 @@ abstract class VisionApiContract extends WebApiTest {
     }
 
     @Test
+    void aCreativeKeepsAThumbnailAndItsFirstFramesBoxesReplacedWhenReanalysed() throws IOException {
+        long v8 = register("yolov8_planted.onnx").get("version").asLong();
+        long e2e = register("e2e_planted.onnx").get("version").asLong();
+        importAdSet("777003", "preview-adset-1");
+        String path = "/api/v1/accounts/777003/adsets/preview-adset-1/creatives";
+        byte[] wide = solidPng(640, 320, 0x3366cc);
+        HttpResponse<String> first =
+                upload(path + "?model_version=" + v8, new Multipart().file("file", "wide.png", "image/png", wide));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String id = JSON.readTree(first.body()).get("id").asString();
+        CreativePreview preview = creatives.preview("act_777003", id).orElseThrow();
+        assertThat(preview.width()).isEqualTo(320);
+        assertThat(preview.height()).isEqualTo(160);
+        assertThat(preview.originalWidth()).isEqualTo(640);
+        assertThat(preview.originalHeight()).isEqualTo(320);
+        // gain 0.1, 16 rows of padding: the planted person (15, 20, 25, 40) is (150, 40, 250, 240) in the upload
+        assertThat(preview.boxes()).hasSize(4);
+        CreativePreview.Box person = preview.boxes().get(0);
+        assertThat(person.className()).isEqualTo("person");
+        assertThat(new double[] {person.x1(), person.y1(), person.x2(), person.y2()})
+                .containsExactly(new double[] {150, 40, 250, 240}, within(1e-6));
+        BufferedImage thumbnail = ImageIO.read(
+                new ByteArrayInputStream(creatives.thumbnail("777003", id).orElseThrow()));
+        assertThat(thumbnail.getWidth()).isEqualTo(320);
+        assertThat(thumbnail.getHeight()).isEqualTo(160);
+        assertThat(thumbnail.getRGB(160, 80) & 0xff).isBetween(0xcc - 8, 0xcc + 8);
+        // another account does not see it
+        assertThat(creatives.preview("777001", id)).isEmpty();
+        assertThat(creatives.thumbnail("777001", id)).isEmpty();
+
+        // re-analysed by another model: the preview is that model's
+        HttpResponse<String> again =
+                upload(path + "?model_version=" + e2e, new Multipart().file("file", "wide.png", "image/png", wide));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode detected = JSON.readTree(upload(
+                                "/api/v1/vision/detect?model_version=" + e2e,
+                                new Multipart().file("image", "wide.png", "image/png", wide))
+                        .body())
+                .get("detections");
+        List<CreativePreview.Box> boxes =
+                creatives.preview("777003", id).orElseThrow().boxes();
+        assertThat(boxes).hasSize(detected.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            assertThat(boxes.get(i).className())
+                    .isEqualTo(detected.get(i).get("class").asString());
+            assertThat(boxes.get(i).x2())
+                    .isCloseTo(detected.get(i).get("box").get(2).asDouble(), within(1e-6));
+        }
+        assertThat(creatives.listAccount("777003", 10)).hasSize(1);
+    }
+
+    @Test
     void aVideoIsSampledAtOneFramePerSecondWithFfmpeg() throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "install Debian package ffmpeg");
         long v8 = register("yolov8_planted.onnx").get("version").asLong();
@@ -580,6 +639,17 @@ abstract class VisionApiContract extends WebApiTest {
                         .asDouble())
                 .isEqualTo(1.0);
         assertThat(c.get("attributes").get("creative_media").asString()).isEqualTo("video");
+        // the thumbnail is the first sampled frame, with that frame's boxes
+        CreativePreview preview =
+                creatives.preview("777002", c.get("id").asString()).orElseThrow();
+        assertThat(preview.originalWidth()).isEqualTo(64);
+        assertThat(preview.width()).isEqualTo(64);
+        assertThat(preview.boxes()).extracting(CreativePreview.Box::className).contains("person");
+        assertThat(ImageIO.read(new ByteArrayInputStream(creatives
+                                .thumbnail("777002", c.get("id").asString())
+                                .orElseThrow()))
+                        .getHeight())
+                .isEqualTo(64);
         assertThat(c.get("attributes").get("creative_person_opening").asString())
                 .isEqualTo("yes");
     }
