@@ -100,6 +100,20 @@ final class ChartData {
         return this;
     }
 
+    /**
+     * Adds anomaly markers ({@link AnomalyMarks}) to the last added series; {@code /js/dashboard.js} draws them as
+     * markPoints and, where an expected value is given, its interval as an error bar.
+     */
+    ChartData marks(List<Map<String, Object>> marks) {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("marks belong to a series");
+        }
+        if (!marks.isEmpty()) {
+            series.get(series.size() - 1).put("marks", List.copyOf(marks));
+        }
+        return this;
+    }
+
     /** Values of a per-day figure. */
     static <T extends Number> List<T> of(List<DayTotals.Daily> days, Function<DayTotals, T> figure) {
         List<T> out = new ArrayList<>(days.size());
