@@ -122,6 +122,13 @@ class DashboardController {
                             .marks(AnomalyMarks.of(found, shown, roas, Metric.ROAS, Set.of(), names))
                             .json());
         }
+        Map<String, String> breakdownCharts = new LinkedHashMap<>();
+        for (AccountDetail.Breakdown b : detail.breakdown()) {
+            breakdownCharts.put(
+                    (b.campaign() ? "campaign-" : "adset-") + b.id(),
+                    spendAndConversions(b.daily(), detail.account(), locale));
+        }
+        model.addAttribute("breakdownCharts", breakdownCharts);
         RecommendationView r = detail.recommendation();
         if (r != null && !r.lines().isEmpty()) {
             List<String> names = r.lines().stream()

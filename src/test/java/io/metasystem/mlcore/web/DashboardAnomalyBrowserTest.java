@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Anomaly markers on the account page in a real browser: the documented anomalies example
@@ -178,6 +179,64 @@ class DashboardAnomalyBrowserTest {
         browser.awaitCharts();
         assertThat(browser.driver.findElement(By.id("anomaly-note")).getText()).startsWith("Anomalías encontradas");
         assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void eachAdSetAndCampaignHasItsDailySpendAndConversionsAsStored() throws Exception {
+        JsonNode example = JSON.readTree(Files.readString(Path.of("docs/examples/anomalies-detect-request.json")));
+        String day = "2026-10-13";
+        double campaignSpend = 0;
+        double campaignConversions = 0;
+        signIn();
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT + "?lang=en&days=28");
+        browser.awaitCharts();
+        for (JsonNode adset : example.get("adsets")) {
+            if (!adset.get("name").asString().startsWith("Pre-save")) {
+                continue;
+            }
+            JsonNode stored = null;
+            for (JsonNode d : adset.get("daily")) {
+                if (day.equals(d.get("date").asString())) {
+                    stored = d;
+                }
+            }
+            List<Number> shown = figures("breakdown-adset-" + adset.get("id").asString(), day);
+            assertThat(shown.get(0).doubleValue()).isEqualTo(stored.get("spend").asDouble());
+            assertThat(shown.get(1).doubleValue())
+                    .isEqualTo(stored.get("conversions").asDouble());
+            campaignSpend += stored.get("spend").asDouble();
+            campaignConversions += stored.get("conversions").asDouble();
+        }
+        List<Number> campaign = figures("breakdown-campaign-23850000000077001", day);
+        assertThat(campaign.get(0).doubleValue()).isCloseTo(campaignSpend, within(0.005));
+        assertThat(campaign.get(1).doubleValue()).isEqualTo(campaignConversions);
+        // the teaser's last day is 2026-09-18, before the period: no chart for it nor for its campaign
+        assertThat(browser.driver.findElements(By.id("breakdown-adset-23851234567890003")))
+                .isEmpty();
+        assertThat(browser.driver.findElements(By.id("breakdown-campaign-23850000000077002")))
+                .isEmpty();
+        assertThat(browser.driver.findElement(By.id("breakdown-title")).getText())
+                .isEqualTo("Per campaign and ad set");
+        assertThat(browser.consoleProblems()).isEmpty();
+        browser.screenshotOf("account-breakdown", 1280, 900, "#breakdown");
+        browser.driver.get(base() + "/dashboard/accounts/" + ACCOUNT + "?lang=es&days=28");
+        browser.awaitCharts();
+        assertThat(browser.driver.findElement(By.id("breakdown-title")).getText())
+                .isEqualTo("Por campaña y conjunto de anuncios");
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    /** Spend and conversions a chart's ECharts option holds for a day. */
+    @SuppressWarnings("unchecked")
+    private List<Number> figures(String chartId, String day) {
+        return (List<Number>) ((JavascriptExecutor) browser.driver)
+                .executeScript(
+                        "var el = document.getElementById(arguments[0]);"
+                                + "var i = JSON.parse(el.getAttribute('data-chart')).x.indexOf(arguments[1]);"
+                                + "var o = echarts.getInstanceByDom(el).getOption();"
+                                + "return [o.series[0].data[i], o.series[1].data[i]];",
+                        chartId,
+                        day);
     }
 
     /** Every markPoint of a chart's ECharts option, with its series index. */
