@@ -210,7 +210,7 @@
                     name: s.name,
                     type: s.type,
                     data: s.values,
-                    connectNulls: false,
+                    connectNulls: data.x_type === 'version',
                     showSymbol: s.type === 'line' && data.x.length <= 31,
                     barMaxWidth: 28
                 };

@@ -72,6 +72,11 @@ final class ChartData {
         return Math.round(value * 1e4) / 1e4;
     }
 
+    /** A chart over model versions in registration order (drawn like days: along the x axis, lines). */
+    static ChartData versions(List<String> names) {
+        return new ChartData("version", names, null);
+    }
+
     /** A chart over named categories (ad sets). */
     static ChartData categories(List<String> names, String currency) {
         return new ChartData("category", names, currency);
