@@ -83,6 +83,73 @@
         element.setAttribute('data-rendered', 'true');
     }
 
+    // the sentence a marker's tooltip shows: the ad set (none for the account total), the reason and, when known,
+    // the expected value with its interval
+    function markText(m, s, data, expectedLabel) {
+        var text = (m.adset ? m.adset + ': ' : '') + m.reason;
+        if (m.expected !== undefined && expectedLabel) {
+            var f = formatter(s.format, data.currency, false);
+            text += ' — ' + expectedLabel + ' ' + f(m.expected) + ' [' + f(m.lo) + ', ' + f(m.hi) + ']';
+        }
+        return text;
+    }
+
+    // anomaly markers (markPoint on the flagged day, tooltip = the reason) and, for the account total's own metric,
+    // the expected value (diamond) with its interval (error bar, markLine from lo to hi)
+    function addMarks(series, s, data, expectedLabel) {
+        var points = [];
+        var bars = [];
+        s.marks.forEach(function (m) {
+            var y = s.values[m.index];
+            points.push({
+                name: m.metric,
+                coord: [m.index, y === null || y === undefined ? 0 : y],
+                value: '!',
+                reason: markText(m, s, data, expectedLabel),
+                date: data.x[m.index],
+                metric: m.metric,
+                kind: m.kind
+            });
+            if (m.expected !== undefined) {
+                points.push({
+                    name: 'expected',
+                    coord: [m.index, m.expected],
+                    symbol: 'diamond',
+                    symbolSize: 10,
+                    label: {show: false},
+                    itemStyle: {color: '#4b5563'},
+                    reason: markText(m, s, data, expectedLabel),
+                    date: data.x[m.index],
+                    metric: m.metric,
+                    kind: 'expected'
+                });
+                bars.push([{coord: [m.index, m.lo]}, {coord: [m.index, m.hi]}]);
+            }
+        });
+        series.markPoint = {
+            symbol: 'pin',
+            symbolSize: 34,
+            itemStyle: {color: '#b91c1c'},
+            label: {color: '#ffffff', fontWeight: 'bold'},
+            tooltip: {
+                trigger: 'item',
+                formatter: function (p) {
+                    return escape(label(data, p.data.date)) + '<br>' + escape(p.data.reason);
+                }
+            },
+            data: points
+        };
+        if (bars.length) {
+            series.markLine = {
+                symbol: ['none', 'none'],
+                silent: true,
+                label: {show: false},
+                lineStyle: {color: '#4b5563', width: 3, type: 'solid'},
+                data: bars
+            };
+        }
+    }
+
     function render(element) {
         var data = JSON.parse(element.getAttribute('data-chart'));
         if (data.x_type === 'value') {
@@ -127,6 +194,11 @@
                         var s = data.series[p.seriesIndex];
                         lines.push(p.marker + ' ' + escape(s.name) + ': '
                             + escape(formatter(s.format, data.currency, false)(p.value)));
+                        (s.marks || []).forEach(function (m) {
+                            if (m.index === p.dataIndex) {
+                                lines.push('⚠ ' + escape(markText(m, s, data, '')));
+                            }
+                        });
                     });
                     return lines.join('<br>');
                 }
@@ -138,11 +210,14 @@
                     name: s.name,
                     type: s.type,
                     data: s.values,
-                    connectNulls: false,
+                    connectNulls: data.x_type === 'version',
                     showSymbol: s.type === 'line' && data.x.length <= 31,
                     barMaxWidth: 28
                 };
                 series[horizontal ? 'xAxisIndex' : 'yAxisIndex'] = axes.indexOf(s.axis);
+                if (s.marks && !horizontal) {
+                    addMarks(series, s, data, element.getAttribute('data-expected-label') || '');
+                }
                 return series;
             })
         });

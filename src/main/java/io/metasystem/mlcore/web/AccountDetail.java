@@ -14,6 +14,7 @@ import java.util.List;
  * @param daily          one entry per day of the period
  * @param adSets         every stored ad set of the account with its totals over the period
  * @param recommendation the latest stored recommendation, null when there is none
+ * @param breakdown      each campaign (its ad sets summed) followed by its ad sets, per day of the period
  */
 public record AccountDetail(
         Account account,
@@ -21,10 +22,23 @@ public record AccountDetail(
         PeriodComparison period,
         List<DayTotals.Daily> daily,
         List<AdSetRow> adSets,
-        RecommendationView recommendation) {
+        RecommendationView recommendation,
+        List<Breakdown> breakdown) {
     public AccountDetail {
         daily = List.copyOf(daily);
         adSets = List.copyOf(adSets);
+        breakdown = List.copyOf(breakdown);
+    }
+
+    /**
+     * A campaign's or an ad set's figures per day.
+     *
+     * @param campaign true for a campaign (the sum of its ad sets), false for an ad set
+     */
+    public record Breakdown(boolean campaign, String id, String name, List<DayTotals.Daily> daily) {
+        public Breakdown {
+            daily = List.copyOf(daily);
+        }
     }
 
     /**

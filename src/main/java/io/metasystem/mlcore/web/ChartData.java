@@ -72,6 +72,11 @@ final class ChartData {
         return Math.round(value * 1e4) / 1e4;
     }
 
+    /** A chart over model versions in registration order (drawn like days: along the x axis, lines). */
+    static ChartData versions(List<String> names) {
+        return new ChartData("version", names, null);
+    }
+
     /** A chart over named categories (ad sets). */
     static ChartData categories(List<String> names, String currency) {
         return new ChartData("category", names, currency);
@@ -97,6 +102,20 @@ final class ChartData {
         s.put("format", format);
         s.put("values", new ArrayList<>(values));
         series.add(s);
+        return this;
+    }
+
+    /**
+     * Adds anomaly markers ({@link AnomalyMarks}) to the last added series; {@code /js/dashboard.js} draws them as
+     * markPoints and, where an expected value is given, its interval as an error bar.
+     */
+    ChartData marks(List<Map<String, Object>> marks) {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("marks belong to a series");
+        }
+        if (!marks.isEmpty()) {
+            series.get(series.size() - 1).put("marks", List.copyOf(marks));
+        }
         return this;
     }
 

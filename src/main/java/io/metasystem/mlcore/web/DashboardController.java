@@ -1,5 +1,9 @@
 package io.metasystem.mlcore.web;
 
+import io.metasystem.mlcore.alerts.AnomalyService;
+import io.metasystem.mlcore.alerts.detect.Anomaly;
+import io.metasystem.mlcore.alerts.detect.DetectionSettings;
+import io.metasystem.mlcore.alerts.detect.Metric;
 import io.metasystem.mlcore.config.MetaProperties;
 import io.metasystem.mlcore.store.Account;
 import org.springframework.context.MessageSource;
@@ -11,10 +15,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dashboard pages: {@code /dashboard} (every account's KPIs and trend) and
@@ -27,12 +34,19 @@ class DashboardController {
     private final MessageSource messages;
     private final MetaProperties meta;
     private final LastImports lastImports;
+    private final AnomalyService anomalies;
 
-    DashboardController(DashboardData data, MessageSource messages, MetaProperties meta, LastImports lastImports) {
+    DashboardController(
+            DashboardData data,
+            MessageSource messages,
+            MetaProperties meta,
+            LastImports lastImports,
+            AnomalyService anomalies) {
         this.data = data;
         this.messages = messages;
         this.meta = meta;
         this.lastImports = lastImports;
+        this.anomalies = anomalies;
     }
 
     @GetMapping(Routes.DASHBOARD)
@@ -69,24 +83,52 @@ class DashboardController {
         model.addAttribute("lastImport", lastImports.last(detail.account().id()).orElse(null));
         model.addAttribute("optimizeRatio", meta.maxChangeRatio().signum() > 0 ? meta.maxChangeRatio() : null);
         if (!detail.daily().isEmpty()) {
-            model.addAttribute("volumeChart", spendAndConversions(detail.daily(), detail.account(), locale));
+            List<LocalDate> shown =
+                    detail.daily().stream().map(DayTotals.Daily::date).toList();
+            List<Anomaly> found = anomalies
+                    .detectStored(
+                            detail.account().id(),
+                            shown.get(0),
+                            shown.get(shown.size() - 1),
+                            DetectionSettings.defaults().withRange(shown.get(0), shown.get(shown.size() - 1)))
+                    .anomalies();
+            Map<String, String> names = new HashMap<>();
+            detail.adSets().forEach(a -> names.put(a.adSet().id(), a.adSet().name()));
+            model.addAttribute("anomalyCount", found.size());
+            List<Double> spend = ChartData.of(detail.daily(), t -> ChartData.money(t.spend()));
+            List<? extends Number> conversions = ChartData.of(detail.daily(), DayTotals::conversions);
+            List<? extends Number> cpa = ChartData.of(detail.daily(), DayTotals::cpa);
+            List<? extends Number> roas = ChartData.of(detail.daily(), DayTotals::roas);
+            model.addAttribute(
+                    "volumeChart",
+                    ChartData.days(detail.daily(), detail.account().currency())
+                            .series(label("kpi.spend", locale), "bar", 0, "money", spend)
+                            .marks(AnomalyMarks.of(found, shown, spend, Metric.SPEND, AnomalyMarks.SPEND_SERIES, names))
+                            .series(label("kpi.conversions", locale), "line", 1, "count", conversions)
+                            .marks(AnomalyMarks.of(
+                                    found,
+                                    shown,
+                                    conversions,
+                                    Metric.CONVERSIONS,
+                                    AnomalyMarks.CONVERSIONS_SERIES,
+                                    names))
+                            .json());
             model.addAttribute(
                     "efficiencyChart",
                     ChartData.days(detail.daily(), detail.account().currency())
-                            .series(
-                                    label("kpi.cpa", locale),
-                                    "line",
-                                    0,
-                                    "money",
-                                    ChartData.of(detail.daily(), DayTotals::cpa))
-                            .series(
-                                    label("kpi.roas", locale),
-                                    "line",
-                                    1,
-                                    "multiple",
-                                    ChartData.of(detail.daily(), DayTotals::roas))
+                            .series(label("kpi.cpa", locale), "line", 0, "money", cpa)
+                            .marks(AnomalyMarks.of(found, shown, cpa, Metric.CPA, Set.of(), names))
+                            .series(label("kpi.roas", locale), "line", 1, "multiple", roas)
+                            .marks(AnomalyMarks.of(found, shown, roas, Metric.ROAS, Set.of(), names))
                             .json());
         }
+        Map<String, String> breakdownCharts = new LinkedHashMap<>();
+        for (AccountDetail.Breakdown b : detail.breakdown()) {
+            breakdownCharts.put(
+                    (b.campaign() ? "campaign-" : "adset-") + b.id(),
+                    spendAndConversions(b.daily(), detail.account(), locale));
+        }
+        model.addAttribute("breakdownCharts", breakdownCharts);
         RecommendationView r = detail.recommendation();
         if (r != null && !r.lines().isEmpty()) {
             List<String> names = r.lines().stream()

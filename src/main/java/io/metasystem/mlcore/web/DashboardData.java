@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,8 @@ class DashboardData {
     static final List<Integer> PERIODS = List.of(7, 28, 90);
     /** Period of the account page when none (or an unsupported one) is asked for. */
     static final int DEFAULT_PERIOD = 28;
+    /** Ad sets the account page breaks its daily figures down to. */
+    static final int MAX_BREAKDOWN_AD_SETS = 24;
 
     private static final int PAGE = 1000;
     private static final int INSIGHT_PAGE = 10_000;
@@ -72,7 +76,8 @@ class DashboardData {
         List<AdSet> adSets = adSets(account.id());
         LocalDate last = account.lastDate();
         if (last == null) {
-            return Optional.of(new AccountDetail(account, days, null, List.of(), rows(adSets, List.of()), latest));
+            return Optional.of(
+                    new AccountDetail(account, days, null, List.of(), rows(adSets, List.of()), latest, List.of()));
         }
         LocalDate from = last.minusDays(days - 1L);
         List<DailyInsight> all = insights(account.id(), from.minusDays(days), last);
@@ -82,7 +87,54 @@ class DashboardData {
                 all.stream().filter(i -> i.date().isBefore(from)).toList();
         PeriodComparison period = PeriodComparison.of(days, last, DayTotals.of(current), DayTotals.of(previous));
         return Optional.of(new AccountDetail(
-                account, days, period, DayTotals.perDay(current, from, last), rows(adSets, current), latest));
+                account,
+                days,
+                period,
+                DayTotals.perDay(current, from, last),
+                rows(adSets, current),
+                latest,
+                breakdown(adSets, current, from, last)));
+    }
+
+    /**
+     * Per campaign (in the order of their first ad set) then its ad sets: the period's figures per day, for the
+     * ad sets with data in the period, at most {@value #MAX_BREAKDOWN_AD_SETS} ad sets (those that spent most).
+     */
+    static List<AccountDetail.Breakdown> breakdown(
+            List<AdSet> adSets, List<DailyInsight> current, LocalDate from, LocalDate last) {
+        Map<String, List<DailyInsight>> byAdSet = new HashMap<>();
+        current.forEach(i ->
+                byAdSet.computeIfAbsent(i.adsetId(), k -> new ArrayList<>()).add(i));
+        List<AdSet> shown = adSets.stream()
+                .filter(a -> byAdSet.containsKey(a.id()))
+                .sorted(Comparator.comparing(
+                                (AdSet a) -> DayTotals.of(byAdSet.get(a.id())).spend())
+                        .reversed())
+                .limit(MAX_BREAKDOWN_AD_SETS)
+                .toList();
+        Map<String, List<AdSet>> byCampaign = new LinkedHashMap<>();
+        shown.forEach(a -> byCampaign
+                .computeIfAbsent(a.campaignId() == null ? "" : a.campaignId(), k -> new ArrayList<>())
+                .add(a));
+        List<AccountDetail.Breakdown> out = new ArrayList<>();
+        byCampaign.forEach((campaignId, members) -> {
+            if (!campaignId.isEmpty()) {
+                List<DailyInsight> rows = members.stream()
+                        .flatMap(a -> byAdSet.get(a.id()).stream())
+                        .toList();
+                String name = members.get(0).campaignName();
+                out.add(new AccountDetail.Breakdown(
+                        true, campaignId, name == null ? campaignId : name, DayTotals.perDay(rows, from, last)));
+            }
+            for (AdSet a : members) {
+                out.add(new AccountDetail.Breakdown(
+                        false,
+                        a.id(),
+                        a.name() == null ? a.id() : a.name(),
+                        DayTotals.perDay(byAdSet.get(a.id()), from, last)));
+            }
+        });
+        return out;
     }
 
     private AccountSummary summary(Account account) {

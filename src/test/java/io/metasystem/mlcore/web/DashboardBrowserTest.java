@@ -166,7 +166,7 @@ class DashboardBrowserTest {
         browser.driver.get(base() + "/dashboard/accounts/act_" + ACCOUNT);
         List<WebElement> curves = browser.driver.findElements(By.cssSelector("#curves figure[data-adset]"));
         assertThat(curves).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(browser.awaitCharts()).isEqualTo(3 + curves.size());
+        assertThat(browser.awaitCharts()).isEqualTo(3 + curves.size() + browser.breakdownCharts());
         assertThat(browser.driver.findElements(By.cssSelector("#adsets tbody tr")))
                 .hasSize(4);
         WebElement row = browser.driver.findElement(By.cssSelector("#adsets tr[data-adset='" + SOME_AD_SET + "']"));

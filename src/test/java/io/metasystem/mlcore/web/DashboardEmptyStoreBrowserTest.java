@@ -120,7 +120,7 @@ class DashboardEmptyStoreBrowserTest {
         int curves =
                 browser.driver.findElements(By.cssSelector("#curves figure")).size();
         assertThat(curves).isGreaterThanOrEqualTo(3);
-        assertThat(browser.awaitCharts()).isEqualTo(3 + curves);
+        assertThat(browser.awaitCharts()).isEqualTo(3 + curves + browser.breakdownCharts());
         assertThat(browser.driver.findElements(By.cssSelector("#recommendation-table .reasons li")))
                 .isNotEmpty();
         assertThat(browser.consoleProblems()).isEmpty();

@@ -138,7 +138,7 @@ class DashboardOptimizeBrowserTest {
                 .hasSize(lines);
         int curves =
                 browser.driver.findElements(By.cssSelector("#curves figure")).size();
-        assertThat(browser.awaitCharts()).isEqualTo(3 + curves);
+        assertThat(browser.awaitCharts()).isEqualTo(3 + curves + browser.breakdownCharts());
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-optimize-now", 1280);
 

@@ -97,6 +97,11 @@ final class HeadlessChromium implements AutoCloseable {
         return charts;
     }
 
+    /** Charts of the account page's per campaign and ad set breakdown. */
+    int breakdownCharts() {
+        return driver.findElements(By.cssSelector("#breakdown [data-chart]")).size();
+    }
+
     void awaitUrlContains(String part) {
         await().until(ExpectedConditions.urlContains(part));
     }
