@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.web;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.AuditEntry;
 import io.metasystem.mlcore.meta.AuditLog;
 import io.metasystem.mlcore.store.AdsManagerCsv;
@@ -14,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
@@ -39,15 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refusal shown before confirming, CSRF, and a read-only key that sees no button and whose POST is 403. Same server
  * configuration as {@link DashboardBrowserTest} (one Spring context for both), an account of its own.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
-            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
-            "mlcore.meta.max-data-age-days=0"
-        })
+@DashboardBrowserContext
 class DashboardApplyBrowserTest {
     static final String ACCOUNT = "555000333";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

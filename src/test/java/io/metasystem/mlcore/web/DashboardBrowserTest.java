@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.web;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
@@ -18,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,15 +45,7 @@ import static org.assertj.core.api.Assertions.within;
  * {@code docs/examples/ads_manager_export.csv} (through the store's importer) and one optimize answer (through the
  * API). Figures the pages must show are computed here from the CSV itself.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
-            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
-            "mlcore.meta.max-data-age-days=0"
-        })
+@DashboardBrowserContext
 class DashboardBrowserTest {
     static final String KEY = "dashboard-test-key-0123456789";
     static final String VIEWER_KEY = "dashboard-viewer-key-0123456789";

@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.web;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.InsightStore;
@@ -13,7 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -49,15 +47,7 @@ import static org.assertj.core.api.Assertions.within;
  * coordinates; the thumbnail needs a session; an account without creatives says so. Same configuration as
  * {@link DashboardBrowserTest} (one Spring context), accounts of its own.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
-            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
-            "mlcore.meta.max-data-age-days=0"
-        })
+@DashboardBrowserContext
 class DashboardCreativesBrowserTest {
     static final String ACCOUNT = "555000888";
     static final String EMPTY_ACCOUNT = "555000889";

@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.web;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.ml.Datasets;
 import io.metasystem.mlcore.ml.ModelRegistry;
 import io.metasystem.mlcore.ml.Provenance;
@@ -14,7 +13,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,15 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configuration as {@link DashboardBrowserTest} (one Spring context); the versions are removed again, since that
  * class expects no prior model.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
-            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
-            "mlcore.meta.max-data-age-days=0"
-        })
+@DashboardBrowserContext
 class DashboardModelsBrowserTest {
     private static final String SCOPE = "dash3-browser";
     private static HeadlessChromium browser;

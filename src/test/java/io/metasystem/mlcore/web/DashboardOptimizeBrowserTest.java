@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.web;
 
-import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.store.AdSet;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
@@ -16,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -44,15 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key sees no form and its POST is 403, as is a POST without CSRF token. Same configuration as
  * {@link DashboardBrowserTest} (one Spring context), an account of its own.
  */
-@SpringBootTest(
-        classes = MlCoreApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "mlcore.api-key=" + DashboardBrowserTest.KEY,
-            "mlcore.api-keys-readonly=" + DashboardBrowserTest.VIEWER_KEY,
-            "mlcore.meta.allowed-accounts=" + DashboardBrowserTest.ACCOUNT + "," + DashboardApplyBrowserTest.ACCOUNT,
-            "mlcore.meta.max-data-age-days=0"
-        })
+@DashboardBrowserContext
 class DashboardOptimizeBrowserTest {
     static final String ACCOUNT = "555000777";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
