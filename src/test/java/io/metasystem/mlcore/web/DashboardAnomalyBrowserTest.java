@@ -2,17 +2,12 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,32 +29,15 @@ import static org.assertj.core.api.Assertions.within;
  * configuration as {@link DashboardBrowserTest} (one Spring context), an account of its own.
  */
 @DashboardBrowserContext
-class DashboardAnomalyBrowserTest {
+class DashboardAnomalyBrowserTest extends BrowserPageTest {
     static final String ACCOUNT = "555000777";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     InsightImporter importer;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
@@ -244,20 +222,5 @@ class DashboardAnomalyBrowserTest {
                                 + "});"
                                 + "return out;",
                         chartId);
-    }
-
-    private void signIn() {
-        browser.driver.get(base() + "/login");
-        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
-        field.clear();
-        field.sendKeys(DashboardBrowserTest.KEY);
-        browser.driver
-                .findElement(By.cssSelector("form.login button[type='submit']"))
-                .click();
-        browser.awaitUrlContains("/dashboard");
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 }

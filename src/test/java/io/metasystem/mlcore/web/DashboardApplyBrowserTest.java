@@ -5,29 +5,21 @@ import io.metasystem.mlcore.meta.AuditLog;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,14 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configuration as {@link DashboardBrowserTest} (one Spring context for both), an account of its own.
  */
 @DashboardBrowserContext
-class DashboardApplyBrowserTest {
+class DashboardApplyBrowserTest extends BrowserPageTest {
     static final String ACCOUNT = "555000333";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     InsightImporter importer;
@@ -55,24 +41,6 @@ class DashboardApplyBrowserTest {
 
     @Autowired
     AuditLog audit;
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
@@ -194,57 +162,11 @@ class DashboardApplyBrowserTest {
         return url("/dashboard/accounts/" + ACCOUNT + "/recommendations/" + id + "/apply");
     }
 
-    private String session() {
-        return "JSESSIONID="
-                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
-    }
-
-    /** The session's CSRF token, read from a page's sign-out form. */
-    private String csrf(String session) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(url("/dashboard"))
-                .header("Cookie", session)
-                .GET()
-                .build());
-        Matcher m = CSRF.matcher(page.body());
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
-    }
-
     private HttpResponse<String> post(URI to, String session, String token) {
         return send(HttpRequest.newBuilder(to)
                 .header("Cookie", session)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .build());
-    }
-
-    private void signIn(String key) {
-        browser.driver.get(base() + "/login");
-        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
-        field.clear();
-        field.sendKeys(key);
-        browser.driver
-                .findElement(By.cssSelector("form.login button[type='submit']"))
-                .click();
-        browser.awaitUrlContains("/dashboard");
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private URI url(String path) {
-        return URI.create(base() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

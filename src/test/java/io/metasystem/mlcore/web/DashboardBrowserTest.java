@@ -7,25 +7,19 @@ import io.metasystem.mlcore.alerts.Silence;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,17 +40,12 @@ import static org.assertj.core.api.Assertions.within;
  * API). Figures the pages must show are computed here from the CSV itself.
  */
 @DashboardBrowserContext
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserPageTest {
     static final String KEY = "dashboard-test-key-0123456789";
     static final String VIEWER_KEY = "dashboard-viewer-key-0123456789";
     static final String ACCOUNT = "555000111";
     private static final String SOME_AD_SET = "23851000000000003";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     InsightImporter importer;
@@ -66,24 +55,6 @@ class DashboardBrowserTest {
 
     @Autowired
     AlertService alerts;
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
@@ -384,8 +355,7 @@ class DashboardBrowserTest {
         WebElement row = browser.driver.findElement(By.cssSelector("#alerts tr[data-alert='" + alert.id() + "']"));
         assertThat(row.findElements(By.cssSelector("button.ack"))).isEmpty();
 
-        String session = "JSESSIONID="
-                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = session();
         HttpResponse<String> post = send(HttpRequest.newBuilder(url("/dashboard/alerts/" + alert.id() + "/ack"))
                 .header("Cookie", session)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -495,8 +465,7 @@ class DashboardBrowserTest {
     @Test
     void postWithoutCsrfTokenIsForbiddenAndTheSessionNeverOpensTheApi() {
         signIn();
-        String session = "JSESSIONID="
-                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = session();
         HttpResponse<String> logout = send(HttpRequest.newBuilder(url("/logout"))
                 .header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.noBody())
@@ -517,8 +486,7 @@ class DashboardBrowserTest {
     @Test
     void unknownAccountIsANotFoundPage() {
         signIn();
-        String session = "JSESSIONID="
-                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = session();
         HttpResponse<String> page = send(HttpRequest.newBuilder(url("/dashboard/accounts/404404"))
                 .header("Cookie", session)
                 .GET()
@@ -530,21 +498,6 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("404404");
     }
 
-    private void signIn() {
-        browser.driver.get(base() + "/login");
-        submitKey(KEY);
-        browser.awaitUrlContains("/dashboard");
-    }
-
-    private void submitKey(String key) {
-        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
-        field.clear();
-        field.sendKeys(key);
-        browser.driver
-                .findElement(By.cssSelector("form.login button[type='submit']"))
-                .click();
-    }
-
     private static String euros(BigDecimal amount) {
         return String.format(Locale.ROOT, "€%,.2f", amount);
     }
@@ -552,24 +505,5 @@ class DashboardBrowserTest {
     /** Visible text with no-break spaces as plain spaces (locales put them between number and symbol). */
     private static String text(WebElement element) {
         return element.getText().replace('\u00a0', ' ').replace('\u202f', ' ').strip();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private URI url(String path) {
-        return URI.create(base() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,16 +3,12 @@ package io.metasystem.mlcore.web;
 import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.InsightStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -26,14 +22,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,17 +41,13 @@ import static org.assertj.core.api.Assertions.within;
  * {@link DashboardBrowserTest} (one Spring context), accounts of its own.
  */
 @DashboardBrowserContext
-class DashboardCreativesBrowserTest {
+class DashboardCreativesBrowserTest extends BrowserPageTest {
     static final String ACCOUNT = "555000888";
     static final String EMPTY_ACCOUNT = "555000889";
     /** A 512 x 256 upload becomes a 320 x 160 thumbnail. */
     private static final double SCALE = 320.0 / 512;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     InsightImporter importer;
@@ -68,24 +57,6 @@ class DashboardCreativesBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
@@ -187,8 +158,7 @@ class DashboardCreativesBrowserTest {
         assertThat(shot).exists();
 
         // the thumbnail route: the session's cookie gets the JPEG, no session is sent to sign in, unknown is 404
-        String session = "JSESSIONID="
-                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = session();
         String path = "/dashboard/accounts/" + ACCOUNT + "/creatives/" + creativeId + "/thumbnail.jpg";
         HttpResponse<byte[]> jpeg = http.send(
                 HttpRequest.newBuilder(url(path))
@@ -304,24 +274,5 @@ class DashboardCreativesBrowserTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void signIn() {
-        browser.driver.get(base() + "/login");
-        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
-        field.clear();
-        field.sendKeys(DashboardBrowserTest.KEY);
-        browser.driver
-                .findElement(By.cssSelector("form.login button[type='submit']"))
-                .click();
-        browser.awaitUrlContains("/dashboard");
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private URI url(String path) {
-        return URI.create(base() + path);
     }
 }

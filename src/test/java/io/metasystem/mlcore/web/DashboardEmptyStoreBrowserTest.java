@@ -3,15 +3,12 @@ package io.metasystem.mlcore.web;
 import io.metasystem.mlcore.MlCoreApplication;
 import io.metasystem.mlcore.meta.AuditLog;
 import io.metasystem.mlcore.store.InsightStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
             "mlcore.meta.allowed-accounts=1234567890",
             "mlcore.meta.max-data-age-days=0"
         })
-class DashboardEmptyStoreBrowserTest {
+class DashboardEmptyStoreBrowserTest extends BrowserPageTest {
     static final String KEY = "empty-store-key-0123456789";
 
     @Autowired
@@ -43,27 +40,9 @@ class DashboardEmptyStoreBrowserTest {
     @Autowired
     AuditLog audit;
 
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void emptyStoreShowsHowToImportTheExampleExport() {
-        String base = "http://localhost:" + port;
+        String base = base();
         browser.driver.get(base + "/login?lang=en");
         browser.driver.manage().deleteAllCookies(); // signed out, whichever test ran first
         browser.driver.get(base + "/login?lang=en");
@@ -171,7 +150,7 @@ class DashboardEmptyStoreBrowserTest {
 
     @Test
     void aRefusedFileShowsItsProblemsWithLineAndColumnAndImportsNothing() throws Exception {
-        String base = "http://localhost:" + port;
+        String base = base();
         List<String> lines = Files.readAllLines(SeededCsv.FILE);
         lines.set(3, lines.get(3).replace(",26.27,", ",lots,"));
         Path broken = Files.createTempFile("mlcore-broken-", ".csv");

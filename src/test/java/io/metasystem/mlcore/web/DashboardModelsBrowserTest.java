@@ -4,16 +4,11 @@ import io.metasystem.mlcore.ml.Datasets;
 import io.metasystem.mlcore.ml.ModelRegistry;
 import io.metasystem.mlcore.ml.Provenance;
 import io.metasystem.mlcore.ml.Validation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
@@ -30,31 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * class expects no prior model.
  */
 @DashboardBrowserContext
-class DashboardModelsBrowserTest {
+class DashboardModelsBrowserTest extends BrowserPageTest {
     private static final String SCOPE = "dash3-browser";
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ModelRegistry registry;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void removeModels() {
@@ -129,20 +107,5 @@ class DashboardModelsBrowserTest {
                 Map.of(),
                 result);
         return registry.register(SCOPE, artifact, p, "{}", 0.05).version();
-    }
-
-    private void signIn() {
-        browser.driver.get(base() + "/login");
-        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
-        field.clear();
-        field.sendKeys(DashboardBrowserTest.KEY);
-        browser.driver
-                .findElement(By.cssSelector("form.login button[type='submit']"))
-                .click();
-        browser.awaitUrlContains("/dashboard");
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 }

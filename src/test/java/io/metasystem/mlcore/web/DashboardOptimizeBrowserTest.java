@@ -6,8 +6,6 @@ import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.Recommendation;
 import io.metasystem.mlcore.store.RecommendationStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,23 +13,17 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DashboardBrowserTest} (one Spring context), an account of its own.
  */
 @DashboardBrowserContext
-class DashboardOptimizeBrowserTest {
+class DashboardOptimizeBrowserTest extends BrowserPageTest {
     static final String ACCOUNT = "555000777";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static HeadlessChromium browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     InsightImporter importer;
@@ -61,24 +47,6 @@ class DashboardOptimizeBrowserTest {
 
     @Autowired
     RecommendationStore recommendations;
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    @BeforeAll
-    static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
@@ -233,22 +201,6 @@ class DashboardOptimizeBrowserTest {
         return url("/dashboard/accounts/" + ACCOUNT + "/optimize");
     }
 
-    private String session() {
-        return "JSESSIONID="
-                + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
-    }
-
-    /** The session's CSRF token, read from a page's sign-out form. */
-    private String csrf(String session) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(url("/dashboard"))
-                .header("Cookie", session)
-                .GET()
-                .build());
-        Matcher m = CSRF.matcher(page.body());
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
-    }
-
     private HttpResponse<String> post(String session, String token) {
         return send(HttpRequest.newBuilder(optimizeUrl())
                 .header("Cookie", session)
@@ -256,35 +208,5 @@ class DashboardOptimizeBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "total=150&max_change_ratio=0.5&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .build());
-    }
-
-    private void signIn(String key) {
-        browser.driver.get(base() + "/login");
-        WebElement field = browser.await().until(ExpectedConditions.elementToBeClickable(By.name("api_key")));
-        field.clear();
-        field.sendKeys(key);
-        browser.driver
-                .findElement(By.cssSelector("form.login button[type='submit']"))
-                .click();
-        browser.awaitUrlContains("/dashboard");
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private URI url(String path) {
-        return URI.create(base() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
