@@ -11,7 +11,7 @@ warmup=$1 rounds=$2 bodies=$3; shift 3
 key=bench-key-0123456789abcdef
 cp_file=$root/target/bench-classpath.txt
 [ -s "$cp_file" ] || (cd "$root" && ./mvnw -o -q dependency:build-classpath -Dmdep.outputFile="$cp_file" > /dev/null)
-port=18130
+port=${PORT:-18130}
 for jar in "$@"; do
   dir=$(mktemp -d /tmp/mlcore-hve.XXXX)
   # shellcheck disable=SC2086

@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 warmup=$1 calls=$2 bodies=$3; shift 3
 key=bench-key-0123456789abcdef
-port=18120
+port=${PORT:-18120}
 for jar in "$@"; do
   dir=$(mktemp -d /tmp/mlcore-latency.XXXX)
   pid=$("$here/run-jar.sh" "$jar" $port "$dir" -Xmx512m)

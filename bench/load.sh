@@ -6,7 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 body=$1 duration=$2; shift 2
-port=18100
+port=${PORT:-18100}
 for jar in "$@"; do
   dir=$(mktemp -d /tmp/mlcore-load.XXXX)
   pid=$("$here/run-jar.sh" "$jar" $port "$dir" -Xmx512m)

@@ -97,7 +97,10 @@ final class FieldChecks {
         return true;
     }
 
-    /** Checks the daily rows at {@code path}: count, dates, and each row's counts. */
+    /**
+     * Checks the daily rows at {@code path}: count, dates, and each row's counts. A row's field paths
+     * ({@code path[d].spend}, …) are only built for a problem found: the rows are the bulk of a request.
+     */
     void daily(String path, List<OptimizeRequest.Daily> daily) {
         if (daily.size() > MAX_DAILY_ROWS) {
             error(path, "at most " + MAX_DAILY_ROWS + " daily rows per ad set, got " + daily.size());
@@ -106,24 +109,26 @@ final class FieldChecks {
         Set<LocalDate> dates = new HashSet<>();
         LocalDate previous = null;
         for (int d = 0; d < daily.size(); d++) {
-            String row = path + "[" + d + "]";
             OptimizeRequest.Daily day = daily.get(d);
             if (day == null) {
-                error(row, "must be an object");
+                error(field(path, d, ""), "must be an object");
                 continue;
             }
             if (day.date() == null) {
-                error(row + ".date", "is required");
+                error(field(path, d, ".date"), "is required");
             } else {
                 if (!dates.add(day.date())) {
-                    error(row + ".date", "duplicate date " + day.date());
+                    error(field(path, d, ".date"), "duplicate date " + day.date());
                 } else if (previous != null && day.date().isBefore(previous)) {
-                    error(row + ".date", "dates must be in increasing order, " + day.date() + " follows " + previous);
+                    error(
+                            field(path, d, ".date"),
+                            "dates must be in increasing order, " + day.date() + " follows " + previous);
                 }
                 previous = day.date();
             }
             counts(
-                    row,
+                    path,
+                    d,
                     day.spend(),
                     day.impressions(),
                     day.clicks(),
@@ -145,29 +150,56 @@ final class FieldChecks {
             Double conversions,
             Double revenue,
             double moneyLimit) {
-        nonNegative(path + ".spend", spend, true, moneyLimit);
-        boolean hasImpressions = nonNegative(path + ".impressions", impressions, false, MAX_COUNT);
-        boolean hasClicks = nonNegative(path + ".clicks", clicks, false, MAX_COUNT);
-        boolean hasConversions = nonNegative(path + ".conversions", conversions, true, MAX_COUNT);
-        nonNegative(path + ".revenue", revenue, false, moneyLimit);
+        counts(path, -1, spend, impressions, clicks, conversions, revenue, moneyLimit);
+    }
+
+    /** As {@link #counts(String, Double, Double, Double, Double, Double, double)} for {@code path[index]}. */
+    private void counts(
+            String path,
+            int index,
+            Double spend,
+            Double impressions,
+            Double clicks,
+            Double conversions,
+            Double revenue,
+            double moneyLimit) {
+        nonNegative(path, index, ".spend", spend, true, moneyLimit);
+        boolean hasImpressions = nonNegative(path, index, ".impressions", impressions, false, MAX_COUNT);
+        boolean hasClicks = nonNegative(path, index, ".clicks", clicks, false, MAX_COUNT);
+        boolean hasConversions = nonNegative(path, index, ".conversions", conversions, true, MAX_COUNT);
+        nonNegative(path, index, ".revenue", revenue, false, moneyLimit);
         if (hasImpressions && hasClicks && clicks > impressions) {
-            error(path + ".clicks", "clicks (" + clicks + ") cannot exceed impressions (" + impressions + ")");
+            error(
+                    field(path, index, ".clicks"),
+                    "clicks (" + clicks + ") cannot exceed impressions (" + impressions + ")");
         }
         if (hasClicks && hasConversions && conversions > clicks) {
-            error(path + ".conversions", "conversions (" + conversions + ") cannot exceed clicks (" + clicks + ")");
+            error(
+                    field(path, index, ".conversions"),
+                    "conversions (" + conversions + ") cannot exceed clicks (" + clicks + ")");
         }
+    }
+
+    /** The JSON path {@code path[index]leaf}, or {@code pathleaf} for a negative index. */
+    private static String field(String path, int index, String leaf) {
+        return index < 0 ? path + leaf : path + "[" + index + "]" + leaf;
     }
 
     /** @return true when the value is present and finite */
     boolean finite(String field, Double value, boolean required) {
+        return finite(field, -1, "", value, required);
+    }
+
+    /** As {@link #finite(String, Double, boolean)} for the field {@link #field(String, int, String)}. */
+    private boolean finite(String path, int index, String leaf, Double value, boolean required) {
         if (value == null) {
             if (required) {
-                error(field, "is required");
+                error(field(path, index, leaf), "is required");
             }
             return false;
         }
         if (!Double.isFinite(value)) {
-            error(field, "must be a finite number, was " + value);
+            error(field(path, index, leaf), "must be a finite number, was " + value);
             return false;
         }
         return true;
@@ -175,18 +207,25 @@ final class FieldChecks {
 
     /** @return true when the value is present, finite, at least 0 and at most {@code max} */
     boolean nonNegative(String field, Double value, boolean required, double max) {
-        if (!finite(field, value, required)) {
+        return nonNegative(field, -1, "", value, required, max);
+    }
+
+    /** As {@link #nonNegative(String, Double, boolean, double)} for the field {@link #field(String, int, String)}. */
+    private boolean nonNegative(String path, int index, String leaf, Double value, boolean required, double max) {
+        if (!finite(path, index, leaf, value, required)) {
             return false;
         }
         if (value < 0) {
-            error(field, "must be >= 0, was " + value);
+            error(field(path, index, leaf), "must be >= 0, was " + value);
             return false;
         }
         if (value > 0 && value < MIN_MAGNITUDE) {
-            error(field, "must be 0 or at least " + MIN_MAGNITUDE + " (docs/api.md, limits), was " + value);
+            error(
+                    field(path, index, leaf),
+                    "must be 0 or at least " + MIN_MAGNITUDE + " (docs/api.md, limits), was " + value);
             return false;
         }
-        return atMost(field, value, max);
+        return atMost(path, index, leaf, value, max);
     }
 
     /** @return true when the value is present, finite, above 0 and at most {@code max} */
@@ -202,12 +241,12 @@ final class FieldChecks {
             error(field, "must be at least " + MIN_MAGNITUDE + " (docs/api.md, limits), was " + value);
             return false;
         }
-        return atMost(field, value, max);
+        return atMost(field, -1, "", value, max);
     }
 
-    private boolean atMost(String field, double value, double max) {
+    private boolean atMost(String path, int index, String leaf, double value, double max) {
         if (value > max) {
-            error(field, "must be at most " + limit(max) + " (docs/api.md, limits), was " + value);
+            error(field(path, index, leaf), "must be at most " + limit(max) + " (docs/api.md, limits), was " + value);
             return false;
         }
         return true;
