@@ -79,7 +79,8 @@ public final class AlertBenchmark {
             long cleanDays,
             Map<String, Integer> falseByMetric,
             Map<String, Integer> falseBreakdown,
-            double collapseOracleRecall) {
+            double collapseOracleRecall,
+            double cvrDropOracleRecall) {
         public double recall() {
             return injected == 0 ? Double.NaN : (double) found / injected;
         }
@@ -142,6 +143,11 @@ public final class AlertBenchmark {
                     "%noracle bound of the one-day conversion collapse (closed form, the ad set's true rates known): "
                             + "%.3f%n",
                     collapseOracleRecall));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "oracle bound of the CVR drop to 25 %% on its first 3 days pooled, at the level-shift score "
+                            + "(closed form, the true rates known): %.3f%n",
+                    cvrDropOracleRecall));
             out.append("\nfalse anomalies (clean ad sets, and injected ones outside the window) by metric and kind: ")
                     .append(falseByMetric)
                     .append('\n');
@@ -178,6 +184,8 @@ public final class AlertBenchmark {
         Map<String, Integer> falseBreakdown = new TreeMap<>();
         double oracleSum = 0;
         int oracleCount = 0;
+        double cvrOracleSum = 0;
+        int cvrOracleCount = 0;
         for (int i = 0; i < settings.adsets(); i++) {
             AnomalySeries.Case c =
                     AnomalySeries.generate(settings.seed(), i, settings.days(), settings.anomalyShare(), WARM_UP + 1);
@@ -223,6 +231,14 @@ public final class AlertBenchmark {
                         c.expectedConversions(), 0.05, settings.sensitivity().single());
                 oracleCount++;
             }
+            if (c.injected() == AnomalySeries.Injected.CVR_DROP) {
+                // the same closed form on the 3 days' summed conversions (3μ expected, a quarter of them seen)
+                cvrOracleSum += oracleCollapseDetection(
+                        3 * c.expectedConversions(),
+                        0.25,
+                        settings.sensitivity().shift());
+                cvrOracleCount++;
+            }
             int[] k = counts.get(c.injected());
             k[0]++;
             k[1] += found ? 1 : 0;
@@ -255,7 +271,8 @@ public final class AlertBenchmark {
                 cleanDays,
                 falseByMetric,
                 falseBreakdown,
-                oracleCount == 0 ? Double.NaN : oracleSum / oracleCount);
+                oracleCount == 0 ? Double.NaN : oracleSum / oracleCount,
+                cvrOracleCount == 0 ? Double.NaN : cvrOracleSum / cvrOracleCount);
     }
 
     /**

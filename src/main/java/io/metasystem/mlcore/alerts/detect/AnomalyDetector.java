@@ -74,6 +74,8 @@ public final class AnomalyDetector {
     static final double NORMAL_DF = 1e5;
     /** Days of a level-shift run: the start day and the two after it, all in the same direction. */
     static final int RUN_DAYS = 3;
+    /** Days of a pooled window: the start day and the two after it, their counts summed. */
+    static final int POOLED_DAYS = 3;
 
     /** @return the anomalies of every series, in input order then date then metric */
     public DetectionResult detect(List<SeriesInput> series, DetectionSettings settings) {
@@ -167,11 +169,18 @@ public final class AnomalyDetector {
             }
             MetricModel.Evaluation day = model.evaluate(t, baseline, settings.level());
             double z = studentized(day.tail().z(), day.nu());
+            int[] next = nextUsable(model, t, RUN_DAYS - 1);
             if (Math.abs(z) < run) {
+                MetricModel.Evaluation pooled = pooledDrop(model, t, next, z, baseline, settings);
+                if (pooled != null) {
+                    out.add(pooledShift(s, t, model, pooled, baseline, settings));
+                    regimeStart = t;
+                    regimeId++;
+                    regime[t] = regimeId;
+                }
                 continue;
             }
             // look ahead at the next usable days against the same baseline
-            int[] next = nextUsable(model, t, RUN_DAYS - 1);
             double sum = z;
             int length = 1;
             double observedSum = day.observed();
@@ -224,6 +233,12 @@ public final class AnomalyDetector {
                 regimeStart = t;
                 regimeId++;
                 regime[t] = regimeId;
+            } else if (Math.abs(z) < single && pooledDrop(model, t, next, z, baseline, settings) != null) {
+                out.add(pooledShift(
+                        s, t, model, pooledDrop(model, t, next, z, baseline, settings), baseline, settings));
+                regimeStart = t;
+                regimeId++;
+                regime[t] = regimeId;
             } else if (Math.abs(z) >= single) {
                 AnomalyKind kind = z > 0 ? AnomalyKind.SPIKE : AnomalyKind.DIP;
                 out.add(new Anomaly(
@@ -252,6 +267,75 @@ public final class AnomalyDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * A sustained drop of a rate (CTR or CVR) seen on the summed counts of day t and the next
+     * {@value #POOLED_DAYS}&nbsp;−&nbsp;1 usable days, when no single day of it is strong enough for a run: the pooled
+     * window's predictive under the baseline of t ({@link MetricModel#evaluatePooled}), when its studentized score is
+     * at or below −{@link Sensitivity#shift()} and the drop starts on t: day t is itself below expectation, the
+     * window is stronger evidence than any of its later suffixes (the CUSUM's change-point estimate is t, not a later
+     * day), and day t carries at least {@value #FIRST_DAY_SHARE} of the mean score of the other days. Otherwise null.
+     * The counting part of the window's variance is known, so its score takes the Welch–Satterthwaite ν
+     * ({@link MetricModel#satterthwaiteDf}).
+     */
+    static MetricModel.Evaluation pooledDrop(
+            MetricModel model, int t, int[] next, double z, MetricModel.Baseline baseline, DetectionSettings settings) {
+        if (z >= 0 || (model.metric != Metric.CTR && model.metric != Metric.CVR) || next.length < POOLED_DAYS - 1) {
+            return null;
+        }
+        int[] window = new int[POOLED_DAYS];
+        window[0] = t;
+        System.arraycopy(next, 0, window, 1, POOLED_DAYS - 1);
+        MetricModel.Evaluation pooled = model.evaluatePooled(window, baseline, settings.level());
+        double zp = studentized(pooled.tail().z(), pooled.nu());
+        if (zp > -settings.sensitivity().shift()) {
+            return null;
+        }
+        double rest = 0;
+        for (int from = 1; from < POOLED_DAYS; from++) {
+            MetricModel.Evaluation suffix =
+                    model.evaluatePooled(Arrays.copyOfRange(window, from, POOLED_DAYS), baseline, settings.level());
+            if (studentized(suffix.tail().z(), suffix.nu()) <= zp) {
+                return null;
+            }
+            MetricModel.Evaluation day = model.evaluate(window[from], baseline, settings.level());
+            rest += studentized(day.tail().z(), day.nu());
+        }
+        return z <= FIRST_DAY_SHARE * rest / (POOLED_DAYS - 1) ? pooled : null;
+    }
+
+    private Anomaly pooledShift(
+            SeriesInput s,
+            int t,
+            MetricModel model,
+            MetricModel.Evaluation pooled,
+            MetricModel.Baseline baseline,
+            DetectionSettings settings) {
+        LocalDate date = s.days().get(t).date();
+        double z = studentized(pooled.tail().z(), pooled.nu());
+        return new Anomaly(
+                s.adsetId(),
+                date,
+                model.metric,
+                AnomalyKind.LEVEL_SHIFT,
+                Direction.DOWN,
+                pooled.observed(),
+                pooled.expected(),
+                pooled.lo(),
+                pooled.hi(),
+                Distributions.normalCdf(-Math.abs(z)),
+                Reasons.deviation(
+                        model.metric,
+                        AnomalyKind.LEVEL_SHIFT,
+                        Direction.DOWN,
+                        date,
+                        pooled.observed(),
+                        pooled.expected(),
+                        pooled.lo(),
+                        pooled.hi(),
+                        settings.level(),
+                        clicksHeld(s, t, baseline)));
     }
 
     /**

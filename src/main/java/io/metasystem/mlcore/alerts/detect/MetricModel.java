@@ -44,6 +44,16 @@ abstract sealed class MetricModel {
     /** Predictive of day t under the baseline. */
     abstract Evaluation evaluate(int t, Baseline b, double level);
 
+    /**
+     * Predictive of the summed counts of several days under the baseline (a pooled window), or null for a metric
+     * that is not a count. The days' rates share the baseline's pooled rate (its uncertainty 1/(Σy + 1) does not
+     * shrink with more days) but wobble independently, so the wobble's part of the coefficient of variation² is
+     * σ²·Σw²/(Σw)² for days of weights w (their expected counts): σ²/L for L equal days.
+     */
+    Evaluation evaluatePooled(int[] window, Baseline b, double level) {
+        return null;
+    }
+
     static MetricModel of(Metric metric, List<DayRow> rows) {
         return switch (metric) {
             case CTR -> new BetaBinomial(metric, rows);
@@ -179,6 +189,35 @@ abstract sealed class MetricModel {
                     : estimatedDf(b);
             return new Evaluation(tail, value(t), mean, tail.lo() / n, tail.hi() / n, nu);
         }
+
+        @Override
+        Evaluation evaluatePooled(int[] window, Baseline b, double level) {
+            Pooled pooled = pool(b, this::successes, this::trials);
+            double y = pooled.count();
+            double rate = (y + 0.5) / (pooled.exposure() + 1.0);
+            long n = 0;
+            long k = 0;
+            double expected = 0;
+            double squares = 0;
+            for (int d : window) {
+                long trials = trials(d);
+                double dayMean = Math.min(0.95, Math.max(1e-9, rate * Math.exp(b.weekday()[weekday[d]])));
+                n += trials;
+                k += successes(d);
+                expected += trials * dayMean;
+                squares += (trials * dayMean) * (trials * dayMean);
+            }
+            double mean = expected / n;
+            double wobble = pooled.wobble() * squares / (expected * expected);
+            double cv2 = 1.0 / (y + 1.0) + wobble;
+            double kappa = Math.max(0.5, (1 - mean) / (mean * cv2) - 1);
+            Predictive.Tail tail = Predictive.betaBinomial(n, mean * kappa, (1 - mean) * kappa, k, level);
+            // a pooled drop is judged as a CVR day below expectation: only the wobble's part is studentized
+            double nu = k < expected
+                    ? satterthwaiteDf(1.0 / (expected + 0.5) + 1.0 / (y + 1.0), wobble, estimatedDf(b))
+                    : estimatedDf(b);
+            return new Evaluation(tail, (double) k / n, mean, tail.lo() / n, tail.hi() / n, nu);
+        }
     }
 
     /**
@@ -218,6 +257,26 @@ abstract sealed class MetricModel {
             double cv2 = 1.0 / (y + 1.0) + pooled.wobble();
             Predictive.Tail tail = Predictive.negativeBinomial(1.0 / cv2, mean, count(t), level);
             return new Evaluation(tail, value(t), mean, tail.lo(), tail.hi(), estimatedDf(b));
+        }
+
+        @Override
+        Evaluation evaluatePooled(int[] window, Baseline b, double level) {
+            Pooled pooled = pool(b, this::count, d -> rows.get(d).spend());
+            double y = pooled.count();
+            double rate = (y + 0.5) / pooled.exposure();
+            long k = 0;
+            double mean = 0;
+            double squares = 0;
+            for (int d : window) {
+                double dayMean =
+                        rate * Math.exp(b.weekday()[weekday[d]]) * rows.get(d).spend();
+                k += count(d);
+                mean += dayMean;
+                squares += dayMean * dayMean;
+            }
+            double cv2 = 1.0 / (y + 1.0) + pooled.wobble() * squares / (mean * mean);
+            Predictive.Tail tail = Predictive.negativeBinomial(1.0 / cv2, mean, k, level);
+            return new Evaluation(tail, k, mean, tail.lo(), tail.hi(), estimatedDf(b));
         }
     }
 

@@ -36,7 +36,8 @@ public enum Sensitivity {
         return single;
     }
 
-    double shift() {
+    /** Combined normal score a level shift (a run or a pooled window) needs. */
+    public double shift() {
         return shift;
     }
 
