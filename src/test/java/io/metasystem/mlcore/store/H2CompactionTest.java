@@ -47,7 +47,9 @@ class H2CompactionTest {
             record(pool, CALLS, compaction);
             assertThat(compaction.runs()).isEqualTo(CALLS / 50);
             assertThat(info(pool, "info.CHUNK_COUNT")).isLessThan(CALLS / 2L);
-            assertThat(info(pool, "info.FILE_SIZE")).isLessThan(25L << 20);
+            // each run has a 200 ms budget, so how far it gets depends on the machine's load: 24-26 MB seen on
+            // a loaded 2-core machine, against more than 40 MB without compaction
+            assertThat(info(pool, "info.FILE_SIZE")).isLessThan(32L << 20);
             // nothing committed was lost
             assertThat(count(pool)).isEqualTo(CALLS);
             // and H2's retention time is back at its default after each run
