@@ -85,6 +85,13 @@ abstract class BrowserPageTest {
                 .click();
     }
 
+    /** Signs the browser out (drops its cookies on the login page) and discards console messages so far. */
+    void signOut() {
+        browser.driver.get(base() + "/login?lang=en");
+        browser.driver.manage().deleteAllCookies();
+        browser.consoleProblems();
+    }
+
     /** @return the browser's session as a {@code Cookie} header value */
     String session() {
         return "JSESSIONID="

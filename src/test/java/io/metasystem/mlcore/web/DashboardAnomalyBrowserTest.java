@@ -43,9 +43,7 @@ class DashboardAnomalyBrowserTest extends BrowserPageTest {
     void seedAndSignOut() throws Exception {
         byte[] csv = exampleAsCsv().getBytes(StandardCharsets.UTF_8);
         importer.importRows("act_" + ACCOUNT, "csv", AdsManagerCsv.parse(new ByteArrayInputStream(csv)));
-        browser.driver.get(base() + "/login?lang=en");
-        browser.driver.manage().deleteAllCookies();
-        browser.consoleProblems();
+        signOut();
     }
 
     /** Removes the account again: the overview of {@link DashboardBrowserTest} (same context) counts the accounts. */

@@ -2,7 +2,6 @@ package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.meta.AuditEntry;
 import io.metasystem.mlcore.meta.AuditLog;
-import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,13 +11,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +41,8 @@ class DashboardApplyBrowserTest extends BrowserPageTest {
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
-        try (InputStream csv = Files.newInputStream(SeededCsv.FILE)) {
-            importer.importRows("act_" + ACCOUNT, "csv", AdsManagerCsv.parse(csv));
-        }
-        browser.driver.get(base() + "/login?lang=en");
-        browser.driver.manage().deleteAllCookies();
-        browser.consoleProblems();
+        SeededCsv.importInto(importer, ACCOUNT);
+        signOut();
     }
 
     /** A recommendation of the account within the default change guardrail (50 % a day), or beyond it. */

@@ -4,7 +4,6 @@ import io.metasystem.mlcore.alerts.Alert;
 import io.metasystem.mlcore.alerts.AlertService;
 import io.metasystem.mlcore.alerts.AlertState;
 import io.metasystem.mlcore.alerts.Silence;
-import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.RecommendationStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,9 +56,7 @@ class DashboardBrowserTest extends BrowserPageTest {
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
-        try (InputStream csv = Files.newInputStream(SeededCsv.FILE)) {
-            importer.importRows("act_" + ACCOUNT, "csv", AdsManagerCsv.parse(csv));
-        }
+        SeededCsv.importInto(importer, ACCOUNT);
         if (recommendations.list(ACCOUNT, null, null, 0, 1).items().isEmpty()) {
             HttpResponse<String> optimize =
                     send(HttpRequest.newBuilder(url("/api/v1/accounts/act_" + ACCOUNT + "/optimize"))
@@ -72,9 +68,7 @@ class DashboardBrowserTest extends BrowserPageTest {
                             .build());
             assertThat(optimize.statusCode()).as(optimize.body()).isEqualTo(200);
         }
-        browser.driver.get(base() + "/login?lang=en");
-        browser.driver.manage().deleteAllCookies();
-        browser.consoleProblems();
+        signOut();
     }
 
     @Test

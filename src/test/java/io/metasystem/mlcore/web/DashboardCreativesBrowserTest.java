@@ -1,6 +1,5 @@
 package io.metasystem.mlcore.web;
 
-import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.InsightStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -61,13 +59,9 @@ class DashboardCreativesBrowserTest extends BrowserPageTest {
     @BeforeEach
     void seedAndSignOut() throws Exception {
         for (String account : List.of(ACCOUNT, EMPTY_ACCOUNT)) {
-            try (InputStream csv = Files.newInputStream(SeededCsv.FILE)) {
-                importer.importRows("act_" + account, "csv", AdsManagerCsv.parse(csv));
-            }
+            SeededCsv.importInto(importer, account);
         }
-        browser.driver.get(base() + "/login?lang=en");
-        browser.driver.manage().deleteAllCookies();
-        browser.consoleProblems();
+        signOut();
     }
 
     @Test

@@ -49,9 +49,7 @@ class DashboardModelsBrowserTest extends BrowserPageTest {
         for (double d : deviances) {
             versions.add(register(d));
         }
-        browser.driver.get(base() + "/login?lang=en");
-        browser.driver.manage().deleteAllCookies();
-        browser.consoleProblems();
+        signOut();
         signIn();
         browser.driver.get(base() + "/dashboard/models?lang=en");
         browser.awaitCharts();

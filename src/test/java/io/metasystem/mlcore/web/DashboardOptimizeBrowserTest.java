@@ -1,7 +1,6 @@
 package io.metasystem.mlcore.web;
 
 import io.metasystem.mlcore.store.AdSet;
-import io.metasystem.mlcore.store.AdsManagerCsv;
 import io.metasystem.mlcore.store.InsightImporter;
 import io.metasystem.mlcore.store.InsightStore;
 import io.metasystem.mlcore.store.Recommendation;
@@ -16,14 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,12 +47,8 @@ class DashboardOptimizeBrowserTest extends BrowserPageTest {
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
-        try (InputStream csv = Files.newInputStream(SeededCsv.FILE)) {
-            importer.importRows("act_" + ACCOUNT, "csv", AdsManagerCsv.parse(csv));
-        }
-        browser.driver.get(base() + "/login?lang=en");
-        browser.driver.manage().deleteAllCookies();
-        browser.consoleProblems();
+        SeededCsv.importInto(importer, ACCOUNT);
+        signOut();
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.metasystem.mlcore.web;
 
+import io.metasystem.mlcore.store.AdsManagerCsv;
+import io.metasystem.mlcore.store.InsightImporter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,6 +28,15 @@ final class SeededCsv {
     record Row(String adSetId, LocalDate day, BigDecimal spend, long impressions, long clicks, BigDecimal results) {}
 
     private SeededCsv() {}
+
+    /** Imports {@link #FILE} into {@code act_<account>} through the store's importer (as the CSV route does). */
+    static void importInto(InsightImporter importer, String account) {
+        try (InputStream csv = Files.newInputStream(FILE)) {
+            importer.importRows("act_" + account, "csv", AdsManagerCsv.parse(csv));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static List<Row> rows() {
         try (Reader in = Files.newBufferedReader(FILE, StandardCharsets.UTF_8);
