@@ -76,7 +76,7 @@ class DashboardApplyBrowserTest extends BrowserPageTest {
         assertThat(browser.consoleProblems()).isEmpty();
         browser.screenshot("dashboard-apply-confirm", 1280);
 
-        browser.driver.findElement(By.id("apply-confirm")).click();
+        browser.clickAndAwaitNextPage(By.id("apply-confirm"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("result-status")));
         assertThat(browser.driver.findElement(By.id("result-status")).getAttribute("data-status"))
                 .isEqualTo("dry_run");

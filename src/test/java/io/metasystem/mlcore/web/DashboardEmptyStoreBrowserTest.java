@@ -94,7 +94,7 @@ class DashboardEmptyStoreBrowserTest extends BrowserPageTest {
         assertThat(browser.driver.findElement(By.id("optimize-ratio")).getAttribute("value"))
                 .as("prefilled with the apply guardrail, so that the dry run below is allowed")
                 .isEqualTo("0.5");
-        browser.driver.findElement(By.id("optimize-submit")).click();
+        browser.clickAndAwaitNextPage(By.id("optimize-submit"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("optimized")));
         int curves =
                 browser.driver.findElements(By.cssSelector("#curves figure")).size();
@@ -136,8 +136,8 @@ class DashboardEmptyStoreBrowserTest extends BrowserPageTest {
         browser.screenshot("dashboard-last-import", 1280);
 
         browser.driver.get(base + "/dashboard/accounts/1234567890");
-        browser.driver.findElement(By.id("apply-link")).click();
-        browser.driver.findElement(By.id("apply-confirm")).click();
+        browser.clickAndAwaitNextPage(By.id("apply-link"));
+        browser.clickAndAwaitNextPage(By.id("apply-confirm"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("result-status")));
         assertThat(browser.driver.findElement(By.id("result-status")).getAttribute("data-status"))
                 .isEqualTo("dry_run");

@@ -71,7 +71,7 @@ class DashboardOptimizeBrowserTest extends BrowserPageTest {
         total.clear();
         total.sendKeys("150");
         browser.driver.findElement(By.id("optimize-cpa")).sendKeys("15");
-        browser.driver.findElement(By.id("optimize-submit")).click();
+        browser.clickAndAwaitNextPage(By.id("optimize-submit"));
 
         WebElement done = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("optimized")));
         String id = done.getAttribute("data-recommendation");
@@ -132,7 +132,7 @@ class DashboardOptimizeBrowserTest extends BrowserPageTest {
         ((JavascriptExecutor) browser.driver)
                 .executeScript("const f = document.getElementById('optimize'); f.noValidate = true;"
                         + "document.getElementById('optimize-total').value = '-5';");
-        browser.driver.findElement(By.id("optimize-submit")).click();
+        browser.clickAndAwaitNextPage(By.id("optimize-submit"));
         WebElement error = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("optimize-error")));
         assertThat(error.getAttribute("data-field")).isEqualTo("total");
         assertThat(error.getText())
@@ -157,7 +157,7 @@ class DashboardOptimizeBrowserTest extends BrowserPageTest {
         WebElement ratio = browser.driver.findElement(By.id("optimize-ratio"));
         ratio.clear();
         ratio.sendKeys("0.01");
-        browser.driver.findElement(By.id("optimize-submit")).click();
+        browser.clickAndAwaitNextPage(By.id("optimize-submit"));
         browser.await().until(ExpectedConditions.attributeToBe(By.id("optimize-total"), "value", "1000"));
         assertThat(browser.driver.findElement(By.id("optimize-error")).getAttribute("data-field"))
                 .isEqualTo(field);

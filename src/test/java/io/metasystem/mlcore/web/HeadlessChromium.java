@@ -4,8 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -84,8 +86,21 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** A wait of up to 30 s that retries while the element it looks at belongs to a page being replaced. */
     WebDriverWait await() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * Clicks the element and waits until the browser has left the page it was on (its document has gone stale), so
+     * that what is looked up next comes from the answer and not from the page that sent the form.
+     */
+    void clickAndAwaitNextPage(By target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        await().until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Waits until every chart on the page has drawn its SVG; returns how many there are. */
