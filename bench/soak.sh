@@ -34,9 +34,12 @@ importer=$!
     # Right after the full GC (jcmd's own figure, before wrk's requests allocate much again), then Micrometer's
     # live data size (the old generation after the last collection).
     after_gc=$(jcmd "$pid" GC.heap_info | awk '/ used / {for (i = 1; i < NF; i++) if ($i == "used") {print $(i + 1); exit}}')
-    live=$(curl -s "http://localhost:$port/actuator/prometheus" \
-      | awk '/^jvm_gc_live_data_size_bytes/ {printf "%.1f MiB", $NF / 1048576}')
-    echo "$(( $(date +%s) - start ))s used $after_gc, live data $live, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$dir/heap"
+    metrics=$(curl -s "http://localhost:$port/actuator/prometheus")
+    live=$(awk '/^jvm_gc_live_data_size_bytes/ {printf "%.1f MiB", $NF / 1048576}' <<< "$metrics")
+    # the embedded H2 store (store.H2StoreMetrics): file length and chunk count
+    h2=$(awk '/^mlcore_h2_file_size_bytes/ {f = $NF / 1048576} /^mlcore_h2_chunks / {c = $NF}
+      END {printf "H2 file %.1f MiB, %d chunks", f, c}' <<< "$metrics")
+    echo "$(( $(date +%s) - start ))s used $after_gc, live data $live, $h2, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$dir/heap"
     sleep "$heap_every"
   done ) &
 sampler=$!
@@ -44,7 +47,7 @@ sampler=$!
 BODY=$body wrk -t1 -c"$connections" -d"$duration" --latency -s "$here/optimize.lua" "http://localhost:$port"
 kill $importer $sampler 2>/dev/null || true
 echo "imports by status: $(sort "$dir/imports" | uniq -c | tr '\n' ' ')"
-echo "heap after a full GC every ${heap_every}s (elapsed, heap used, old-generation live data, load average 1/5/15 min):"
+echo "heap after a full GC every ${heap_every}s (elapsed, heap used, old-generation live data, H2 store, load average 1/5/15 min):"
 cat "$dir/heap"
 echo "server log errors: $(grep -c ' ERROR ' "$dir/run/server.log" || true)"
 echo "peak RSS (VmHWM): $(grep VmHWM /proc/$pid/status)"

@@ -127,6 +127,13 @@ class KillDashNineTest {
             assertThat(third.get("inserted").asLong()).isZero();
             assertThat(third.get("unchanged").asLong()).isEqualTo(inserted);
 
+            // the embedded file store reports its size and chunk bookkeeping
+            assertThat(metric(again, "mlcore_h2_file_size_bytes")).isGreaterThan(100_000);
+            assertThat(metric(again, "mlcore_h2_chunks")).isPositive();
+            assertThat(metric(again, "mlcore_h2_chunks_fill_ratio")).isBetween(0.0, 1.0);
+            assertThat(metric(again, "mlcore_h2_compactions_total{kind=\"rewrite\""))
+                    .isNotNegative();
+
             // The lease sweep marks both jobs of the killed process as interrupted.
             await("the sweep marks the jobs interrupted")
                     .atMost(Duration.ofSeconds(60))
@@ -174,6 +181,17 @@ class KillDashNineTest {
 
     private static String error(ServiceProcess service, String path) {
         return JSON.readTree(service.get(path).body()).get("error").asString();
+    }
+
+    /** The value of the first line of {@code /actuator/prometheus} that starts with the given text. */
+    static double metric(ServiceProcess service, String prefix) {
+        String line = service.get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no metric " + prefix));
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     /** POST requests the server is processing now. */
