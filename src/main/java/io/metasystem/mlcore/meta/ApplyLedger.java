@@ -47,8 +47,29 @@ class ApplyLedger {
         return out;
     }
 
-    /** True when this call now owns the ad set's change (new, or previously failed). */
-    boolean claim(String recommendationId, String accountId, String adsetId, boolean dryRun) {
+    /** What {@link #claim} got. */
+    enum Claim {
+        /** Another apply owns the ad set, or its change is final: this call must not touch it. */
+        REFUSED,
+        /** First claim of the ad set for this recommendation. */
+        NEW,
+        /** The ad set's previous attempt failed. */
+        RETRY,
+        /** An {@code in_progress} claim older than {@code APPLY_CLAIM_TIMEOUT}: its apply was interrupted. */
+        TAKEN_OVER;
+
+        /** Whether this call now owns the ad set's change. */
+        boolean owned() {
+            return this != REFUSED;
+        }
+    }
+
+    /**
+     * Claims the ad set's change for this call: new, previously failed, or left {@code in_progress} by an apply
+     * whose claim is older than {@code APPLY_CLAIM_TIMEOUT}. Each case is one statement, so two concurrent claims
+     * never both succeed.
+     */
+    Claim claim(String recommendationId, String accountId, String adsetId, boolean dryRun) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         try {
             jdbc.sql("""
@@ -63,20 +84,30 @@ class ApplyLedger {
                     .param("adset", adsetId)
                     .param("now", now)
                     .update();
-            return true;
+            return Claim.NEW;
         } catch (DuplicateKeyException e) {
-            return jdbc.sql("""
+            int retried = jdbc.sql("""
                     update meta_apply_item set status = :claimed, attempts = attempts + 1, updated_at = :now
-                    where idempotency_key = :key and dry_run = :dry
-                    and (status = :failed or (status = :claimed and updated_at < :stale))""")
-                            .param("claimed", ApplyOutcome.IN_PROGRESS.value())
-                            .param("failed", ApplyOutcome.FAILED.value())
-                            .param("key", key(recommendationId, adsetId))
-                            .param("dry", dryRun)
-                            .param("now", now)
-                            .param("stale", now.minus(stale))
-                            .update()
-                    == 1;
+                    where idempotency_key = :key and dry_run = :dry and status = :failed""")
+                    .param("claimed", ApplyOutcome.IN_PROGRESS.value())
+                    .param("failed", ApplyOutcome.FAILED.value())
+                    .param("key", key(recommendationId, adsetId))
+                    .param("dry", dryRun)
+                    .param("now", now)
+                    .update();
+            if (retried == 1) {
+                return Claim.RETRY;
+            }
+            int takenOver = jdbc.sql("""
+                    update meta_apply_item set attempts = attempts + 1, updated_at = :now
+                    where idempotency_key = :key and dry_run = :dry and status = :claimed and updated_at < :stale""")
+                    .param("claimed", ApplyOutcome.IN_PROGRESS.value())
+                    .param("key", key(recommendationId, adsetId))
+                    .param("dry", dryRun)
+                    .param("now", now)
+                    .param("stale", now.minus(stale))
+                    .update();
+            return takenOver == 1 ? Claim.TAKEN_OVER : Claim.REFUSED;
         }
     }
 

@@ -25,6 +25,8 @@ public record ApplyResult(
      *                {@code already_applied} (by an earlier apply of this recommendation), {@code in_progress}
      * (another apply owns it right now), {@code failed}, {@code not_attempted} (stopped by a token error)
      * @param errorField Graph API parameter blamed for a validation error, nullable
+     * @param note       nullable; set when this apply took the ad set over from an interrupted one (its claim was
+     *                   older than {@code APPLY_CLAIM_TIMEOUT}) and says whether Meta already had the change
      */
     public record Item(
             String adsetId,
@@ -34,5 +36,6 @@ public record ApplyResult(
             ApplyOutcome outcome,
             String error,
             String errorField,
-            Integer errorCode) {}
+            Integer errorCode,
+            String note) {}
 }

@@ -38,6 +38,14 @@ public class ApplyService {
     private static final Logger log = LoggerFactory.getLogger(ApplyService.class);
     private static final JsonMapper JSON = StoredJson.MAPPER;
 
+    /** Note of an ad set whose claim was taken over from an interrupted apply and that Meta already had at target. */
+    static final String TAKEN_OVER_ALREADY_THERE = "taken over from an interrupted apply: Meta already had the target "
+            + "(most likely that apply's change arrived before it stopped), so nothing was sent again";
+
+    /** Note of an ad set whose claim was taken over from an interrupted apply and that was not at target on Meta. */
+    static final String TAKEN_OVER_SENT = "taken over from an interrupted apply: Meta did not have the target, so "
+            + "the change was sent by this apply";
+
     private final RecommendationSource recommendations;
     private final GraphApiClient graph;
     private final ApplyLedger ledger;
@@ -125,6 +133,7 @@ public class ApplyService {
                         ApplyOutcome.ALREADY_APPLIED,
                         null,
                         null,
+                        null,
                         null));
                 continue;
             }
@@ -137,10 +146,12 @@ public class ApplyService {
                         ApplyOutcome.NOT_ATTEMPTED,
                         "stopped: Meta access token rejected",
                         null,
+                        null,
                         null));
                 continue;
             }
-            if (!ledger.claim(rec.id(), account, t.adsetId(), dryRun)) {
+            ApplyLedger.Claim claim = ledger.claim(rec.id(), account, t.adsetId(), dryRun);
+            if (!claim.owned()) {
                 items.add(new ApplyResult.Item(
                         t.adsetId(),
                         action,
@@ -148,6 +159,7 @@ public class ApplyService {
                         t.recommendedBudget(),
                         ApplyOutcome.IN_PROGRESS,
                         "another apply is changing this ad set",
+                        null,
                         null,
                         null));
                 continue;
@@ -160,7 +172,8 @@ public class ApplyService {
                     action,
                     before.get(t.adsetId()),
                     statusBefore.get(t.adsetId()),
-                    requestedBy);
+                    requestedBy,
+                    claim == ApplyLedger.Claim.TAKEN_OVER);
             items.add(item);
             if (MetaErrorCodes.isTokenError(item.errorCode())) {
                 stop = true;
@@ -228,7 +241,8 @@ public class ApplyService {
             String action,
             BigDecimal beforeBudget,
             String beforeStatus,
-            String requestedBy) {
+            String requestedBy,
+            boolean takenOver) {
         Map<String, String> params = new LinkedHashMap<>();
         BigDecimal after = t.pause() ? null : t.recommendedBudget();
         if (t.pause()) {
@@ -260,14 +274,23 @@ public class ApplyService {
                 requestedBy,
                 request);
         if (alreadyThere && !dryRun) {
-            return finish(change, afterStatus, null, ApplyOutcome.UNCHANGED, null, null, null);
+            return finish(
+                    change,
+                    afterStatus,
+                    null,
+                    ApplyOutcome.UNCHANGED,
+                    null,
+                    null,
+                    null,
+                    takenOver ? TAKEN_OVER_ALREADY_THERE : null);
         }
         if (dryRun) {
-            return finish(change, afterStatus, null, ApplyOutcome.DRY_RUN, null, null, null);
+            return finish(change, afterStatus, null, ApplyOutcome.DRY_RUN, null, null, null, null);
         }
+        String note = takenOver ? TAKEN_OVER_SENT : null;
         try {
             GraphCall sent = graph.updateAdSet(t.adsetId(), params);
-            return finish(change, afterStatus, sent.response(), ApplyOutcome.APPLIED, null, null, null);
+            return finish(change, afterStatus, sent.response(), ApplyOutcome.APPLIED, null, null, null, note);
         } catch (GraphApiException e) {
             String field = e instanceof MetaValidationException v ? v.field() : null;
             String response = JSON.writeValueAsString(Map.of(
@@ -279,7 +302,7 @@ public class ApplyService {
                     String.valueOf(e.getMessage()),
                     "fbtrace_id",
                     String.valueOf(e.fbtraceId())));
-            return finish(change, beforeStatus, response, ApplyOutcome.FAILED, e.getMessage(), field, e.code());
+            return finish(change, beforeStatus, response, ApplyOutcome.FAILED, e.getMessage(), field, e.code(), note);
         }
     }
 
@@ -310,7 +333,8 @@ public class ApplyService {
             ApplyOutcome outcome,
             String error,
             String errorField,
-            Integer errorCode) {
+            Integer errorCode,
+            String note) {
         audit.record(new AuditEntry(
                 0,
                 null,
@@ -329,10 +353,11 @@ public class ApplyService {
                 response,
                 outcome,
                 error,
-                dryRun));
+                dryRun,
+                note));
         ledger.finish(c.recommendationId(), c.adsetId(), dryRun, outcome, error);
         return new ApplyResult.Item(
-                c.adsetId(), c.action(), c.before(), c.after(), outcome, error, errorField, errorCode);
+                c.adsetId(), c.action(), c.before(), c.after(), outcome, error, errorField, errorCode, note);
     }
 
     private ApplyResult summarise(String id, String account, List<ApplyResult.Item> items) {

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
  * @param request      the exact Graph API call as JSON ({@code method}, {@code path}, {@code params}); no token
  * @param response     Graph API response body, nullable (dry run, unchanged, no response)
  * @param outcome      {@code applied}, {@code dry_run}, {@code unchanged} or {@code failed}
+ * @param note         nullable; why an apply that took the ad set over from an interrupted one did what it did
  */
 public record AuditEntry(
         long id,
@@ -32,4 +33,5 @@ public record AuditEntry(
         String response,
         ApplyOutcome outcome,
         String error,
-        boolean dryRun) {}
+        boolean dryRun,
+        String note) {}

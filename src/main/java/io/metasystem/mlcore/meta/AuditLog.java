@@ -30,9 +30,9 @@ public class AuditLog {
         jdbc.sql("""
                 insert into meta_audit (created_at, account_id, recommendation_id, adset_id, idempotency_key, action,
                   before_budget, after_budget, before_status, after_status, currency, requested_by, request, response,
-                  outcome, error, dry_run)
+                  outcome, error, dry_run, note)
                 values (:created, :account, :rec, :adset, :key, :action, :before, :after, :beforeStatus, :afterStatus,
-                  :currency, :by, :request, :response, :outcome, :error, :dryRun)""")
+                  :currency, :by, :request, :response, :outcome, :error, :dryRun, :note)""")
                 .param("created", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("account", e.accountId())
                 .param("rec", e.recommendationId())
@@ -50,6 +50,7 @@ public class AuditLog {
                 .param("outcome", e.outcome().value())
                 .param("error", cut(e.error(), 4000))
                 .param("dryRun", e.dryRun())
+                .param("note", cut(e.note(), 500))
                 .update();
     }
 
@@ -128,7 +129,8 @@ public class AuditLog {
                 rs.getString("response"),
                 ApplyOutcome.of(rs.getString("outcome")),
                 rs.getString("error"),
-                rs.getBoolean("dry_run"));
+                rs.getBoolean("dry_run"),
+                rs.getString("note"));
     }
 
     private static String cut(String s, int max) {

@@ -121,6 +121,15 @@ class KillDuringApplyTest {
             assertThat(byAdSet.get(inFlight))
                     .as("the claim timed out; Meta already has the change, so it is not written again")
                     .isEqualTo("unchanged");
+            assertThat(takenOver
+                            .get("items")
+                            .valueStream()
+                            .filter(item -> item.get("adset_id").asString().equals(inFlight))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("note")
+                            .asString())
+                    .startsWith("taken over from an interrupted apply: Meta already had the target");
             // in the recommendation's order: done before the kill, the one in flight, never attempted
             boolean afterInFlight = false;
             for (Map.Entry<String, String> planned : outcomes.entrySet()) {

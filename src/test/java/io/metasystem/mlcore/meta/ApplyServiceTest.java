@@ -120,8 +120,8 @@ class ApplyServiceTest extends LiveMetaTest {
         recommendations.put(rec("r-crash-1", crash.minusSeconds(60), "crash1", "20", "22"));
         recommendations.put(rec("r-crash-2", crash.minusSeconds(60), "crash2", "20", "22"));
         ApplyLedger crashed = new ApplyLedger(jdbc, Clock.fixed(crash, ZoneOffset.UTC), applyProperties);
-        assertThat(crashed.claim("r-crash-1", "123", "crash1", false)).isTrue();
-        assertThat(crashed.claim("r-crash-2", "123", "crash2", false)).isTrue();
+        assertThat(crashed.claim("r-crash-1", "123", "crash1", false)).isEqualTo(ApplyLedger.Claim.NEW);
+        assertThat(crashed.claim("r-crash-2", "123", "crash2", false)).isEqualTo(ApplyLedger.Claim.NEW);
 
         for (String id : List.of("r-crash-1", "r-crash-2")) {
             ApplyResult early = at(withinTimeout).apply(id, "test");
@@ -132,8 +132,26 @@ class ApplyServiceTest extends LiveMetaTest {
 
         ApplyResult reached = at(afterTimeout).apply("r-crash-1", "test");
         assertThat(reached.items().get(0).outcome()).isEqualTo(ApplyOutcome.UNCHANGED);
+        assertThat(reached.items().get(0).note()).isEqualTo(ApplyService.TAKEN_OVER_ALREADY_THERE);
         ApplyResult lost = at(afterTimeout).apply("r-crash-2", "test");
         assertThat(lost.items().get(0).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(lost.items().get(0).note()).isEqualTo(ApplyService.TAKEN_OVER_SENT);
+        // the audit says it too, and a first apply of an ad set has no note
+        assertThat(jdbc.sql("select note from meta_audit where recommendation_id = :r")
+                        .param("r", "r-crash-1")
+                        .query(String.class)
+                        .list())
+                .containsExactly(ApplyService.TAKEN_OVER_ALREADY_THERE);
+        assertThat(jdbc.sql("select note from meta_audit where recommendation_id = :r")
+                        .param("r", "r-crash-2")
+                        .query(String.class)
+                        .list())
+                .containsExactly(ApplyService.TAKEN_OVER_SENT);
+        assertThat(jdbc.sql("select count(*) from meta_audit where note is not null and recommendation_id not like "
+                                + "'r-crash-%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(GRAPH.writes()).noneMatch(w -> w.path().endsWith("/crash1"));
         assertThat(GRAPH.writes()).filteredOn(w -> w.path().endsWith("/crash2")).hasSize(1);
         assertThat(at(afterTimeout).apply("r-crash-2", "test").items().get(0).outcome())
