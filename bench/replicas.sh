@@ -5,7 +5,8 @@
 # DURATION: wrk on optimize against each replica, and every IMPORT_EVERY seconds the same Ads Manager CSV imported into
 # one account on both replicas at once. Then checks: every recommendation answered 200 is stored once (count = 200s),
 # either replica answers for any stored recommendation, the account holds the file's rows once, and every scheduled
-# execution of the alert scan ran on exactly one replica (db-scheduler's "Executing" log lines, by execution time).
+# execution of the alert scan, the lease sweep, the webhook re-delivery and the retention task ran on exactly one
+# replica (db-scheduler's "Executing" log lines, by task and execution time).
 # Against a fake Graph API (bench/fake_graph.py) in live mode: a scheduled sync (META_SYNC_CRON every 15 s) and every
 # SYNC_EVERY seconds an on-demand sync sent to both replicas at once; checks every sync job succeeded, the synced
 # account holds its rows once, every scheduled sync execution ran on one replica, and one apply sent to both replicas
@@ -126,6 +127,16 @@ grep -ho 'Executing.*task=meta-sync[^,]*, id=[^,]*, executionTime=[^,]*' "$dir/a
   | sed 's/.*executionTime=//' | sort > "$dir/scheduled-syncs"
 echo "scheduled meta-sync executions: $(wc -l < "$dir/scheduled-syncs") on A+B, executed more than once: \
 $(uniq -d "$dir/scheduled-syncs" | wc -l)"
+# The other clustered tasks (fixed delays: the lease sweep every JOB_LEASE/2 = 1 min, the webhook re-delivery every
+# 30 s when a webhook URL is set, which this script does not do, the retention hourly, first at start):
+# each execution time on one replica only.
+for task in job-lease-sweep webhook-redelivery recommendation-retention; do
+  { grep -ho "Executing.*task=$task[^,]*, id=[^,]*, executionTime=[^,]*" "$dir/a/server.log" "$dir/b/server.log" \
+    || true; } | sed 's/.*executionTime=//' | sort > "$dir/executions-$task"
+  echo "$task executions: $(wc -l < "$dir/executions-$task") on A+B (A $(grep -c "Executing.*task=$task" \
+"$dir/a/server.log" || true), B $(grep -c "Executing.*task=$task" "$dir/b/server.log" || true)), executed more \
+than once: $(uniq -d "$dir/executions-$task" | wc -l)"
+done
 # One apply of one recommendation sent to both replicas at once: each ad set written once, one audit row per ad set.
 rec=$(curl -s -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' \
   -d '{"budget":{"total":75,"min_per_adset":5,"max_change_ratio":0.5},"targets":{"cpa":12},"lookback_days":28,"seed":42}' \

@@ -2,7 +2,7 @@ package io.metasystem.mlcore.faults;
 
 import io.metasystem.mlcore.meta.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,12 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * kill -9 of the service in the middle of a live apply (DUMMY_MODE=false) against the fake Graph API, which takes
- * the second ad-set write into effect but holds its answer (the change reached Meta, the service never learnt it).
- * Restarted on the same H2 file store with a claim timeout of one second (APPLY_CLAIM_TIMEOUT), the resumed apply
- * skips the ad sets already done, takes the stale claim of the in-flight one over, reads it from Meta, finds the
- * change there ({@code unchanged}) and does not write it again, and writes those never attempted. Every changed ad set
- * is written exactly once; the audit has one row per ad set.
+ * kill -9 of the service in the middle of a live apply (DUMMY_MODE=false) against the fake Graph API, in two
+ * variants: the fake takes the second ad-set write into effect but holds its answer (the change reached Meta, the
+ * service never learnt it), or it never receives that write (held before it arrives, then dropped). Restarted on the
+ * same H2 file store with a claim timeout of one second (APPLY_CLAIM_TIMEOUT), the resumed apply skips the ad sets
+ * already done, takes the stale claim of the in-flight one over, reads it from Meta, and finds the change there
+ * ({@code unchanged}, not written again) or not ({@code applied}, written once), both with a {@code note}; then it
+ * writes those never attempted. Every changed ad set is written exactly once; the audit has one row per ad set.
  */
 class KillDuringApplyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,8 +48,8 @@ class KillDuringApplyTest {
     @TempDir
     Path workDir;
 
-    @BeforeAll
-    static void graph() {
+    @BeforeEach
+    void graph() {
         GRAPH.clear();
         BUDGETS.forEach((id, budget) -> GRAPH.adSet(id, "Ad set " + id, "ACTIVE", budget, "23850000000000001"));
     }
@@ -71,7 +72,20 @@ class KillDuringApplyTest {
     }
 
     @Test
-    void anApplyKilledMidwayResumesWithoutWritingAnyAdSetTwice() throws Exception {
+    void anApplyKilledAfterMetaTookTheWriteResumesWithoutWritingAnyAdSetTwice() throws Exception {
+        killMidApplyAndResume(true);
+    }
+
+    @Test
+    void anApplyKilledBeforeTheWriteReachedMetaResumesAndWritesItOnce() throws Exception {
+        killMidApplyAndResume(false);
+    }
+
+    /**
+     * @param metaTookIt true: the second ad-set write takes effect on the fake and only its answer is held; false:
+     *     the write never reaches the fake (held before it arrives, then dropped)
+     */
+    private void killMidApplyAndResume(boolean metaTookIt) throws Exception {
         String recommendation;
         Map<String, String> outcomes;
         CountDownLatch releaseAnswer = new CountDownLatch(1);
@@ -94,7 +108,11 @@ class KillDuringApplyTest {
                     .filteredOn("applied"::equals)
                     .hasSizeGreaterThanOrEqualTo(3);
 
-            GRAPH.holdAnswerToAdSetWrite(2, releaseAnswer);
+            if (metaTookIt) {
+                GRAPH.holdAnswerToAdSetWrite(2, releaseAnswer);
+            } else {
+                GRAPH.loseAdSetWrite(2, releaseAnswer);
+            }
             CompletableFuture<HttpResponse<String>> apply = service.client()
                     .sendAsync(
                             service.request("/api/v1/recommendations/" + recommendation + "/apply")
@@ -104,14 +122,19 @@ class KillDuringApplyTest {
             await("the second ad-set write reached the fake Graph API")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> GRAPH.held() > 0);
-            assertThat(writesPerAdSet().values()).containsExactly(1L, 1L);
+            if (metaTookIt) {
+                assertThat(writesPerAdSet().values()).containsExactly(1L, 1L);
+            } else {
+                assertThat(writesPerAdSet().values()).containsExactly(1L);
+            }
             service.kill9();
             assertThat(apply).failsWithin(Duration.ofSeconds(10));
         } finally {
             releaseAnswer.countDown();
         }
         Map<String, Long> beforeRestart = writesPerAdSet();
-        String inFlight = GRAPH.writes().get(1).path().substring("/v23.0/".length());
+        String inFlightPath = metaTookIt ? GRAPH.writes().get(1).path() : GRAPH.lostWritePath();
+        String inFlight = inFlightPath.substring("/v23.0/".length());
 
         // The claim of the in-flight ad set is older than the 1 s claim timeout when the service is up again (younger
         // claims are skipped as in_progress: ApplyServiceTest, on a clock).
@@ -119,8 +142,11 @@ class KillDuringApplyTest {
             JsonNode takenOver = apply(again, recommendation);
             Map<String, String> byAdSet = outcomesOf(takenOver);
             assertThat(byAdSet.get(inFlight))
-                    .as("the claim timed out; Meta already has the change, so it is not written again")
-                    .isEqualTo("unchanged");
+                    .as(
+                            metaTookIt
+                                    ? "the claim timed out; Meta already has the change, so it is not written again"
+                                    : "the claim timed out; Meta never got the change, so it is written now")
+                    .isEqualTo(metaTookIt ? "unchanged" : "applied");
             assertThat(takenOver
                             .get("items")
                             .valueStream()
@@ -129,7 +155,10 @@ class KillDuringApplyTest {
                             .orElseThrow()
                             .get("note")
                             .asString())
-                    .startsWith("taken over from an interrupted apply: Meta already had the target");
+                    .startsWith(
+                            metaTookIt
+                                    ? "taken over from an interrupted apply: Meta already had the target"
+                                    : "taken over from an interrupted apply: Meta did not have the target");
             // in the recommendation's order: done before the kill, the one in flight, never attempted
             boolean afterInFlight = false;
             for (Map.Entry<String, String> planned : outcomes.entrySet()) {

@@ -60,6 +60,9 @@ public final class FakeGraphApi implements AutoCloseable {
     private final AtomicInteger adSetWrites = new AtomicInteger();
     private volatile int holdAnswerToWrite;
     private volatile CountDownLatch answerHold;
+    private volatile int loseWrite;
+    private volatile CountDownLatch loseHold;
+    private volatile String lostWritePath;
 
     public FakeGraphApi() {
         try {
@@ -90,6 +93,25 @@ public final class FakeGraphApi implements AutoCloseable {
         answerHold = release;
         holdAnswerToWrite = nth;
         return this;
+    }
+
+    /**
+     * Makes the {@code nth} ad-set write ({@code POST /<adset_id>}, counted from now) never reach Meta: it is held
+     * before anything is recorded or changed until {@code release} counts down, then dropped without an answer (the
+     * caller died or timed out before its request arrived). {@link #held()} counts it, {@link #lostWritePath()} names
+     * it; it is not among {@link #received()}.
+     */
+    public FakeGraphApi loseAdSetWrite(int nth, CountDownLatch release) {
+        adSetWrites.set(0);
+        lostWritePath = null;
+        loseHold = release;
+        loseWrite = nth;
+        return this;
+    }
+
+    /** Path of the write {@link #loseAdSetWrite} dropped, null before it arrived. */
+    public String lostWritePath() {
+        return lostWritePath;
     }
 
     /** How many requests {@link #holdUntil} held so far. */
@@ -291,6 +313,10 @@ public final class FakeGraphApi implements AutoCloseable {
         pageSize = 2;
         answerHold = null;
         holdAnswerToWrite = 0;
+        loseHold = null;
+        loseWrite = 0;
+        lostWritePath = null;
+        held.set(0);
         return this;
     }
 
@@ -315,6 +341,20 @@ public final class FakeGraphApi implements AutoCloseable {
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
             Map<String, String> form =
                     decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            CountDownLatch loseGate = loseHold;
+            if (loseGate != null
+                    && method.equals("POST")
+                    && adSets.containsKey(path.substring(path.lastIndexOf('/') + 1))
+                    && adSetWrites.incrementAndGet() == loseWrite) {
+                lostWritePath = path;
+                held.incrementAndGet();
+                try {
+                    loseGate.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             received.add(new Received(
                     method, path, query, form, exchange.getRequestHeaders().getFirst("Authorization")));
             Deque<Scripted> queue = scripts.get(method + " " + path);
