@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,6 +39,9 @@ class DashboardApplyBrowserTest extends BrowserPageTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void seedAndSignOut() throws Exception {
@@ -106,6 +110,24 @@ class DashboardApplyBrowserTest extends BrowserPageTest {
         browser.screenshot("dashboard-audit", 1280);
         browser.driver.get(base() + "/dashboard/audit?lang=es");
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Auditoría");
+
+        // a row written by an apply that took the ad set over from an interrupted one shows its note, translated
+        AuditEntry takenOver = rows.get(0);
+        jdbc.sql("update meta_audit set outcome = 'unchanged', note = 'taken over' where id = :id")
+                .param("id", takenOver.id())
+                .update();
+        browser.driver.navigate().refresh();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#audit tr[data-audit='" + takenOver.id() + "'] .note"))
+                        .getText())
+                .startsWith("retomado de una aplicación interrumpida: Meta ya tenía el objetivo");
+        browser.driver.get(base() + "/dashboard/audit?lang=en");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#audit tr[data-audit='" + takenOver.id() + "'] .note"))
+                        .getText())
+                .startsWith("taken over from an interrupted apply: Meta already had the target");
+        assertThat(browser.driver.findElements(By.cssSelector("#audit .note"))).hasSize(1);
+        browser.screenshot("dashboard-audit-note", 1280);
         browser.driver.get(base() + "/dashboard?lang=en");
     }
 
