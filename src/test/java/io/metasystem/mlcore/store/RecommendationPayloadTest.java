@@ -7,8 +7,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +23,49 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RecommendationPayloadTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = StoredJson.MAPPER;
+
+    /**
+     * A version-1 payload written by {@code main} at 19db3b8 (optimize of {@code bench/make_body.py 100}, read from
+     * the H2 file), the optimize answer's JSON text as sent, and the lines ({@code GET /api/v1/recommendations/{id}},
+     * decimals as text). Never regenerate these: they pin what old rows decode to.
+     */
+    static final String GOLDEN_V1 = "/store/recommendation-payload-v1";
+
+    static byte[] resource(String name) {
+        try (InputStream in = RecommendationPayloadTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aCommittedVersion1PayloadDecodesToTheAnswerItWasWrittenFor() {
+        byte[] v1 = resource(GOLDEN_V1 + ".bin");
+        assertThat(v1[0]).isEqualTo((byte) 1);
+        RecommendationPayload.Content content = RecommendationPayload.decode(v1);
+        String answer = new String(resource(GOLDEN_V1 + ".response.json"), StandardCharsets.UTF_8);
+        assertThat(JSON.writeValueAsString(content.response())).isEqualTo(answer);
+        JsonNode lines = JSON.readTree(resource(GOLDEN_V1 + ".lines.json"));
+        assertThat(content.adSets()).hasSize(lines.size()).hasSize(100);
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode expected = lines.get(i);
+            Recommendation.RecommendedAdSet line = content.adSets().get(i);
+            assertThat(line.adsetId()).isEqualTo(expected.get("adset_id").asString());
+            assertThat(line.name()).isEqualTo(expected.get("name").asString());
+            assertThat(line.currentBudget())
+                    .isEqualByComparingTo(expected.get("current_budget").asString());
+            assertThat(line.recommendedBudget())
+                    .isEqualByComparingTo(expected.get("recommended_budget").asString());
+            assertThat(line.expectedConversions().doubleValue())
+                    .isEqualTo(Double.parseDouble(
+                            expected.get("expected_conversions").asString()));
+            assertThat(line.expectedRevenue().doubleValue())
+                    .isEqualTo(
+                            Double.parseDouble(expected.get("expected_revenue").asString()));
+        }
+    }
 
     @Test
     void randomTreesAndLinesComeBackWithTheSameTypesKeyOrderAndBits() {
