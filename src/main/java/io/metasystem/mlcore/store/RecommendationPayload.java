@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +46,10 @@ import java.util.zip.Inflater;
  *       operation: tag {@code OP}, operation code, slot distances back. A budget change, a share, a CPA of budget and
  *       conversions, a rate of shape and rate… cost about four highly repetitive bytes instead of eight random ones.
  *       Checked when encoding, so decoding computes the identical double.</li>
+ *   <li>Numbers in strings: a decimal number in a string ({@code "CPA 2.63 EUR (90 % CI 2.50–2.78) at 170.93
+ *       EUR/day"}) that is one of the last {@value #STRING_WINDOW} slots rounded half-up to its decimals
+ *       ({@link #rounded}, exact {@link BigDecimal} arithmetic, the same on every JDK) is stored as a reference to
+ *       that slot (tag {@code TEMPLATE}); every other character stays text.</li>
  *   <li>Lines that repeat the tree: a line whose ad set is an object of the tree's {@code adsets} array (by its
  *       {@code id}) is a flag byte, that object's index and only the fields that differ from it ({@code name},
  *       {@code current_budget}, {@code recommended_budget}, {@code expected_conversions}, {@code expected_revenue};
@@ -71,6 +76,8 @@ final class RecommendationPayload {
     private static final int INT = 12;
     /** Version 2: a double derived from earlier value slots. */
     private static final int OP = 13;
+    /** Version 2: a string whose decimal numbers are earlier value slots, rounded. */
+    private static final int TEMPLATE = 14;
 
     private static final int COPY = 0;
     private static final int ADD = 1;
@@ -79,6 +86,10 @@ final class RecommendationPayload {
     private static final int DIVIDE = 4;
     /** How many value slots back an operation may look. */
     static final int WINDOW = 16;
+    /** How many value slots back a number in a string may refer to. */
+    static final int STRING_WINDOW = 32;
+    /** Most decimals of a number in a string that may refer to a slot. */
+    private static final int MAX_DECIMALS = 15;
     /** Searches for an operation per key that find none before the key is no longer searched. */
     private static final int MISSES_BEFORE_GIVING_UP = 3;
 
@@ -508,6 +519,18 @@ final class RecommendationPayload {
         return adSets != null && adSets.isArray() ? adSets : null;
     }
 
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * {@code v} (finite, not negative) rounded half-up to {@code decimals} places from its exact binary value, as plain
+     * text: defined by {@link BigDecimal} alone, so every JDK gives the same text for the same double.
+     */
+    static String rounded(double v, int decimals) {
+        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
     private static double apply(int op, double a, double b) {
         return switch (op) {
             case COPY -> a;
@@ -729,9 +752,79 @@ final class RecommendationPayload {
                 }
             } else {
                 // strings, and anything else as the text the JSON writer would give it
-                out.write(STRING);
-                string(n.isString() ? n.stringValue() : n.asString());
+                text(n.isString() ? n.stringValue() : n.asString());
             }
+        }
+
+        /**
+         * A string: tag STRING and the text, or tag TEMPLATE when decimal numbers in it are recent slots rounded
+         * ({@link #rounded}): count of numbers, then per number the text before it and its reference (slot distance
+         * - 1, times 16, plus the decimals), then the rest of the text.
+         */
+        void text(String s) throws IOException {
+            List<int[]> numbers = null;
+            int length = s.length();
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9' || (i > 0 && (isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.'))) {
+                    continue;
+                }
+                int end = i;
+                long digits = 0;
+                while (end < length && isDigit(s.charAt(end)) && end - i < 18) {
+                    digits = digits * 10 + (s.charAt(end) - '0');
+                    end++;
+                }
+                int decimals = 0;
+                if (end + 1 < length && s.charAt(end) == '.' && isDigit(s.charAt(end + 1))) {
+                    int point = end++;
+                    while (end < length && isDigit(s.charAt(end)) && end - i < 18) {
+                        digits = digits * 10 + (s.charAt(end) - '0');
+                        end++;
+                    }
+                    decimals = end - point - 1;
+                }
+                if (end < length && (isDigit(s.charAt(end)) || s.charAt(end) == '.') || decimals > MAX_DECIMALS) {
+                    i = end;
+                    continue; // too long, or a number followed by more digits or a point: left as text
+                }
+                int distance = reference(s.substring(i, end), digits, decimals);
+                if (distance > 0) {
+                    if (numbers == null) {
+                        numbers = new ArrayList<>();
+                    }
+                    numbers.add(new int[] {i, end, ((distance - 1) << 4) | decimals});
+                }
+                i = end - 1;
+            }
+            if (numbers == null) {
+                out.write(STRING);
+                string(s);
+                return;
+            }
+            out.write(TEMPLATE);
+            varint(numbers.size());
+            int from = 0;
+            for (int[] number : numbers) {
+                string(s.substring(from, number[0]));
+                varint(number[2]);
+                from = number[1];
+            }
+            string(s.substring(from));
+        }
+
+        /** The distance of a recent slot that {@link #rounded} gives {@code token} exactly, or 0. */
+        private int reference(String token, long digits, int decimals) {
+            double approximate = digits / Math.pow(10, decimals);
+            double half = 0.5000001 / Math.pow(10, decimals) + Math.ulp(approximate);
+            int window = Math.min(STRING_WINDOW, slots.size());
+            for (int d = 1; d <= window; d++) {
+                double v = slots.back(d);
+                if (v >= 0 && Math.abs(v - approximate) <= half && token.equals(rounded(v, decimals))) {
+                    return d;
+                }
+            }
+            return 0;
         }
 
         void lines(List<Recommendation.RecommendedAdSet> lines, JsonNode response) throws IOException {
@@ -895,6 +988,20 @@ final class RecommendationPayload {
                     return NODES.numberNode(new BigInteger(string()));
                 case STRING:
                     return NODES.stringNode(string());
+                case TEMPLATE: {
+                    int n = varint();
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        text.append(string());
+                        int ref = varint();
+                        double v = slots.back((ref >>> 4) + 1);
+                        if (!(v >= 0) || Double.isInfinite(v)) {
+                            throw new IOException("bad number reference in a string");
+                        }
+                        text.append(rounded(v, ref & 0xF));
+                    }
+                    return NODES.stringNode(text.append(string()).toString());
+                }
                 case ARRAY: {
                     int n = varint();
                     ArrayNode array = NODES.arrayNode(Math.min(n, 1024));

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,21 @@ class RecommendationPayloadTest {
     }
 
     @Test
+    void numbersInStringsAreRoundedFromTheExactBinaryValue() {
+        assertThat(RecommendationPayload.rounded(2.675, 2))
+                .isEqualTo("2.67"); // 2.67499999999999982236431605997495353221893310546875
+        assertThat(RecommendationPayload.rounded(0.125, 2)).isEqualTo("0.13");
+        assertThat(RecommendationPayload.rounded(-0.0, 2)).isEqualTo("0.00");
+        assertThat(RecommendationPayload.rounded(170.93, 2)).isEqualTo("170.93");
+        assertThat(RecommendationPayload.rounded(1e20, 0)).isEqualTo("100000000000000000000");
+        ObjectNode tree = NODES.objectNode();
+        tree.put("v", 2.675);
+        tree.put("w", 0.125);
+        tree.put("text", "2.68 2.67 0.13 0.12 2.675 -2.67 2.670 x2.67 2.67x 1.2.67");
+        assertRoundTrip(RecommendationPayload.encode(List.of(), tree), List.of(), tree);
+    }
+
+    @Test
     void truncatedOrCorruptVersion2PayloadsAreRefused() {
         RecommendationPayload.Content golden = RecommendationPayload.decode(resource(GOLDEN_V1 + ".bin"));
         byte[] v2 = RecommendationPayload.encode(golden.adSets(), golden.response());
@@ -212,6 +228,18 @@ class RecommendationPayloadTest {
             posterior.put("count", random.nextInt(50));
             posterior.put("order_value", random.nextBoolean() ? orderValue : Double.POSITIVE_INFINITY);
             posterior.put("copy", random.nextBoolean() ? shape : -shape);
+            a.putArray("reasons")
+                    .add(String.format(
+                            Locale.ROOT,
+                            "CPA %.2f EUR (90 %% CI %.2f–%.3f) vs target 10.00 at %.2f EUR/day",
+                            recommended / conversions,
+                            conversions,
+                            shape,
+                            recommended))
+                    .add(String.format(
+                            Locale.ROOT, "θ = %.1f, %.0f, -%.2f, %s, %.2f", rate, rate, shape, shape, -shape))
+                    .add(random.nextInt(100) + "." + random.nextInt(100) + " 1.2.3 007 .5 12345678901234567890.5 "
+                            + (random.nextBoolean() ? "0.00" : "2.675 1.005 0.125"));
             total += recommended;
         }
         ObjectNode summary = answer.putObject("summary");
