@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Growth of the embedded H2 file per recorded optimize answer: starts each jar on an empty store, posts BODY once
-# (warm-up, not counted), measures data/mlcore.mv.db, posts it CALLS more times, waits SETTLE seconds and measures
-# again ("running"), then leaves the server idle until the file stops shrinking (at most COMPACT seconds, polled every
-# 6 s: the online compaction of store.H2Compaction runs every 5 s) and measures ("compacted"), stops the jar (SIGTERM,
-# so H2 closes the file) and measures again ("after close").
-# usage: [PORT=18090] [SETTLE=2] [COMPACT=36] bench/storage.sh BODY CALLS JAR...
+# (warm-up, not counted), stops it (SIGTERM, so H2 closes and compacts the file) and measures data/mlcore.mv.db
+# ("before": schema and one answer, no free space left from start-up), starts it again on that store, posts BODY CALLS
+# times, waits SETTLE seconds and measures ("running"), leaves the server idle until the file stops shrinking (two
+# equal polls 6 s apart, at most COMPACT seconds: the online compaction of store.H2Compaction runs every 5 s) and
+# measures ("compacted"), stops the jar and measures again ("after close"). Every figure is per call over "before".
+# usage: [PORT=18090] [SETTLE=2] [COMPACT=60] bench/storage.sh BODY CALLS JAR...
 #   e.g. PORT=18300 bench/storage.sh /tmp/body-100.json 200 baseline.jar ml-core.jar   (jar i runs on PORT + i)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,27 +13,29 @@ body=$1 calls=$2; shift 2
 key=bench-key-0123456789abcdef
 port=${PORT:-18090}
 settle=${SETTLE:-2}
-compact=${COMPACT:-36}
+compact=${COMPACT:-60}
 for jar in "$@"; do
   dir=$(mktemp -d /tmp/mlcore-storage.XXXX)
   pid=$("$here/run-jar.sh" "$jar" "$port" "$dir" -Xmx512m)
+  stop() { kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done; }
   post() { curl -fs -o /dev/null -H "X-API-Key: $key" -H 'Content-Type: application/json' --data-binary @"$body" \
     "http://localhost:$port/api/v1/meta_ads/optimize"; }
   file=$dir/data/mlcore.mv.db
   post
-  sleep 2
+  stop
   before=$(stat -c %s "$file")
+  pid=$(REUSE_DIR=1 "$here/run-jar.sh" "$jar" "$port" "$dir" -Xmx512m)
   for _ in $(seq 1 "$calls"); do post; done
   sleep "$settle"
   running=$(stat -c %s "$file")
-  compacted=$running idle=0
-  while [ "$idle" -lt "$compact" ]; do
+  compacted=$running idle=0 equal=0
+  while [ "$idle" -lt "$compact" ] && [ "$equal" -lt 2 ]; do
     sleep 6; idle=$((idle + 6))
     now=$(stat -c %s "$file")
-    [ "$now" -eq "$compacted" ] && break
+    if [ "$now" -eq "$compacted" ]; then equal=$((equal + 1)); else equal=0; fi
     compacted=$now
   done
-  kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+  stop
   closed=$(stat -c %s "$file")
   echo "$(basename "$jar"): before $before B, after $calls calls $running B running ($(( (running - before) / calls )) B/call), $compacted B compacted after ${idle}s idle ($(( (compacted - before) / calls )) B/call), $closed B after close ($(( (closed - before) / calls )) B/call)"
   [ -n "${KEEP:-}" ] && echo "kept $dir" || rm -rf "$dir"
