@@ -528,7 +528,40 @@ final class RecommendationPayload {
      * text: defined by {@link BigDecimal} alone, so every JDK gives the same text for the same double.
      */
     static String rounded(double v, int decimals) {
+        if (v >= 0 && decimals <= MAX_DECIMALS) {
+            // fast path, same result: below 1e12 the product is within 1.2e-4 of the exact one, so away from a tie
+            // (the fraction more than 1e-3 from one half) it rounds to the same integer as the exact value
+            double scaled = v * POWERS_OF_TEN[decimals];
+            double fraction = scaled - Math.floor(scaled);
+            if (scaled < 1e12 && Math.abs(fraction - 0.5) > 1e-3) {
+                String digits = Long.toString(Math.round(scaled));
+                if (decimals == 0) {
+                    return digits;
+                }
+                StringBuilder text = new StringBuilder(decimals + 2 + digits.length());
+                for (int pad = digits.length(); pad <= decimals; pad++) {
+                    text.append('0');
+                }
+                text.append(digits);
+                return text.insert(text.length() - decimals, '.').toString();
+            }
+        }
+        return exactlyRounded(v, decimals);
+    }
+
+    /** {@link #rounded} by {@link BigDecimal} alone: its definition. */
+    static String exactlyRounded(double v, int decimals) {
         return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static final double[] POWERS_OF_TEN = new double[MAX_DECIMALS + 1];
+
+    static {
+        double power = 1;
+        for (int i = 0; i <= MAX_DECIMALS; i++) {
+            POWERS_OF_TEN[i] = power; // exact up to 1e22
+            power *= 10;
+        }
     }
 
     private static double apply(int op, double a, double b) {

@@ -150,6 +150,31 @@ class RecommendationPayloadTest {
     }
 
     @Test
+    void theFastRoundingGivesTheTextOfExactBigDecimalRounding() {
+        Random random = new Random(20261204);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(16);
+            double v = switch (i % 5) {
+                case 0 -> random.nextDouble() * Math.pow(10, random.nextInt(16) - 4);
+                case 1 -> (random.nextInt(1_000_000) + 0.5) / Math.pow(10, decimals); // near ties
+                case 2 -> Math.round(random.nextDouble() * 1e6) / 100.0;
+                case 3 -> Math.nextUp((random.nextInt(100_000) + 0.5) / Math.pow(10, Math.min(decimals, 6)));
+                default -> random.nextDouble();
+            };
+            assertThat(RecommendationPayload.rounded(v, decimals))
+                    .as("%s to %d decimals", v, decimals)
+                    .isEqualTo(RecommendationPayload.exactlyRounded(v, decimals));
+        }
+        for (double v :
+                new double[] {0.0, -0.0, 0.5, 1.5, 2.5, 2.675, 1.005, 0.125, 999999999999.5, 1e12, 1e15, 1e300}) {
+            for (int decimals = 0; decimals <= 15; decimals++) {
+                assertThat(RecommendationPayload.rounded(v, decimals))
+                        .isEqualTo(RecommendationPayload.exactlyRounded(v, decimals));
+            }
+        }
+    }
+
+    @Test
     void truncatedOrCorruptVersion2PayloadsAreRefused() {
         RecommendationPayload.Content golden = RecommendationPayload.decode(resource(GOLDEN_V1 + ".bin"));
         byte[] v2 = RecommendationPayload.encode(golden.adSets(), golden.response());
