@@ -1,27 +1,53 @@
 #!/usr/bin/env bash
 # Growth of the embedded H2 file per recorded optimize answer: starts each jar on an empty store, posts BODY once
-# (warm-up, not counted), measures data/mlcore.mv.db, posts it CALLS more times, stops the jar (SIGTERM, so H2 closes
-# the file) and measures again.
-# usage: bench/storage.sh BODY CALLS JAR...        e.g. bench/storage.sh /tmp/body-100.json 200 baseline.jar ml-core.jar
+# (warm-up, not counted), stops it (SIGTERM), compacts the file offline (see below) and measures data/mlcore.mv.db
+# ("before": schema and one answer, no free space left from start-up), starts it again on that store, posts BODY CALLS
+# times, waits SETTLE seconds and measures ("running"), leaves the server idle until the file stops shrinking (two
+# equal polls 6 s apart, at most COMPACT seconds: the online compaction of store.H2Compaction runs every 5 s) and
+# measures ("compacted"), stops the jar and measures again ("after close"), then compacts the closed file completely
+# offline (H2's SHUTDOWN COMPACT, with the H2 jar inside the application jar) and measures ("fully compacted": the live
+# data and H2's own overhead, without the free space that chunk reuse leaves, which varies from run to run). Every
+# figure is per call over "before".
+# usage: [PORT=18090] [SETTLE=2] [COMPACT=60] bench/storage.sh BODY CALLS JAR...
+#   e.g. PORT=18300 bench/storage.sh /tmp/body-100.json 200 baseline.jar ml-core.jar   (jar i runs on PORT + i)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 body=$1 calls=$2; shift 2
 key=bench-key-0123456789abcdef
-port=18090
+port=${PORT:-18090}
+settle=${SETTLE:-2}
+compact=${COMPACT:-60}
 for jar in "$@"; do
   dir=$(mktemp -d /tmp/mlcore-storage.XXXX)
-  pid=$("$here/run-jar.sh" "$jar" $port "$dir" -Xmx512m)
+  pid=$("$here/run-jar.sh" "$jar" "$port" "$dir" -Xmx512m)
+  stop() { kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done; }
   post() { curl -fs -o /dev/null -H "X-API-Key: $key" -H 'Content-Type: application/json' --data-binary @"$body" \
     "http://localhost:$port/api/v1/meta_ads/optimize"; }
+  file=$dir/data/mlcore.mv.db
+  h2=$dir/h2.jar
+  unzip -p "$jar" 'BOOT-INF/lib/h2-*.jar' > "$h2"
+  compact_offline() { java -cp "$h2" org.h2.tools.Shell -user sa -password '' -sql 'shutdown compact' \
+    -url "jdbc:h2:file:$dir/data/mlcore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" > /dev/null; }
   post
-  sleep 2
-  before=$(stat -c %s "$dir/data/mlcore.mv.db")
+  stop
+  compact_offline
+  before=$(stat -c %s "$file")
+  pid=$(REUSE_DIR=1 "$here/run-jar.sh" "$jar" "$port" "$dir" -Xmx512m)
   for _ in $(seq 1 "$calls"); do post; done
-  sleep 2
-  running=$(stat -c %s "$dir/data/mlcore.mv.db")
-  kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
-  closed=$(stat -c %s "$dir/data/mlcore.mv.db")
-  echo "$(basename "$jar"): before $before B, after $calls calls $running B running ($(( (running - before) / calls )) B/call), $closed B after close ($(( (closed - before) / calls )) B/call)"
+  sleep "$settle"
+  running=$(stat -c %s "$file")
+  compacted=$running idle=0 equal=0
+  while [ "$idle" -lt "$compact" ] && [ "$equal" -lt 2 ]; do
+    sleep 6; idle=$((idle + 6))
+    now=$(stat -c %s "$file")
+    if [ "$now" -eq "$compacted" ]; then equal=$((equal + 1)); else equal=0; fi
+    compacted=$now
+  done
+  stop
+  closed=$(stat -c %s "$file")
+  compact_offline
+  full=$(stat -c %s "$file")
+  echo "$(basename "$jar"): before $before B, after $calls calls $running B running ($(( (running - before) / calls )) B/call), $compacted B compacted after ${idle}s idle ($(( (compacted - before) / calls )) B/call), $closed B after close ($(( (closed - before) / calls )) B/call), $full B fully compacted ($(( (full - before) / calls )) B/call)"
   [ -n "${KEEP:-}" ] && echo "kept $dir" || rm -rf "$dir"
   port=$((port + 1))
 done

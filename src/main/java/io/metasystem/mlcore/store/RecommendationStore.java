@@ -31,15 +31,13 @@ public class RecommendationStore {
     private static final JsonMapper JSON = StoredJson.MAPPER;
     private static final String COLUMNS =
             "id, account_id, created_at, request_hash, cast(inputs_summary as varchar) as inputs, "
-                    + "optimizer_version, model_version, currency, total_budget, data_until";
+                    + "inputs_summary_deflated, optimizer_version, model_version, currency, total_budget, data_until";
 
     private final JdbcClient jdbc;
-    private final SqlDialect dialect;
     private final Clock clock;
 
-    public RecommendationStore(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
+    public RecommendationStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -56,17 +54,17 @@ public class RecommendationStore {
     @Transactional
     public Recommendation save(Recommendation r) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        // lines and response in one compact payload (V70): no recommendation_adset rows, no JSON for the database
-        jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary, payload, "
-                        + "optimizer_version, model_version, currency, total_budget, data_until) values (:id, "
-                        + ":account, :now, :hash, "
-                        + dialect.json(":inputs")
-                        + ", :payload, :optimizer, :model, :currency, :total, :dataUntil)")
+        // lines and response in one compact payload (V70): no recommendation_adset rows, no JSON for the database;
+        // the inputs summary deflated (V87), its JSON column left null
+        jdbc.sql("insert into recommendation (id, account_id, created_at, request_hash, inputs_summary_deflated, "
+                        + "payload, optimizer_version, model_version, currency, total_budget, data_until) values (:id, "
+                        + ":account, :now, :hash, :inputs, :payload, :optimizer, :model, :currency, :total, "
+                        + ":dataUntil)")
                 .param("id", r.id())
                 .param("account", AccountIds.canonical(r.accountId()))
                 .param("now", now)
                 .param("hash", r.requestHash())
-                .param("inputs", JSON.writeValueAsString(r.inputsSummary()))
+                .param("inputs", DeflatedText.deflate(JSON.writeValueAsString(r.inputsSummary())))
                 .param("payload", RecommendationPayload.encode(r.adSets(), r.response()))
                 .param("optimizer", r.optimizerVersion())
                 .param("model", r.modelVersion())
@@ -286,7 +284,8 @@ public class RecommendationStore {
     /** The head columns of a row, with the given response (nullable) and lines. */
     private static Recommendation row(ResultSet rs, JsonNode response, List<Recommendation.RecommendedAdSet> lines)
             throws SQLException {
-        String inputs = rs.getString("inputs");
+        // deflated since V87; the JSON column for rows written before
+        String inputs = DeflatedText.of(rs.getBytes("inputs_summary_deflated"), rs.getString("inputs"));
         JsonNode summary = inputs == null ? null : JSON.readTree(inputs);
         LocalDate dataUntil = rs.getObject("data_until", LocalDate.class);
         return new Recommendation(

@@ -133,7 +133,7 @@ public class OutboundWebhooks {
                 .query((rs, n) -> new OutboxEntry(
                         rs.getString("id"),
                         rs.getString("event_type"),
-                        rs.getString("payload"),
+                        Outbox.payload(rs),
                         rs.getString("target_url"),
                         DeliveryStatus.of(rs.getString("status")),
                         rs.getInt("attempts"),

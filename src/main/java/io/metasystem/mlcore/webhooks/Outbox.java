@@ -1,17 +1,22 @@
 package io.metasystem.mlcore.webhooks;
 
+import io.metasystem.mlcore.store.DeflatedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code webhook_outbox} table. A pending event is delivered by whoever holds its claim ({@code claimed_until} in
+ * The {@code webhook_outbox} table. Event bodies are stored deflated ({@code payload_deflated}, V87,
+ * {@link DeflatedText}); rows written before keep the text column {@code payload} and read back the same way
+ * ({@link #payload}). A pending event is delivered by whoever holds its claim ({@code claimed_until} in
  * the future); {@link #claim} takes an expired or absent claim with one conditional UPDATE, so two replicas never
  * both deliver the same attempt.
  */
@@ -37,13 +42,12 @@ class Outbox {
             OffsetDateTime now,
             OffsetDateTime claimedUntil) {
         jdbc.sql("""
-                insert into webhook_outbox (id, event_type, payload, target_url, status, attempts, created_at,
-                updated_at,
-                next_attempt_at, claimed_until)
+                insert into webhook_outbox (id, event_type, payload_deflated, target_url, status, attempts,
+                created_at, updated_at, next_attempt_at, claimed_until)
                 values (:id, :type, :payload, :url, :status, 0, :now, :now, :next, :claimed)""")
                 .param("id", id)
                 .param("type", type)
-                .param("payload", payload)
+                .param("payload", DeflatedText.deflate(payload))
                 .param("url", url)
                 .param("status", status.value())
                 .param("now", now)
@@ -55,15 +59,23 @@ class Outbox {
     /** Pending events due at {@code now} and not claimed by a live process, oldest first. */
     List<Due> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""
-                select id, payload, attempts from webhook_outbox
+                select id, payload, payload_deflated, attempts from webhook_outbox
                 where status = :pending and coalesce(next_attempt_at, updated_at) <= :now
                 and (claimed_until is null or claimed_until < :now)
                 order by coalesce(next_attempt_at, updated_at), id limit :limit""")
                 .param("pending", DeliveryStatus.PENDING.value())
                 .param("now", now)
                 .param("limit", limit)
-                .query((rs, n) -> new Due(rs.getString("id"), rs.getString("payload"), rs.getInt("attempts")))
+                .query((rs, n) -> new Due(rs.getString("id"), payload(rs), rs.getInt("attempts")))
                 .list();
+    }
+
+    /**
+     * The event body of a row: {@code payload_deflated} inflated (written since V87), else the text column
+     * {@code payload} (rows written before); byte for byte what was recorded.
+     */
+    static String payload(ResultSet rs) throws SQLException {
+        return DeflatedText.of(rs.getBytes("payload_deflated"), rs.getString("payload"));
     }
 
     /** @return true when this caller now holds the event until {@code until} (no one else did at {@code now}) */

@@ -5,7 +5,8 @@
  * ({@code OutboxRedelivery}); {@code InboundWebhookVerifier} refuses stale or replayed signatures.
  *
  * <p>Owns: the outbox and {@code DeliveryStatus}. A payload is the body of our outbound API: written once by the
- * application's ({@code snake_case}) mapper, stored and sent byte for byte.
+ * application's ({@code snake_case}) mapper, stored deflated ({@code store.DeflatedText}, V87; older rows as text) and
+ * sent byte for byte.
  *
  * <p>May use: {@code store}, {@code scheduling}, {@code config} (URL, secret, dummy mode), {@code errors}, Spring JDBC
  * and the JDK HTTP client.

@@ -386,6 +386,28 @@ abstract class StoreContractTest extends WebApiTest {
         assertThat(stored.get("optimizer_version").asString()).isNotBlank();
         assertThat(stored.at("/response/recommendation_id").asString()).isEqualTo(id);
         assertThat(stored.at("/inputs_summary/adsets").asInt()).isEqualTo(4);
+        // written since V87: payload version 2, the inputs summary and the webhook event only deflated
+        Map<String, Object> row = jdbc.sql(
+                        "select inputs_summary, inputs_summary_deflated, payload from recommendation "
+                                + "where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+        assertThat(row.get("inputs_summary")).isNull();
+        assertThat(StoredJson.MAPPER
+                        .readTree(DeflatedText.inflate((byte[]) row.get("inputs_summary_deflated")))
+                        .get("adsets")
+                        .asInt())
+                .isEqualTo(4);
+        assertThat(((byte[]) row.get("payload"))[0]).isEqualTo((byte) 2);
+        List<Map<String, Object>> events = jdbc.sql("select payload, payload_deflated from webhook_outbox "
+                        + "where event_type = 'recommendation.created'")
+                .query()
+                .listOfRows();
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.get("payload")).isNull();
+            assertThat(DeflatedText.inflate((byte[]) e.get("payload_deflated"))).contains(id);
+        });
         JsonNode list = body(http.get("/api/v1/recommendations?account_id=" + account));
         assertThat(list.get("total").asLong()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("id").asString()).isEqualTo(id);
@@ -437,6 +459,8 @@ abstract class StoreContractTest extends WebApiTest {
                 .extracting(Recommendation.RecommendedAdSet::name)
                 .containsExactly("legacy line");
         assertThat(recommendations.get(legacy).response().get("adsets").asInt()).isEqualTo(1);
+        assertThat(recommendations.get(legacy).inputsSummary().get("adsets").asInt())
+                .isEqualTo(1);
         int days = retention.retentionDays();
         for (String id : List.of(old, oldToo, applied, pending, audited, legacy)) {
             backdate(id, days + 30);
