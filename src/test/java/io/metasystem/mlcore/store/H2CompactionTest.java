@@ -78,7 +78,6 @@ class H2CompactionTest {
             assertThat(compaction.runs()).isZero();
             assertThat(compaction.rewrites()).isGreaterThan(CALLS / 10L);
             long busyChunks = info(pool, "info.CHUNK_COUNT");
-            long busyFile = info(pool, "info.FILE_SIZE");
             // without any compaction the store holds more than 2 chunks per call (first test); how many the steps
             // keep depends on the chunks' ages on the machine's clock (88-352 seen)
             assertThat(busyChunks).isLessThan(CALLS);
@@ -97,7 +96,8 @@ class H2CompactionTest {
             compaction.look(now[0] += 250);
             compaction.look(now[0] += 60_000);
             assertThat(compaction.runs()).isEqualTo(settledRuns);
-            assertThat(info(pool, "info.FILE_SIZE")).isLessThan(busyFile);
+            // how far these runs shrink the file depends on where the chunks lie (18.8 -> 15.3 MB seen, and no change
+            // at all): the shrinking itself is what the compactNow and scheduled tests check
 
             // a new commit wakes it up again: a bounded step, then full compactions after the next idle time
             record(pool, CALLS, 1, i -> {});
