@@ -3,7 +3,7 @@
 # (warm-up, not counted), stops it (SIGTERM), compacts the file offline (see below) and measures data/mlcore.mv.db
 # ("before": schema and one answer, no free space left from start-up), starts it again on that store, posts BODY CALLS
 # times, waits SETTLE seconds and measures ("running"), leaves the server idle until the file stops shrinking (two
-# equal polls 6 s apart, at most COMPACT seconds: the online compaction of store.H2Compaction runs every 5 s) and
+# equal polls 6 s apart, at most COMPACT seconds: store.H2Compaction compacts fully after 5 s idle) and
 # measures ("compacted"), stops the jar and measures again ("after close"), then compacts the closed file completely
 # offline (H2's SHUTDOWN COMPACT, with the H2 jar inside the application jar) and measures ("fully compacted": the live
 # data and H2's own overhead, without the free space that chunk reuse leaves, which varies from run to run). Every
