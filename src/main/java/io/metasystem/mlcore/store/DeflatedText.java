@@ -25,11 +25,27 @@ public final class DeflatedText {
      * @return the deflated UTF-8 bytes of {@code text}, null for null
      */
     public static byte[] deflate(String text) {
-        if (text == null) {
+        return text == null ? null : deflate(text.getBytes(StandardCharsets.UTF_8), Deflater.BEST_COMPRESSION);
+    }
+
+    /**
+     * @param deflated nullable: bytes from {@link #deflate}
+     * @return the text, null for null
+     * @throws IllegalArgumentException when the bytes are truncated or no zlib stream (a corrupt row)
+     */
+    public static String inflate(byte[] deflated) {
+        if (deflated == null) {
             return null;
         }
-        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        return new String(inflate(deflated, 0, deflated.length, "deflated text"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The zlib stream of {@code raw} at a {@link Deflater} level (also the streams inside
+     * {@link RecommendationPayload}).
+     */
+    static byte[] deflate(byte[] raw, int level) {
+        Deflater deflater = new Deflater(level);
         try {
             deflater.setInput(raw);
             deflater.finish();
@@ -45,29 +61,27 @@ public final class DeflatedText {
     }
 
     /**
-     * @param deflated nullable: bytes from {@link #deflate}
-     * @return the text, null for null
-     * @throws IllegalArgumentException when the bytes are truncated or no zlib stream (a corrupt row)
+     * The bytes of one zlib stream at {@code bytes[offset, offset + length)}.
+     *
+     * @param what names the data in the exception's message
+     * @throws IllegalArgumentException when the stream is truncated or corrupt ("truncated …", "corrupt …")
      */
-    public static String inflate(byte[] deflated) {
-        if (deflated == null) {
-            return null;
-        }
+    static byte[] inflate(byte[] bytes, int offset, int length, String what) {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 6);
+            inflater.setInput(bytes, offset, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 4);
             byte[] buffer = new byte[8192];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalArgumentException("truncated deflated text");
+                    throw new IllegalArgumentException("truncated " + what);
                 }
                 out.write(buffer, 0, n);
             }
-            return out.toString(StandardCharsets.UTF_8);
+            return out.toByteArray();
         } catch (DataFormatException e) {
-            throw new IllegalArgumentException("corrupt deflated text", e);
+            throw new IllegalArgumentException("corrupt " + what, e);
         } finally {
             inflater.end();
         }

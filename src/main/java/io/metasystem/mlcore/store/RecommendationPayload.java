@@ -15,15 +15,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The stored form of a recommendation's per-ad-set lines and full response (column {@code recommendation.payload},
@@ -61,13 +58,13 @@ import java.util.zip.Inflater;
 final class RecommendationPayload {
     private static final int VERSION = 1;
     private static final int VERSION_2 = 2;
-    private static final int NULL = 0;
+    static final int NULL = 0;
     private static final int TRUE = 1;
     private static final int FALSE = 2;
     private static final int LONG = 3;
     private static final int DOUBLE = 4;
     private static final int CENTS = 5;
-    private static final int STRING = 6;
+    static final int STRING = 6;
     private static final int ARRAY = 7;
     private static final int OBJECT = 8;
     private static final int FLOAT = 9;
@@ -233,40 +230,11 @@ final class RecommendationPayload {
     }
 
     private static byte[] deflate(byte[] raw, int level) {
-        Deflater deflater = new Deflater(level);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+        return DeflatedText.deflate(raw, level);
     }
 
     private static byte[] inflate(byte[] bytes, int offset, int length) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(bytes, offset, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 4);
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalArgumentException("truncated recommendation payload");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw new IllegalArgumentException("corrupt recommendation payload", e);
-        } finally {
-            inflater.end();
-        }
+        return DeflatedText.inflate(bytes, offset, length, "recommendation payload");
     }
 
     /**
@@ -295,38 +263,9 @@ final class RecommendationPayload {
         return out;
     }
 
-    private static final class Writer {
-        private final DataOutputStream out;
-        private final DataOutputStream doubles;
-        private final Map<String, Integer> keys = new HashMap<>();
-
+    private static final class Writer extends PayloadOut {
         Writer(DataOutputStream out, DataOutputStream doubles) {
-            this.out = out;
-            this.doubles = doubles;
-        }
-
-        void varint(long value) throws IOException {
-            long v = value;
-            while ((v & ~0x7FL) != 0) {
-                out.write((int) ((v & 0x7F) | 0x80));
-                v >>>= 7;
-            }
-            out.write((int) v);
-        }
-
-        void string(String s) throws IOException {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(b.length);
-            out.write(b);
-        }
-
-        void nullableString(String s) throws IOException {
-            if (s == null) {
-                out.write(NULL);
-            } else {
-                out.write(STRING);
-                string(s);
-            }
+            super(out, doubles);
         }
 
         void decimal(BigDecimal d) throws IOException {
@@ -403,45 +342,9 @@ final class RecommendationPayload {
         }
     }
 
-    private static final class Reader {
-        private final DataInputStream in;
-        private final ByteBuffer doubles;
-        private final List<String> keys = new ArrayList<>();
-
+    private static final class Reader extends PayloadIn {
         Reader(DataInputStream in, ByteBuffer doubles) {
-            this.in = in;
-            this.doubles = doubles;
-        }
-
-        int varint() throws IOException {
-            return Math.toIntExact(varlong());
-        }
-
-        long varlong() throws IOException {
-            long value = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = in.readUnsignedByte();
-                value |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            return value;
-        }
-
-        long zigzag() throws IOException {
-            long v = varlong();
-            return (v >>> 1) ^ -(v & 1);
-        }
-
-        String string() throws IOException {
-            byte[] b = new byte[varint()];
-            in.readFully(b);
-            return new String(b, StandardCharsets.UTF_8);
-        }
-
-        String nullableString() throws IOException {
-            return in.readUnsignedByte() == NULL ? null : string();
+            super(in, doubles);
         }
 
         BigDecimal decimal() throws IOException {
@@ -603,10 +506,7 @@ final class RecommendationPayload {
         }
     }
 
-    private static final class Writer2 {
-        private final DataOutputStream out;
-        private final DataOutputStream doubles;
-        private final Map<String, Integer> keys = new HashMap<>();
+    private static final class Writer2 extends PayloadOut {
         private final Slots slots = new Slots();
         /** Per key id: the derivation that last worked for it. */
         private final Map<Integer, Derivation> lastDerivation = new HashMap<>();
@@ -614,32 +514,7 @@ final class RecommendationPayload {
         private final Map<Integer, int[]> searches = new HashMap<>();
 
         Writer2(DataOutputStream out, DataOutputStream doubles) {
-            this.out = out;
-            this.doubles = doubles;
-        }
-
-        void varint(long value) throws IOException {
-            long v = value;
-            while ((v & ~0x7FL) != 0) {
-                out.write((int) ((v & 0x7F) | 0x80));
-                v >>>= 7;
-            }
-            out.write((int) v);
-        }
-
-        void string(String s) throws IOException {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(b.length);
-            out.write(b);
-        }
-
-        void nullableString(String s) throws IOException {
-            if (s == null) {
-                out.write(NULL);
-            } else {
-                out.write(STRING);
-                string(s);
-            }
+            super(out, doubles);
         }
 
         void decimal(BigDecimal d) throws IOException {
@@ -917,53 +792,11 @@ final class RecommendationPayload {
         }
     }
 
-    private static final class Reader2 {
-        private final DataInputStream in;
-        private final ByteBuffer doubles;
-        private final List<String> keys = new ArrayList<>();
+    private static final class Reader2 extends PayloadIn {
         private final Slots slots = new Slots();
 
         Reader2(DataInputStream in, ByteBuffer doubles) {
-            this.in = in;
-            this.doubles = doubles;
-        }
-
-        int varint() throws IOException {
-            return Math.toIntExact(varlong());
-        }
-
-        long varlong() throws IOException {
-            long value = 0;
-            int shift = 0;
-            int b;
-            do {
-                if (shift > 63) {
-                    throw new IOException("varint too long");
-                }
-                b = in.readUnsignedByte();
-                value |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            return value;
-        }
-
-        long zigzag() throws IOException {
-            long v = varlong();
-            return (v >>> 1) ^ -(v & 1);
-        }
-
-        String string() throws IOException {
-            int n = varint();
-            if (n > in.available()) {
-                throw new IOException("string past the end");
-            }
-            byte[] b = new byte[n];
-            in.readFully(b);
-            return new String(b, StandardCharsets.UTF_8);
-        }
-
-        String nullableString() throws IOException {
-            return in.readUnsignedByte() == NULL ? null : string();
+            super(in, doubles);
         }
 
         /** The number of tag CENTS, DOUBLE or OP (already read), taking its slot. */
