@@ -1,5 +1,10 @@
 package io.metasystem.mlcore.store;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +22,8 @@ abstract class PayloadIn {
     final ByteBuffer doubles;
     /** Keys in order of first use (key number {@code n} is element {@code n - 1}). */
     final List<String> keys = new ArrayList<>();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     PayloadIn(DataInputStream in, ByteBuffer doubles) {
         this.in = in;
@@ -61,5 +68,38 @@ abstract class PayloadIn {
 
     String nullableString() throws IOException {
         return in.readUnsignedByte() == RecommendationPayload.NULL ? null : string();
+    }
+
+    /** The next node, its tag first. */
+    abstract JsonNode node() throws IOException;
+
+    /** An array (tag already read): its length, then its items. */
+    ArrayNode array() throws IOException {
+        int n = varint();
+        ArrayNode array = NODES.arrayNode(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            array.add(node());
+        }
+        return array;
+    }
+
+    /** An object (tag already read): its size, then per property the key ({@link PayloadOut#key}) and the node. */
+    ObjectNode object() throws IOException {
+        int n = varint();
+        ObjectNode object = NODES.objectNode();
+        for (int i = 0; i < n; i++) {
+            int ref = varint();
+            String key;
+            if (ref == 0) {
+                key = string();
+                keys.add(key);
+            } else if (ref <= keys.size()) {
+                key = keys.get(ref - 1);
+            } else {
+                throw new IOException("bad key reference " + ref);
+            }
+            object.set(key, node());
+        }
+        return object;
     }
 }

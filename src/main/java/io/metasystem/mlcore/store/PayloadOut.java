@@ -48,4 +48,22 @@ abstract class PayloadOut {
             string(s);
         }
     }
+
+    /**
+     * An object key: {@code 0} and its text the first time, its number after that.
+     *
+     * @return the key's number
+     */
+    int key(String key) throws IOException {
+        Integer known = keys.get(key);
+        if (known != null) {
+            varint(known);
+            return known;
+        }
+        varint(0);
+        string(key);
+        int number = keys.size() + 1;
+        keys.put(key, number);
+        return number;
+    }
 }

@@ -1,9 +1,7 @@
 package io.metasystem.mlcore.store;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -324,14 +322,7 @@ final class RecommendationPayload {
                 out.write(OBJECT);
                 varint(n.size());
                 for (Map.Entry<String, JsonNode> e : n.properties()) {
-                    Integer known = keys.get(e.getKey());
-                    if (known == null) {
-                        varint(0);
-                        string(e.getKey());
-                        keys.put(e.getKey(), keys.size() + 1);
-                    } else {
-                        varint(known);
-                    }
+                    key(e.getKey());
                     node(e.getValue());
                 }
             } else {
@@ -358,6 +349,7 @@ final class RecommendationPayload {
             };
         }
 
+        @Override
         JsonNode node() throws IOException {
             int tag = in.readUnsignedByte();
             switch (tag) {
@@ -383,30 +375,10 @@ final class RecommendationPayload {
                     return NODES.numberNode(new BigInteger(string()));
                 case STRING:
                     return NODES.stringNode(string());
-                case ARRAY: {
-                    int n = varint();
-                    ArrayNode array = NODES.arrayNode(n);
-                    for (int i = 0; i < n; i++) {
-                        array.add(node());
-                    }
-                    return array;
-                }
-                case OBJECT: {
-                    int n = varint();
-                    ObjectNode object = NODES.objectNode();
-                    for (int i = 0; i < n; i++) {
-                        int ref = varint();
-                        String key;
-                        if (ref == 0) {
-                            key = string();
-                            keys.add(key);
-                        } else {
-                            key = keys.get(ref - 1);
-                        }
-                        object.set(key, node());
-                    }
-                    return object;
-                }
+                case ARRAY:
+                    return array();
+                case OBJECT:
+                    return object();
                 default:
                     throw new IOException("bad node tag " + tag);
             }
@@ -647,16 +619,7 @@ final class RecommendationPayload {
                 out.write(OBJECT);
                 varint(n.size());
                 for (Map.Entry<String, JsonNode> e : n.properties()) {
-                    Integer known = keys.get(e.getKey());
-                    if (known == null) {
-                        varint(0);
-                        string(e.getKey());
-                        known = keys.size() + 1;
-                        keys.put(e.getKey(), known);
-                    } else {
-                        varint(known);
-                    }
-                    node(e.getValue(), known);
+                    node(e.getValue(), key(e.getKey()));
                 }
             } else {
                 // strings, and anything else as the text the JSON writer would give it
@@ -826,6 +789,7 @@ final class RecommendationPayload {
             };
         }
 
+        @Override
         JsonNode node() throws IOException {
             int tag = in.readUnsignedByte();
             switch (tag) {
@@ -868,30 +832,10 @@ final class RecommendationPayload {
                     }
                     return NODES.stringNode(text.append(string()).toString());
                 }
-                case ARRAY: {
-                    int n = varint();
-                    ArrayNode array = NODES.arrayNode(Math.min(n, 1024));
-                    for (int i = 0; i < n; i++) {
-                        array.add(node());
-                    }
-                    return array;
-                }
-                case OBJECT: {
-                    int n = varint();
-                    ObjectNode object = NODES.objectNode();
-                    for (int i = 0; i < n; i++) {
-                        int ref = varint();
-                        String key;
-                        if (ref == 0) {
-                            key = string();
-                            keys.add(key);
-                        } else {
-                            key = keys.get(ref - 1);
-                        }
-                        object.set(key, node());
-                    }
-                    return object;
-                }
+                case ARRAY:
+                    return array();
+                case OBJECT:
+                    return object();
                 default:
                     throw new IOException("bad node tag " + tag);
             }
