@@ -27,9 +27,7 @@ import java.util.zip.Deflater;
  * same key order, same values to the last bit) and the API writes the same JSON text as for the answer itself. About
  * 5–6× smaller than the JSON text and nothing for the database to parse.
  *
- * <p>Version 1 (written until V87, still read): version byte {@code 1}, length of the first deflate stream (4 bytes,
- * big-endian), the first stream (line count, lines: ad-set id, name, four nullable decimals; then the response tree,
- * every full double as a tag only), then the second stream: those doubles in order, as byte planes.
+ * <p>Version 1 (written until V87, still read): {@link RecommendationPayloadVersion1}.
  *
  * <p>Version 2 (written since V87): version byte {@code 2}, length of the first deflate stream (varint), the first
  * stream (the response tree first, then the lines), the second stream (the full doubles as byte planes), both deflated
@@ -54,21 +52,21 @@ import java.util.zip.Deflater;
  * committed version-1 payload).
  */
 final class RecommendationPayload {
-    private static final int VERSION = 1;
+    static final int VERSION = 1;
     private static final int VERSION_2 = 2;
     static final int NULL = 0;
-    private static final int TRUE = 1;
-    private static final int FALSE = 2;
-    private static final int LONG = 3;
-    private static final int DOUBLE = 4;
-    private static final int CENTS = 5;
+    static final int TRUE = 1;
+    static final int FALSE = 2;
+    static final int LONG = 3;
+    static final int DOUBLE = 4;
+    static final int CENTS = 5;
     static final int STRING = 6;
-    private static final int ARRAY = 7;
-    private static final int OBJECT = 8;
-    private static final int FLOAT = 9;
-    private static final int BIG_DECIMAL = 10;
-    private static final int BIG_INTEGER = 11;
-    private static final int INT = 12;
+    static final int ARRAY = 7;
+    static final int OBJECT = 8;
+    static final int FLOAT = 9;
+    static final int BIG_DECIMAL = 10;
+    static final int BIG_INTEGER = 11;
+    static final int INT = 12;
     /** Version 2: a double derived from earlier value slots. */
     private static final int OP = 13;
     /** Version 2: a string whose decimal numbers are earlier value slots, rounded. */
@@ -97,7 +95,7 @@ final class RecommendationPayload {
     private static final String[] LINE_KEYS = {
         "current_budget", "recommended_budget", "expected_conversions", "expected_revenue"
     };
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** What a payload holds. */
     record Content(List<Recommendation.RecommendedAdSet> adSets, JsonNode response) {}
@@ -142,29 +140,7 @@ final class RecommendationPayload {
      * @param response nullable
      */
     static byte[] encodeVersion1(List<Recommendation.RecommendedAdSet> adSets, JsonNode response) {
-        ByteArrayOutputStream structure = new ByteArrayOutputStream(16384);
-        ByteArrayOutputStream doubles = new ByteArrayOutputStream(16384);
-        try (DataOutputStream out = new DataOutputStream(structure);
-                DataOutputStream numbers = new DataOutputStream(doubles)) {
-            Writer w = new Writer(out, numbers);
-            w.varint(adSets.size());
-            for (Recommendation.RecommendedAdSet a : adSets) {
-                w.string(a.adsetId());
-                w.nullableString(a.name());
-                w.decimal(a.currentBudget());
-                w.decimal(a.recommendedBudget());
-                w.decimal(a.expectedConversions());
-                w.decimal(a.expectedRevenue());
-            }
-            w.node(response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] first = deflate(structure.toByteArray(), Deflater.DEFAULT_COMPRESSION);
-        byte[] second = deflate(shuffle(doubles.toByteArray()), Deflater.DEFAULT_COMPRESSION);
-        ByteBuffer payload = ByteBuffer.allocate(5 + first.length + second.length);
-        payload.put((byte) VERSION).putInt(first.length).put(first).put(second);
-        return payload.array();
+        return RecommendationPayloadVersion1.encode(adSets, response);
     }
 
     /**
@@ -179,22 +155,7 @@ final class RecommendationPayload {
         if (payload.length < 5 || payload[0] != VERSION) {
             throw new IllegalArgumentException("unknown recommendation payload version");
         }
-        int first = ByteBuffer.wrap(payload, 1, 4).getInt();
-        byte[] structure = inflate(payload, 5, first);
-        ByteBuffer doubles = ByteBuffer.wrap(unshuffle(inflate(payload, 5 + first, payload.length - 5 - first)));
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(structure))) {
-            Reader r = new Reader(in, doubles);
-            int n = r.varint();
-            List<Recommendation.RecommendedAdSet> adSets = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                adSets.add(new Recommendation.RecommendedAdSet(
-                        r.string(), r.nullableString(), r.decimal(), r.decimal(), r.decimal(), r.decimal()));
-            }
-            JsonNode response = r.node();
-            return new Content(adSets, response.isNull() ? null : response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecommendationPayloadVersion1.decode(payload);
     }
 
     private static Content decodeVersion2(byte[] payload) {
@@ -227,11 +188,11 @@ final class RecommendationPayload {
         }
     }
 
-    private static byte[] deflate(byte[] raw, int level) {
+    static byte[] deflate(byte[] raw, int level) {
         return DeflatedText.deflate(raw, level);
     }
 
-    private static byte[] inflate(byte[] bytes, int offset, int length) {
+    static byte[] inflate(byte[] bytes, int offset, int length) {
         return DeflatedText.inflate(bytes, offset, length, "recommendation payload");
     }
 
@@ -239,7 +200,7 @@ final class RecommendationPayload {
      * Byte planes of the doubles (all first bytes, then all second bytes, …): signs, exponents and leading mantissa
      * bits of similar values line up, which deflate compresses far better than interleaved 8-byte values.
      */
-    private static byte[] shuffle(byte[] raw) {
+    static byte[] shuffle(byte[] raw) {
         int n = raw.length / 8;
         byte[] out = new byte[raw.length];
         for (int i = 0; i < n; i++) {
@@ -250,7 +211,7 @@ final class RecommendationPayload {
         return out;
     }
 
-    private static byte[] unshuffle(byte[] planes) {
+    static byte[] unshuffle(byte[] planes) {
         int n = planes.length / 8;
         byte[] out = new byte[planes.length];
         for (int i = 0; i < n; i++) {
@@ -259,130 +220,6 @@ final class RecommendationPayload {
             }
         }
         return out;
-    }
-
-    private static final class Writer extends PayloadOut {
-        Writer(DataOutputStream out, DataOutputStream doubles) {
-            super(out, doubles);
-        }
-
-        void decimal(BigDecimal d) throws IOException {
-            if (d == null) {
-                out.write(NULL);
-            } else if (BigDecimal.valueOf(d.doubleValue()).equals(d)) {
-                number(d.doubleValue());
-            } else {
-                out.write(BIG_DECIMAL);
-                string(d.toString());
-            }
-        }
-
-        void number(double v) throws IOException {
-            long cents = Math.round(v * 100);
-            if (Math.abs(v) < 1e13 && cents / 100.0 == v && !(v == 0 && 1 / v < 0)) {
-                out.write(CENTS);
-                varint((cents << 1) ^ (cents >> 63));
-            } else {
-                out.write(DOUBLE);
-                doubles.writeDouble(v);
-            }
-        }
-
-        void node(JsonNode n) throws IOException {
-            if (n == null || n.isNull() || n.isMissingNode()) {
-                out.write(NULL);
-            } else if (n.isBoolean()) {
-                out.write(n.booleanValue() ? TRUE : FALSE);
-            } else if (n.isInt() || n.isShort()) {
-                out.write(INT);
-                long v = n.intValue();
-                varint((v << 1) ^ (v >> 63));
-            } else if (n.isLong()) {
-                out.write(LONG);
-                long v = n.longValue();
-                varint((v << 1) ^ (v >> 63));
-            } else if (n.isDouble()) {
-                number(n.doubleValue());
-            } else if (n.isFloat()) {
-                out.write(FLOAT);
-                out.writeFloat(n.floatValue());
-            } else if (n.isBigDecimal()) {
-                out.write(BIG_DECIMAL);
-                string(n.decimalValue().toString());
-            } else if (n.isBigInteger()) {
-                out.write(BIG_INTEGER);
-                string(n.bigIntegerValue().toString());
-            } else if (n.isArray()) {
-                out.write(ARRAY);
-                varint(n.size());
-                for (JsonNode item : n) {
-                    node(item);
-                }
-            } else if (n.isObject()) {
-                out.write(OBJECT);
-                varint(n.size());
-                for (Map.Entry<String, JsonNode> e : n.properties()) {
-                    key(e.getKey());
-                    node(e.getValue());
-                }
-            } else {
-                // strings, and anything else as the text the JSON writer would give it
-                out.write(STRING);
-                string(n.isString() ? n.stringValue() : n.asString());
-            }
-        }
-    }
-
-    private static final class Reader extends PayloadIn {
-        Reader(DataInputStream in, ByteBuffer doubles) {
-            super(in, doubles);
-        }
-
-        BigDecimal decimal() throws IOException {
-            int tag = in.readUnsignedByte();
-            return switch (tag) {
-                case NULL -> null;
-                case CENTS -> BigDecimal.valueOf(zigzag() / 100.0);
-                case DOUBLE -> BigDecimal.valueOf(doubles.getDouble());
-                case BIG_DECIMAL -> new BigDecimal(string());
-                default -> throw new IOException("bad decimal tag " + tag);
-            };
-        }
-
-        @Override
-        JsonNode node() throws IOException {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case NULL:
-                    return NODES.nullNode();
-                case TRUE:
-                    return NODES.booleanNode(true);
-                case FALSE:
-                    return NODES.booleanNode(false);
-                case INT:
-                    return NODES.numberNode((int) zigzag());
-                case LONG:
-                    return NODES.numberNode(zigzag());
-                case CENTS:
-                    return NODES.numberNode(zigzag() / 100.0);
-                case DOUBLE:
-                    return NODES.numberNode(doubles.getDouble());
-                case FLOAT:
-                    return NODES.numberNode(in.readFloat());
-                case BIG_DECIMAL:
-                    return NODES.numberNode(new BigDecimal(string()));
-                case BIG_INTEGER:
-                    return NODES.numberNode(new BigInteger(string()));
-                case STRING:
-                    return NODES.stringNode(string());
-                case ARRAY:
-                    return array();
-                case OBJECT:
-                    return object();
-                default:
-                    throw new IOException("bad node tag " + tag);
-            }
-        }
     }
 
     /** The tree's {@code adsets} array, or null when the tree has none. */
