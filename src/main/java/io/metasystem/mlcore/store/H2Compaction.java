@@ -156,27 +156,37 @@ public class H2Compaction implements SmartLifecycle {
     }
 
     /**
-     * The open MVStore of the embedded H2 database, found once through a connection and kept.
+     * The open H2 store of the embedded database, found through a connection once and kept (found again when the kept
+     * one was closed).
+     *
+     * @return empty when the database is not an H2 file store opened in this process, or it is closed
+     * @throws SQLException when no connection can be had
+     */
+    private Optional<Store> openStore() throws SQLException {
+        if (!embeddedH2) {
+            return Optional.empty();
+        }
+        Store known = store;
+        if (known == null || known.getMvStore().isClosed()) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = embeddedStore(connection).orElse(null);
+            }
+            if (known == null || known.getMvStore().isClosed()) {
+                return Optional.empty();
+            }
+            store = known;
+        }
+        return Optional.of(known);
+    }
+
+    /**
+     * The open MVStore of the embedded H2 database ({@link #openStore()}).
      *
      * @return empty when the database is not an H2 file store opened in this process, or it is closed
      * @throws SQLException when no connection can be had
      */
     Optional<MVStore> mvStore() throws SQLException {
-        if (!embeddedH2) {
-            return Optional.empty();
-        }
-        Store known = store;
-        if (known == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                known = embeddedStore(connection).orElse(null);
-            }
-            if (known == null) {
-                return Optional.empty();
-            }
-            store = known;
-        }
-        MVStore mvStore = known.getMvStore();
-        return mvStore.isClosed() ? Optional.empty() : Optional.of(mvStore);
+        return openStore().map(Store::getMvStore);
     }
 
     /**
@@ -187,22 +197,19 @@ public class H2Compaction implements SmartLifecycle {
      * @throws SQLException when no connection can be had
      */
     public boolean compactNow() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            Optional<Store> found = embeddedStore(connection);
-            if (found.isEmpty()) {
-                return false;
-            }
-            Store s = found.get();
-            MVStore mvStore = s.getMvStore();
-            int retention = mvStore.getRetentionTime();
-            try {
-                s.compactFile(BUDGET_MILLIS);
-            } finally {
-                mvStore.setRetentionTime(retention);
-            }
-            runs.incrementAndGet();
-            return true;
+        Optional<Store> found = openStore();
+        if (found.isEmpty()) {
+            return false;
         }
+        MVStore mvStore = found.get().getMvStore();
+        int retention = mvStore.getRetentionTime();
+        try {
+            found.get().compactFile(BUDGET_MILLIS);
+        } finally {
+            mvStore.setRetentionTime(retention);
+        }
+        runs.incrementAndGet();
+        return true;
     }
 
     /**
