@@ -51,10 +51,8 @@ class ApplyLedger {
     enum Claim {
         /** Another apply owns the ad set, or its change is final: this call must not touch it. */
         REFUSED,
-        /** First claim of the ad set for this recommendation. */
-        NEW,
-        /** The ad set's previous attempt failed. */
-        RETRY,
+        /** This call owns the ad set's change: its first claim, or its previous attempt failed. */
+        CLAIMED,
         /** An {@code in_progress} claim older than {@code APPLY_CLAIM_TIMEOUT}: its apply was interrupted. */
         TAKEN_OVER;
 
@@ -84,7 +82,7 @@ class ApplyLedger {
                     .param("adset", adsetId)
                     .param("now", now)
                     .update();
-            return Claim.NEW;
+            return Claim.CLAIMED;
         } catch (DuplicateKeyException e) {
             int retried = jdbc.sql("""
                     update meta_apply_item set status = :claimed, attempts = attempts + 1, updated_at = :now
@@ -96,7 +94,7 @@ class ApplyLedger {
                     .param("now", now)
                     .update();
             if (retried == 1) {
-                return Claim.RETRY;
+                return Claim.CLAIMED;
             }
             int takenOver = jdbc.sql("""
                     update meta_apply_item set attempts = attempts + 1, updated_at = :now

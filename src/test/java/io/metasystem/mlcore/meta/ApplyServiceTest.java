@@ -120,8 +120,8 @@ class ApplyServiceTest extends LiveMetaTest {
         recommendations.put(rec("r-crash-1", crash.minusSeconds(60), "crash1", "20", "22"));
         recommendations.put(rec("r-crash-2", crash.minusSeconds(60), "crash2", "20", "22"));
         ApplyLedger crashed = new ApplyLedger(jdbc, Clock.fixed(crash, ZoneOffset.UTC), applyProperties);
-        assertThat(crashed.claim("r-crash-1", "123", "crash1", false)).isEqualTo(ApplyLedger.Claim.NEW);
-        assertThat(crashed.claim("r-crash-2", "123", "crash2", false)).isEqualTo(ApplyLedger.Claim.NEW);
+        assertThat(crashed.claim("r-crash-1", "123", "crash1", false)).isEqualTo(ApplyLedger.Claim.CLAIMED);
+        assertThat(crashed.claim("r-crash-2", "123", "crash2", false)).isEqualTo(ApplyLedger.Claim.CLAIMED);
 
         for (String id : List.of("r-crash-1", "r-crash-2")) {
             ApplyResult early = at(withinTimeout).apply(id, "test");
