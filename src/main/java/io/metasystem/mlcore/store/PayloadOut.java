@@ -32,6 +32,26 @@ abstract class PayloadOut {
         out.write((int) v);
     }
 
+    /** A signed value as a varint of {@code (v << 1) ^ (v >> 63)} (zigzag: small magnitudes, few bytes). */
+    void zigzag(long v) throws IOException {
+        varint((v << 1) ^ (v >> 63));
+    }
+
+    /**
+     * Tag {@code CENTS} and {@code v} in whole cents when that gives back exactly {@code v} (below 1e13, not -0.0).
+     *
+     * @return false when {@code v} is no whole number of cents (nothing written)
+     */
+    boolean cents(double v) throws IOException {
+        long cents = Math.round(v * 100);
+        if (Math.abs(v) < 1e13 && cents / 100.0 == v && !(v == 0 && 1 / v < 0)) {
+            out.write(RecommendationPayload.CENTS);
+            zigzag(cents);
+            return true;
+        }
+        return false;
+    }
+
     /** The UTF-8 length as a varint, then the bytes. */
     void string(String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);

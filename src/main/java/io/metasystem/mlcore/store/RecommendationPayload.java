@@ -339,11 +339,7 @@ final class RecommendationPayload {
 
         /** @param key id of the object key the number is under (0: none); derivations are remembered per key */
         void number(double v, int key) throws IOException {
-            long cents = Math.round(v * 100);
-            if (Math.abs(v) < 1e13 && cents / 100.0 == v && !(v == 0 && 1 / v < 0)) {
-                out.write(CENTS);
-                varint((cents << 1) ^ (cents >> 63));
-            } else {
+            if (!cents(v)) {
                 Derivation d = derive(v, key);
                 if (d == null) {
                     out.write(DOUBLE);
@@ -429,12 +425,11 @@ final class RecommendationPayload {
             } else if (n.isInt() || n.isShort()) {
                 out.write(INT);
                 long v = n.intValue();
-                varint((v << 1) ^ (v >> 63));
+                zigzag(v);
                 slots.add(v);
             } else if (n.isLong()) {
                 out.write(LONG);
-                long v = n.longValue();
-                varint((v << 1) ^ (v >> 63));
+                zigzag(n.longValue());
             } else if (n.isDouble()) {
                 number(n.doubleValue(), key);
             } else if (n.isFloat()) {

@@ -109,11 +109,7 @@ final class RecommendationPayloadVersion1 {
         }
 
         void number(double v) throws IOException {
-            long cents = Math.round(v * 100);
-            if (Math.abs(v) < 1e13 && cents / 100.0 == v && !(v == 0 && 1 / v < 0)) {
-                out.write(CENTS);
-                varint((cents << 1) ^ (cents >> 63));
-            } else {
+            if (!cents(v)) {
                 out.write(DOUBLE);
                 doubles.writeDouble(v);
             }
@@ -126,12 +122,10 @@ final class RecommendationPayloadVersion1 {
                 out.write(n.booleanValue() ? TRUE : FALSE);
             } else if (n.isInt() || n.isShort()) {
                 out.write(INT);
-                long v = n.intValue();
-                varint((v << 1) ^ (v >> 63));
+                zigzag(n.intValue());
             } else if (n.isLong()) {
                 out.write(LONG);
-                long v = n.longValue();
-                varint((v << 1) ^ (v >> 63));
+                zigzag(n.longValue());
             } else if (n.isDouble()) {
                 number(n.doubleValue());
             } else if (n.isFloat()) {
