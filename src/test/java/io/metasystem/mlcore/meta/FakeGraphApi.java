@@ -324,17 +324,34 @@ public final class FakeGraphApi implements AutoCloseable {
         return adSets.get(id).deepCopy();
     }
 
+    /**
+     * Counts a held request and waits (at most two minutes) until {@code gate} opens.
+     *
+     * @return false when the wait was interrupted
+     */
+    private boolean held(CountDownLatch gate) {
+        held.incrementAndGet();
+        try {
+            gate.await(2, TimeUnit.MINUTES);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether this request is an ad-set write ({@code POST /<adset_id>}), the {@code nth} counted since the hold. */
+    private boolean isNthAdSetWrite(String method, String path, int nth) {
+        return method.equals("POST")
+                && adSets.containsKey(path.substring(path.lastIndexOf('/') + 1))
+                && adSetWrites.incrementAndGet() == nth;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             CountDownLatch gate = hold;
-            if (gate != null) {
-                held.incrementAndGet();
-                try {
-                    gate.await(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (gate != null && !held(gate)) {
+                return;
             }
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -342,17 +359,9 @@ public final class FakeGraphApi implements AutoCloseable {
             Map<String, String> form =
                     decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             CountDownLatch loseGate = loseHold;
-            if (loseGate != null
-                    && method.equals("POST")
-                    && adSets.containsKey(path.substring(path.lastIndexOf('/') + 1))
-                    && adSetWrites.incrementAndGet() == loseWrite) {
+            if (loseGate != null && isNthAdSetWrite(method, path, loseWrite)) {
                 lostWritePath = path;
-                held.incrementAndGet();
-                try {
-                    loseGate.await(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                held(loseGate);
                 return;
             }
             received.add(new Received(
@@ -363,17 +372,8 @@ public final class FakeGraphApi implements AutoCloseable {
                 scripted = stateful(method, path, query, form);
             }
             CountDownLatch answerGate = answerHold;
-            if (answerGate != null
-                    && method.equals("POST")
-                    && adSets.containsKey(path.substring(path.lastIndexOf('/') + 1))
-                    && adSetWrites.incrementAndGet() == holdAnswerToWrite) {
-                held.incrementAndGet();
-                try {
-                    answerGate.await(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (answerGate != null && isNthAdSetWrite(method, path, holdAnswerToWrite) && !held(answerGate)) {
+                return;
             }
             scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
